@@ -1,0 +1,38 @@
+# The two commands of the README: `make run` and `make test`. Both set up .venv first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+
+.PHONY: setup prepare run test lint format bench
+
+setup: $(INSTALLED)
+
+# Reinstalled whenever pyproject.toml changes. torch first, from the CPU wheel the machine has,
+# so that nothing later asks the registry for a CUDA build.
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet --editable '.[dev]'
+	touch $@
+
+# The model and the index are built once and kept outside git (see README: where things live).
+prepare: setup
+	$(BIN)/hrc-qa index
+
+run: prepare
+	$(BIN)/python app.py
+
+test: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: prepare
+	$(BIN)/hrc-qa bench

@@ -1,0 +1,25 @@
+"""Reading Human Rights Council resolutions into labelled, citable paragraphs.
+
+The one public surface of the package: parse a file (or a folder of files) into a
+`Resolution` holding its metadata and its `Paragraph`s, and build the citation strings of
+docs/citations.md from them.
+"""
+
+from corpus.citation import cite
+from corpus.errors import ResolutionError
+from corpus.models import Paragraph, Part, Resolution
+from corpus.reader import BUNDLED_CORPUS, find_resolution_files, read_resolution, read_resolutions
+from corpus.records import paragraph_record
+
+__all__ = [
+    "BUNDLED_CORPUS",
+    "Paragraph",
+    "Part",
+    "Resolution",
+    "ResolutionError",
+    "cite",
+    "find_resolution_files",
+    "paragraph_record",
+    "read_resolution",
+    "read_resolutions",
+]

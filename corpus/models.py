@@ -1,0 +1,104 @@
+"""The typed records every other package speaks: a `Resolution` and its `Paragraph`s."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Part = Literal["preambular", "operative"]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One citable paragraph of a resolution, e.g. `51/5 OP17(a)`.
+
+    `text` is the paragraph as the resolution words it, without its own number or letter
+    (`17.`, `(a)`), markup or footnote markers; the footnotes it points at are in `footnotes`.
+    """
+
+    resolution: str
+    part: Part
+    number: int
+    subdivisions: tuple[str, ...]
+    text: str
+    footnotes: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """`PP3`, `OP17`, `OP17(a)`, `OP3(a)(ii)`."""
+        prefix = "PP" if self.part == "preambular" else "OP"
+        return prefix + str(self.number) + "".join(f"({item})" for item in self.subdivisions)
+
+    @property
+    def key(self) -> str:
+        """The label qualified by its resolution, as the dev set writes it: `57/12 OP8(a)`."""
+        return f"{self.resolution} {self.label}"
+
+    @property
+    def parent_label(self) -> str | None:
+        """The label of the paragraph this one hangs under (`OP17` for `OP17(a)`), if any."""
+        if not self.subdivisions:
+            return None
+        return "OP" + str(self.number) + "".join(f"({item})" for item in self.subdivisions[:-1])
+
+    @property
+    def marker(self) -> str:
+        """How the resolution numbers this paragraph in its text: `17.`, `(a)`, or nothing."""
+        if self.subdivisions:
+            return f"({self.subdivisions[-1]})"
+        return f"{self.number}." if self.part == "operative" else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A resolution's metadata and its paragraphs in document order."""
+
+    number: str
+    title: str
+    agenda_item: str | None
+    adopted: date
+    meeting: int | None
+    vote: str | None
+    language: str
+    source: str
+    paragraphs: tuple[Paragraph, ...] = field(repr=False)
+
+    @property
+    def symbol(self) -> str:
+        """The UN document symbol, `A/HRC/RES/51/5`."""
+        return f"A/HRC/RES/{self.number}"
+
+    @property
+    def session(self) -> int:
+        """The Council session that adopted it: the first half of the number."""
+        return int(self.number.split("/")[0])
+
+    @property
+    def adopted_without_vote(self) -> bool:
+        return self.vote is None
+
+    @property
+    def key(self) -> str:
+        """Identifies this text of the resolution: one number may come in several languages."""
+        return f"{self.number}.{self.language}"
+
+    def paragraph(self, label: str) -> Paragraph:
+        """The paragraph with this label; KeyError names the labels that exist."""
+        for paragraph in self.paragraphs:
+            if paragraph.label == label:
+                return paragraph
+        raise KeyError(f"resolution {self.number} has no paragraph {label}")
+
+    def lead_in(self, paragraph: Paragraph) -> tuple[Paragraph, ...]:
+        """The paragraphs a sub-paragraph hangs under, outermost first (`OP17` for `OP17(a)`).
+
+        A quote of `(a)` reads whole only with its parent's words: `请高级专员：`.
+        """
+        chain: list[Paragraph] = []
+        label = paragraph.parent_label
+        while label is not None:
+            parent = self.paragraph(label)
+            chain.insert(0, parent)
+            label = parent.parent_label
+        return tuple(chain)

@@ -1,0 +1,120 @@
+"""Turning the raw bytes of a resolution file into clean text lines.
+
+Real copies come as UTF-8 with or without a BOM, with CRLF endings, with full-width digits and
+brackets, with Markdown markup, or as text extracted from the UN's PDFs with running headers,
+footers and job numbers. This module removes those differences so that the parser sees one
+layout; it knows nothing of paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from corpus.errors import ResolutionError
+
+PAGE_BREAK = None
+"""Stands in the line list where a running header or footer was removed."""
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+# Full-width forms that UN Chinese texts otherwise write in ASCII: digits, Latin letters,
+# brackets, the slash of `57/12` and the full stop of `17.`. Chinese punctuation (，。；：)
+# is left alone: it is part of the text as the resolution words it.
+_FULL_WIDTH = {
+    **{code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)},
+    **{code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)},
+    **{code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)},
+    **{ord(char): ord(char) - 0xFEE0 for char in "（）［］／．"},
+    0x3000: ord(" "),
+}
+
+_SUPERSCRIPT_TAG = re.compile(r"<sup>\s*(\d+)\s*</sup>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_EMPHASIS = re.compile(r"\*\*(.*?)\*\*")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_MARKDOWN_LIST_ITEM = re.compile(r"^[-*+]\s+(?=\S)")
+_SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}")
+
+# Lines that PDF extraction repeats on every page: the symbol as running header, the job
+# number (`GE.22-16123(E)`), page numbers, and the rule above the footnotes.
+_PAGE_FURNITURE = re.compile(
+    r"""^(?:
+        A/HRC/RES/\d+/\d+                       # running header
+      | (?:\d{1,3}\s+)?GE\.\d{2}-\d{3,6}\b.*    # job number, perhaps after a page number
+      | \d{1,3}(?:\s*/\s*\d{1,3})?              # page number, `2` or `2/5`
+      | 第\s*\d{1,3}\s*页(?:\s*/\s*共\s*\d{1,3}\s*页)?
+      | _{3,}                                   # footnote rule
+    )$""",
+    re.VERBOSE,
+)
+
+
+def decode(raw: bytes, source: str) -> str:
+    """The text of a file: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+    if not raw.strip():
+        raise ResolutionError(source, "the file is empty")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ResolutionError(
+            source,
+            f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
+            "save it as UTF-8 and try again",
+        ) from None
+
+
+def clean_lines(text: str) -> list[str | None]:
+    """The file's lines without markup or page furniture; `PAGE_BREAK` where furniture was.
+
+    Blank lines are kept as empty strings: they separate paragraphs.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_FULL_WIDTH)
+    lines: list[str | None] = []
+    for raw_line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = strip_markup(raw_line)
+        if _PAGE_FURNITURE.match(line):
+            if lines and lines[-1] is not PAGE_BREAK:
+                lines.append(PAGE_BREAK)
+            continue
+        lines.append(line)
+    return lines
+
+
+def strip_markup(line: str) -> str:
+    """One line without Markdown or HTML markup; `<sup>1</sup>` becomes the marker `¹`."""
+    line = _SUPERSCRIPT_TAG.sub(lambda match: to_superscript(match.group(1)), line)
+    line = _HTML_TAG.sub("", line)
+    line = _MARKDOWN_LINK.sub(r"\1", line)
+    line = _MARKDOWN_EMPHASIS.sub(r"\1", line)
+    line = line.strip()
+    line = _MARKDOWN_HEADING.sub("", line)
+    line = _MARKDOWN_LIST_ITEM.sub("", line)
+    return _SPACE_RUN.sub(" ", line)
+
+
+def to_superscript(digits: str) -> str:
+    return digits.translate(str.maketrans("0123456789", SUPERSCRIPT_DIGITS))
+
+
+def from_superscript(marker: str) -> int:
+    return int(marker.translate(str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")))
+
+
+def is_wide(char: str) -> bool:
+    """Whether a character belongs to CJK text, where lines join without a space."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def join_wrapped(head: str, tail: str) -> str:
+    """Join a line to the next one of the same paragraph, as the line wrap had not happened."""
+    if not head or not tail:
+        return head + tail
+    if is_wide(head[-1]) or is_wide(tail[0]):
+        return head + tail
+    if head.endswith("-") and head[-2:-1].isalpha() and tail[0].islower():
+        return head + tail
+    return f"{head} {tail}"

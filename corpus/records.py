@@ -1,0 +1,32 @@
+"""A paragraph as a JSON record of the answer contract in docs/citations.md.
+
+Every output that shows a paragraph (`hrc-qa paragraphs --json`, answers, the web API) starts
+from this one record, so the field names never drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from corpus.citation import cite
+from corpus.models import Paragraph, Resolution
+
+
+def paragraph_record(resolution: Resolution, paragraph: Paragraph) -> dict[str, Any]:
+    """The contract's fields for one paragraph, with its citations in Chinese and English."""
+    return {
+        "resolution": resolution.number,
+        "symbol": resolution.symbol,
+        "paragraph": paragraph.label,
+        "part": paragraph.part,
+        "title": resolution.title,
+        "adopted": resolution.adopted.isoformat(),
+        "session": resolution.session,
+        "language": resolution.language,
+        "text": paragraph.text,
+        "footnotes": list(paragraph.footnotes),
+        "citation": {language: cite(resolution, paragraph, language) for language in ("zh", "en")},
+        "citation_long": {
+            language: cite(resolution, paragraph, language, long=True) for language in ("zh", "en")
+        },
+    }
