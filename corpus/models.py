@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 Part = Literal["preambular", "operative"]
 
@@ -102,3 +102,25 @@ class Resolution:
             chain.insert(0, parent)
             label = parent.parent_label
         return tuple(chain)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready copy, read back by `from_dict`: the index stores resolutions this way."""
+        data = asdict(self)
+        data["adopted"] = self.adopted.isoformat()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Resolution:
+        paragraphs = tuple(
+            Paragraph(
+                **{
+                    **item,
+                    "subdivisions": tuple(item["subdivisions"]),
+                    "footnotes": tuple(item["footnotes"]),
+                }
+            )
+            for item in data["paragraphs"]
+        )
+        return cls(
+            **{**data, "adopted": date.fromisoformat(data["adopted"]), "paragraphs": paragraphs}
+        )

@@ -72,7 +72,7 @@ def clean_lines(text: str) -> list[str | None]:
 
     Blank lines are kept as empty strings: they separate paragraphs.
     """
-    text = unicodedata.normalize("NFC", text).translate(_FULL_WIDTH)
+    text = normalize_width(text)
     lines: list[str | None] = []
     for raw_line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = strip_markup(raw_line)
@@ -82,6 +82,11 @@ def clean_lines(text: str) -> list[str | None]:
             continue
         lines.append(line)
     return lines
+
+
+def normalize_width(text: str) -> str:
+    """Full-width digits, Latin letters and brackets as ASCII (`１７．` → `17.`), in NFC."""
+    return unicodedata.normalize("NFC", text).translate(_FULL_WIDTH)
 
 
 def strip_markup(line: str) -> str:

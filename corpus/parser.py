@@ -67,8 +67,8 @@ _VOTE = re.compile(r"^\[?((?:Adopted\b|未经表决|以\s*\d+\s*票|.*获得通�
 _WITHOUT_A_VOTE = re.compile(r"未经表决|without a vote", re.IGNORECASE)
 
 # A paragraph ends with one of these (a closing quote or bracket may follow); a block that
-# does not is cut off by a page break and goes on in the next block.
-_PARAGRAPH_END = re.compile(r"[，,；;。.：:]['\"’”)）\]]*$")
+# does not (a footnote marker may stand last) is cut off by a page break and goes on in the next block.
+_PARAGRAPH_END = re.compile(rf"[，,；;。.：:]['\"’”)）\]]*[{SUPERSCRIPT_DIGITS}]*$")
 
 # Lines of a hard-wrapped text (a PDF extraction) are at most this wide in display cells;
 # files that hold one paragraph per line have far longer lines.

@@ -1,4 +1,4 @@
-"""The `hrc-qa` command line: a thin layer of typer commands over the packages.
+"""The `hrc-qa` command line: thin typer commands over the packages.
 
 Exit codes: 0 done, 2 bad input (a file, a question, an option) with a message on stderr.
 """
@@ -12,17 +12,28 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from corpus import ResolutionError, paragraph_record, read_resolutions
+from corpus import BUNDLED_CORPUS, ResolutionError, paragraph_record, read_resolutions
+from embeddings import settings
+from embeddings.store import IndexUnavailable
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="Question answering over UN Human Rights Council resolutions.",
 )
-stderr = Console(stderr=True)
+stdout = Console(soft_wrap=True, highlight=False)
+stderr = Console(stderr=True, soft_wrap=True, highlight=False)
 
 BAD_INPUT = 2
+
+ModelOption = Annotated[
+    str | None, typer.Option("--model", help="A sentence-transformers model name or folder.")
+]
+IndexOption = Annotated[
+    Path | None, typer.Option("--index", help="The index folder (default: $HRC_QA_INDEX).")
+]
 
 
 @app.callback()
@@ -31,7 +42,7 @@ def _commands() -> None:
 
 
 def _fail(message: str) -> typer.Exit:
-    stderr.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    stderr.print(f"[bold red]error:[/] {escape(message)}")
     return typer.Exit(BAD_INPUT)
 
 
@@ -54,6 +65,192 @@ def paragraphs(
                 sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             else:
                 print(f"{paragraph.key}\t{paragraph.text}")
+
+
+@app.command()
+def index(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Resolution files or folders to add (default: the bundled corpus)."),
+    ] = None,
+    remove: Annotated[
+        list[str] | None, typer.Option("--remove", help="Take a resolution out, e.g. 51/5.")
+    ] = None,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Start afresh: index exactly PATHS.")
+    ] = False,
+    model: ModelOption = None,
+    index_home: IndexOption = None,
+) -> None:
+    """Build the paragraph index, or add, replace and remove resolutions in it."""
+    from embeddings.index import ParagraphIndex
+    from embeddings.model import load_encoders
+
+    home = index_home or settings.index_home()
+    try:
+        resolutions = read_resolutions(paths or ([] if remove else [BUNDLED_CORPUS]))
+    except ResolutionError as error:
+        raise _fail(f"{error}\nThe index was not changed.") from None
+    encoder, _ = load_encoders(settings.model_name(model))
+    current = None
+    if not rebuild:
+        try:
+            current = ParagraphIndex.load(home, encoder)
+        except IndexUnavailable as error:
+            if (home / "CURRENT").exists():
+                raise _fail(str(error)) from None
+    if current is None:
+        built = ParagraphIndex.build(resolutions, encoder)
+        built.save(home)
+        stdout.print(
+            f"Built the index in {home}: {len(built.resolutions)} resolutions, "
+            f"{len(built.rows)} paragraphs, model {encoder.model_name}."
+        )
+        return
+    try:
+        updated, report = current.updated(encoder, add=resolutions, remove=remove or ())
+    except KeyError as error:
+        raise _fail(f"{error.args[0]}; the index was not changed.") from None
+    if report.changed:
+        updated.save(home)
+    for verb, keys in (
+        ("added", report.added),
+        ("replaced", report.replaced),
+        ("removed", report.removed),
+        ("unchanged", report.unchanged),
+    ):
+        if keys:
+            stdout.print(f"{verb}: {', '.join(keys)}")
+    stdout.print(
+        f"{'Updated' if report.changed else 'Up to date, nothing saved:'} {home}: "
+        f"{len(updated.resolutions)} resolutions, {len(updated.rows)} paragraphs; "
+        f"{report.embedded} paragraphs embedded."
+    )
+
+
+def _range(value: str | None, name: str) -> tuple[int, int] | None:
+    """`2018-2022` or `2018` as an inclusive range."""
+    if not value:
+        return None
+    start, _, end = value.partition("-")
+    try:
+        return int(start), int(end or start)
+    except ValueError:
+        raise _fail(f"--{name} takes a number or a range like 2018-2022, not {value!r}") from None
+
+
+@app.command()
+def ask(
+    question: Annotated[
+        str | None, typer.Argument(help="The question, in Chinese or English.")
+    ] = None,
+    top_k: Annotated[int, typer.Option("--top-k", "-k", help="How many paragraphs.")] = 5,
+    resolution: Annotated[
+        list[str] | None,
+        typer.Option("--resolution", "-r", help="Only this resolution, e.g. 57/12."),
+    ] = None,
+    part: Annotated[str | None, typer.Option("--part", help="preambular or operative.")] = None,
+    session: Annotated[str | None, typer.Option(help="A session or range, e.g. 51-57.")] = None,
+    year: Annotated[
+        str | None, typer.Option(help="An adoption year or range, e.g. 2018-2022.")
+    ] = None,
+    batch: Annotated[
+        Path | None, typer.Option("--batch", help="A JSON-lines file of {id, q} questions.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The JSON answer contract.")] = False,
+    model: ModelOption = None,
+    index_home: IndexOption = None,
+) -> None:
+    """Answer a question with quoted, cited paragraphs."""
+    from qa.filters import Filters
+
+    if part not in (None, "preambular", "operative"):
+        raise _fail(f"--part is preambular or operative, not {part!r}")
+    if (question is None) == (batch is None):
+        raise _fail("give a question, or --batch FILE (not both)")
+    filters = Filters(
+        tuple(resolution or ()), part, _range(session, "session"), _range(year, "year")
+    )  # type: ignore[arg-type]
+    questions = _batch_questions(batch) if batch else [(None, question or "")]
+    assistant = _open_assistant(index_home, model)
+    failed = False
+    for id, text in questions:
+        answer = assistant.ask(text, top_k=top_k, filters=filters, id=id)
+        failed |= answer.status == "error"
+        if as_json:
+            sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            _print_answer(answer)
+    if failed:
+        raise typer.Exit(BAD_INPUT)
+
+
+def _batch_questions(path: Path) -> list[tuple[str | None, str]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise _fail(f"{path}: cannot be read ({error})") from None
+    questions = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            questions.append((item.get("id"), item.get("q") or item.get("question") or ""))
+        except (ValueError, AttributeError):
+            raise _fail(
+                f'{path}, line {number}: not a JSON object like {{"id": …, "q": …}}'
+            ) from None
+    return questions
+
+
+def _open_assistant(index_home: Path | None, model: str | None):
+    from qa.assistant import Assistant
+
+    try:
+        return Assistant.open(index_home, model)
+    except IndexUnavailable as error:
+        raise _fail(str(error)) from None
+
+
+def _print_answer(answer) -> None:
+    if answer.status != "ok":
+        style = "red" if answer.status == "error" else "yellow"
+        stdout.print(f"[{style}]{escape(answer.message)}[/]")
+    for quote in answer.results:
+        record = quote.to_dict()
+        stdout.print(
+            f"\n[bold][{quote.rank}] {escape(record['citation'][answer.language])}[/]  "
+            f"{record['symbol']}  [dim]score {quote.score:.2f}[/]"
+        )
+        stdout.print(f"    {escape(quote.quote)}".replace("\n", "\n    "))
+
+
+@app.command(name="eval")
+def evaluate(
+    questions: Annotated[Path, typer.Argument(help="A JSON-lines file of questions with gold.")],
+    compare: Annotated[
+        bool,
+        typer.Option("--compare", help="Also score dense, keyword and hybrid retrieval alone."),
+    ] = False,
+    model: ModelOption = None,
+    index_home: IndexOption = None,
+) -> None:
+    """Score retrieval on questions with gold paragraphs: hit@1, hit@5, MRR@10, no-match."""
+    from qa.evaluate import evaluate as run
+    from qa.evaluate import read_questions
+
+    try:
+        items = read_questions(questions)
+    except (OSError, ValueError) as error:
+        raise _fail(str(error)) from None
+    assistant = _open_assistant(index_home, model)
+    modes = ["dense", "keyword", "hybrid", "answer"] if compare else ["answer"]
+    reports = [run(assistant, items, mode) for mode in modes]
+    for line in reports[-1].missed:
+        stdout.print(f"missed {escape(line)}")
+    for report in reports:
+        stdout.print(report.summary())
 
 
 def main() -> None:

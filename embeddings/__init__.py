@@ -1,0 +1,1 @@
+"""Embedding model and FAISS paragraph index."""

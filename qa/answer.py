@@ -1,0 +1,90 @@
+"""The answer to a question: quoted paragraphs with citations, in the JSON contract of
+docs/citations.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from corpus import Paragraph, Resolution, paragraph_record
+from qa.tokenize import token_spans, tokens
+
+Status = Literal["ok", "no_match", "error"]
+Language = Literal["zh", "en"]
+Match = Literal["citation", "search"]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One paragraph of an answer, quoted whole: a sub-paragraph comes after the words it
+    hangs under (`请高级专员：` then `(a) …`) so that the quote reads as a sentence."""
+
+    rank: int
+    resolution: Resolution
+    paragraph: Paragraph
+    score: float
+    """Cosine similarity of question and paragraph (1.0 for a paragraph the question cites)."""
+    match: Match
+    """Why it is here: named by the question, or found by search."""
+    highlights: tuple[tuple[int, int], ...] = ()
+    """Spans of `quote` (start, end) holding words of the question."""
+
+    @property
+    def lead_in(self) -> str:
+        parents = self.resolution.lead_in(self.paragraph)
+        # The outermost parent's number is in the citation; deeper ones read `(a) …`.
+        return "".join(
+            (f"{parent.marker} " if parent.subdivisions else "") + parent.text + "\n"
+            for parent in parents
+        )
+
+    @property
+    def quote(self) -> str:
+        own = f"{self.paragraph.marker} " if self.paragraph.subdivisions else ""
+        return f"{self.lead_in}{own}{self.paragraph.text}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rank": self.rank,
+            **paragraph_record(self.resolution, self.paragraph),
+            "score": round(self.score, 4),
+            "match": self.match,
+            "quote": self.quote,
+            "highlights": [list(span) for span in self.highlights],
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the user gets back for one question."""
+
+    question: str
+    status: Status
+    message: str = ""
+    results: tuple[Quote, ...] = ()
+    language: Language = "zh"
+    """The language of the question, in which messages are written and citations shown first."""
+    id: str | None = field(default=None, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id} if self.id is not None else {}
+        return data | {
+            "question": self.question,
+            "status": self.status,
+            "message": self.message,
+            "language": self.language,
+            "results": [quote.to_dict() for quote in self.results],
+        }
+
+
+def highlight_spans(question: str, text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of `text` holding a word of the question, overlapping spans merged."""
+    wanted = set(tokens(question))
+    spans = sorted((start, end) for word, start, end in token_spans(text) if word in wanted)
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)

@@ -1,0 +1,66 @@
+"""The sentences an answer may carry, in the language of the question."""
+
+from __future__ import annotations
+
+from qa.answer import Language
+
+_MESSAGES = {
+    "empty": {
+        "zh": "请输入一个问题。",
+        "en": "Please type a question.",
+    },
+    "too_long": {
+        "zh": "问题太长（{length} 个字符），请缩短到 {limit} 个字符以内。",
+        "en": "The question is too long ({length} characters); please keep it under {limit}.",
+    },
+    "no_words": {
+        "zh": "问题里没有可以检索的文字，请用中文或英文提问。",
+        "en": "The question has no words to search for; please ask in Chinese or English.",
+    },
+    "no_match": {
+        "zh": "已收录的决议中没有与这个问题相关的段落。下面是最接近的段落，相关度很低，仅供参考。",
+        "en": (
+            "Nothing relevant to this question was found in the indexed resolutions. The "
+            "nearest paragraphs below score low and are shown for reference only."
+        ),
+    },
+    "unknown_resolution": {
+        "zh": "索引中没有第{number}号决议。已收录的决议：{indexed}。",
+        "en": "Resolution {number} is not in the index. Indexed resolutions: {indexed}.",
+    },
+    "unknown_paragraph": {
+        "zh": "第{number}号决议中没有{paragraph}（该决议有序言部分{preambular}段、执行部分{operative}段）。",
+        "en": (
+            "Resolution {number} has no {paragraph} (it has {preambular} preambular and "
+            "{operative} operative paragraphs)."
+        ),
+    },
+    "bad_top_k": {
+        "zh": "结果数量应在 1 到 {limit} 之间，收到的是 {top_k}。",
+        "en": "The number of results must be between 1 and {limit}, not {top_k}.",
+    },
+    "bad_range": {
+        "zh": "{what}范围 {start}–{end} 无效：起点不能大于终点。",
+        "en": "The {what} range {start}–{end} is empty: its start is after its end.",
+    },
+}
+
+
+def message(key: str, language: Language, **values: object) -> str:
+    return _MESSAGES[key][language].format(**values)
+
+
+def describe_label(label: str, language: Language) -> str:
+    """`OP8(a)` as words: `执行部分第8段(a)项`, `operative paragraph 8 (a)`."""
+    preambular = label.startswith("PP")
+    number, _, rest = label[2:].partition("(")
+    subdivisions = f"({rest}" if rest else ""
+    if language == "zh":
+        part = "序言部分" if preambular else "执行部分"
+        items = "".join(
+            f"{item}项" for item in subdivisions.replace(")", ")\0").split("\0") if item
+        )
+        return f"{part}第{number}段{items}"
+    part = "preambular" if preambular else "operative"
+    spaced = subdivisions.replace(")(", ") (")
+    return f"{part} paragraph {number}{' ' + spaced if spaced else ''}"

@@ -1,0 +1,68 @@
+"""Keyword search: Chinese is segmented into words, and BM25 scores equal a reference
+implementation of the Lucene formula written out here."""
+
+import math
+from collections import Counter
+
+import pytest
+
+from corpus import BUNDLED_CORPUS, read_resolutions
+from qa.keyword import KeywordIndex
+from qa.tokenize import tokens
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return [p.text for r in read_resolutions([BUNDLED_CORPUS]) for p in r.paragraphs]
+
+
+def reference_bm25(query: list[str], documents: list[list[str]], k1=1.5, b=0.75) -> list[float]:
+    """Lucene's BM25, straight from the formula."""
+    average = sum(map(len, documents)) / len(documents)
+    frequency = Counter(word for document in documents for word in set(document))
+    scores = []
+    for document in documents:
+        counts = Counter(document)
+        score = 0.0
+        for word in query:
+            if word not in frequency:
+                continue
+            idf = math.log(1 + (len(documents) - frequency[word] + 0.5) / (frequency[word] + 0.5))
+            tf = counts[word]
+            score += idf * tf / (tf + k1 * (1 - b + b * len(document) / average))
+        scores.append(score)
+    return scores
+
+
+def test_chinese_is_segmented_into_words():
+    words = tokens("地方政府推进城市数字化时应当采取哪些数据保护和网络安全措施？")
+    assert {"地方", "政府", "数字化", "数据保护", "网络安全"} <= set(words)
+    assert "哪些" not in words and "？" not in words  # question words and punctuation carry no topic
+
+
+def test_english_is_lower_cased_without_stopwords():
+    words = tokens("Must the Rights that people have offline also be protected ONLINE?")
+    assert {"rights", "people", "offline", "protected", "online"} <= set(words)
+    assert not {"the", "that", "be", "?", "Rights"} & set(words)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["地方政府推进城市数字化时应当采取哪些数据保护和网络安全措施？", "联合国公共服务日是哪一天？", "腐败对享有人权有哪些有害影响？"],
+)
+def test_scores_equal_the_reference_formula(texts, question):
+    index = KeywordIndex(texts)
+    expected = reference_bm25(tokens(question), [tokens(text) for text in texts])
+    assert index.scores(question).tolist() == pytest.approx(expected, rel=1e-4, abs=1e-5)
+
+
+def test_search_finds_the_paragraph_and_respects_the_row_filter(texts):
+    index = KeywordIndex(texts)
+    best_row, _ = index.search("联合国公共服务日", 1)[0]
+    assert "联合国公共服务日" in texts[best_row]
+    others = [row for row in range(len(texts)) if row != best_row]
+    assert best_row not in [row for row, _ in index.search("联合国公共服务日", 5, others)]
+
+
+def test_a_question_with_no_known_word_finds_nothing(texts):
+    assert KeywordIndex(texts).search("今天北京的天气怎么样？", 5) == []
