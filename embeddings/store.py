@@ -111,9 +111,11 @@ def _exclusive(home: Path) -> Iterator[None]:
 
 
 def _remove_unfinished(home: Path) -> None:
-    """Folders of builds that were killed: under the lock, no build is running."""
+    """What killed builds left: under the lock, no build is running."""
     for staging in home.glob(".building-*"):
         shutil.rmtree(staging, ignore_errors=True)
+    for temporary in home.glob(f".{POINTER}.*.tmp"):
+        temporary.unlink(missing_ok=True)
 
 
 def _remove_old_versions(home: Path, keep: Path) -> None:
