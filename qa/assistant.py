@@ -26,25 +26,22 @@ from qa.answer import Answer, Language, Match, Quote, highlight_spans
 from qa.filters import Filters
 from qa.messages import describe_label, message
 from qa.references import find_reference
+from qa.relevance import is_relevant
 from qa.retrieval import Hit, HybridRetriever
 
 MAX_QUESTION_CHARS = 2_000
 MAX_TOP_K = 50
-
-# A question is answered when its best paragraph is at least this similar to it, or when
-# keyword search finds at least this much of it in one paragraph. Calibrated on the dev set
-# (see tests/test_relevance.py and `hrc-qa eval`): the off-topic questions' best paragraphs
-# stay below both, every on-topic question's best paragraph is above one of them.
-MIN_SIMILARITY = 0.84
-MIN_KEYWORD_SCORE = 9.0
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 
 
 def question_language(question: str) -> Language:
-    """Chinese if the question has any Chinese character, else English."""
-    return "zh" if _CJK.search(question) else "en"
+    """English for a question in Latin letters only; otherwise (and for one with no letters
+    at all) Chinese, the language of the interface."""
+    if _CJK.search(question) or not re.search("[A-Za-z]", question):
+        return "zh"
+    return "en"
 
 
 def clean_question(question: str) -> str:
@@ -154,7 +151,7 @@ class Assistant:
             if hit.row not in cited
         ]
         quotes = [replace(quote, rank=rank) for rank, quote in enumerate(quotes[:top_k], 1)]
-        if not cited and not (hits and is_relevant(hits[0])):
+        if not cited and not (hits and self._relevant(hits[0], language)):
             return Answer(
                 question, "no_match", message("no_match", language), tuple(quotes), language, id
             )
@@ -196,16 +193,14 @@ class Assistant:
         below = [row for row in rows if index.rows[row][1].parent_label == reference.label]
         return named + below, ""
 
+    def _relevant(self, hit: Hit, language: Language) -> bool:
+        return is_relevant(hit, self.index.rows[hit.row][0].language == language)
+
     @staticmethod
     def _quote(index: ParagraphIndex, question: str, row: int, score: float, match: Match) -> Quote:
         resolution, paragraph = index.rows[row]
         quote = Quote(0, resolution, paragraph, score, match)
         return replace(quote, highlights=highlight_spans(question, quote.quote))
-
-
-def is_relevant(hit: Hit) -> bool:
-    """Whether the best paragraph found answers the question at all (see MIN_SIMILARITY)."""
-    return hit.similarity >= MIN_SIMILARITY or hit.keyword_score >= MIN_KEYWORD_SCORE
 
 
 def _number_order(number: str) -> tuple[int, ...]:

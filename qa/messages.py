@@ -43,6 +43,21 @@ _MESSAGES = {
         "zh": "{what}范围 {start}–{end} 无效：起点不能大于终点。",
         "en": "The {what} range {start}–{end} is empty: its start is after its end.",
     },
+    "bad_part": {
+        "zh": "段落范围应为 preambular（序言部分）或 operative（执行部分），收到的是“{part}”。",
+        "en": "The part must be preambular or operative (or empty for both), not “{part}”.",
+    },
+    "bad_number": {
+        "zh": "结果数量和年份必须是整数。",
+        "en": "The number of results and the years must be whole numbers.",
+    },
+    "internal": {
+        "zh": "回答这个问题时出了内部错误，已记录在服务器日志中。请稍后再试或换一种问法。",
+        "en": (
+            "Something went wrong inside the app while answering; it is in the server log. "
+            "Please try again, or ask differently."
+        ),
+    },
 }
 
 

@@ -74,4 +74,6 @@ def test_english_versions_give_the_same_labels(english, clean, footnoted, footno
 
 def test_english_operative_text_starts_with_its_verb():
     resolution = read_resolution(LAYOUTS / "A_HRC_RES_37_7.en.txt")
-    assert resolution.paragraph("OP9").text.startswith("Requests the United Nations High Commissioner")
+    assert resolution.paragraph("OP9").text.startswith(
+        "Requests the United Nations High Commissioner"
+    )

@@ -37,7 +37,9 @@ def reference_bm25(query: list[str], documents: list[list[str]], k1=1.5, b=0.75)
 def test_chinese_is_segmented_into_words():
     words = tokens("地方政府推进城市数字化时应当采取哪些数据保护和网络安全措施？")
     assert {"地方", "政府", "数字化", "数据保护", "网络安全"} <= set(words)
-    assert "哪些" not in words and "？" not in words  # question words and punctuation carry no topic
+    assert (
+        "哪些" not in words and "？" not in words
+    )  # question words and punctuation carry no topic
 
 
 def test_english_is_lower_cased_without_stopwords():
@@ -48,7 +50,11 @@ def test_english_is_lower_cased_without_stopwords():
 
 @pytest.mark.parametrize(
     "question",
-    ["地方政府推进城市数字化时应当采取哪些数据保护和网络安全措施？", "联合国公共服务日是哪一天？", "腐败对享有人权有哪些有害影响？"],
+    [
+        "地方政府推进城市数字化时应当采取哪些数据保护和网络安全措施？",
+        "联合国公共服务日是哪一天？",
+        "腐败对享有人权有哪些有害影响？",
+    ],
 )
 def test_scores_equal_the_reference_formula(texts, question):
     index = KeywordIndex(texts)

