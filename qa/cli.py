@@ -17,6 +17,8 @@ from rich.markup import escape
 from corpus import BUNDLED_CORPUS, ResolutionError, paragraph_record, read_resolutions
 from embeddings import settings
 from embeddings.store import IndexUnavailable
+from qa.answer import Answer
+from qa.assistant import Assistant
 
 app = typer.Typer(
     add_completion=False,
@@ -204,16 +206,14 @@ def _batch_questions(path: Path) -> list[tuple[str | None, str]]:
     return questions
 
 
-def _open_assistant(index_home: Path | None, model: str | None):
-    from qa.assistant import Assistant
-
+def _open_assistant(index_home: Path | None, model: str | None) -> Assistant:
     try:
         return Assistant.open(index_home, model)
     except IndexUnavailable as error:
         raise _fail(str(error)) from None
 
 
-def _print_answer(answer) -> None:
+def _print_answer(answer: Answer) -> None:
     if answer.status != "ok":
         style = "red" if answer.status == "error" else "yellow"
         stdout.print(f"[{style}]{escape(answer.message)}[/]")
@@ -221,9 +221,19 @@ def _print_answer(answer) -> None:
         record = quote.to_dict()
         stdout.print(
             f"\n[bold][{quote.rank}] {escape(record['citation'][answer.language])}[/]  "
-            f"{record['symbol']}  [dim]score {quote.score:.2f}[/]"
+            f"{record['symbol']}  {record['adopted']}  [dim]score {quote.score:.2f}[/]"
         )
-        stdout.print(f"    {escape(quote.quote)}".replace("\n", "\n    "))
+        stdout.print(f"    [dim]{escape(record['title'])}[/]")
+        stdout.print("    " + _marked(quote.quote, quote.highlights).replace("\n", "\n    "))
+
+
+def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """`text` as rich markup with the question's words in bold yellow."""
+    pieces, position = [], 0
+    for start, end in spans:
+        pieces += [escape(text[position:start]), f"[bold yellow]{escape(text[start:end])}[/]"]
+        position = end
+    return "".join(pieces) + escape(text[position:])
 
 
 @app.command(name="eval")
