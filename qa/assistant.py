@@ -125,6 +125,7 @@ class Assistant:
             return error("bad_top_k", top_k=top_k, limit=MAX_TOP_K)
         for what, bounds in (("sessions", filters.sessions), ("years", filters.years)):
             if bounds and bounds[0] > bounds[1]:
+                what = message(what, language)
                 return error("bad_range", what=what, start=bounds[0], end=bounds[1])
         indexed = sorted(
             {r.number for r in retriever.index.resolutions.values()}, key=_number_order

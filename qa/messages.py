@@ -43,6 +43,8 @@ _MESSAGES = {
         "zh": "{what}范围 {start}–{end} 无效：起点不能大于终点。",
         "en": "The {what} range {start}–{end} is empty: its start is after its end.",
     },
+    "sessions": {"zh": "届会", "en": "session"},
+    "years": {"zh": "年份", "en": "year"},
     "bad_part": {
         "zh": "段落范围应为 preambular（序言部分）或 operative（执行部分），收到的是“{part}”。",
         "en": "The part must be preambular or operative (or empty for both), not “{part}”.",

@@ -1,0 +1,321 @@
+"""The app as a reader uses it: Debian's Chromium driven by Playwright against `python app.py`.
+
+Playwright cannot download its own browser here, so the tests use /usr/bin/chromium (CI
+installs it, see .ci/run) and are skipped, saying so, where it is missing. Screenshots of a
+Chinese and an English answer go to tests/artifacts/ and, for the README, to docs/.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+import urllib.parse
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from fixtures.app_server import REPO, reverse_proxy, running_app
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = REPO / "tests" / "artifacts"
+# How long to wait for an answer before calling the app stuck; not a speed requirement.
+ANSWER_LIMIT_MS = 180_000
+
+# Questions of eval/dev.jsonl that the assistant answers with their gold paragraph first.
+TRANSPARENCY = "哪项决议鼓励各国采用电子采购和开放式签约等透明度做法？"  # 51/5 OP11
+TRANSPARENCY_ZH = "人权理事会第51/5号决议第11段"
+TRANSPARENCY_EN = "Human Rights Council resolution 51/5, para. 11"
+ONLINE_RIGHTS = "Must the rights that people have offline also be protected online?"  # 51/5 OP3
+LOCAL_RESOURCES = "各国应当如何为地方政府履行人权责任提供资源？"  # 57/12 OP3
+
+
+def chromium() -> str | None:
+    if Path("/usr/bin/chromium").exists():
+        return "/usr/bin/chromium"
+    return shutil.which("chromium")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = chromium()
+    if executable is None:
+        pytest.skip("Chromium is not installed: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(browser, index_env, tmp_path_factory):
+    # After `browser`, so that without Chromium the app is not even started.
+    with running_app(index_env, tmp_path_factory.mktemp("app-browser") / "app.log") as url:
+        yield url
+
+
+@pytest.fixture
+def locale() -> str:
+    """The browser's language (Gradio's own words, such as its footer, follow it)."""
+    return "zh-CN"
+
+
+@pytest.fixture
+def context(browser, app_url, locale):
+    context = browser.new_context(viewport={"width": 1360, "height": 1000}, locale=locale)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url.rstrip("/"))
+    context.set_default_timeout(ANSWER_LIMIT_MS)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def dialogs(context) -> list[str]:
+    """Every alert() any page opened: an injected script would show up here."""
+    seen: list[str] = []
+
+    def watch(page):
+        page.on("dialog", lambda dialog: (seen.append(dialog.message), dialog.dismiss()))
+
+    context.on("page", watch)
+    return seen
+
+
+@pytest.fixture
+def page(context, dialogs, app_url):
+    page = context.new_page()
+    page.goto(app_url)
+    page.locator("#hrc-question textarea").wait_for()
+    return page
+
+
+def ask(scope, question: str):
+    """Type a question like a user and wait for its answer (the n-th answer of the chat)."""
+    from playwright.sync_api import expect
+
+    answers = scope.locator("#hrc-chat .hrc-answer")
+    before = answers.count()
+    box = scope.locator("#hrc-question textarea")
+    box.fill(question)
+    box.press("Enter")
+    expect(answers).to_have_count(before + 1, timeout=ANSWER_LIMIT_MS)
+    return answers.nth(before)
+
+
+def screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"answer-{name}.png"
+    page.mouse.move(0, 0)  # no hover effect left on whatever was clicked last
+    page.wait_for_timeout(500)  # let the chat finish scrolling to the question
+    page.screenshot(path=path)
+    shutil.copyfile(path, REPO / "docs" / f"screenshot-{name}.png")
+
+
+def clipboard(page) -> str:
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def test_a_chinese_answer_shows_quote_citation_and_marked_words(page):
+    from playwright.sync_api import expect
+
+    answer = ask(page, TRANSPARENCY)
+
+    first = answer.locator(".hrc-quote").first
+    expect(first.locator(".hrc-citation")).to_contain_text(TRANSPARENCY_ZH)
+    expect(first.locator(".hrc-text")).to_contain_text("电子采购")
+    expect(first.locator(".hrc-text mark").first).to_be_visible()
+    expect(first.locator(".hrc-meta")).to_contain_text("A/HRC/RES/51/5")
+    expect(first.locator(".hrc-meta")).to_contain_text("2022-10-06")
+    expect(first.locator(".hrc-meta")).to_contain_text("善治对促进和保护人权的作用")
+    expect(first.locator(".hrc-copy-citation")).to_have_text("复制引文")
+    screenshot(page, "zh")
+
+
+def test_the_copy_buttons_put_citation_and_quote_on_the_clipboard(page):
+    from playwright.sync_api import expect
+
+    first = ask(page, TRANSPARENCY).locator(".hrc-quote").first
+
+    first.locator(".hrc-copy-citation").click()
+    expect(first.locator(".hrc-copy-citation")).to_have_text("已复制")
+    assert clipboard(page) == TRANSPARENCY_ZH
+
+    first.locator(".hrc-copy-quote").click()
+    copied = clipboard(page)
+    assert "电子采购" in copied
+    assert TRANSPARENCY_ZH in copied
+    assert "A/HRC/RES/51/5" in copied
+
+
+@pytest.mark.parametrize("locale", ["en-US"])
+def test_the_english_interface_and_an_english_answer(page):
+    from playwright.sync_api import expect
+
+    page.locator("#hrc-interface label", has_text="English").click()
+    expect(page.locator("#hrc-send")).to_have_text("Ask")
+    expect(page.locator("#hrc-heading")).to_contain_text("Human Rights Council resolutions")
+
+    first = ask(page, ONLINE_RIGHTS).locator(".hrc-quote").first
+
+    expect(first.locator(".hrc-citation")).to_contain_text(
+        "Human Rights Council resolution 51/5, para. 3"
+    )
+    expect(first.locator(".hrc-copy-citation")).to_have_text("Copy citation")
+    expect(first.locator(".hrc-meta")).to_contain_text("Adopted 2022-10-06")
+    screenshot(page, "en")
+
+
+def test_the_citation_language_can_be_switched(page):
+    from playwright.sync_api import expect
+
+    ask(page, TRANSPARENCY)
+    page.locator("#hrc-citation-language label", has_text="English").click()
+
+    first = page.locator("#hrc-chat .hrc-quote").first
+    expect(first.locator(".hrc-citation")).to_contain_text(TRANSPARENCY_EN)
+    first.locator(".hrc-copy-citation").click()
+    expect(first.locator(".hrc-copy-citation")).to_have_text("已复制")
+    assert clipboard(page) == TRANSPARENCY_EN
+
+
+def test_a_follow_up_question_stays_with_the_resolution(page):
+    from playwright.sync_api import expect
+
+    before = ask(page, LOCAL_RESOURCES)
+    expect(before.locator(".hrc-citation").first).to_contain_text("第57/12号决议")
+
+    after = ask(page, "那第8段呢？")
+
+    expect(after.locator(".hrc-citation strong").first).to_have_text("人权理事会第57/12号决议第8段")
+    expect(after.locator(".hrc-text").first).to_contain_text("吁请地方政府")
+
+
+def test_a_question_with_markup_is_shown_as_text(page, dialogs):
+    from playwright.sync_api import expect
+
+    question = "<img src=x onerror=alert(1)>"
+    ask(page, question)
+
+    expect(page.locator("#hrc-chat [data-testid='user']").last).to_have_text(question)
+    assert page.locator("#hrc-chat img").count() == 0
+    assert dialogs == []
+
+
+def test_a_question_without_an_answer_reads_as_a_sentence(page):
+    from playwright.sync_api import expect
+
+    answer = ask(page, "Tell me a joke about cats.")
+
+    expect(answer.locator(".hrc-message")).to_contain_text("Nothing relevant")
+
+
+def test_the_resolution_opens_at_the_quoted_paragraph(page, context):
+    from playwright.sync_api import expect
+
+    first = ask(page, TRANSPARENCY).locator(".hrc-quote").first
+    with context.expect_page() as opened:
+        first.locator("a.hrc-open").click()
+    resolution = opened.value
+    resolution.wait_for_load_state()
+
+    assert "/resolution/51-5" in resolution.url
+    assert resolution.url.endswith("#OP11")
+    target = resolution.locator(":target")
+    expect(target).to_have_attribute("id", "OP11")
+    expect(target).to_contain_text("电子采购")
+    expect(target).to_contain_text(TRANSPARENCY_ZH)
+    background = target.evaluate("element => getComputedStyle(element).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")  # highlighted
+
+
+@pytest.fixture(scope="module")
+def other_site():
+    """tests/fixtures/ served from another origin (`localhost`, another port) than the app's
+    (`127.0.0.1`), as a page of someone else's site that embeds the app."""
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(REPO / "tests" / "fixtures"))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://localhost:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("host", ["this app", "another site"])
+def test_the_app_answers_inside_an_iframe_and_as_a_web_component(
+    context, app_url, other_site, host
+):
+    from playwright.sync_api import expect
+
+    if host == "this app":
+        address = app_url + "embed-test"
+    else:
+        address = other_site + "embed.html?app=" + urllib.parse.quote(app_url)
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=other_site[:-1])
+    page = context.new_page()
+    page.goto(address)
+
+    framed = ask(page.frame_locator("#embed-iframe"), TRANSPARENCY)
+    expect(framed.locator(".hrc-citation").first).to_contain_text(TRANSPARENCY_ZH)
+
+    component = page.locator("gradio-app#embed-component")
+    # The component starts loading when it scrolls into view (unless it has eager="true").
+    component.scroll_into_view_if_needed()
+    answer = ask(component, TRANSPARENCY)
+    expect(answer.locator(".hrc-citation").first).to_contain_text(TRANSPARENCY_ZH)
+    answer.locator(".hrc-copy-citation").first.click()
+    expect(answer.locator(".hrc-copy-citation").first).to_have_text("已复制")
+    assert clipboard(page) == TRANSPARENCY_ZH
+    with context.expect_page() as opened:
+        answer.locator("a.hrc-open").first.click()
+    # The app's own page, even from a component living on another site's page.
+    assert opened.value.url.startswith(app_url + "resolution/51-5")
+
+
+@pytest.fixture(scope="module")
+def proxied_app_url(browser, index_env, tmp_path_factory):
+    """The app as a reverse proxy publishes it under /hrc-qa/, started with GRADIO_ROOT_PATH."""
+    env = {**index_env, "GRADIO_ROOT_PATH": "/hrc-qa"}
+    log = tmp_path_factory.mktemp("app-proxied") / "app.log"
+    with running_app(env, log) as url, reverse_proxy(url, "/hrc-qa") as public:
+        yield public
+
+
+def test_the_app_works_behind_a_reverse_proxy_under_a_path(browser, proxied_app_url):
+    from gradio_client import Client
+    from playwright.sync_api import expect
+
+    client = Client(proxied_app_url, verbose=False, analytics_enabled=False)
+    assert client.predict(TRANSPARENCY, api_name="/ask")["results"][0]["paragraph"] == "OP11"
+
+    context = browser.new_context(viewport={"width": 1360, "height": 1000})
+    context.set_default_timeout(ANSWER_LIMIT_MS)
+    try:
+        page = context.new_page()
+        page.goto(proxied_app_url)
+        answer = ask(page, TRANSPARENCY)
+        expect(answer.locator(".hrc-citation").first).to_contain_text(TRANSPARENCY_ZH)
+        with context.expect_page() as opened:
+            answer.locator("a.hrc-open").first.click()
+        resolution = opened.value
+        resolution.wait_for_load_state()
+        assert resolution.url.startswith(proxied_app_url + "resolution/51-5")
+        expect(resolution.locator(":target")).to_have_attribute("id", "OP11")
+    finally:
+        context.close()
