@@ -163,4 +163,7 @@ def test_top_k_out_of_range_is_an_error(assistant, top_k):
 
 def test_an_empty_year_range_is_an_error(assistant):
     answer = assistant.ask("腐败", filters=Filters(years=(2024, 2018)))
-    assert (answer.status, answer.message) == ("error", "年份范围 2024–2018 无效：起点不能大于终点。")
+    assert (answer.status, answer.message) == (
+        "error",
+        "年份范围 2024–2018 无效：起点不能大于终点。",
+    )
