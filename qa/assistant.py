@@ -127,9 +127,7 @@ class Assistant:
             if bounds and bounds[0] > bounds[1]:
                 what = message(what, language)
                 return error("bad_range", what=what, start=bounds[0], end=bounds[1])
-        indexed = sorted(
-            {r.number for r in retriever.index.resolutions.values()}, key=_number_order
-        )
+        indexed = retriever.index.numbers
         unknown = filters.unknown_resolutions(retriever.index)
         if unknown:
             return error("unknown_resolution", number=unknown[0], indexed=", ".join(indexed))
@@ -172,10 +170,8 @@ class Assistant:
         if reference.label is None:
             return [], ""
         number = reference.resolution or (filters.resolutions[:1] or (context,))[0]
-        rows = [
-            row for row, (resolution, _) in enumerate(index.rows) if resolution.number == number
-        ]
-        if not rows:
+        rows = np.flatnonzero(index.facets.numbers == number) if number else []
+        if not len(rows):
             return [], ""  # not a resolution of this index: answer the words instead
         named = [row for row in rows if index.rows[row][1].label == reference.label]
         if not named:
@@ -202,7 +198,3 @@ class Assistant:
         resolution, paragraph = index.rows[row]
         quote = Quote(0, resolution, paragraph, score, match)
         return replace(quote, highlights=highlight_spans(question, quote.quote))
-
-
-def _number_order(number: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in number.split("/"))

@@ -263,5 +263,40 @@ def evaluate(
         stdout.print(report.summary())
 
 
+@app.command()
+def bench(
+    quick: Annotated[
+        bool, typer.Option("--quick", help="Sizes 200 and 10k, fewer passes, a short load.")
+    ] = False,
+    sizes: Annotated[
+        list[int] | None, typer.Option("--sizes", help="Corpus sizes in paragraphs.")
+    ] = None,
+    repeat: Annotated[
+        int | None, typer.Option("--repeat", help="Passes over the questions per size.")
+    ] = None,
+    load: Annotated[
+        bool, typer.Option("--load/--no-load", help="Also the load test against the app.")
+    ] = True,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Results folder (default: bench/results).")
+    ] = None,
+) -> None:
+    """Measure query latency, index build, recall and memory by corpus size, and load."""
+    import qa.bench as benchmark
+
+    if any(size < 1 for size in sizes or ()) or (repeat is not None and repeat < 1):
+        raise _fail("--sizes and --repeat take positive numbers")
+    results = benchmark.run(
+        sizes=sizes or (benchmark.QUICK_SIZES if quick else benchmark.FULL_SIZES),
+        repeat=repeat or (2 if quick else 5),
+        build_backends=("onnx", "torch", "peer") if quick else benchmark.BUILD_BACKENDS,
+        build_paragraphs=1000,
+        load=((8, 10) if quick else (32, 50)) if load else None,
+        out=out or benchmark.RESULTS,
+        say=lambda text: stderr.print(text),
+    )
+    stdout.print(benchmark.markdown(results))
+
+
 def main() -> None:
     app()

@@ -26,21 +26,20 @@ class Filters:
         return bool(self.resolutions or self.part or self.sessions or self.years)
 
     def unknown_resolutions(self, index: ParagraphIndex) -> list[str]:
-        indexed = {resolution.number for resolution in index.resolutions.values()}
-        return [number for number in self.resolutions if number not in indexed]
+        return [number for number in self.resolutions if number not in index.numbers]
 
     def rows(self, index: ParagraphIndex) -> np.ndarray | None:
         """The rows of `index` that pass, or None when nothing is filtered."""
         if not self:
             return None
-        keep = [
-            row
-            for row, (resolution, paragraph) in enumerate(index.rows)
-            if (not self.resolutions or resolution.number in self.resolutions)
-            and (self.part is None or paragraph.part == self.part)
-            and (
-                self.sessions is None or self.sessions[0] <= resolution.session <= self.sessions[1]
-            )
-            and (self.years is None or self.years[0] <= resolution.adopted.year <= self.years[1])
-        ]
-        return np.array(keep, dtype=np.int64)
+        facets = index.facets
+        keep = np.ones(len(index.rows), dtype=bool)
+        if self.resolutions:
+            keep &= np.isin(facets.numbers, self.resolutions)
+        if self.part:
+            keep &= facets.parts == self.part
+        if self.sessions:
+            keep &= (facets.sessions >= self.sessions[0]) & (facets.sessions <= self.sessions[1])
+        if self.years:
+            keep &= (facets.years >= self.years[0]) & (facets.years <= self.years[1])
+        return np.flatnonzero(keep)

@@ -37,10 +37,16 @@ class Hit:
 class HybridRetriever:
     """Dense + keyword search over one paragraph index."""
 
-    def __init__(self, index: ParagraphIndex, encode_query: Callable[[str], np.ndarray]) -> None:
+    def __init__(
+        self,
+        index: ParagraphIndex,
+        encode_query: Callable[[str], np.ndarray],
+        keyword: KeywordIndex | None = None,
+    ) -> None:
+        """`keyword` is the keyword index of `index`'s passages, if the caller has it built."""
         self.index = index
         self.encode_query = encode_query
-        self.keyword = KeywordIndex(
+        self.keyword = keyword or KeywordIndex(
             [passage_text(resolution, paragraph) for resolution, paragraph in index.rows]
         )
 

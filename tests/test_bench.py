@@ -1,0 +1,120 @@
+"""The benchmark's machinery: the synthetic corpus, recall, and a tiny real run.
+
+No timing is ever asserted here: only that the figures exist and are sane.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from corpus import BUNDLED_CORPUS, read_resolutions
+from embeddings.index import passage_text
+from qa.bench.stats import recall_at_k, summary
+from qa.bench.synthetic import sentence_pieces, synthetic_corpus
+from qa.tokenize import tokens
+
+
+@pytest.fixture(scope="module")
+def real():
+    return read_resolutions([BUNDLED_CORPUS])
+
+
+def test_synthetic_corpus_has_the_size_asked_for_and_is_the_same_each_time(real):
+    first = synthetic_corpus(real, 1_000, seed=3)
+    again = synthetic_corpus(real, 1_000, seed=3)
+    other = synthetic_corpus(real, 1_000, seed=4)
+    assert first.size == len(first.texts()) == 1_000
+    assert first.texts() == again.texts()
+    assert first.texts() != other.texts()
+    assert first.texts()[: first.real_rows] == [
+        passage_text(r, p) for r in real for p in r.paragraphs
+    ]
+    numbers = [resolution.number for resolution in first.resolutions]
+    assert len(numbers) == len(set(numbers))
+
+
+def test_synthetic_words_are_the_words_of_the_recombined_text(real):
+    corpus = synthetic_corpus(real, 400, seed=1)
+    texts = corpus.texts()
+    for row in range(corpus.real_rows, corpus.size, 7):
+        assert corpus.words[row] == tokens(texts[row])
+
+
+def test_synthetic_paragraphs_are_made_of_corpus_sentences(real):
+    pieces = set(sentence_pieces(real))
+    corpus = synthetic_corpus(real, 300)
+    for resolution in corpus.resolutions[len(real) :]:
+        for paragraph in resolution.paragraphs:
+            assert paragraph.text
+            assert any(paragraph.text.startswith(piece) for piece in pieces)
+
+
+def test_a_size_below_the_corpus_keeps_the_real_corpus(real):
+    corpus = synthetic_corpus(real, 10)
+    assert corpus.resolutions == list(real)
+
+
+def test_composed_vectors_are_unit_rows(real):
+    corpus = synthetic_corpus(real, 500)
+    rng = np.random.default_rng(0)
+    pieces = rng.normal(size=(len(corpus.pieces), 8)).astype(np.float32)
+    vectors = corpus.vectors(np.eye(corpus.real_rows, 8, dtype=np.float32), pieces)
+    assert vectors.shape == (500, 8)
+    np.testing.assert_allclose(np.linalg.norm(vectors[corpus.real_rows :], axis=1), 1, atol=1e-5)
+
+
+def test_recall_of_exact_against_exact_is_one():
+    found = np.arange(50).reshape(5, 10)
+    assert recall_at_k(found, found, 10) == 1.0
+    assert recall_at_k(found, found[:, ::-1], 10) == 1.0  # order within the top k is free
+    half = found.copy()
+    half[:, 5:] += 1000
+    assert recall_at_k(found, half, 10) == 0.5
+
+
+def test_summary_reports_percentiles_in_milliseconds():
+    figures = summary([0.001] * 19 + [0.1])
+    assert figures["n"] == 20
+    assert figures["p50_ms"] == pytest.approx(1.0)
+    assert figures["p95_ms"] >= figures["p50_ms"]
+
+
+@pytest.mark.slow
+def test_bench_runs_at_a_tiny_size_and_writes_its_results(tmp_path):
+    subprocess.run(
+        [
+            str(Path(sys.executable).with_name("hrc-qa")),
+            "bench",
+            "--sizes",
+            "200",
+            "--repeat",
+            "1",
+            "--no-load",
+            "--out",
+            str(tmp_path),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    results = json.loads((tmp_path / "latest.json").read_text(encoding="utf-8"))
+    assert (tmp_path / "latest.md").read_text(encoding="utf-8").startswith("# hrc-qa bench")
+    [row] = results["latency"]
+    assert row["paragraphs"] == 200
+    assert row["vector_index"] == "IndexFlatIP"
+    for figure in (row["ask"], row["peer_embed"], *row["parts"].values()):
+        assert 0 < figure["p50_ms"] <= figure["p95_ms"]
+        assert figure["n"] > 0
+    assert row["ratio_p50"] > 0
+    assert row["rss_mb"] > 0
+    backends = [build["backend"] for build in results["build"]]
+    assert backends == ["onnx", "onnx-int8", "torch", "peer"]
+    for build in results["build"]:
+        assert build["paragraphs"] > 0 and build["paragraphs_per_s"] > 0
+        assert build["peak_rss_mb"] > 0

@@ -1,0 +1,111 @@
+"""The app keeps answering while `hrc-qa index` changes its index, and after a bad file.
+
+`python app.py` runs over a copy of the session's index while callers keep asking; meanwhile
+`hrc-qa index` adds the English 37/7, and the app takes up the new version on a later request
+(`Assistant.reload_if_changed`, swapped as one reference). Every answer during the swap must be
+a valid, correct one. Then a malformed file is offered: refused with exit code 2 and a message,
+the published version unchanged, the app still answering from it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from fixtures.app_server import REPO, running_app
+from gradio_client import Client
+
+pytestmark = pytest.mark.slow
+
+HRC_QA = str(Path(sys.executable).with_name("hrc-qa"))
+ADDED = REPO / "tests" / "fixtures" / "layouts" / "A_HRC_RES_37_7.en.txt"
+MALFORMED = REPO / "tests" / "fixtures" / "malformed" / "not_a_resolution.txt"
+TRANSPARENCY = "哪项决议鼓励各国采用电子采购和开放式签约等透明度做法？"  # 51/5 OP11
+PUBLIC_SERVICE_DAY = "On which day is the United Nations Public Service Day held?"
+SWAP_LIMIT_S = 600  # not a speed requirement: how long before the swap is called hung
+
+
+@pytest.fixture
+def live(index_env, index_home, tmp_path):
+    home = tmp_path / "index"
+    shutil.copytree(index_home, home)
+    env = {**index_env, "HRC_QA_INDEX": str(home)}
+    with running_app(env, tmp_path / "app.log") as url:
+        yield Client(url, verbose=False, analytics_enabled=False), env, home
+
+
+def first(answer: dict) -> tuple[str, str, str]:
+    top = answer["results"][0]
+    return answer["status"], top["resolution"], top["paragraph"]
+
+
+def test_answers_stay_valid_while_a_resolution_is_added(live):
+    client, env, home = live
+    before = client.predict(TRANSPARENCY, api_name="/ask")
+    assert first(before) == ("ok", "51/5", "OP11")
+    old_version = (home / "CURRENT").read_text().strip()
+
+    answers: list[dict] = []
+    failures: list[BaseException] = []
+    stop = threading.Event()
+
+    def keep_asking() -> None:
+        while not stop.is_set():
+            try:
+                answers.append(client.predict(TRANSPARENCY, api_name="/ask"))
+            except BaseException as error:  # any failure is a finding, reported below
+                failures.append(error)
+
+    callers = [threading.Thread(target=keep_asking) for _ in range(3)]
+    for caller in callers:
+        caller.start()
+    try:
+        added = subprocess.run(
+            [HRC_QA, "index", str(ADDED)], env=env, capture_output=True, text=True
+        )
+        assert added.returncode == 0, added.stderr
+        assert "added: 37/7.en" in added.stdout
+        assert (home / "CURRENT").read_text().strip() != old_version
+        # The app takes the new version up on a later request; keep asking until it has.
+        deadline = time.monotonic() + SWAP_LIMIT_S
+        while time.monotonic() < deadline:
+            swapped = client.predict(PUBLIC_SERVICE_DAY, api_name="/ask")
+            if swapped["results"] and swapped["results"][0]["language"] == "en":
+                break
+        else:
+            pytest.fail("the app never took up the index with the English 37/7")
+        after = client.predict(TRANSPARENCY, api_name="/ask")
+        settled = len(answers)
+        while len(answers) < settled + 3 and not failures:
+            time.sleep(0.1)
+    finally:
+        stop.set()
+        for caller in callers:
+            caller.join()
+
+    assert not failures, failures[:3]
+    assert len(answers) > 3
+    # Each answer is the old index's or the new one's, whole: never a mixture, never an error.
+    for answer in answers:
+        assert first(answer) == ("ok", "51/5", "OP11"), answer
+        assert answer["results"] in (before["results"], after["results"])
+    assert answers[-1]["results"] == after["results"]
+    assert first(swapped) == ("ok", "37/7", "OP8")
+
+
+def test_a_malformed_file_is_refused_and_the_old_index_kept(live):
+    client, env, home = live
+    version = (home / "CURRENT").read_text().strip()
+    refused = subprocess.run(
+        [HRC_QA, "index", str(MALFORMED)], env=env, capture_output=True, text=True
+    )
+    assert refused.returncode == 2
+    assert MALFORMED.name in refused.stderr
+    assert "not changed" in refused.stderr
+    assert (home / "CURRENT").read_text().strip() == version
+    assert first(client.predict(TRANSPARENCY, api_name="/ask")) == ("ok", "51/5", "OP11")

