@@ -42,9 +42,9 @@ class PassageEncoder:
 EXACT_SEARCH_LIMIT = 20_000
 HNSW_NEIGHBOURS = 32
 HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 512
+HNSW_EF_SEARCH = 1024
 """How many candidates a graph search keeps: recall@10 against exact search measured 0.88 at
-64, 0.98 at 256 and 0.995 at 512 (100k vectors), at under 2 ms a search."""
+64, 0.98 at 256 and 0.995 at 512 with 100k vectors, but only 0.980 at 512 with a million."""
 
 
 def passage_text(resolution: Resolution, paragraph: Paragraph) -> str:
@@ -195,16 +195,15 @@ class ParagraphIndex:
             reuse.vectors_by_passage() if reuse and reuse.model_name == encoder.model_name else {}
         )
         ordered = sorted(resolutions, key=lambda resolution: resolution.key)
-        passages = [_digest(passage_text(r, p)) for r in ordered for p in r.paragraphs]
-        texts = {
-            _digest(passage_text(r, p)): passage_text(r, p) for r in ordered for p in r.paragraphs
-        }
-        missing = [digest for digest in dict.fromkeys(passages) if digest not in known]
+        texts = [passage_text(r, p) for r in ordered for p in r.paragraphs]
+        digests = [_digest(text) for text in texts]
+        missing = {digest: text for digest, text in zip(digests, texts, strict=True)}
+        missing = {digest: text for digest, text in missing.items() if digest not in known}
         if missing:
-            fresh = encoder.encode([texts[digest] for digest in missing])
+            fresh = encoder.encode(list(missing.values()))
             known.update(zip(missing, fresh, strict=True))
-        vectors = np.zeros((len(passages), encoder.dimension), dtype=np.float32)
-        for row, digest in enumerate(passages):
+        vectors = np.zeros((len(digests), encoder.dimension), dtype=np.float32)
+        for row, digest in enumerate(digests):
             vectors[row] = known[digest]
         return cls(encoder.model_name, ordered, vectors), len(missing)
 

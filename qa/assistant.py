@@ -25,7 +25,7 @@ from embeddings.store import current_version
 from qa.answer import Answer, Language, Match, Quote, highlight_spans
 from qa.filters import Filters
 from qa.messages import describe_label, message
-from qa.references import find_reference
+from qa.references import Reference, find_reference
 from qa.relevance import is_relevant
 from qa.retrieval import Hit, HybridRetriever
 
@@ -132,10 +132,10 @@ class Assistant:
         if unknown:
             return error("unknown_resolution", number=unknown[0], indexed=", ".join(indexed))
 
-        cited, problem = self._cited(retriever.index, text, filters, context, language)
+        reference = find_reference(text)
+        cited, problem = self._cited(retriever.index, reference, filters, context, language)
         if problem:
             return Answer(question, "error", problem, (), language, id)
-        reference = find_reference(text)
         if reference.resolution in indexed and not cited and not filters.resolutions:
             filters = Filters(
                 (reference.resolution,), filters.part, filters.sessions, filters.years
@@ -150,30 +150,29 @@ class Assistant:
             if hit.row not in cited
         ]
         quotes = [replace(quote, rank=rank) for rank, quote in enumerate(quotes[:top_k], 1)]
-        if not cited and not (hits and self._relevant(hits[0], language)):
+        if not cited and not (hits and _relevant(retriever.index, hits[0], language)):
             return Answer(
                 question, "no_match", message("no_match", language), tuple(quotes), language, id
             )
         return Answer(question, "ok", "", tuple(quotes), language, id)
 
+    @staticmethod
     def _cited(
-        self,
         index: ParagraphIndex,
-        question: str,
+        reference: Reference,
         filters: Filters,
         context: str | None,
         language: Language,
     ) -> tuple[list[int], str]:
         """The rows of the paragraph the question names (with its sub-paragraphs), or a
         message saying the paragraph does not exist."""
-        reference = find_reference(question)
         if reference.label is None:
             return [], ""
         number = reference.resolution or (filters.resolutions[:1] or (context,))[0]
         rows = np.flatnonzero(index.facets.numbers == number) if number else []
         if not len(rows):
             return [], ""  # not a resolution of this index: answer the words instead
-        named = [row for row in rows if index.rows[row][1].label == reference.label]
+        named = [int(row) for row in rows if index.rows[row][1].label == reference.label]
         if not named:
             resolution = index.rows[rows[0]][0]
             parts = [
@@ -187,14 +186,16 @@ class Assistant:
                 preambular=parts.count("preambular"),
                 operative=parts.count("operative"),
             )
-        below = [row for row in rows if index.rows[row][1].parent_label == reference.label]
+        below = [int(row) for row in rows if index.rows[row][1].parent_label == reference.label]
         return named + below, ""
-
-    def _relevant(self, hit: Hit, language: Language) -> bool:
-        return is_relevant(hit, self.index.rows[hit.row][0].language == language)
 
     @staticmethod
     def _quote(index: ParagraphIndex, question: str, row: int, score: float, match: Match) -> Quote:
         resolution, paragraph = index.rows[row]
         quote = Quote(0, resolution, paragraph, score, match)
         return replace(quote, highlights=highlight_spans(question, quote.quote))
+
+
+def _relevant(index: ParagraphIndex, hit: Hit, language: Language) -> bool:
+    """Whether the best hit answers the question, in the language pair it was found in."""
+    return is_relevant(hit, same_language=index.rows[hit.row][0].language == language)

