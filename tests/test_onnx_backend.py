@@ -14,11 +14,10 @@ import pytest
 from embeddings import onnx_backend
 from embeddings.model import (
     DEFAULT_BACKEND,
-    DEFAULT_MODEL,
     load_encoders,
-    model_home,
     resolve_backend,
 )
+from embeddings.settings import DEFAULT_MODEL, model_home
 
 pytestmark = pytest.mark.slow
 
