@@ -30,7 +30,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 
 from corpus import Paragraph, Resolution, cite
 from embeddings.store import IndexUnavailable
-from qa.answer import Answer
+from qa.answer import Answer, highlight_segments
 from qa.assistant import Assistant, clean_question, question_language
 from qa.filters import Filters
 from qa.messages import message
@@ -58,9 +58,6 @@ def answer_question(
     refresh(assistant)
     question = question or ""
     language = question_language(clean_question(question))
-    part = part or ""
-    if part not in PARTS:
-        return Answer(question, "error", message("bad_part", language, part=part), (), language)
     try:
         top_k = int(top_k)
         years = year_range(year_from, year_to)
@@ -188,17 +185,12 @@ def ui_text(language: str, key: str) -> str:
 
 
 def marked(text: str, spans: list[list[int]] | tuple[tuple[int, int], ...]) -> str:
-    """`text` escaped, with each span wrapped in <mark>; escaping first, piece by piece, so
-    that no character of the document can ever become markup."""
-    pieces, position = [], 0
-    for start, end in sorted(spans):
-        if start < position:  # overlapping spans are merged upstream; never mark twice
-            continue
-        pieces.append(html.escape(text[position:start]))
-        pieces.append(f"<mark>{html.escape(text[start:end])}</mark>")
-        position = end
-    pieces.append(html.escape(text[position:]))
-    return "".join(pieces).replace("\n", "<br>")
+    """`text` escaped, with each span wrapped in <mark>; escaping piece by piece, so that no
+    character of the document can ever become markup."""
+    return "".join(
+        f"<mark>{html.escape(piece)}</mark>" if highlighted else html.escape(piece)
+        for piece, highlighted in highlight_segments(text, spans)
+    ).replace("\n", "<br>")
 
 
 def resolution_href(number: str, label: str, language: str) -> str:
@@ -391,11 +383,11 @@ SHOW_LATEST_QUESTION = """
 
 def indexed_resolutions(assistant: Assistant) -> list[tuple[str, str]]:
     """(label, number) for each resolution in the index, in number order, for the filter."""
-    numbers: dict[str, Resolution] = {}
-    for resolution in assistant.index.resolutions.values():
-        numbers.setdefault(resolution.number, resolution)
-    ordered = sorted(numbers, key=lambda number: tuple(int(x) for x in number.split("/")))
-    return [(f"{number} {shorten(numbers[number].title, 28)}", number) for number in ordered]
+    # The first text of each number names it, as the index lists them (zh before en).
+    titles = {r.number: r.title for r in reversed(list(assistant.index.resolutions.values()))}
+    return [
+        (f"{number} {shorten(titles[number], 28)}", number) for number in assistant.index.numbers
+    ]
 
 
 def shorten(text: str, limit: int) -> str:

@@ -3,6 +3,7 @@ docs/citations.md."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -88,3 +89,19 @@ def highlight_spans(question: str, text: str) -> tuple[tuple[int, int], ...]:
         else:
             merged.append((start, end))
     return tuple(merged)
+
+
+def highlight_segments(text: str, spans: Iterable[Sequence[int]]) -> list[tuple[str, bool]]:
+    """`text` cut into (piece, is_highlighted) in order, for any renderer (HTML, terminal).
+
+    Spans are merged upstream; one that starts inside the previous is skipped, so no
+    character is ever shown twice."""
+    segments: list[tuple[str, bool]] = []
+    position = 0
+    for start, end in sorted(tuple(span) for span in spans):
+        if start < position:
+            continue
+        segments += [(text[position:start], False), (text[start:end], True)]
+        position = end
+    segments.append((text[position:], False))
+    return [(piece, highlighted) for piece, highlighted in segments if piece]

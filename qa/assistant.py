@@ -123,6 +123,8 @@ class Assistant:
             return error("no_words")
         if not 1 <= top_k <= MAX_TOP_K:
             return error("bad_top_k", top_k=top_k, limit=MAX_TOP_K)
+        if filters.part not in (None, "preambular", "operative"):
+            return error("bad_part", part=filters.part)
         for what, bounds in (("sessions", filters.sessions), ("years", filters.years)):
             if bounds and bounds[0] > bounds[1]:
                 what = message(what, language)

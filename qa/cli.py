@@ -17,7 +17,7 @@ from rich.markup import escape
 from corpus import BUNDLED_CORPUS, ResolutionError, paragraph_record, read_resolutions
 from embeddings import settings
 from embeddings.store import IndexUnavailable
-from qa.answer import Answer
+from qa.answer import Answer, highlight_segments
 from qa.assistant import Assistant
 
 app = typer.Typer(
@@ -229,11 +229,10 @@ def _print_answer(answer: Answer) -> None:
 
 def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     """`text` as rich markup with the question's words in bold yellow."""
-    pieces, position = [], 0
-    for start, end in spans:
-        pieces += [escape(text[position:start]), f"[bold yellow]{escape(text[start:end])}[/]"]
-        position = end
-    return "".join(pieces) + escape(text[position:])
+    return "".join(
+        f"[bold yellow]{escape(piece)}[/]" if highlighted else escape(piece)
+        for piece, highlighted in highlight_segments(text, spans)
+    )
 
 
 @app.command(name="eval")

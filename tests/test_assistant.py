@@ -167,3 +167,9 @@ def test_an_empty_year_range_is_an_error(assistant):
         "error",
         "年份范围 2024–2018 无效：起点不能大于终点。",
     )
+
+
+def test_a_part_that_does_not_exist_is_an_error(assistant):
+    answer = assistant.ask("腐败", filters=Filters(part="annex"))  # type: ignore[arg-type]
+    assert (answer.status, answer.results) == ("error", ())
+    assert "preambular" in answer.message and "annex" in answer.message
