@@ -14,7 +14,6 @@ import html
 import json
 import logging
 import os
-import re
 import sys
 from importlib.resources import files
 from pathlib import Path
@@ -30,15 +29,15 @@ from fastapi.responses import FileResponse, HTMLResponse
 
 from corpus import Paragraph, Resolution, cite
 from embeddings.store import IndexUnavailable
+from languages.interface import INTERFACE, LANGUAGE_NAMES, ui_text
+from languages.messages import message
 from qa.answer import Answer, highlight_segments
-from qa.assistant import Assistant, clean_question, question_language
-from qa.filters import Filters
-from qa.messages import message
+from qa.assistant import Assistant
+from qa.request import DEFAULT_TOP_K, answer_request, clean_question, question_language
 
 log = logging.getLogger("hrc-qa.app")
 
 PARTS = ("", "preambular", "operative")
-DEFAULT_TOP_K = 5
 MAX_TOP_K_SLIDER = 20
 
 # -- the one code path from a request to an Answer ----------------------------------------------
@@ -56,26 +55,21 @@ def answer_question(
 ) -> Answer:
     """The answer to one question, from the chat or the API: filters built, index fresh."""
     refresh(assistant)
-    question = question or ""
-    language = question_language(clean_question(question))
     try:
-        top_k = int(top_k)
-        years = year_range(year_from, year_to)
-    except (TypeError, ValueError):
-        return Answer(question, "error", message("bad_number", language), (), language)
-    filters = Filters(resolution_numbers(resolutions), part or None, None, years)  # type: ignore[arg-type]
-    try:
-        return assistant.ask(question, top_k=top_k, filters=filters, context=context or None)
+        return answer_request(
+            assistant, question, top_k, resolutions, part, None, (year_from, year_to), context
+        )
     except Exception:
         # A bug must not take the app down or leave the user with a spinner: say so, log it.
         log.exception("answering %r failed", question)
-        return Answer(question, "error", message("internal", language), (), language)
+        language = question_language(clean_question(str(question or "")))
+        return Answer(str(question), "error", message("internal", language), (), language)
 
 
 def refresh(assistant: Assistant) -> None:
     """Take up an index that `hrc-qa index` published since the last request."""
     try:
-        assistant.reload_if_changed()
+        assistant.refresh()
     except IndexUnavailable as error:
         # A broken new version must not stop the app: it keeps answering from the old one.
         log.warning("keeping the loaded index: %s", error)
@@ -83,103 +77,7 @@ def refresh(assistant: Assistant) -> None:
         log.exception("keeping the loaded index: the new one could not be read")
 
 
-def resolution_numbers(value: list[str] | str | None) -> tuple[str, ...]:
-    """`["57/12", "51/5"]`, or the same as one string `"57/12, 51/5"` (easier over HTTP)."""
-    if not value:
-        return ()
-    items = re.split(r"[,;\s]+", value) if isinstance(value, str) else value
-    return tuple(str(item).strip() for item in items if str(item).strip())
-
-
-def year_range(start: Any, end: Any) -> tuple[int, int] | None:
-    """An inclusive range of adoption years; an empty end leaves that side open."""
-    start = None if start in (None, "", 0) else int(start)
-    end = None if end in (None, "", 0) else int(end)
-    if start is None and end is None:
-        return None
-    return (start or 1, end or 9999)
-
-
 # -- interface text -----------------------------------------------------------------------------
-
-UI: dict[str, dict[str, str]] = {
-    "zh": {
-        "title": "人权理事会决议问答",
-        "intro": "用中文或英文提问：回答逐字引用人权理事会决议的段落，附上可以直接粘贴的引文。",
-        "chat": "对话",
-        "question": "问题",
-        "placeholder": "例如：联合国公共服务日是哪一天？",
-        "send": "提问",
-        "clear": "清空对话",
-        "filters": "检索范围",
-        "resolutions": "决议",
-        "resolutions_info": "不选则检索所有已收录的决议",
-        "part": "段落",
-        "part_all": "全部",
-        "part_preambular": "序言部分",
-        "part_operative": "执行部分",
-        "year_from": "通过年份（起）",
-        "year_to": "通过年份（止）",
-        "any_year": "不限",
-        "top_k": "结果数量",
-        "citation_language": "引文语言",
-        "follow_question": "跟随问题",
-        "copy_citation": "复制引文",
-        "copy_quote": "复制段落和引文",
-        "copied": "已复制",
-        "copy_failed": "无法复制",
-        "open": "查看决议全文",
-        "adopted": "通过日期",
-        "score": "相关度",
-        "empty_chat": (
-            "**请提问。** 例如：\n\n联合国公共服务日是哪一天？\n\n"
-            "地方政府在智能城市项目中应当怎样保护个人数据？"
-        ),
-    },
-    "en": {
-        "title": "Human Rights Council resolutions: questions and answers",
-        "intro": (
-            "Ask in Chinese or English: answers quote Human Rights Council resolution "
-            "paragraphs verbatim, each with a citation ready to paste."
-        ),
-        "chat": "Conversation",
-        "question": "Question",
-        "placeholder": "e.g. Which day is United Nations Public Service Day?",
-        "send": "Ask",
-        "clear": "Clear",
-        "filters": "Search in",
-        "resolutions": "Resolutions",
-        "resolutions_info": "None selected: all indexed resolutions",
-        "part": "Paragraphs",
-        "part_all": "All",
-        "part_preambular": "Preambular",
-        "part_operative": "Operative",
-        "year_from": "Adopted from (year)",
-        "year_to": "Adopted until (year)",
-        "any_year": "Any",
-        "top_k": "Number of results",
-        "citation_language": "Citation language",
-        "follow_question": "As the question",
-        "copy_citation": "Copy citation",
-        "copy_quote": "Copy quote and citation",
-        "copied": "Copied",
-        "copy_failed": "Could not copy",
-        "open": "Open the resolution",
-        "adopted": "Adopted",
-        "score": "Score",
-        "empty_chat": (
-            "**Ask a question.** For example:\n\n"
-            "Must the rights that people have offline also be protected online?\n\n"
-            "How does corruption affect the enjoyment of human rights?"
-        ),
-    },
-}
-LANGUAGE_CHOICES = [("中文", "zh"), ("English", "en")]
-
-
-def ui_text(language: str, key: str) -> str:
-    return UI["en" if language == "en" else "zh"][key]
-
 
 # -- answers as chat messages -------------------------------------------------------------------
 
@@ -356,7 +254,7 @@ HEAD_SCRIPT = """
   });
 })();
 """
-COPY_WORDS = {ui: [UI[ui]["copied"], UI[ui]["copy_failed"]] for ui in UI}
+COPY_WORDS = {ui: [text["copied"], text["copy_failed"]] for ui, text in INTERFACE.items()}
 HEAD = (
     "<script>"
     + HEAD_SCRIPT.replace("__DONE__", json.dumps(COPY_WORDS, ensure_ascii=False))
@@ -383,11 +281,11 @@ SHOW_LATEST_QUESTION = """
 
 def indexed_resolutions(assistant: Assistant) -> list[tuple[str, str]]:
     """(label, number) for each resolution in the index, in number order, for the filter."""
-    # The first text of each number names it, as the index lists them (zh before en).
-    titles = {r.number: r.title for r in reversed(list(assistant.index.resolutions.values()))}
-    return [
-        (f"{number} {shorten(titles[number], 28)}", number) for number in assistant.index.numbers
-    ]
+    # The first text of each number names it (zh before en).
+    titles: dict[str, str] = {}
+    for resolution in assistant.resolutions():
+        titles.setdefault(resolution.number, resolution.title)
+    return [(f"{number} {shorten(title, 28)}", number) for number, title in titles.items()]
 
 
 def shorten(text: str, limit: int) -> str:
@@ -396,7 +294,7 @@ def shorten(text: str, limit: int) -> str:
 
 def year_choices(assistant: Assistant, ui: str) -> list[tuple[str, str]]:
     """The adoption years of the indexed resolutions, and "any" (an open end of the range)."""
-    years = sorted({r.adopted.year for r in assistant.index.resolutions.values()})
+    years = sorted({r.adopted.year for r in assistant.resolutions()})
     return [(ui_text(ui, "any_year"), ""), *((str(year), str(year)) for year in years)]
 
 
@@ -418,7 +316,7 @@ class Interface:
 
     def build(self) -> gr.Blocks:
         ui = "zh"  # the interface starts in Chinese; the language switch relabels it
-        with gr.Blocks(title=UI[ui]["title"], analytics_enabled=False) as demo:
+        with gr.Blocks(title=INTERFACE[ui]["title"], analytics_enabled=False) as demo:
             self.turns = gr.State([])  # this session's answers (contract dicts), oldest first
             self._header(ui)
             with gr.Row(equal_height=False):
@@ -436,7 +334,7 @@ class Interface:
         with gr.Row(equal_height=False):
             self.heading = gr.Markdown(heading(ui), elem_id="hrc-heading")
             self.interface = gr.Radio(
-                LANGUAGE_CHOICES,
+                [(name, code) for code, name in LANGUAGE_NAMES.items()],
                 value=ui,
                 label="界面语言 / Language",
                 scale=0,
@@ -446,8 +344,8 @@ class Interface:
 
     def _chat(self, ui: str) -> None:
         self.chatbot = gr.Chatbot(
-            label=UI[ui]["chat"],
-            placeholder=UI[ui]["empty_chat"],
+            label=INTERFACE[ui]["chat"],
+            placeholder=INTERFACE[ui]["empty_chat"],
             elem_id="hrc-chat",
             height=620,
             autoscroll=False,  # SHOW_LATEST_QUESTION scrolls to the answer's top instead
@@ -460,47 +358,49 @@ class Interface:
             feedback_options=None,
         )
         self.question = gr.Textbox(
-            label=UI[ui]["question"],
-            placeholder=UI[ui]["placeholder"],
+            label=INTERFACE[ui]["question"],
+            placeholder=INTERFACE[ui]["placeholder"],
             max_lines=4,
             autofocus=True,
             elem_id="hrc-question",
         )
         with gr.Row():
-            self.send = gr.Button(UI[ui]["send"], variant="primary", elem_id="hrc-send")
-            self.clear = gr.Button(UI[ui]["clear"], elem_id="hrc-clear")
+            self.send = gr.Button(INTERFACE[ui]["send"], variant="primary", elem_id="hrc-send")
+            self.clear = gr.Button(INTERFACE[ui]["clear"], elem_id="hrc-clear")
 
     def _filters(self, ui: str) -> None:
-        self.filters_heading = gr.Markdown(f"### {UI[ui]['filters']}")
+        self.filters_heading = gr.Markdown(f"### {INTERFACE[ui]['filters']}")
         self.resolutions = gr.Dropdown(
             choices=indexed_resolutions(self.assistant),
             value=[],
             multiselect=True,
-            label=UI[ui]["resolutions"],
-            info=UI[ui]["resolutions_info"],
+            label=INTERFACE[ui]["resolutions"],
+            info=INTERFACE[ui]["resolutions_info"],
             elem_id="hrc-resolutions",
         )
-        self.part = gr.Radio(part_choices(ui), value="", label=UI[ui]["part"], elem_id="hrc-part")
+        self.part = gr.Radio(
+            part_choices(ui), value="", label=INTERFACE[ui]["part"], elem_id="hrc-part"
+        )
         with gr.Row():
             years = year_choices(self.assistant, ui)
             self.year_from = gr.Dropdown(
-                years, value="", label=UI[ui]["year_from"], elem_id="hrc-year-from"
+                years, value="", label=INTERFACE[ui]["year_from"], elem_id="hrc-year-from"
             )
             self.year_to = gr.Dropdown(
-                years, value="", label=UI[ui]["year_to"], elem_id="hrc-year-to"
+                years, value="", label=INTERFACE[ui]["year_to"], elem_id="hrc-year-to"
             )
         self.top_k = gr.Slider(
             1,
             MAX_TOP_K_SLIDER,
             value=DEFAULT_TOP_K,
             step=1,
-            label=UI[ui]["top_k"],
+            label=INTERFACE[ui]["top_k"],
             elem_id="hrc-top-k",
         )
         self.citation_language = gr.Radio(
             citation_choices(ui),
             value="auto",
-            label=UI[ui]["citation_language"],
+            label=INTERFACE[ui]["citation_language"],
             elem_id="hrc-citation-language",
         )
 
@@ -562,7 +462,7 @@ class Interface:
 
     def relabel(self, turns, ui, citation):
         """Every label of the interface in language `ui`, and the chat re-rendered."""
-        text, years = UI[ui], year_choices(self.assistant, ui)
+        text, years = INTERFACE[ui], year_choices(self.assistant, ui)
         return (
             gr.Markdown(heading(ui)),
             gr.Chatbot(
@@ -617,7 +517,7 @@ class Interface:
 
 
 def heading(ui: str) -> str:
-    return f"## {UI[ui]['title']}\n{UI[ui]['intro']}"
+    return f"## {INTERFACE[ui]['title']}\n{INTERFACE[ui]['intro']}"
 
 
 # -- pages the app serves besides the chat ------------------------------------------------------
@@ -646,7 +546,7 @@ PAGE_WORDS = {
 
 def find_resolution(assistant: Assistant, number: str, language: str) -> Resolution | None:
     """The text of resolution `number` in `language` if the index has it, else in any."""
-    texts = [r for r in assistant.index.resolutions.values() if r.number == number]
+    texts = [r for r in assistant.resolutions() if r.number == number]
     return next((r for r in texts if r.language == language), texts[0] if texts else None)
 
 

@@ -83,6 +83,11 @@ class Resolution:
         """Identifies this text of the resolution: one number may come in several languages."""
         return f"{self.number}.{self.language}"
 
+    def paragraph_id(self, paragraph: Paragraph) -> str:
+        """The paragraph's id, stable across index versions and unique across bodies and
+        languages: symbol, label and language, `A/HRC/RES/57/12:OP8(a):zh`."""
+        return f"{self.symbol}:{paragraph.label}:{self.language}"
+
     def paragraph(self, label: str) -> Paragraph:
         """The paragraph with this label; KeyError names the labels that exist."""
         for paragraph in self.paragraphs:

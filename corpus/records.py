@@ -15,6 +15,7 @@ from corpus.models import Paragraph, Resolution
 def paragraph_record(resolution: Resolution, paragraph: Paragraph) -> dict[str, Any]:
     """The contract's fields for one paragraph, with its citations in Chinese and English."""
     return {
+        "id": resolution.paragraph_id(paragraph),
         "resolution": resolution.number,
         "symbol": resolution.symbol,
         "paragraph": paragraph.label,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -23,18 +23,9 @@ import faiss
 import numpy as np
 
 from corpus import Paragraph, Resolution
+from embeddings.encoder import Encoder
 from embeddings.store import REBUILD_HINT, IndexUnavailable, open_current, publish
-
-
-@dataclass(frozen=True)
-class PassageEncoder:
-    """A model as the index needs it: its name, its dimension, and passage embedding."""
-
-    model_name: str
-    dimension: int
-    encode: Callable[[list[str]], np.ndarray]
-    """Passage texts to L2-normalised float32 vectors, one row per text."""
-
+from store.filters import Filters
 
 # Above this many vectors exact search gets slower than embedding the question (measured by
 # `hrc-qa bench`: one exact search costs about 2 ms at 10k vectors, 19 ms at 100k, 190 ms at a
@@ -133,13 +124,30 @@ class ParagraphIndex:
     def facets(self) -> RowFacets:
         return RowFacets.of(self.rows)
 
+    def rows_where(self, filters: Filters) -> np.ndarray | None:
+        """The rows that pass `filters`, or None when nothing is filtered."""
+        if not filters:
+            return None
+        facets = self.facets
+        keep = np.ones(len(self.rows), dtype=bool)
+        if filters.resolutions:
+            keep &= np.isin(facets.numbers, filters.resolutions)
+        if filters.part:
+            keep &= facets.parts == filters.part
+        for values, bounds in ((facets.sessions, filters.sessions), (facets.years, filters.years)):
+            if bounds and bounds[0] is not None:
+                keep &= values >= bounds[0]
+            if bounds and bounds[1] is not None:
+                keep &= values <= bounds[1]
+        return np.flatnonzero(keep)
+
     # -- building ---------------------------------------------------------------------------
 
     @classmethod
     def build(
         cls,
         resolutions: Iterable[Resolution],
-        encoder: PassageEncoder,
+        encoder: Encoder,
         reuse: ParagraphIndex | None = None,
     ) -> ParagraphIndex:
         """An index of `resolutions`, embedding only passages that `reuse` has no vector for."""
@@ -148,7 +156,7 @@ class ParagraphIndex:
 
     def updated(
         self,
-        encoder: PassageEncoder,
+        encoder: Encoder,
         add: Iterable[Resolution] = (),
         remove: Iterable[str] = (),
     ) -> tuple[ParagraphIndex, UpdateReport]:
@@ -187,25 +195,23 @@ class ParagraphIndex:
     def _assemble(
         cls,
         resolutions: Iterable[Resolution],
-        encoder: PassageEncoder,
+        encoder: Encoder,
         reuse: ParagraphIndex | None,
     ) -> tuple[ParagraphIndex, int]:
         """The index, and how many passages had to be embedded for it."""
-        known = (
-            reuse.vectors_by_passage() if reuse and reuse.model_name == encoder.model_name else {}
-        )
+        known = reuse.vectors_by_passage() if reuse and reuse.model_name == encoder.name else {}
         ordered = sorted(resolutions, key=lambda resolution: resolution.key)
         texts = [passage_text(r, p) for r in ordered for p in r.paragraphs]
         digests = [_digest(text) for text in texts]
         missing = {digest: text for digest, text in zip(digests, texts, strict=True)}
         missing = {digest: text for digest, text in missing.items() if digest not in known}
         if missing:
-            fresh = encoder.encode(list(missing.values()))
+            fresh = encoder.encode_passages(list(missing.values()))
             known.update(zip(missing, fresh, strict=True))
         vectors = np.zeros((len(digests), encoder.dimension), dtype=np.float32)
         for row, digest in enumerate(digests):
             vectors[row] = known[digest]
-        return cls(encoder.model_name, ordered, vectors), len(missing)
+        return cls(encoder.name, ordered, vectors), len(missing)
 
     def vectors_by_passage(self) -> dict[str, np.ndarray]:
         """Each stored vector by the digest of the passage text it was embedded from."""
@@ -264,14 +270,14 @@ class ParagraphIndex:
         return publish(home, write)
 
     @classmethod
-    def load(cls, home: Path, encoder: PassageEncoder) -> ParagraphIndex:
+    def load(cls, home: Path, encoder: Encoder) -> ParagraphIndex:
         """The current index in `home`; refused if it was built with another model."""
         version, manifest = open_current(home)
         built_with = (manifest["model"], manifest["dimension"])
-        if built_with != (encoder.model_name, encoder.dimension):
+        if built_with != (encoder.name, encoder.dimension):
             raise IndexUnavailable(
                 f"the index in {version} was built with the model {manifest['model']!r} "
-                f"({manifest['dimension']} dimensions), not {encoder.model_name!r} "
+                f"({manifest['dimension']} dimensions), not {encoder.name!r} "
                 f"({encoder.dimension}); {REBUILD_HINT}, or use the model it was built with"
             )
         resolutions = [
@@ -280,7 +286,7 @@ class ParagraphIndex:
         ]
         try:
             return cls(
-                encoder.model_name,
+                encoder.name,
                 resolutions,
                 np.load(version / "vectors.npy"),
                 searcher=faiss.read_index(str(version / "index.faiss")),

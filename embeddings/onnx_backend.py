@@ -30,6 +30,10 @@ ONNX_FOLDER = "onnx"
 EXPORT_FORMAT = 1
 OPSET = 17
 FILES = {"onnx": "model.onnx", "onnx-int8": "model_int8.onnx"}
+QUERY_PROMPTS = ("query",)
+PASSAGE_PROMPTS = ("passage", "document")
+"""The prompt names a sentence-transformers folder may give each kind of text (e5: `query: `
+and `passage: `; sentence-transformers 5 calls the second `document`)."""
 
 
 def exported(folder: Path, backend: str) -> Path:
@@ -50,9 +54,10 @@ def exported(folder: Path, backend: str) -> Path:
 
 
 class OnnxEncoder:
-    """Texts to unit vectors with an exported model; thread-safe (ONNX Runtime sessions are)."""
+    """An `Encoder` running an exported model; thread-safe (ONNX Runtime sessions are)."""
 
-    def __init__(self, folder: Path, backend: str, threads: int | None = None) -> None:
+    def __init__(self, folder: Path, backend: str, name: str, threads: int | None = None) -> None:
+        """`name` is what an index built with it records (see `embeddings.model`)."""
         import onnxruntime
         from tokenizers import Tokenizer
 
@@ -73,11 +78,20 @@ class OnnxEncoder:
             str(exported(folder, backend)), options, providers=["CPUExecutionProvider"]
         )
         self.dimension = int(self.session.get_outputs()[0].shape[-1])
+        self.name = name
+        self.query_prompt = self._prompt(QUERY_PROMPTS)
+        self.passage_prompt = self._prompt(PASSAGE_PROMPTS)
 
-    def prompt(self, names: Sequence[str]) -> str:
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts, self.query_prompt)
+
+    def encode_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts, self.passage_prompt)
+
+    def _prompt(self, names: Sequence[str]) -> str:
         return next((self.prompts[name] for name in names if name in self.prompts), "")
 
-    def encode(self, texts: Sequence[str], prompt: str = "", batch_size: int = 16) -> np.ndarray:
+    def _encode(self, texts: Sequence[str], prompt: str, batch_size: int = 16) -> np.ndarray:
         """Float32 ``(len(texts), dim)`` unit rows; texts are batched by length, so that a
         batch pads little."""
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)

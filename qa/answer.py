@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from corpus import Paragraph, Resolution, paragraph_record
-from qa.tokenize import token_spans, tokens
+from store.tokenize import token_spans, tokens
 
 Status = Literal["ok", "no_match", "error"]
 Language = Literal["zh", "en"]

@@ -10,43 +10,28 @@ first), hybrid retrieval within the filters, and the no-match decision.
 
 from __future__ import annotations
 
-import re
 import threading
-import unicodedata
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
+from corpus import Paragraph, Resolution
 from embeddings import settings
-from embeddings.index import ParagraphIndex, PassageEncoder
+from embeddings.encoder import Encoder
+from embeddings.index import ParagraphIndex
 from embeddings.store import current_version
-from qa.answer import Answer, Language, Match, Quote, highlight_spans
-from qa.filters import Filters
-from qa.messages import describe_label, message
+from languages import Language
+from languages.messages import describe_label, message
+from qa.answer import Answer, Match, Quote, highlight_spans
 from qa.references import Reference, find_reference
 from qa.relevance import is_relevant
+from qa.request import clean_question, question_language
 from qa.retrieval import Hit, HybridRetriever
+from store.filters import Filters
 
 MAX_QUESTION_CHARS = 2_000
 MAX_TOP_K = 50
-
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
-
-
-def question_language(question: str) -> Language:
-    """English for a question in Latin letters only; otherwise (and for one with no letters
-    at all) Chinese, the language of the interface."""
-    if _CJK.search(question) or not re.search("[A-Za-z]", question):
-        return "zh"
-    return "en"
-
-
-def clean_question(question: str) -> str:
-    """The question without control or invisible characters, whitespace folded."""
-    return " ".join(_CONTROL.sub(" ", unicodedata.normalize("NFC", question)).split())
 
 
 class Assistant:
@@ -55,37 +40,49 @@ class Assistant:
     def __init__(
         self,
         index: ParagraphIndex,
-        encode_query: Callable[[str], np.ndarray],
+        encoder: Encoder,
         index_home: Path | None = None,
-        encoder: PassageEncoder | None = None,
     ) -> None:
-        self.encode_query = encode_query
-        self.index_home = index_home
+        """`index_home` is where `index` was loaded from, watched for newer versions."""
         self.encoder = encoder
+        self.index_home = index_home
         self._lock = threading.Lock()
         self._use(index)
 
     @classmethod
     def open(cls, index_home: Path | None = None, model: str | None = None) -> Assistant:
         """The assistant over the index in `index_home`, with the model it was built with."""
-        from embeddings.model import load_encoders  # imports torch: only when really opening
+        from embeddings.model import load_encoder  # imports the model's runtime: only when opening
 
         index_home = index_home or settings.index_home()
-        encoder, encode_query = load_encoders(settings.model_name(model))
-        index = ParagraphIndex.load(index_home, encoder)
-        return cls(index, encode_query, index_home=index_home, encoder=encoder)
+        encoder = load_encoder(model)
+        return cls(ParagraphIndex.load(index_home, encoder), encoder, index_home=index_home)
 
     def _use(self, index: ParagraphIndex) -> None:
         # Swapped as one reference, so a request in flight keeps the retriever it started with.
-        self.retriever = HybridRetriever(index, self.encode_query)
+        self.retriever = HybridRetriever(index, self.encoder)
 
     @property
     def index(self) -> ParagraphIndex:
         return self.retriever.index
 
-    def reload_if_changed(self) -> bool:
+    def resolutions(self) -> tuple[Resolution, ...]:
+        """Every indexed text of a resolution, in number order (a number's languages together)."""
+        order = {number: rank for rank, number in enumerate(self.index.numbers)}
+        return tuple(
+            sorted(self.index.resolutions.values(), key=lambda r: (order[r.number], r.language))
+        )
+
+    def paragraph(self, paragraph_id: str) -> tuple[Resolution, Paragraph] | None:
+        """The indexed paragraph with this id (`A/HRC/RES/57/12:OP8(a):zh`), if there is one."""
+        for resolution, paragraph in self.index.rows:
+            if resolution.paragraph_id(paragraph) == paragraph_id:
+                return resolution, paragraph
+        return None
+
+    def refresh(self) -> bool:
         """Take up a newer index that `hrc-qa index` published since this one was loaded."""
-        if self.index_home is None or self.encoder is None:
+        if self.index_home is None:
             return False
         if current_version(self.index_home) in (None, self.index.version):
             return False
@@ -126,11 +123,11 @@ class Assistant:
         if filters.part not in (None, "preambular", "operative"):
             return error("bad_part", part=filters.part)
         for what, bounds in (("sessions", filters.sessions), ("years", filters.years)):
-            if bounds and bounds[0] > bounds[1]:
+            if bounds and None not in bounds and bounds[0] > bounds[1]:  # type: ignore[operator]
                 what = message(what, language)
                 return error("bad_range", what=what, start=bounds[0], end=bounds[1])
         indexed = retriever.index.numbers
-        unknown = filters.unknown_resolutions(retriever.index)
+        unknown = [number for number in filters.resolutions if number not in indexed]
         if unknown:
             return error("unknown_resolution", number=unknown[0], indexed=", ".join(indexed))
 
@@ -142,7 +139,7 @@ class Assistant:
             filters = Filters(
                 (reference.resolution,), filters.part, filters.sessions, filters.years
             )
-        rows = filters.rows(retriever.index)
+        rows = retriever.index.rows_where(filters)
         hits = retriever.search(text, top_k, rows)
 
         quotes = [self._quote(retriever.index, text, row, 1.0, "citation") for row in cited]

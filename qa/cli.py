@@ -19,6 +19,7 @@ from embeddings import settings
 from embeddings.store import IndexUnavailable
 from qa.answer import Answer, highlight_segments
 from qa.assistant import Assistant
+from qa.request import answer_request
 
 app = typer.Typer(
     add_completion=False,
@@ -86,14 +87,14 @@ def index(
 ) -> None:
     """Build the paragraph index, or add, replace and remove resolutions in it."""
     from embeddings.index import ParagraphIndex
-    from embeddings.model import load_encoders
+    from embeddings.model import load_encoder
 
     home = index_home or settings.index_home()
     try:
         resolutions = read_resolutions(paths or ([] if remove else [BUNDLED_CORPUS]))
     except ResolutionError as error:
         raise _fail(f"{error}\nThe index was not changed.") from None
-    encoder, _ = load_encoders(settings.model_name(model))
+    encoder = load_encoder(model)
     current = None
     if not rebuild:
         try:
@@ -106,7 +107,7 @@ def index(
         built.save(home)
         stdout.print(
             f"Built the index in {home}: {len(built.resolutions)} resolutions, "
-            f"{len(built.rows)} paragraphs, model {encoder.model_name}."
+            f"{len(built.rows)} paragraphs, model {encoder.name}."
         )
         return
     try:
@@ -128,17 +129,6 @@ def index(
         f"{len(updated.resolutions)} resolutions, {len(updated.rows)} paragraphs; "
         f"{report.embedded} paragraphs embedded."
     )
-
-
-def _range(value: str | None, name: str) -> tuple[int, int] | None:
-    """`2018-2022` or `2018` as an inclusive range."""
-    if not value:
-        return None
-    start, _, end = value.partition("-")
-    try:
-        return int(start), int(end or start)
-    except ValueError:
-        raise _fail(f"--{name} takes a number or a range like 2018-2022, not {value!r}") from None
 
 
 @app.command()
@@ -164,20 +154,19 @@ def ask(
     index_home: IndexOption = None,
 ) -> None:
     """Answer a question with quoted, cited paragraphs."""
-    from qa.filters import Filters
+    from qa.request import RequestError, parse_filters, question_language
 
-    if part not in (None, "preambular", "operative"):
-        raise _fail(f"--part is preambular or operative, not {part!r}")
     if (question is None) == (batch is None):
         raise _fail("give a question, or --batch FILE (not both)")
-    filters = Filters(
-        tuple(resolution or ()), part, _range(session, "session"), _range(year, "year")
-    )  # type: ignore[arg-type]
+    try:  # checked before the model loads, so that a usage error answers at once
+        parse_filters(resolution, part, session, year)
+    except RequestError as error:
+        raise _fail(error.message(question_language(question or ""))) from None
     questions = _batch_questions(batch) if batch else [(None, question or "")]
     assistant = _open_assistant(index_home, model)
     failed = False
     for id, text in questions:
-        answer = assistant.ask(text, top_k=top_k, filters=filters, id=id)
+        answer = answer_request(assistant, text, top_k, resolution, part, session, year, id=id)
         failed |= answer.status == "error"
         if as_json:
             sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")

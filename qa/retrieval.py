@@ -9,13 +9,13 @@ scale (the no-match decision uses it).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
+from embeddings.encoder import Encoder
 from embeddings.index import ParagraphIndex, passage_text
-from qa.keyword import KeywordIndex
+from store.keyword import KeywordIndex
 
 RRF_K = 60
 CANDIDATES = 50
@@ -40,12 +40,12 @@ class HybridRetriever:
     def __init__(
         self,
         index: ParagraphIndex,
-        encode_query: Callable[[str], np.ndarray],
+        encoder: Encoder,
         keyword: KeywordIndex | None = None,
     ) -> None:
         """`keyword` is the keyword index of `index`'s passages, if the caller has it built."""
         self.index = index
-        self.encode_query = encode_query
+        self.encoder = encoder
         self.keyword = keyword or KeywordIndex(
             [passage_text(resolution, paragraph) for resolution, paragraph in index.rows]
         )
@@ -57,7 +57,7 @@ class HybridRetriever:
 
         `mode` is `hybrid`, or `dense` / `keyword` alone (to measure each part).
         """
-        query = self.encode_query(question)
+        query = self.encoder.encode_queries([question])[0]
         depth = max(CANDIDATES, k)
         dense = self.index.search(query, depth, rows) if mode != "keyword" else []
         keyword = self.keyword.search(question, depth, rows) if mode != "dense" else []

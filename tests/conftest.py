@@ -16,20 +16,20 @@ from corpus import BUNDLED_CORPUS, read_resolutions
 
 
 @pytest.fixture(scope="session")
-def encoders():
-    """(PassageEncoder, encode_query) of the bundled model."""
-    from embeddings.model import load_encoders
+def encoder():
+    """The bundled model, as the app and the CLI load it."""
+    from embeddings.model import load_encoder
 
-    return load_encoders()
+    return load_encoder()
 
 
 @pytest.fixture(scope="session")
-def index_home(tmp_path_factory, encoders) -> Path:
+def index_home(tmp_path_factory, encoder) -> Path:
     """A folder holding a freshly built index of the bundled corpus."""
     from embeddings.index import ParagraphIndex
 
     home = tmp_path_factory.mktemp("index")
-    ParagraphIndex.build(read_resolutions([BUNDLED_CORPUS]), encoders[0]).save(home)
+    ParagraphIndex.build(read_resolutions([BUNDLED_CORPUS]), encoder).save(home)
     return home
 
 
@@ -40,14 +40,8 @@ def index_env(index_home) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def assistant(index_home, encoders):
+def assistant(index_home, encoder):
     from embeddings.index import ParagraphIndex
     from qa.assistant import Assistant
 
-    encoder, encode_query = encoders
-    return Assistant(
-        ParagraphIndex.load(index_home, encoder),
-        encode_query,
-        index_home=index_home,
-        encoder=encoder,
-    )
+    return Assistant(ParagraphIndex.load(index_home, encoder), encoder, index_home=index_home)

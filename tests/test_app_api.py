@@ -80,7 +80,7 @@ def test_a_chinese_question_gets_the_paragraph_and_its_citation(client):
     ],
 )
 def test_the_api_answers_exactly_as_the_assistant_does(client, assistant, question, options):
-    from qa.filters import Filters
+    from store.filters import Filters
 
     filters = Filters(tuple(options.get("resolutions", ())), options.get("part"))
     expected = assistant.ask(
@@ -322,10 +322,9 @@ def test_the_embedding_page_embeds_the_app_both_ways(app_url):
 # -- the index changes under a running app ------------------------------------------------------
 
 
-def test_a_rebuilt_index_is_taken_up_by_the_next_request(client, app_index, encoders):
+def test_a_rebuilt_index_is_taken_up_by_the_next_request(client, app_index, encoder):
     from embeddings.index import ParagraphIndex
 
-    encoder = encoders[0]
     original = ParagraphIndex.load(app_index, encoder)
     assert ask(client, TRANSPARENCY, resolutions=["36/29"])["status"] != "error"
     smaller, _ = original.updated(encoder, remove=["36/29"])

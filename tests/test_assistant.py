@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.filters import Filters
+from store.filters import Filters
 
 pytestmark = pytest.mark.slow
 

@@ -17,7 +17,7 @@ from corpus import BUNDLED_CORPUS, read_resolutions
 from embeddings.index import passage_text
 from qa.bench.stats import recall_at_k, summary
 from qa.bench.synthetic import sentence_pieces, synthetic_corpus
-from qa.tokenize import tokens
+from store.tokenize import tokens
 
 
 @pytest.fixture(scope="module")

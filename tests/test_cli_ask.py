@@ -56,8 +56,10 @@ def test_ask_json_follows_the_contract_with_filters(index_env):
         (["ask", "   "], "请输入一个问题。"),
         (["ask", "🙂🙂", "--json"], "问题里没有可以检索的文字"),
         (["ask", "corruption", "--resolution", "99/1"], "Resolution 99/1 is not in the index"),
-        (["ask", "corruption", "--part", "annex"], "--part is preambular or operative"),
-        (["ask", "corruption", "--year", "twenty"], "--year takes a number or a range"),
+        (["ask", "corruption", "--part", "annex"], "The part must be preambular or operative"),
+        (["ask", "腐败", "--part", "annex"], "段落范围应为 preambular（序言部分）或 operative"),
+        (["ask", "corruption", "--year", "twenty"], "The year must be a whole number or a range"),
+        (["ask", "corruption", "--year", "2022-2018"], "The year range 2022–2018 is empty"),
         (["ask", "x" * 100_000], "The question is too long (100000 characters)"),
     ],
 )

@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 
 from corpus import BUNDLED_CORPUS, read_resolutions
-from qa.keyword import KeywordIndex
-from qa.tokenize import tokens
+from store.keyword import KeywordIndex
+from store.tokenize import tokens
 
 
 @pytest.fixture(scope="module")

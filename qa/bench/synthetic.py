@@ -23,7 +23,7 @@ import numpy as np
 
 from corpus import Paragraph, Resolution
 from embeddings.index import passage_text
-from qa.tokenize import tokens
+from store.tokenize import tokens
 
 PARAGRAPHS_PER_RESOLUTION = 40
 PREAMBULAR = 12

@@ -41,29 +41,33 @@ def latency(size: int, repeat: int, seed: int = 0) -> dict:
 
     from corpus import BUNDLED_CORPUS, read_resolutions
     from embeddings.index import ParagraphIndex
-    from embeddings.model import load_encoders
+    from embeddings.model import load_encoder
     from qa.bench.synthetic import synthetic_corpus
-    from qa.keyword import KeywordIndex
     from qa.retrieval import HybridRetriever
+    from store.keyword import KeywordIndex
 
     result: dict = {"size": size}
-    encoder, encode_query = load_encoders()
+    encoder = load_encoder()
+
+    def encode_query(question: str) -> np.ndarray:
+        return encoder.encode_queries([question])[0]
+
     real = read_resolutions([BUNDLED_CORPUS])
     started = time.perf_counter()
     corpus = synthetic_corpus(real, size, seed)
     result["generate_s"] = round(time.perf_counter() - started, 2)
     result["paragraphs"] = corpus.size
-    real_vectors = encoder.encode(corpus.texts()[: corpus.real_rows])
-    vectors = corpus.vectors(real_vectors, encoder.encode(corpus.pieces), seed)
+    real_vectors = encoder.encode_passages(corpus.texts()[: corpus.real_rows])
+    vectors = corpus.vectors(real_vectors, encoder.encode_passages(corpus.pieces), seed)
     started = time.perf_counter()
-    index = ParagraphIndex(encoder.model_name, corpus.resolutions, vectors)
+    index = ParagraphIndex(encoder.name, corpus.resolutions, vectors)
     result["vector_index"] = type(index.faiss).__name__
     result["vector_index_build_s"] = round(time.perf_counter() - started, 2)
     started = time.perf_counter()
     keyword = KeywordIndex((), words=corpus.words)
     result["keyword_index_build_s"] = round(time.perf_counter() - started, 2)
     del corpus, vectors
-    assistant = _BenchAssistant(HybridRetriever(index, encode_query, keyword))
+    assistant = _BenchAssistant(HybridRetriever(index, encoder, keyword))
     result["rss_mb"] = rss_mb()
 
     asked = questions()
@@ -124,10 +128,10 @@ def build(backend: str, paragraphs: int) -> dict:
         seconds = timed(lambda: engine.passage(texts))
         count = len(texts)
     else:
-        from embeddings.model import load_encoders
+        from embeddings.model import load_encoder
 
-        encoder, _ = load_encoders(backend=backend)
-        encoder.encode(texts[:2])  # warm, as a running build is
+        encoder = load_encoder(backend=backend)
+        encoder.encode_passages(texts[:2])  # warm, as a running build is
         seconds = timed(lambda: ParagraphIndex.build(resolutions, encoder))
         count = sum(len(r.paragraphs) for r in resolutions)
     sampler.stop()
@@ -165,7 +169,7 @@ def _bench_assistant_class():
         """The real `Assistant.ask`, over a retriever built here (pre-segmented keywords)."""
 
         def __init__(self, retriever) -> None:
-            super().__init__(retriever.index, retriever.encode_query)
+            super().__init__(retriever.index, retriever.encoder)
             self.retriever = retriever
 
         def _use(self, index) -> None:  # the retriever is given: build nothing

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.answer import Language
+from languages import DEFAULT_LANGUAGE, LANGUAGES, Language
 
 _MESSAGES = {
     "empty": {
@@ -50,9 +50,22 @@ _MESSAGES = {
         "en": "The part must be preambular or operative (or empty for both), not “{part}”.",
     },
     "bad_number": {
-        "zh": "结果数量和年份必须是整数。",
-        "en": "The number of results and the years must be whole numbers.",
+        "zh": "{what}必须是整数，收到的是“{value}”。",
+        "en": "The {what} must be a whole number, not “{value}”.",
     },
+    "bad_range_syntax": {
+        "zh": "{what}应为一个整数或“2018-2022”这样的范围，收到的是“{value}”。",
+        "en": "The {what} must be a whole number or a range like 2018-2022, not “{value}”.",
+    },
+    "bad_question": {
+        "zh": "问题必须是一段文字。",
+        "en": "The question must be text.",
+    },
+    "bad_resolutions": {
+        "zh": "决议应写成“57/12”这样的编号列表，收到的是“{value}”。",
+        "en": "Resolutions must be a list of numbers like 57/12, not “{value}”.",
+    },
+    "top_k": {"zh": "结果数量", "en": "number of results"},
     "internal": {
         "zh": "回答这个问题时出了内部错误，已记录在服务器日志中。请稍后再试或换一种问法。",
         "en": (
@@ -63,8 +76,10 @@ _MESSAGES = {
 }
 
 
-def message(key: str, language: Language, **values: object) -> str:
-    return _MESSAGES[key][language].format(**values)
+def message(key: str, language: str, **values: object) -> str:
+    """The sentence `key` in `language` (the default language if it has none), filled in."""
+    texts = _MESSAGES[key]
+    return texts[language if language in LANGUAGES else DEFAULT_LANGUAGE].format(**values)
 
 
 def describe_label(label: str, language: Language) -> str:

@@ -1,4 +1,4 @@
-"""Keyword search over paragraphs: BM25 (bm25s, Lucene variant) on `qa.tokenize` words."""
+"""Keyword search over paragraphs: BM25 (bm25s, Lucene variant) on `store.tokenize` words."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import bm25s
 import numpy as np
 
-from qa.tokenize import tokens
+from store.tokenize import tokens
 
 # bm25s logs each index build at DEBUG to a handler of its own: noise on every app start.
 logging.getLogger("bm25s").setLevel(logging.WARNING)

@@ -1,0 +1,154 @@
+"""Requests as users send them (CLI options, form fields, JSON) turned into checked values.
+
+The CLI, the Gradio app and the JSON API all go through `answer_request`, so one rule reads
+`2018` (the year 2018), `2018-2022` or an open end (`2018-`, or a form's empty "to" field),
+and every mistake gets the same sentence, in the language of the question.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from languages import Language
+from languages.messages import message
+from qa.answer import Answer
+from store.filters import Bounds, Filters
+
+if TYPE_CHECKING:
+    from qa.assistant import Assistant
+
+DEFAULT_TOP_K = 5
+PARTS = ("preambular", "operative")
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+_RANGE = re.compile(r"^\s*(\d+)?\s*(?:([-–—]|\.\.)\s*(\d+)?)?\s*$")
+
+
+class RequestError(ValueError):
+    """A request a user must correct; `message(language)` says how, in their language."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+    def message(self, language: Language) -> str:
+        values = {
+            name: message(value, language) if name == "what" else value
+            for name, value in self.values.items()
+        }
+        return message(self.key, language, **values)
+
+
+def clean_question(question: str) -> str:
+    """The question without control or invisible characters, whitespace folded."""
+    return " ".join(_CONTROL.sub(" ", unicodedata.normalize("NFC", question)).split())
+
+
+def question_language(question: str) -> Language:
+    """English for a question in Latin letters only; otherwise (and for one with no letters
+    at all) Chinese, the language of the interface."""
+    if _CJK.search(question) or not re.search("[A-Za-z]", question):
+        return "zh"
+    return "en"
+
+
+def parse_whole_number(value: object, what: str) -> int:
+    """An integer from an int, an integral float or a string of digits; never a bool."""
+    if isinstance(value, bool):
+        raise RequestError("bad_number", what=what, value=value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
+    raise RequestError("bad_number", what=what, value=value)
+
+
+def parse_range(value: object, what: str) -> Bounds | None:
+    """An inclusive range from `2018`, `"2018"`, `"2018-2022"`, `"2018-"`, `"-2022"` or a pair
+    `(2018, None)` (a form's "from" and "to" fields, either left empty); None for nothing."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        if len(value) != 2:
+            raise RequestError("bad_range_syntax", what=what, value=value)
+        start, end = (
+            None if item in (None, "") else parse_whole_number(item, what) for item in value
+        )
+        bounds: Bounds = (start, end)
+    elif isinstance(value, str):
+        match = _RANGE.match(value)
+        if match is None or not (match.group(1) or match.group(3)):
+            raise RequestError("bad_range_syntax", what=what, value=value)
+        start = int(match.group(1)) if match.group(1) else None
+        end = int(match.group(3)) if match.group(3) else None
+        bounds = (start, end if match.group(2) else start)
+    else:
+        single = parse_whole_number(value, what)
+        bounds = (single, single)
+    if bounds == (None, None):
+        return None
+    if bounds[0] is not None and bounds[1] is not None and bounds[0] > bounds[1]:
+        raise RequestError("bad_range", what=what, start=bounds[0], end=bounds[1])
+    return bounds
+
+
+def parse_resolutions(value: object) -> tuple[str, ...]:
+    """`["57/12", "51/5"]`, or the same as one string `"57/12, 51/5"` (easier over HTTP)."""
+    if not value:
+        return ()
+    items = re.split(r"[,;\s]+", value) if isinstance(value, str) else value
+    if not isinstance(items, Sequence):
+        raise RequestError("bad_resolutions", value=value)
+    return tuple(str(item).strip() for item in items if str(item).strip())
+
+
+def parse_filters(
+    resolutions: object = None,
+    part: object = None,
+    sessions: object = None,
+    years: object = None,
+) -> Filters:
+    """The filters a user asked for; RequestError names the first one that is wrong."""
+    if part not in (None, "", *PARTS):
+        raise RequestError("bad_part", part=part)
+    return Filters(
+        resolutions=parse_resolutions(resolutions),
+        part=part or None,  # type: ignore[arg-type]
+        sessions=parse_range(sessions, "sessions"),
+        years=parse_range(years, "years"),
+    )
+
+
+def answer_request(
+    assistant: Assistant,
+    question: object,
+    top_k: object = DEFAULT_TOP_K,
+    resolutions: object = None,
+    part: object = None,
+    sessions: object = None,
+    years: object = None,
+    context: object = None,
+    id: str | None = None,
+) -> Answer:
+    """The answer to one request as a user sent it: every value parsed and checked here, and
+    a mistake answered with status `error` in the question's language."""
+    text = question if isinstance(question, str) else ""
+    language = question_language(clean_question(text))
+    try:
+        if not isinstance(question, str):
+            raise RequestError("bad_question")
+        if context is not None and not isinstance(context, str):
+            raise RequestError("bad_question")
+        filters = parse_filters(resolutions, part, sessions, years)
+        top_k = parse_whole_number(top_k, "top_k")
+    except RequestError as error:
+        return Answer(text, "error", error.message(language), (), language, id)
+    return assistant.ask(question, top_k=top_k, filters=filters, context=context or None, id=id)
