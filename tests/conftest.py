@@ -1,8 +1,8 @@
-"""Shared fixtures: the real model and a real index of the bundled corpus, built once a session.
+"""Shared fixtures: a fake encoder for fast tests, the real model where quality is measured.
 
-The model is the bundled one, rebuilt into the user's cache on first use (see README). Each
-session builds its own index into a temporary folder, so tests never touch an index a user
-built; subprocesses reach it through `index_env`.
+Tests never write into the user's cache: `HRC_QA_HOME` points at `.hrc-qa/test-home` in the
+repository (ignored by git), where the real model is rebuilt once and kept between runs, and
+every index is built into a temporary folder. Subprocesses reach an index through `index_env`.
 """
 
 from __future__ import annotations
@@ -11,8 +11,40 @@ import os
 from pathlib import Path
 
 import pytest
+from fixtures.fake_encoder import FakeEncoder
 
 from corpus import BUNDLED_CORPUS, read_resolutions
+
+TEST_HOME = Path(__file__).resolve().parents[1] / ".hrc-qa" / "test-home"
+os.environ["HRC_QA_HOME"] = str(TEST_HOME)
+os.environ.pop("HRC_QA_INDEX", None)
+os.environ.pop("HRC_QA_MODEL", None)
+os.environ["HF_HUB_OFFLINE"] = "1"
+
+
+@pytest.fixture(scope="session")
+def fake_encoder() -> FakeEncoder:
+    return FakeEncoder()
+
+
+@pytest.fixture(scope="session")
+def fake_index_home(tmp_path_factory, fake_encoder) -> Path:
+    """A folder holding an index of the bundled corpus built with the fake encoder."""
+    from embeddings.index import ParagraphIndex
+
+    home = tmp_path_factory.mktemp("fake-index")
+    ParagraphIndex.build(read_resolutions([BUNDLED_CORPUS]), fake_encoder).save(home)
+    return home
+
+
+@pytest.fixture(scope="session")
+def fake_assistant(fake_index_home, fake_encoder):
+    """The whole assistant over the bundled corpus, with the fake encoder: fast, real store."""
+    from embeddings.index import ParagraphIndex
+    from qa.assistant import Assistant
+
+    index = ParagraphIndex.load(fake_index_home, fake_encoder)
+    return Assistant(index, fake_encoder, index_home=fake_index_home)
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +68,7 @@ def index_home(tmp_path_factory, encoder) -> Path:
 @pytest.fixture(scope="session")
 def index_env(index_home) -> dict[str, str]:
     """The environment for a subprocess (`hrc-qa`, the app) that should use that index."""
-    return {**os.environ, "HRC_QA_INDEX": str(index_home), "HF_HUB_OFFLINE": "1"}
+    return {**os.environ, "HRC_QA_INDEX": str(index_home)}
 
 
 @pytest.fixture(scope="session")
