@@ -28,12 +28,12 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse, HTMLResponse
 
 from corpus import Paragraph, Resolution, cite
-from embeddings.store import IndexUnavailable
 from languages.interface import INTERFACE, LANGUAGE_NAMES, ui_text
 from languages.messages import message
 from qa.answer import Answer, highlight_segments
 from qa.assistant import Assistant
 from qa.request import DEFAULT_TOP_K, answer_request, clean_question, question_language
+from store.atomic import IndexUnavailable
 
 log = logging.getLogger("hrc-qa.app")
 

@@ -24,7 +24,7 @@ import numpy as np
 
 from corpus import Paragraph, Resolution
 from embeddings.encoder import Encoder
-from embeddings.store import REBUILD_HINT, IndexUnavailable, open_current, publish
+from store.atomic import REBUILD_HINT, IndexUnavailable, open_current, publish
 from store.filters import Filters
 
 # Above this many vectors exact search gets slower than embedding the question (measured by

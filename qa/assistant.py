@@ -20,7 +20,6 @@ from corpus import Paragraph, Resolution
 from embeddings import settings
 from embeddings.encoder import Encoder
 from embeddings.index import ParagraphIndex
-from embeddings.store import current_version
 from languages import Language
 from languages.messages import describe_label, message
 from qa.answer import Answer, Match, Quote, highlight_spans
@@ -28,6 +27,7 @@ from qa.references import Reference, find_reference
 from qa.relevance import is_relevant
 from qa.request import clean_question, question_language
 from qa.retrieval import Hit, HybridRetriever
+from store.atomic import current_version
 from store.filters import Filters
 
 MAX_QUESTION_CHARS = 2_000

@@ -16,10 +16,10 @@ from rich.markup import escape
 
 from corpus import BUNDLED_CORPUS, ResolutionError, paragraph_record, read_resolutions
 from embeddings import settings
-from embeddings.store import IndexUnavailable
 from qa.answer import Answer, highlight_segments
 from qa.assistant import Assistant
 from qa.request import answer_request
+from store.atomic import IndexUnavailable
 
 app = typer.Typer(
     add_completion=False,

@@ -17,7 +17,7 @@ import pytest
 
 from corpus import BUNDLED_CORPUS, read_resolution, read_resolutions
 from embeddings.index import ParagraphIndex
-from embeddings.store import IndexUnavailable
+from store.atomic import IndexUnavailable
 
 pytestmark = pytest.mark.slow
 

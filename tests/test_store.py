@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from embeddings.store import IndexUnavailable, current_version, open_current, publish
+from store.atomic import IndexUnavailable, current_version, open_current, publish
 
 
 def write_files(contents: dict[str, bytes]):
