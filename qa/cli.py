@@ -86,36 +86,25 @@ def index(
     index_home: IndexOption = None,
 ) -> None:
     """Build the paragraph index, or add, replace and remove resolutions in it."""
-    from embeddings.index import ParagraphIndex
     from embeddings.model import load_encoder
+    from store.update import update
 
     home = index_home or settings.index_home()
+    encoder = load_encoder(model)
     try:
-        resolutions = read_resolutions(paths or ([] if remove else [BUNDLED_CORPUS]))
+        report = update(
+            home,
+            encoder,
+            paths=paths or ([] if remove else [BUNDLED_CORPUS]),
+            remove=remove or (),
+            rebuild=rebuild,
+        )
     except ResolutionError as error:
         raise _fail(f"{error}\nThe index was not changed.") from None
-    encoder = load_encoder(model)
-    current = None
-    if not rebuild:
-        try:
-            current = ParagraphIndex.load(home, encoder)
-        except IndexUnavailable as error:
-            if (home / "CURRENT").exists():
-                raise _fail(str(error)) from None
-    if current is None:
-        built = ParagraphIndex.build(resolutions, encoder)
-        built.save(home)
-        stdout.print(
-            f"Built the index in {home}: {len(built.resolutions)} resolutions, "
-            f"{len(built.rows)} paragraphs, model {encoder.name}."
-        )
-        return
-    try:
-        updated, report = current.updated(encoder, add=resolutions, remove=remove or ())
     except KeyError as error:
         raise _fail(f"{error.args[0]}; the index was not changed.") from None
-    if report.changed:
-        updated.save(home)
+    except IndexUnavailable as error:
+        raise _fail(str(error)) from None
     for verb, keys in (
         ("added", report.added),
         ("replaced", report.replaced),
@@ -125,9 +114,9 @@ def index(
         if keys:
             stdout.print(f"{verb}: {', '.join(keys)}")
     stdout.print(
-        f"{'Updated' if report.changed else 'Up to date, nothing saved:'} {home}: "
-        f"{len(updated.resolutions)} resolutions, {len(updated.rows)} paragraphs; "
-        f"{report.embedded} paragraphs embedded."
+        f"{'Saved' if report.version else 'Up to date, nothing saved:'} {home}: "
+        f"{report.resolutions} resolutions, {report.paragraphs} paragraphs, model "
+        f"{encoder.name}; {report.embedded} paragraphs embedded."
     )
 
 

@@ -86,7 +86,8 @@ def evaluate(assistant: Assistant, questions: list[Question], mode: str = "answe
             status = answer.status
         else:
             hits = assistant.retriever.search(question.text, 10, mode=mode)
-            found = [assistant.index.rows[hit.row][1].key for hit in hits]
+            stored = assistant.store.get([hit.id for hit in hits])
+            found = [item.paragraph.key for item in stored]
             status = "ok"
         if not question.gold:
             if mode == "answer":

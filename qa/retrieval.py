@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense search in the FAISS index fused with BM25 keyword search.
+"""Hybrid retrieval: dense search fused with BM25 keyword search, over any paragraph store.
 
 Each search ranks its candidates; reciprocal rank fusion adds `1 / (RRF_K + rank)` over the
 lists a paragraph appears in. Rank fusion needs no calibration between cosine and BM25 scales,
@@ -10,23 +10,24 @@ scale (the no-match decision uses it).
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import numpy as np
+from typing import Literal
 
 from embeddings.encoder import Encoder
-from embeddings.index import ParagraphIndex, passage_text
-from store.keyword import KeywordIndex
+from store.base import ParagraphStore
+from store.filters import Filters
 
 RRF_K = 60
 CANDIDATES = 50
 """How deep each search looks before fusion."""
 
+Mode = Literal["hybrid", "dense", "keyword"]
+
 
 @dataclass(frozen=True)
 class Hit:
-    """A paragraph row found for a question, with what each search thought of it."""
+    """A paragraph found for a question, with what each search thought of it."""
 
-    row: int
+    id: str
     fused: float
     similarity: float
     dense_rank: int | None
@@ -34,50 +35,42 @@ class Hit:
     keyword_score: float
 
 
+@dataclass(frozen=True)
 class HybridRetriever:
-    """Dense + keyword search over one paragraph index."""
+    """Dense + keyword search over one store, with the model its vectors were made by."""
 
-    def __init__(
-        self,
-        index: ParagraphIndex,
-        encoder: Encoder,
-        keyword: KeywordIndex | None = None,
-    ) -> None:
-        """`keyword` is the keyword index of `index`'s passages, if the caller has it built."""
-        self.index = index
-        self.encoder = encoder
-        self.keyword = keyword or KeywordIndex(
-            [passage_text(resolution, paragraph) for resolution, paragraph in index.rows]
-        )
+    store: ParagraphStore
+    encoder: Encoder
 
     def search(
-        self, question: str, k: int, rows: np.ndarray | None = None, mode: str = "hybrid"
+        self, question: str, k: int, where: Filters | None = None, mode: Mode = "hybrid"
     ) -> list[Hit]:
-        """The `k` best rows for `question`, best first; only among `rows` when given.
-
-        `mode` is `hybrid`, or `dense` / `keyword` alone (to measure each part).
-        """
+        """The `k` best paragraphs for `question`, best first, among those `where` lets
+        through. `mode` is `hybrid`, or `dense` / `keyword` alone (to measure each part)."""
+        where = where or Filters()
         query = self.encoder.encode_queries([question])[0]
         depth = max(CANDIDATES, k)
-        dense = self.index.search(query, depth, rows) if mode != "keyword" else []
-        keyword = self.keyword.search(question, depth, rows) if mode != "dense" else []
-        dense_ranks = {row: rank for rank, (row, _) in enumerate(dense, 1)}
-        keyword_ranks = {row: rank for rank, (row, _) in enumerate(keyword, 1)}
-        keyword_scores = dict(keyword)
+        dense = self.store.dense_search(query, depth, where) if mode != "keyword" else []
+        keyword = self.store.keyword_search(question, depth, where) if mode != "dense" else []
+        dense_ranks = {found.id: rank for rank, found in enumerate(dense, 1)}
+        keyword_ranks = {found.id: rank for rank, found in enumerate(keyword, 1)}
+        keyword_scores = {found.id: found.score for found in keyword}
+        ids = list(dense_ranks | keyword_ranks)
+        similarities = self.store.vectors(ids) @ query if ids else []
         hits = [
             Hit(
-                row=row,
+                id=paragraph_id,
                 fused=sum(
-                    1 / (RRF_K + ranks[row])
+                    1 / (RRF_K + ranks[paragraph_id])
                     for ranks in (dense_ranks, keyword_ranks)
-                    if row in ranks
+                    if paragraph_id in ranks
                 ),
-                similarity=float(self.index.vectors[row] @ query),
-                dense_rank=dense_ranks.get(row),
-                keyword_rank=keyword_ranks.get(row),
-                keyword_score=keyword_scores.get(row, 0.0),
+                similarity=float(similarity),
+                dense_rank=dense_ranks.get(paragraph_id),
+                keyword_rank=keyword_ranks.get(paragraph_id),
+                keyword_score=keyword_scores.get(paragraph_id, 0.0),
             )
-            for row in dense_ranks | keyword_ranks
+            for paragraph_id, similarity in zip(ids, similarities, strict=True)
         ]
         hits.sort(key=lambda hit: (-hit.fused, -hit.similarity))
         return hits[:k]

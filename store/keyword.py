@@ -1,9 +1,14 @@
-"""Keyword search over paragraphs: BM25 (bm25s, Lucene variant) on `store.tokenize` words."""
+"""Keyword search over paragraphs: BM25 (bm25s, Lucene variant) on `store.tokenize` words.
+
+The index is saved with each store version and loaded as it is, so that opening a store never
+segments its paragraphs again.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from pathlib import Path
 
 import bm25s
 import numpy as np
@@ -13,30 +18,47 @@ from store.tokenize import tokens
 # bm25s logs each index build at DEBUG to a handler of its own: noise on every app start.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
+K1 = 1.5
+B = 0.75
+FILES = {
+    "data_name": "keyword.data.npy",
+    "indices_name": "keyword.indices.npy",
+    "indptr_name": "keyword.indptr.npy",
+    "vocab_name": "keyword.vocab.json",
+    "params_name": "keyword.params.json",
+    "nnoc_name": "keyword.nonoccurrence.npy",
+}
+"""bm25s's files, named so that they sit beside the store's own in one flat version folder."""
+
 
 class KeywordIndex:
-    """BM25 scores of every paragraph for a question's words; rows match the paragraph index."""
+    """BM25 scores of every row for a question's words; rows are the store's rows."""
 
-    def __init__(
-        self,
-        texts: Sequence[str],
-        k1: float = 1.5,
-        b: float = 0.75,
-        words: Sequence[list[str]] | None = None,
-    ) -> None:
-        """`words`, when given, are `tokens(text)` of each text already (a caller that has
-        them, like the benchmark's recombined corpus, saves segmenting every text again)."""
-        self.size = len(texts) if words is None else len(words)
-        self.bm25 = bm25s.BM25(method="lucene", k1=k1, b=b)
-        if words is None:
-            words = [tokens(text) for text in texts]
-        # An empty paragraph still needs a row, so that rows line up with the vector index.
-        self.bm25.index([row or [""] for row in words], show_progress=False)
+    def __init__(self, bm25: bm25s.BM25, size: int) -> None:
+        self.bm25 = bm25
+        self.size = size
+
+    @classmethod
+    def build(cls, words: Sequence[list[str]], k1: float = K1, b: float = B) -> KeywordIndex:
+        """The index of rows whose words (`tokens(text)`) are given."""
+        bm25 = bm25s.BM25(method="lucene", k1=k1, b=b)
+        # An empty paragraph still needs a row, so that rows line up with the store's.
+        bm25.index([row or [""] for row in words], show_progress=False)
+        return cls(bm25, len(words))
+
+    def save(self, folder: Path) -> None:
+        self.bm25.save(str(folder), show_progress=False, **FILES)
+
+    @classmethod
+    def load(cls, folder: Path, size: int) -> KeywordIndex:
+        """The index `save` wrote into `folder`, of `size` rows."""
+        bm25 = bm25s.BM25.load(str(folder), show_progress=False, **FILES)
+        return cls(bm25, size)
 
     def scores(self, question: str) -> np.ndarray:
-        """The BM25 score of every paragraph for the question's words (0 where none match)."""
+        """The BM25 score of every row for the question's words (0 where none match)."""
         known = [word for word in tokens(question) if word in self.bm25.vocab_dict]
-        if not known:
+        if not known or not self.size:
             return np.zeros(self.size, dtype=np.float32)
         return self.bm25.get_scores(known)
 

@@ -13,7 +13,11 @@ from pathlib import Path
 import pytest
 from fixtures.fake_encoder import FakeEncoder
 
-from corpus import BUNDLED_CORPUS, read_resolutions
+from corpus import BUNDLED_CORPUS
+from qa.assistant import Assistant
+from qa.retrieval import HybridRetriever
+from store.faiss_store import FaissStore
+from store.update import update
 
 TEST_HOME = Path(__file__).resolve().parents[1] / ".hrc-qa" / "test-home"
 os.environ["HRC_QA_HOME"] = str(TEST_HOME)
@@ -30,21 +34,15 @@ def fake_encoder() -> FakeEncoder:
 @pytest.fixture(scope="session")
 def fake_index_home(tmp_path_factory, fake_encoder) -> Path:
     """A folder holding an index of the bundled corpus built with the fake encoder."""
-    from embeddings.index import ParagraphIndex
-
     home = tmp_path_factory.mktemp("fake-index")
-    ParagraphIndex.build(read_resolutions([BUNDLED_CORPUS]), fake_encoder).save(home)
+    update(home, fake_encoder, [BUNDLED_CORPUS])
     return home
 
 
 @pytest.fixture(scope="session")
 def fake_assistant(fake_index_home, fake_encoder):
     """The whole assistant over the bundled corpus, with the fake encoder: fast, real store."""
-    from embeddings.index import ParagraphIndex
-    from qa.assistant import Assistant
-
-    index = ParagraphIndex.load(fake_index_home, fake_encoder)
-    return Assistant(index, fake_encoder, index_home=fake_index_home)
+    return open_assistant(fake_index_home, fake_encoder)
 
 
 @pytest.fixture(scope="session")
@@ -58,10 +56,8 @@ def encoder():
 @pytest.fixture(scope="session")
 def index_home(tmp_path_factory, encoder) -> Path:
     """A folder holding a freshly built index of the bundled corpus."""
-    from embeddings.index import ParagraphIndex
-
     home = tmp_path_factory.mktemp("index")
-    ParagraphIndex.build(read_resolutions([BUNDLED_CORPUS]), encoder).save(home)
+    update(home, encoder, [BUNDLED_CORPUS])
     return home
 
 
@@ -73,7 +69,26 @@ def index_env(index_home) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def assistant(index_home, encoder):
-    from embeddings.index import ParagraphIndex
-    from qa.assistant import Assistant
+    return open_assistant(index_home, encoder)
 
-    return Assistant(ParagraphIndex.load(index_home, encoder), encoder, index_home=index_home)
+
+def open_assistant(home: Path, encoder) -> Assistant:
+    """The assistant over the store in `home`, as `Assistant.open` makes it, with `encoder`."""
+    store = FaissStore.load(home, encoder.name, encoder.dimension)
+    return Assistant(HybridRetriever(store, encoder))
+
+
+@pytest.fixture
+def hrc_qa(monkeypatch, fake_index_home, fake_encoder):
+    """`hrc-qa ARGS...` run in this process (typer's CliRunner) over the fake-encoder index;
+    the result has `exit_code`, `stdout` and `stderr`. Loading a model is replaced by the fake
+    encoder, so that a command's whole code path runs in milliseconds."""
+    from typer.testing import CliRunner
+
+    import embeddings.model
+    from qa.cli import app
+
+    monkeypatch.setattr(embeddings.model, "load_encoder", lambda *_, **__: fake_encoder)
+    monkeypatch.setenv("HRC_QA_INDEX", str(fake_index_home))
+    runner = CliRunner()
+    return lambda *arguments: runner.invoke(app, [str(argument) for argument in arguments])

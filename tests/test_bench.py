@@ -14,9 +14,9 @@ import numpy as np
 import pytest
 
 from corpus import BUNDLED_CORPUS, read_resolutions
-from embeddings.index import passage_text
 from qa.bench.stats import recall_at_k, summary
 from qa.bench.synthetic import sentence_pieces, synthetic_corpus
+from store.base import passage_text
 from store.tokenize import tokens
 
 

@@ -1,5 +1,9 @@
 """`hrc-qa ask`, `eval` and `index` as a user runs them: readable text, the JSON contract,
-batches, and exit code 2 with a clear message for bad input."""
+batches, and exit code 2 with a clear message for bad input.
+
+The commands run in-process over the fake-encoder index (the `hrc_qa` fixture); one test runs
+the installed command for real, with the real model, as a user would.
+"""
 
 from __future__ import annotations
 
@@ -10,44 +14,55 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow
-
-HRC_QA = str(Path(sys.executable).with_name("hrc-qa"))
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def run(env: dict[str, str], *arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [HRC_QA, *arguments], capture_output=True, text=True, env=env, check=False
-    )
-
-
-def test_ask_prints_the_quote_and_its_citation(index_env):
-    result = run(
-        index_env, "ask", "世界城市论坛第十二届会议在哪里举行，主题是什么？", "--top-k", "2"
+@pytest.mark.slow
+def test_the_installed_command_prints_the_quote_and_its_citation(index_env):
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("hrc-qa")),
+            "ask",
+            "世界城市论坛第十二届会议在哪里举行，主题是什么？",
+            "--top-k",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        env=index_env,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "[1] 人权理事会第57/12号决议序言部分第5段  A/HRC/RES/57/12  2024-10-10" in result.stdout
     assert "开罗" in result.stdout
 
 
-def test_ask_json_follows_the_contract_with_filters(index_env):
-    result = run(
-        index_env,
-        "ask",
-        "腐败对享有人权有哪些有害影响？",
-        "--json",
-        "-k",
-        "3",
-        "--resolution",
-        "51/5",
-        "--part",
-        "preambular",
-    )
+def test_ask_prints_the_quote_with_its_citation_and_marks_the_words(hrc_qa):
+    result = hrc_qa("ask", "世界城市论坛第十二届会议在哪里举行，主题是什么？", "--top-k", "2")
+    assert result.exit_code == 0, result.stderr
+    assert "[1] 人权理事会第57/12号决议序言部分第5段  A/HRC/RES/57/12  2024-10-10" in result.stdout
+    assert "开罗" in result.stdout
+
+
+def test_ask_json_follows_the_contract_with_filters(hrc_qa):
+    result = hrc_qa(
+        "ask", "腐败对享有人权有哪些有害影响？", "--json", "-k", "3",
+        "--resolution", "51/5", "--part", "preambular", "--year", "2022", "--session", "51",
+    )  # fmt: skip
     answer = json.loads(result.stdout)
     assert answer["status"] == "ok" and len(answer["results"]) == 3
     assert {(r["resolution"], r["part"]) for r in answer["results"]} == {("51/5", "preambular")}
-    assert answer["results"][0]["paragraph"] == "PP20"
+    assert all(r["id"] == f"A/HRC/RES/51/5:{r['paragraph']}:zh" for r in answer["results"])
+
+
+def test_a_year_is_that_year_and_a_range_may_be_open(hrc_qa):
+    def years(option: str) -> set[str]:
+        result = hrc_qa("ask", "人权", "--json", "-k", "50", "--year", option)
+        return {r["adopted"][:4] for r in json.loads(result.stdout)["results"]}
+
+    assert years("2018") == {"2018"}
+    assert years("2022-") == {"2022", "2024"}
+    assert years("-2018") == {"2017", "2018"}
 
 
 @pytest.mark.parametrize(
@@ -60,16 +75,18 @@ def test_ask_json_follows_the_contract_with_filters(index_env):
         (["ask", "腐败", "--part", "annex"], "段落范围应为 preambular（序言部分）或 operative"),
         (["ask", "corruption", "--year", "twenty"], "The year must be a whole number or a range"),
         (["ask", "corruption", "--year", "2022-2018"], "The year range 2022–2018 is empty"),
+        (["ask", "腐败", "--session", "57-51"], "届会范围 57–51 无效"),
         (["ask", "x" * 100_000], "The question is too long (100000 characters)"),
+        (["ask", "腐败", "--batch", "questions.jsonl"], "give a question, or --batch FILE"),
     ],
 )
-def test_bad_input_exits_2_with_a_message(index_env, arguments, message):
-    result = run(index_env, *arguments)
-    assert result.returncode == 2
+def test_bad_input_exits_2_with_a_message(hrc_qa, arguments, message):
+    result = hrc_qa(*arguments)
+    assert result.exit_code == 2
     assert message in result.stdout + result.stderr
 
 
-def test_batch_answers_every_line_and_copies_ids(index_env, tmp_path):
+def test_batch_answers_every_line_and_copies_ids(hrc_qa, tmp_path):
     questions = tmp_path / "questions.jsonl"
     questions.write_text(
         "\n".join(
@@ -82,7 +99,7 @@ def test_batch_answers_every_line_and_copies_ids(index_env, tmp_path):
         ),
         encoding="utf-8",
     )
-    result = run(index_env, "ask", "--batch", str(questions), "--json")
+    result = hrc_qa("ask", "--batch", questions, "--json")
     answers = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(a["id"], a["status"]) for a in answers] == [
         ("a", "ok"),
@@ -90,24 +107,44 @@ def test_batch_answers_every_line_and_copies_ids(index_env, tmp_path):
         ("c", "error"),
     ]
     assert answers[0]["results"][0]["paragraph"] == "OP10"
-    assert result.returncode == 2  # one question in the batch was bad
+    assert result.exit_code == 2  # one question in the batch was bad
 
 
-def test_eval_prints_the_figures_and_the_misses(index_env):
-    result = run(index_env, "eval", str(Path(__file__).parents[1] / "eval" / "dev.jsonl"))
-    assert result.returncode == 0
+def test_a_batch_line_that_is_not_a_question_object_is_named(hrc_qa, tmp_path):
+    questions = tmp_path / "questions.jsonl"
+    questions.write_text('{"id": "a", "q": "腐败"}\n[1, 2]\n', encoding="utf-8")
+    result = hrc_qa("ask", "--batch", questions)
+    assert result.exit_code == 2
+    assert "questions.jsonl, line 2: not a JSON object" in result.stderr
+
+
+def test_eval_prints_the_figures_and_the_misses(hrc_qa):
+    result = hrc_qa("eval", Path(__file__).parents[1] / "eval" / "dev.jsonl")
+    assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[-1].startswith("answer: hit@1 ")
 
 
-def test_index_adds_and_removes_a_resolution_and_refuses_a_bad_file(index_env, tmp_path):
-    env = index_env | {"HRC_QA_INDEX": str(tmp_path)}
-    built = run(env, "index")
+def test_index_adds_and_removes_a_resolution_and_refuses_a_bad_file(hrc_qa, tmp_path):
+    home = ["--index", tmp_path]
+    built = hrc_qa("index", *home)
     assert "4 resolutions, 168 paragraphs" in built.stdout
-    added = run(env, "index", str(FIXTURES / "layouts" / "A_HRC_RES_37_7.en.txt"))
+    added = hrc_qa("index", FIXTURES / "layouts" / "A_HRC_RES_37_7.en.txt", *home)
     assert "added: 37/7.en" in added.stdout and "32 paragraphs embedded" in added.stdout
-    refused = run(env, "index", str(FIXTURES / "malformed" / "not_a_resolution.txt"))
-    assert refused.returncode == 2 and "The index was not changed." in refused.stderr
-    removed = run(env, "index", "--remove", "37/7.en")
+    refused = hrc_qa("index", FIXTURES / "malformed" / "not_a_resolution.txt", *home)
+    assert refused.exit_code == 2 and "The index was not changed." in refused.stderr
+    removed = hrc_qa("index", "--remove", "37/7.en", *home)
     assert "removed: 37/7.en" in removed.stdout and "168 paragraphs" in removed.stdout
-    again = run(env, "index")
+    unknown = hrc_qa("index", "--remove", "99/1", *home)
+    assert unknown.exit_code == 2 and "not in the index: 99/1" in unknown.stderr
+    again = hrc_qa("index", *home)
     assert "Up to date, nothing saved" in again.stdout and "0 paragraphs embedded" in again.stdout
+
+
+def test_a_damaged_index_is_reported_with_what_to_do(hrc_qa, tmp_path):
+    hrc_qa("index", "--index", tmp_path)
+    version = tmp_path / (tmp_path / "CURRENT").read_text(encoding="utf-8").strip()
+    (version / "vectors.npy").write_bytes(b"garbage")
+    for command in (["ask", "腐败"], ["index"]):
+        result = hrc_qa(*command, "--index", tmp_path)
+        assert result.exit_code == 2
+        assert "rebuild it with `hrc-qa index --rebuild`" in result.stderr

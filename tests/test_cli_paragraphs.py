@@ -1,5 +1,5 @@
-"""`hrc-qa paragraphs`: the installed command prints the labelled paragraphs, or a clear error
-with exit code 2."""
+"""`hrc-qa paragraphs`: the labelled paragraphs, or a clear error with exit code 2. In-process
+(the `hrc_qa` fixture), except one run of the installed command."""
 
 import json
 import subprocess
@@ -13,10 +13,16 @@ from corpus import BUNDLED_CORPUS
 HRC_QA = Path(sys.executable).with_name("hrc-qa")
 
 
-def run(*arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [str(HRC_QA), *arguments], capture_output=True, text=True, encoding="utf-8", check=False
+def test_the_installed_command_prints_json_lines():
+    result = subprocess.run(
+        [str(HRC_QA), "paragraphs", str(BUNDLED_CORPUS / "A_HRC_RES_37_7.zh.txt"), "--json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
     )
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 32
 
 
 @pytest.mark.parametrize(
@@ -28,17 +34,17 @@ def run(*arguments: str) -> subprocess.CompletedProcess:
         ("A_HRC_RES_57_12.zh.txt", 50),
     ],
 )
-def test_json_lines_carry_the_contract_fields(file, expected):
-    result = run("paragraphs", str(BUNDLED_CORPUS / file), "--json")
-    assert result.returncode == 0, result.stderr
+def test_json_lines_carry_the_contract_fields(hrc_qa, file, expected):
+    result = hrc_qa("paragraphs", BUNDLED_CORPUS / file, "--json")
+    assert result.exit_code == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == expected
     for record in records:
         assert {"resolution", "symbol", "paragraph", "part", "text", "footnotes"} <= set(record)
 
 
-def test_json_record_of_a_footnoted_paragraph():
-    result = run("paragraphs", str(BUNDLED_CORPUS / "A_HRC_RES_37_7.zh.txt"), "--json")
+def test_json_record_of_a_footnoted_paragraph(hrc_qa):
+    result = hrc_qa("paragraphs", BUNDLED_CORPUS / "A_HRC_RES_37_7.zh.txt", "--json")
     pp9 = next(
         record
         for record in map(json.loads, result.stdout.splitlines())
@@ -52,14 +58,14 @@ def test_json_record_of_a_footnoted_paragraph():
     }
 
 
-def test_readable_output_names_each_paragraph():
-    result = run("paragraphs", str(BUNDLED_CORPUS / "A_HRC_RES_51_5.zh.txt"))
+def test_readable_output_names_each_paragraph(hrc_qa):
+    result = hrc_qa("paragraphs", BUNDLED_CORPUS / "A_HRC_RES_51_5.zh.txt")
     assert "51/5 OP17(c)\t编写一份小组讨论会报告" in result.stdout
 
 
-def test_a_bad_file_exits_2_with_its_name_and_prints_nothing():
+def test_a_bad_file_exits_2_with_its_name_and_prints_nothing(hrc_qa):
     malformed = Path(__file__).parent / "fixtures" / "malformed" / "empty.txt"
-    result = run("paragraphs", str(BUNDLED_CORPUS / "A_HRC_RES_51_5.zh.txt"), str(malformed))
-    assert result.returncode == 2
+    result = hrc_qa("paragraphs", BUNDLED_CORPUS / "A_HRC_RES_51_5.zh.txt", malformed)
+    assert result.exit_code == 2
     assert result.stdout == ""
     assert "empty.txt: the file is empty" in result.stderr

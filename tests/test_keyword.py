@@ -57,13 +57,13 @@ def test_english_is_lower_cased_without_stopwords():
     ],
 )
 def test_scores_equal_the_reference_formula(texts, question):
-    index = KeywordIndex(texts)
+    index = KeywordIndex.build([tokens(text) for text in texts])
     expected = reference_bm25(tokens(question), [tokens(text) for text in texts])
     assert index.scores(question).tolist() == pytest.approx(expected, rel=1e-4, abs=1e-5)
 
 
 def test_search_finds_the_paragraph_and_respects_the_row_filter(texts):
-    index = KeywordIndex(texts)
+    index = KeywordIndex.build([tokens(text) for text in texts])
     best_row, _ = index.search("联合国公共服务日", 1)[0]
     assert "联合国公共服务日" in texts[best_row]
     others = [row for row in range(len(texts)) if row != best_row]
@@ -71,4 +71,12 @@ def test_search_finds_the_paragraph_and_respects_the_row_filter(texts):
 
 
 def test_a_question_with_no_known_word_finds_nothing(texts):
-    assert KeywordIndex(texts).search("今天北京的天气怎么样？", 5) == []
+    assert KeywordIndex.build([tokens(t) for t in texts]).search("今天北京的天气怎么样？", 5) == []
+
+
+def test_a_saved_index_loads_back_with_the_same_scores(texts, tmp_path):
+    index = KeywordIndex.build([tokens(text) for text in texts])
+    index.save(tmp_path)
+    loaded = KeywordIndex.load(tmp_path, len(texts))
+    question = "腐败对享有人权有哪些有害影响？"
+    assert loaded.scores(question).tolist() == index.scores(question).tolist()

@@ -21,7 +21,7 @@ def evidence(assistant):
             continue  # answered by the citation look-up, not by relevance
         hit = assistant.retriever.search(question.text, 1)[0]
         language = "zh" if question.language == "zh" else "en"
-        paragraph_language = assistant.index.rows[hit.row][0].language
+        paragraph_language = assistant.store.get([hit.id])[0].resolution.language
         items.append(
             Evidence(
                 hit.similarity,

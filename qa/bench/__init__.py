@@ -46,8 +46,8 @@ def run(
     say: Callable[[str], None] = print,
 ) -> dict:
     """Measure, write `<out>/<name>.json` and `.md`, and return the results."""
-    from embeddings.index import EXACT_SEARCH_LIMIT, HNSW_EF_SEARCH
     from embeddings.model import resolve_backend
+    from store.faiss_store import EXACT_SEARCH_LIMIT, HNSW_EF_SEARCH
 
     results: dict = {
         "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

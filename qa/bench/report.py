@@ -34,11 +34,9 @@ def markdown(results: dict) -> str:
     lines += [
         "",
         "Ratio: our whole query's p50 over the peer's embedding p50 (target ≤ 1). Build times "
-        "of the search structures: "
+        "of the search structures (vectors and keywords together): "
         + "; ".join(
-            f"{row['paragraphs']:,}: vectors {row['vector_index_build_s']} s, keywords "
-            f"{row['keyword_index_build_s']} s"
-            for row in results["latency"]
+            f"{row['paragraphs']:,}: {row['index_build_s']} s" for row in results["latency"]
         )
         + ".",
         "",

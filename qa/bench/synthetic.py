@@ -22,7 +22,7 @@ from datetime import date
 import numpy as np
 
 from corpus import Paragraph, Resolution
-from embeddings.index import passage_text
+from store.base import passage_text
 from store.tokenize import tokens
 
 PARAGRAPHS_PER_RESOLUTION = 40

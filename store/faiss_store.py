@@ -1,0 +1,364 @@
+"""The default paragraph store: vectors in FAISS, words in bm25s, versions in one folder.
+
+    store = FaissStore.load(home, encoder.name, encoder.dimension)   # or FaissStore(home, ...)
+    store.add(resolution, encoder.encode_passages(texts))
+    store.dense_search(vector, 10, Filters(part="operative"))
+    store.save()                                                     # a new version, atomically
+
+Rows are an internal detail: every call takes and returns paragraph ids. A version folder holds
+the vectors, the FAISS index, the resolutions, the row order, each row's words and the saved
+BM25 index (`store.atomic` publishes it whole and checks it on load), so that opening a store
+neither embeds nor segments anything.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from corpus import Resolution
+from store.atomic import REBUILD_HINT, IndexUnavailable, current_version, open_current, publish
+from store.base import (
+    ParagraphStore,
+    Scored,
+    StoredParagraph,
+    passage_digest,
+    passage_text,
+    resolution_order,
+)
+from store.filters import Filters
+from store.keyword import KeywordIndex
+from store.tokenize import tokens
+
+# Above this many vectors exact search gets slower than embedding the question (measured by
+# `hrc-qa bench`, bench/results/latest.md), so an HNSW graph is built instead.
+EXACT_SEARCH_LIMIT = 20_000
+HNSW_NEIGHBOURS = 32
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 1024
+"""How many candidates a graph search keeps; the recall it gives is in the README."""
+
+# The files of a version (the keyword index adds its own, `store.keyword.FILES`).
+VECTORS = "vectors.npy"
+FAISS_INDEX = "index.faiss"
+RESOLUTIONS = "resolutions.json"
+ROWS = "rows.json"
+WORD_IDS = "words.npy"
+WORD_OFFSETS = "word_offsets.npy"
+VOCABULARY = "vocabulary.json"
+
+
+class FaissStore(ParagraphStore):
+    """Paragraphs, their vectors (FAISS) and their words (BM25), in memory, published to and
+    loaded from a folder of versions."""
+
+    def __init__(self, home: Path | None, model: str, dimension: int) -> None:
+        """An empty store that `save` publishes into `home` (None: in memory only)."""
+        self.home = home
+        self.model = model
+        self.dimension = dimension
+        self.version: str | None = None
+        self._resolutions: dict[str, Resolution] = {}
+        self._entries: list[StoredParagraph] = []
+        self._row_of: dict[str, int] = {}
+        self._vector_blocks: list[np.ndarray] = [np.zeros((0, dimension), dtype=np.float32)]
+        self._words: list[list[str]] | None = []
+        """Each row's words; None until an update of a loaded store needs them."""
+        self._searchers: _Searchers | None = None
+        self._folder: Path | None = None
+        """The version folder this store was loaded from, which holds the rows' words."""
+
+    # -- changing -----------------------------------------------------------------------------
+
+    def add(
+        self, resolution: Resolution, vectors: np.ndarray, words: Sequence[list[str]] | None = None
+    ) -> None:
+        """As `ParagraphStore.add`; `words` are the rows' `tokens(passage_text(...))` when the
+        caller has them already (the benchmark's recombined corpus), else they are computed."""
+        vectors = np.asarray(vectors, dtype=np.float32).reshape(-1, self.dimension)
+        if len(vectors) != len(resolution.paragraphs):
+            raise ValueError(
+                f"{len(resolution.paragraphs)} paragraphs of {resolution.key} but "
+                f"{len(vectors)} vectors"
+            )
+        previous = self._resolutions.get(resolution.key)
+        if previous is not None:
+            self.delete(
+                [
+                    pid
+                    for pid in map(previous.paragraph_id, previous.paragraphs)
+                    if pid in self._row_of
+                ]
+            )
+        if words is None:
+            words = [tokens(passage_text(resolution, p)) for p in resolution.paragraphs]
+        all_words = self._all_words()
+        for paragraph, row_words in zip(resolution.paragraphs, words, strict=True):
+            paragraph_id = resolution.paragraph_id(paragraph)
+            self._row_of[paragraph_id] = len(self._entries)
+            self._entries.append(StoredParagraph(paragraph_id, resolution, paragraph))
+            all_words.append(list(row_words))
+        self._vector_blocks.append(vectors)
+        self._resolutions[resolution.key] = resolution
+        self._searchers = None
+
+    def delete(self, ids: Iterable[str]) -> None:
+        doomed = set(ids)
+        unknown = sorted(doomed - self._row_of.keys())
+        if unknown:
+            raise KeyError(f"not in the store: {', '.join(unknown)}")
+        if not doomed:
+            return
+        keep = np.array([entry.id not in doomed for entry in self._entries], dtype=bool)
+        all_words = self._all_words()
+        self._entries = [entry for entry, kept in zip(self._entries, keep, strict=True) if kept]
+        self._words = [row for row, kept in zip(all_words, keep, strict=True) if kept]
+        self._vector_blocks = [self._matrix()[keep]]
+        self._row_of = {entry.id: row for row, entry in enumerate(self._entries)}
+        left = {entry.resolution.key for entry in self._entries}
+        self._resolutions = {key: r for key, r in self._resolutions.items() if key in left}
+        self._searchers = None
+
+    # -- searching ----------------------------------------------------------------------------
+
+    def dense_search(self, vector: np.ndarray, k: int, where: Filters) -> list[Scored]:
+        searchers = self._ready()
+        rows = searchers.rows_where(where)
+        if not self._entries or k <= 0 or (rows is not None and len(rows) == 0):
+            return []
+        parameters = None
+        if rows is not None:
+            selector = faiss.IDSelectorBatch(rows.astype(np.int64))
+            parameters = (
+                faiss.SearchParametersHNSW(sel=selector, efSearch=max(HNSW_EF_SEARCH, 2 * k))
+                if isinstance(searchers.vectors, faiss.IndexHNSW)
+                else faiss.SearchParameters(sel=selector)
+            )
+        scores, found = searchers.vectors.search(
+            np.asarray(vector, dtype=np.float32).reshape(1, -1),
+            min(k, len(self._entries)),
+            params=parameters,
+        )
+        return [
+            Scored(self._entries[row].id, float(score))
+            for row, score in zip(found[0], scores[0], strict=True)
+            if row >= 0
+        ]
+
+    def keyword_search(self, text: str, k: int, where: Filters) -> list[Scored]:
+        searchers = self._ready()
+        found = searchers.keyword.search(text, k, searchers.rows_where(where))
+        return [Scored(self._entries[row].id, score) for row, score in found]
+
+    @property
+    def vector_index(self) -> faiss.Index:
+        """The FAISS index searched (exact, or HNSW above EXACT_SEARCH_LIMIT vectors): the
+        benchmark measures its recall against exact search."""
+        return self._ready().vectors
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def get(self, ids: Sequence[str]) -> list[StoredParagraph]:
+        return [self._entries[self._row(paragraph_id)] for paragraph_id in ids]
+
+    def vectors(self, ids: Sequence[str]) -> np.ndarray:
+        return self._matrix()[[self._row(paragraph_id) for paragraph_id in ids]]
+
+    def known_vectors(self, digests: Iterable[str]) -> dict[str, np.ndarray]:
+        wanted = set(digests)
+        matrix = self._matrix()
+        known: dict[str, np.ndarray] = {}
+        for row, entry in enumerate(self._entries):
+            digest = passage_digest(passage_text(entry.resolution, entry.paragraph))
+            if digest in wanted:
+                known[digest] = matrix[row]
+        return known
+
+    def resolutions(self) -> tuple[Resolution, ...]:
+        return tuple(
+            sorted(
+                self._resolutions.values(),
+                key=lambda r: (resolution_order(r.number), r.number, r.language),
+            )
+        )
+
+    def __contains__(self, paragraph_id: object) -> bool:
+        return paragraph_id in self._row_of
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    # -- versions -----------------------------------------------------------------------------
+
+    def save(self) -> str:
+        if self.home is None:
+            raise ValueError("this store lives in memory only: it has no folder to save to")
+        searchers = self._ready()
+        words = self._all_words()
+
+        def write(folder: Path) -> dict:
+            np.save(folder / VECTORS, self._matrix())
+            faiss.write_index(searchers.vectors, str(folder / FAISS_INDEX))
+            searchers.keyword.save(folder)
+            _write_json(folder / RESOLUTIONS, [r.to_dict() for r in self._resolutions.values()])
+            _write_json(folder / ROWS, [entry.id for entry in self._entries])
+            vocabulary = sorted({word for row in words for word in row})
+            number = {word: index for index, word in enumerate(vocabulary)}
+            np.save(folder / WORD_IDS, np.array([number[w] for r in words for w in r], np.int32))
+            np.save(folder / WORD_OFFSETS, np.cumsum([0, *map(len, words)], dtype=np.int64))
+            _write_json(folder / VOCABULARY, vocabulary)
+            return {
+                "model": self.model,
+                "dimension": self.dimension,
+                "paragraphs": len(self._entries),
+                "resolutions": sorted(self._resolutions),
+            }
+
+        self.version = publish(self.home, write).name
+        return self.version
+
+    @classmethod
+    def load(cls, home: Path, model: str, dimension: int) -> FaissStore:
+        """The current version in `home`; refused if it was built with another model."""
+        version, manifest = open_current(home)
+        if (manifest.get("model"), manifest.get("dimension")) != (model, dimension):
+            raise IndexUnavailable(
+                f"the index in {version} was built with the model {manifest.get('model')!r} "
+                f"({manifest.get('dimension')} dimensions), not {model!r} ({dimension}); "
+                f"{REBUILD_HINT}, or use the model it was built with"
+            )
+        store = cls(home, model, dimension)
+        try:
+            store._read(version)
+        except (OSError, ValueError, KeyError, RuntimeError) as error:
+            raise IndexUnavailable(
+                f"the index in {version} is inconsistent ({error}); {REBUILD_HINT}"
+            ) from None
+        return store
+
+    def reloaded(self) -> FaissStore | None:
+        if self.home is None or current_version(self.home) in (None, self.version):
+            return None
+        return FaissStore.load(self.home, self.model, self.dimension)
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _read(self, version: Path) -> None:
+        resolutions = [Resolution.from_dict(item) for item in _read_json(version / RESOLUTIONS)]
+        self._resolutions = {resolution.key: resolution for resolution in resolutions}
+        by_id = {
+            resolution.paragraph_id(paragraph): StoredParagraph(
+                resolution.paragraph_id(paragraph), resolution, paragraph
+            )
+            for resolution in resolutions
+            for paragraph in resolution.paragraphs
+        }
+        self._entries = [by_id[paragraph_id] for paragraph_id in _read_json(version / ROWS)]
+        self._row_of = {entry.id: row for row, entry in enumerate(self._entries)}
+        self._vector_blocks = [np.load(version / VECTORS)]
+        self._words = None
+        self._folder = version
+        searchers = _Searchers(
+            self._entries,
+            faiss.read_index(str(version / FAISS_INDEX)),
+            KeywordIndex.load(version, len(self._entries)),
+        )
+        if not len(self._entries) == len(self._matrix()) == searchers.vectors.ntotal:
+            raise ValueError(
+                f"{len(self._entries)} paragraphs, {len(self._matrix())} vectors and "
+                f"{searchers.vectors.ntotal} searchable rows do not match"
+            )
+        self.version = version.name
+        self._searchers = searchers
+
+    def _all_words(self) -> list[list[str]]:
+        """Every row's words, read from the loaded version the first time they are needed."""
+        if self._words is None:
+            assert self._folder is not None  # words are only left unread by `load`
+            vocabulary = _read_json(self._folder / VOCABULARY)
+            ids = np.load(self._folder / WORD_IDS)
+            offsets = np.load(self._folder / WORD_OFFSETS)
+            self._words = [
+                [vocabulary[i] for i in ids[start:end]]
+                for start, end in itertools.pairwise(offsets)
+            ]
+        return self._words
+
+    def _matrix(self) -> np.ndarray:
+        if len(self._vector_blocks) > 1:
+            self._vector_blocks = [np.concatenate(self._vector_blocks)]
+        return self._vector_blocks[0]
+
+    def _ready(self) -> _Searchers:
+        """The search structures, built again after a change."""
+        if self._searchers is None:
+            self._searchers = _Searchers(
+                self._entries,
+                _vector_index(self._matrix(), self.dimension),
+                KeywordIndex.build(self._all_words()),
+            )
+        return self._searchers
+
+    def _row(self, paragraph_id: str) -> int:
+        try:
+            return self._row_of[paragraph_id]
+        except KeyError:
+            raise KeyError(f"not in the store: {paragraph_id}") from None
+
+
+class _Searchers:
+    """What searches read, made once per version: the vector index, the keyword index and
+    each row's facets as arrays, so that a filter is one vector comparison at any size."""
+
+    def __init__(
+        self, entries: list[StoredParagraph], vectors: faiss.Index, keyword: KeywordIndex
+    ) -> None:
+        self.vectors = vectors
+        self.keyword = keyword
+        self.numbers = np.array([e.resolution.number for e in entries], dtype=str)
+        self.parts = np.array([e.paragraph.part for e in entries], dtype=str)
+        self.sessions = np.array([e.resolution.session for e in entries], dtype=np.int32)
+        self.years = np.array([e.resolution.adopted.year for e in entries], dtype=np.int32)
+
+    def rows_where(self, where: Filters) -> np.ndarray | None:
+        """The rows that pass `where`, or None when it filters nothing."""
+        if not where:
+            return None
+        keep = np.ones(len(self.numbers), dtype=bool)
+        if where.resolutions:
+            keep &= np.isin(self.numbers, where.resolutions)
+        if where.part:
+            keep &= self.parts == where.part
+        for values, bounds in ((self.sessions, where.sessions), (self.years, where.years)):
+            start, end = bounds or (None, None)
+            if start is not None:
+                keep &= values >= start
+            if end is not None:
+                keep &= values <= end
+        return np.flatnonzero(keep)
+
+
+def _vector_index(vectors: np.ndarray, dimension: int) -> faiss.Index:
+    """Exact inner-product search, or an HNSW graph once the corpus outgrows it."""
+    if len(vectors) <= EXACT_SEARCH_LIMIT:
+        index = faiss.IndexFlatIP(dimension)
+    else:
+        index = faiss.IndexHNSWFlat(dimension, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        index.hnsw.efSearch = HNSW_EF_SEARCH
+    if len(vectors):
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index
+
+
+def _write_json(path: Path, value: object) -> None:
+    path.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+
+
+def _read_json(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -1,0 +1,143 @@
+"""The paragraph store's contract, which every store must keep (store.base.ParagraphStore).
+
+Each test runs against every implementation in `STORES`; a new store joins by adding a
+factory there. Vectors come from the fake encoder: what is checked is the store's behaviour
+(ids, filters, replacement, deletion, versions), not the model's quality.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from corpus import BUNDLED_CORPUS, Resolution, read_resolutions
+from store.base import ParagraphStore, passage_text, passes
+from store.faiss_store import FaissStore
+from store.filters import Filters
+
+STORES: dict[str, Callable[[Path, str, int], ParagraphStore]] = {
+    "faiss": lambda home, model, dimension: FaissStore(home, model, dimension),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus() -> dict[str, Resolution]:
+    return {r.number: r for r in read_resolutions([BUNDLED_CORPUS])}
+
+
+@pytest.fixture(params=list(STORES))
+def make_store(request, tmp_path, fake_encoder, corpus):
+    """A function filling a new store of this kind with resolutions of the bundled corpus."""
+
+    def make(*numbers: str) -> ParagraphStore:
+        store = STORES[request.param](tmp_path / "store", fake_encoder.name, fake_encoder.dimension)
+        for number in numbers:
+            add(store, corpus[number], fake_encoder)
+        return store
+
+    return make
+
+
+def add(store: ParagraphStore, resolution: Resolution, encoder) -> None:
+    texts = [passage_text(resolution, paragraph) for paragraph in resolution.paragraphs]
+    store.add(resolution, encoder.encode_passages(texts))
+
+
+def ids_of(resolution: Resolution) -> list[str]:
+    return [resolution.paragraph_id(paragraph) for paragraph in resolution.paragraphs]
+
+
+def test_paragraphs_are_kept_under_their_ids_with_their_resolution(make_store, corpus):
+    store = make_store("37/7", "57/12")
+    assert len(store) == 32 + 50
+    [found] = store.get(["A/HRC/RES/57/12:OP8(a):zh"])
+    assert (found.resolution.number, found.paragraph.label) == ("57/12", "OP8(a)")
+    assert found.resolution.lead_in(found.paragraph)[0].label == "OP8"
+    assert "A/HRC/RES/57/12:OP8(a):zh" in store and "A/HRC/RES/57/12:OP99:zh" not in store
+    assert [r.number for r in store.resolutions()] == ["37/7", "57/12"]
+    with pytest.raises(KeyError, match="OP99"):
+        store.get(["A/HRC/RES/57/12:OP99:zh"])
+
+
+def test_vectors_come_back_as_they_went_in(make_store, corpus, fake_encoder):
+    store = make_store("36/29")
+    resolution = corpus["36/29"]
+    expected = fake_encoder.encode_passages(
+        [passage_text(resolution, p) for p in resolution.paragraphs]
+    )
+    np.testing.assert_allclose(store.vectors(ids_of(resolution)[::-1]), expected[::-1], atol=1e-6)
+
+
+def test_dense_search_ranks_by_cosine_within_the_filters(make_store, corpus, fake_encoder):
+    store = make_store("36/29", "37/7", "51/5", "57/12")
+    query = fake_encoder.encode_queries(["联合国公共服务日是哪一天？"])[0]
+    for where in (
+        Filters(),
+        Filters(part="preambular"),
+        Filters(resolutions=("51/5",)),
+        Filters(years=(2018, None)),
+        Filters(sessions=(None, 40)),
+    ):
+        allowed = [
+            r.paragraph_id(p)
+            for r in store.resolutions()
+            for p in r.paragraphs
+            if passes(where, r, p)
+        ]
+        cosines = store.vectors(allowed) @ query
+        expected = [allowed[i] for i in np.argsort(-cosines, kind="stable")[:5]]
+        found = store.dense_search(query, 5, where)
+        assert [f.id for f in found] == expected, where
+        np.testing.assert_allclose([f.score for f in found], np.sort(cosines)[::-1][:5], atol=1e-5)
+
+
+def test_keyword_search_finds_the_words_within_the_filters(make_store):
+    store = make_store("36/29", "37/7", "51/5", "57/12")
+    best = store.keyword_search("联合国公共服务日", 3, Filters())
+    # Only 37/7 OP8 and OP9 name the day; 51/5 PP16 has the other words many times over.
+    assert {found.id for found in best} >= {"A/HRC/RES/37/7:OP8:zh", "A/HRC/RES/37/7:OP9:zh"}
+    assert best[0].score >= best[1].score >= best[2].score > 0
+    assert store.keyword_search("联合国公共服务日", 3, Filters(resolutions=("51/5",)))[
+        0
+    ].id.startswith("A/HRC/RES/51/5:")
+    assert store.keyword_search("今天北京的天气怎么样", 3, Filters()) == []
+    assert store.keyword_search("公共服务", 3, Filters(years=(1990, 1991))) == []
+
+
+def test_adding_the_same_text_again_replaces_it(make_store, corpus, fake_encoder):
+    store = make_store("37/7", "51/5")
+    add(store, corpus["37/7"], fake_encoder)
+    assert len(store) == 32 + 53
+    assert sum(r.number == "37/7" for r in store.resolutions()) == 1
+
+
+def test_deleting_paragraphs_and_whole_resolutions(make_store, corpus):
+    store = make_store("37/7", "51/5")
+    store.delete(["A/HRC/RES/51/5:OP17(a):zh"])
+    assert "A/HRC/RES/51/5:OP17(a):zh" not in store and len(store) == 32 + 52
+    store.delete(ids_of(corpus["37/7"]))
+    assert [r.number for r in store.resolutions()] == ["51/5"]
+    hits = store.dense_search(np.ones(store.dimension, np.float32) / 16, 100, Filters())
+    assert {hit.id.split(":")[0] for hit in hits} == {"A/HRC/RES/51/5"}
+    with pytest.raises(KeyError, match="99/1"):
+        store.delete(["A/HRC/RES/99/1:OP1:zh"])
+
+
+def test_a_saved_version_is_what_a_reader_reloads(make_store, fake_encoder):
+    store = make_store("37/7")
+    store.save()
+    reader = type(store).load(store.home, fake_encoder.name, fake_encoder.dimension)
+    assert reader.reloaded() is None
+    query = fake_encoder.encode_queries(["公共服务日"])[0]
+    assert reader.dense_search(query, 3, Filters()) == store.dense_search(query, 3, Filters())
+    assert reader.keyword_search("公共服务日", 3, Filters()) == store.keyword_search(
+        "公共服务日", 3, Filters()
+    )
+    store.delete(["A/HRC/RES/37/7:OP8:zh"])
+    store.save()
+    newer = reader.reloaded()
+    assert newer is not None and "A/HRC/RES/37/7:OP8:zh" not in newer
+    assert "A/HRC/RES/37/7:OP8:zh" in reader  # a reader in flight keeps what it had
