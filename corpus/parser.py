@@ -32,7 +32,6 @@ from languages.documents import DOCUMENT_FORMS, DocumentForms
 
 _TITLE = re.compile(r"^(\d{1,3}/\d{1,3})\s*\.\s*(\S.*)$")
 _OPERATIVE = re.compile(r"^(\d{1,3})\.(?!\d)\s*(.*)$")
-_SUBPARAGRAPH = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s*(.*)$")
 _FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]+)\s*(\S.*)$")
 _FOOTNOTE_MARKER = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
 
@@ -46,6 +45,7 @@ class _Patterns:
     adopted_in_header: re.Pattern[str]
     date_line: re.Pattern[str]
     agenda: re.Pattern[str]
+    subparagraph: re.Pattern[str]
     meeting: re.Pattern[str]
     trailer: re.Pattern[str]
     vote: re.Pattern[str]
@@ -62,9 +62,10 @@ def _patterns(forms: DocumentForms) -> _Patterns:
         forms=forms,
         opening=re.compile(rf"^{opening}\s*[，,]$", re.IGNORECASE),
         adopted_in_header=re.compile(forms.adopted_in_header),
-        date_line=re.compile(rf"^{forms.date}$", re.MULTILINE),
-        agenda=re.compile(rf"^(?:{forms.agenda})\s*(.+)$", re.MULTILINE),
-        meeting=re.compile(rf"^{forms.meeting}$", re.MULTILINE),
+        date_line=re.compile(rf"^(?:{forms.date})$", re.MULTILINE),
+        agenda=re.compile(rf"^(?:{forms.agenda})$", re.MULTILINE),
+        subparagraph=re.compile(rf"^(?:{forms.subparagraph})\s*(?P<text>.*)$"),
+        meeting=re.compile(rf"^(?:{forms.meeting})$", re.MULTILINE),
         # The trailer starts at the first line after an operative paragraph that is a date,
         # the meeting, a bracketed line (`[未经表决获得通过。]`) or opens the vote.
         trailer=re.compile(rf"^(?:{forms.date}|{forms.meeting}|\[.*|(?:{vote_openings}).*)$"),
@@ -102,7 +103,7 @@ def parse_resolution(text: str, source: str) -> Resolution:
     return Resolution(
         number=number,
         title=title,
-        agenda_item=_first_group(patterns.agenda, header),
+        agenda_item=_read_agenda_item(patterns, header),
         adopted=_read_adoption_date(patterns, header, trailer, source),
         meeting=_read_meeting(patterns, trailer),
         vote=_read_vote(patterns, trailer, source),
@@ -209,7 +210,7 @@ class _Assembler:
     def __init__(self, number: str, body: list[str | None], patterns: _Patterns) -> None:
         self.resolution = number
         self.body = body
-        self.paragraph_end = patterns.paragraph_end
+        self.patterns = patterns
         widths = [_display_width(line) for line in body if line]
         self.hard_wrapped = bool(widths) and _percentile(widths, 0.9) <= _MAX_WRAP_WIDTH
         self.full_width = _percentile(widths, 0.9) if widths else 0
@@ -246,10 +247,10 @@ class _Assembler:
         match = _OPERATIVE.match(line)
         if match and int(match.group(1)) > last_operative:
             return _Draft("operative", int(match.group(1)), (), match.group(2), line)
-        match = _SUBPARAGRAPH.match(line)
+        match = self.patterns.subparagraph.match(line)
         if match and last_operative:
-            subdivisions = _place_subdivision(self._last_operative(), match.group(1))
-            return _Draft("operative", last_operative, subdivisions, match.group(2), line)
+            subdivisions = _place_subdivision(self._last_operative(), match["item"])
+            return _Draft("operative", last_operative, subdivisions, match["text"], line)
         return None
 
     def _continues(self, current: _Draft, line: str, gap: str | None) -> bool:
@@ -258,7 +259,7 @@ class _Assembler:
             return True  # operative paragraphs are numbered: an unnumbered line is not a new one
         if gap is None:
             return self.hard_wrapped
-        if line[0].islower() or not self.paragraph_end.search(current.text):
+        if line[0].islower() or not self.patterns.paragraph_end.search(current.text):
             return True
         # A page break right after a full line that ends with a comma is a wrap, not an end.
         return (
@@ -367,9 +368,9 @@ def _read_vote(patterns: _Patterns, trailer: str, source: str) -> str | None:
     return re.sub(r"\s*\n\s*", " ", trailer[match.start(1) :]).split("]")[0].strip()
 
 
-def _first_group(pattern: re.Pattern[str], text: str) -> str | None:
-    match = pattern.search(text)
-    return match.group(1).strip() if match else None
+def _read_agenda_item(patterns: _Patterns, header: str) -> str | None:
+    match = patterns.agenda.search(header)
+    return match["item"].strip() if match else None
 
 
 def _display_width(line: str) -> int:

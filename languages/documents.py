@@ -1,7 +1,7 @@
 """What a resolution text looks like in each language: the table `corpus.parser` reads.
 
 Everything else about a resolution is the same in every language and stays in the parser: the
-`51/5. Title` line, operative numbers `17.`, sub-paragraph letters `(a)`, footnote markers.
+`51/5. Title` line, operative numbers `17.`, footnote markers, and how sub-paragraphs nest.
 Patterns are regular-expression sources; the parser anchors and compiles them.
 """
 
@@ -31,7 +31,11 @@ class DocumentForms:
     """The header's sentence giving the adoption date, with `date`'s groups."""
 
     agenda: str
-    """The words before the agenda item on its header line: `议程项目`."""
+    """The header's agenda line, with the item (`3`) in the group `item`."""
+
+    subparagraph: str
+    """A sub-paragraph's marker opening its line, its letter or roman numeral in the group
+    `item`: `(a)`, `(ii)`."""
 
     meeting: str
     """The trailer's meeting line, with the meeting's number in the group `number`."""
@@ -75,13 +79,16 @@ _EN_MONTHS = (
 )
 _EN_DATE = rf"(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(_EN_MONTHS)})\s+(?P<year>\d{{4}})"
 
+_PARENTHESISED_ITEM = r"\((?P<item>[a-z]{1,2}|[ivxl]{1,6})\)"
+
 DOCUMENT_FORMS: dict[Language, DocumentForms] = {
     "zh": DocumentForms(
         opening="人权理事会，",
         date=_ZH_DATE,
         months=(),
         adopted_in_header=rf"{_ZH_DATE}\s*通过",
-        agenda="议程项目",
+        agenda=r"议程项目\s*(?P<item>.+)",
+        subparagraph=_PARENTHESISED_ITEM,
         meeting=r"第\s*(?P<number>\d+)\s*次(?:全体)?会议",
         vote_openings=("未经表决", r"以\s*\d+\s*票"),
         vote_wordings_in_trailer=(".*获得通过",),
@@ -95,7 +102,8 @@ DOCUMENT_FORMS: dict[Language, DocumentForms] = {
         date=_EN_DATE,
         months=_EN_MONTHS,
         adopted_in_header=rf"adopted by the Human Rights Council on {_EN_DATE}",
-        agenda="Agenda items?",
+        agenda=r"Agenda items?\s*(?P<item>.+)",
+        subparagraph=_PARENTHESISED_ITEM,
         meeting=r"(?P<number>\d+)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting",
         vote_openings=(r"Adopted\b",),
         vote_wordings_in_trailer=(),

@@ -13,11 +13,14 @@ import re
 from languages import DEFAULT_LANGUAGE, Language
 from languages.stopwords import STOPWORDS
 
+_HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
+_LATIN = r"[A-Za-z]"
+
 SCRIPTS: dict[Language, str] = {
-    "zh": r"[\u3400-\u9fff\uf900-\ufaff]",
-    "en": r"[A-Za-z]",
+    "zh": _HAN,
+    "en": _LATIN,
 }
-"""A character class of each language's letters."""
+"""A character class of each language's letters; languages written in one script share it."""
 
 
 def detect_language(text: str) -> Language:
