@@ -5,7 +5,7 @@
     resolution 36/29, operative paragraph 8   para. 17 (a)   preambular para. 3
 
 What every language shares stays in `qa.references`: the symbol `A/HRC/RES/51/5`, a bare
-`51/5`, labels `OP8(a)` and the sub-paragraph letters `(a)(ii)`.
+`51/5` and labels `OP8(a)`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from languages import Language
+
+PARENTHESISED_SUBDIVISION = r"\(\s*(?:[a-z]{1,2}|[ivx]{1,5})\s*\)"
+"""A sub-paragraph as labels and Chinese and English texts write it: `(a)`, `(ii)`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,9 @@ class ReferenceForms:
 
     number_value: Callable[[str], int] = int
     """The value of a `{number}`."""
+
+    subdivision: str = PARENTHESISED_SUBDIVISION
+    """One level of `{subdivisions}`."""
 
 
 _CHINESE_DIGITS = {char: value for value, char in enumerate("零一二三四五六七八九")}

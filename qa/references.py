@@ -15,11 +15,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from corpus.normalize import normalize_width
-from languages.references import REFERENCE_FORMS, ReferenceForms
+from languages.references import PARENTHESISED_SUBDIVISION, REFERENCE_FORMS, ReferenceForms
 
 _RESOLUTION_NUMBER = r"(\d{1,3}/\d{1,3})"
-_SUBDIVISIONS = r"(?P<subdivisions>(?:\s*\(\s*[a-z]{1,2}\s*\)|\s*\(\s*[ivx]{1,5}\s*\))*)"
-_LABEL = re.compile(rf"\b(PP|OP)\s*(\d+){_SUBDIVISIONS}", re.IGNORECASE)
+
+
+def _subdivisions(subdivision: str) -> str:
+    return rf"(?P<subdivisions>(?:\s*{subdivision})*)"
+
+
+_LABEL = re.compile(rf"\b(PP|OP)\s*(\d+){_subdivisions(PARENTHESISED_SUBDIVISION)}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,7 @@ def _paragraph_pattern(forms: ReferenceForms) -> re.Pattern[str]:
     return re.compile(
         forms.paragraph.replace("{part}", part)
         .replace("{number}", f"(?P<number>{forms.number})")
-        .replace("{subdivisions}", _SUBDIVISIONS)
+        .replace("{subdivisions}", _subdivisions(forms.subdivision))
     )
 
 
