@@ -116,9 +116,9 @@ def parse_resolution(text: str, source: str) -> Resolution:
 def _find_opening(lines: list[str | None], source: str) -> tuple[Language, _Patterns, int]:
     """The language of the text, its patterns, and where its opening line is: the first line
     that is any language's opening line."""
+    languages = [(language, _patterns(forms)) for language, forms in DOCUMENT_FORMS.items()]
     for index, line in enumerate(lines):
-        for language, forms in DOCUMENT_FORMS.items():
-            patterns = _patterns(forms)
+        for language, patterns in languages:
             if line and patterns.opening.match(line):
                 return language, patterns, index
     openings = " or ".join(f"`{forms.opening}`" for forms in DOCUMENT_FORMS.values())

@@ -20,8 +20,8 @@ class CitationForms:
     """The resolution: `{number}` is `51/5`, `{date}` is `date` filled in, or empty."""
 
     date: str
-    """The adoption date of the long form: `{year}`, `{month}` (10), `{month_name}` (October)
-    and `{day}`, with whatever joins it to `document`."""
+    """The adoption date of the long form: `{year}`, `{month}` (10), `{month_name}` (October,
+    as `languages.documents` names months) and `{day}`, with whatever joins it to `document`."""
 
     operative: str
     """An operative paragraph or sub-paragraph: `{document}`, `{number}`, `{levels}`."""
