@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from corpus import Paragraph, Resolution, paragraph_record
+from languages import DEFAULT_LANGUAGE, Language
 from store.tokenize import token_spans, tokens
 
 Status = Literal["ok", "no_match", "error"]
-Language = Literal["zh", "en"]
 Match = Literal["citation", "search"]
 
 
@@ -63,7 +63,7 @@ class Answer:
     status: Status
     message: str = ""
     results: tuple[Quote, ...] = ()
-    language: Language = "zh"
+    language: Language = DEFAULT_LANGUAGE
     """The language of the question, in which messages are written and citations shown first."""
     id: str | None = field(default=None, compare=False)
 
