@@ -66,6 +66,50 @@ _MESSAGES = {
         "en": "Resolutions must be a list of numbers like 57/12, not “{value}”.",
     },
     "top_k": {"zh": "结果数量", "en": "number of results"},
+    # The JSON API's answers to requests it cannot read (web/api.py).
+    "api_not_json": {
+        "zh": '请求正文应为一个 JSON 对象，例如 {{"question": "联合国公共服务日是哪一天？"}}。',
+        "en": 'The request body must be a JSON object, e.g. {{"question": "Which day is Public Service Day?"}}.',
+    },
+    "api_missing_field": {
+        "zh": "请求中缺少“{field}”。",
+        "en": "The request has no “{field}”.",
+    },
+    "api_unknown_field": {
+        "zh": "请求中有未知的字段“{field}”。可用的字段：{fields}。",
+        "en": "The request has an unknown field “{field}”. The fields are: {fields}.",
+    },
+    "api_wrong_type": {
+        "zh": "“{field}”应为{expected}。",
+        "en": "“{field}” must be {expected}.",
+    },
+    "type_text": {"zh": "一段文字", "en": "text"},
+    "type_whole_number": {"zh": "整数", "en": "a whole number"},
+    "type_year": {"zh": "整数年份或 null", "en": "a whole-number year or null"},
+    "type_resolutions": {
+        "zh": "“57/12”这样的编号列表或字符串",
+        "en": "a list of numbers like 57/12, or one string",
+    },
+    "type_sessions": {
+        "zh": "届会编号或“51-57”这样的范围，或 null",
+        "en": "a session or a range like 51-57, or null",
+    },
+    "api_too_large": {
+        "zh": "请求正文太大：最多 {limit} 字节。",
+        "en": "The request body is too large: at most {limit} bytes.",
+    },
+    "api_unknown_paragraph": {
+        "zh": "索引中没有段落“{paragraph_id}”。段落编号的格式如 A/HRC/RES/57/12:OP8(a):zh。",
+        "en": "The index has no paragraph “{paragraph_id}”. Paragraph ids look like A/HRC/RES/57/12:OP8(a):zh.",
+    },
+    "api_not_found": {
+        "zh": "接口中没有“{path}”。请参阅 {docs}。",
+        "en": "The API has no “{path}”. See {docs}.",
+    },
+    "api_method": {
+        "zh": "“{path}”不接受 {method} 请求。",
+        "en": "“{path}” does not take {method} requests.",
+    },
     "internal": {
         "zh": "回答这个问题时出了内部错误，已记录在服务器日志中。请稍后再试或换一种问法。",
         "en": (
