@@ -26,8 +26,8 @@ def answer_question(
     sessions: object = None,
 ) -> Answer:
     """The answer to one question: filters built, index fresh; a bug answers `internal`."""
-    refresh(assistant)
     try:
+        refresh(assistant)
         return answer_request(
             assistant, question, top_k, resolutions, part, sessions, (year_from, year_to), context
         )
