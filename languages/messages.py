@@ -27,6 +27,20 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_question": "问题必须是一段文字。",
         "bad_resolutions": "决议应写成“57/12”这样的编号列表，收到的是“{value}”。",
         "top_k": "结果数量",
+        # The JSON API's answers to requests it cannot read (web/api.py).
+        "api_not_json": '请求正文应为一个 JSON 对象，例如 {{"question": "联合国公共服务日是哪一天？"}}。',
+        "api_missing_field": "请求中缺少“{field}”。",
+        "api_unknown_field": "请求中有未知的字段“{field}”。可用的字段：{fields}。",
+        "api_wrong_type": "“{field}”应为{expected}。",
+        "type_text": "一段文字",
+        "type_whole_number": "整数",
+        "type_year": "整数年份或 null",
+        "type_resolutions": "“57/12”这样的编号列表或字符串",
+        "type_sessions": "届会编号或“51-57”这样的范围，或 null",
+        "api_too_large": "请求正文太大：最多 {limit} 字节。",
+        "api_unknown_paragraph": "索引中没有段落“{paragraph_id}”。段落编号的格式如 A/HRC/RES/57/12:OP8(a):zh。",
+        "api_not_found": "接口中没有“{path}”。请参阅 {docs}。",
+        "api_method": "“{path}”不接受 {method} 请求。",
         "internal": "回答这个问题时出了内部错误，已记录在服务器日志中。请稍后再试或换一种问法。",
     },
     "en": {
@@ -54,6 +68,20 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_question": "The question must be text.",
         "bad_resolutions": "Resolutions must be a list of numbers like 57/12, not “{value}”.",
         "top_k": "number of results",
+        # The JSON API's answers to requests it cannot read (web/api.py).
+        "api_not_json": 'The request body must be a JSON object, e.g. {{"question": "Which day is Public Service Day?"}}.',
+        "api_missing_field": "The request has no “{field}”.",
+        "api_unknown_field": "The request has an unknown field “{field}”. The fields are: {fields}.",
+        "api_wrong_type": "“{field}” must be {expected}.",
+        "type_text": "text",
+        "type_whole_number": "a whole number",
+        "type_year": "a whole-number year or null",
+        "type_resolutions": "a list of numbers like 57/12, or one string",
+        "type_sessions": "a session or a range like 51-57, or null",
+        "api_too_large": "The request body is too large: at most {limit} bytes.",
+        "api_unknown_paragraph": "The index has no paragraph “{paragraph_id}”. Paragraph ids look like A/HRC/RES/57/12:OP8(a):zh.",
+        "api_not_found": "The API has no “{path}”. See {docs}.",
+        "api_method": "“{path}” does not take {method} requests.",
         "internal": (
             "Something went wrong inside the app while answering; it is in the server log. "
             "Please try again, or ask differently."
