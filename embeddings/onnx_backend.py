@@ -153,7 +153,16 @@ def _export(folder: Path, path: Path) -> None:
             mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             return torch.nn.functional.normalize(mean, dim=-1)
 
-    model = AutoModel.from_pretrained(str(folder), local_files_only=True).eval()
+    from transformers.utils import logging as hf_logging
+
+    # transformers draws a "Loading weights" bar, which would cut the line announcing the export.
+    bar_was_on = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        model = AutoModel.from_pretrained(str(folder), local_files_only=True).eval()
+    finally:
+        if bar_was_on:
+            hf_logging.enable_progress_bar()
     example = (torch.tensor([[0, 10, 11, 2]]), torch.tensor([[1, 1, 1, 1]]))
     axes = {"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"}}
     with warnings.catch_warnings(), torch.no_grad():
