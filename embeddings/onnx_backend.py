@@ -51,10 +51,14 @@ def exported(folder: Path, backend: str, exports: Path | None = None) -> Path:
     other weights."""
     folder = Path(folder)
     exports = Path(exports) if exports else folder / ONNX_FOLDER
-    _remove_old_layout(exports)
+
+    def export(version: Path) -> None:
+        _remove_old_layout(exports)
+        _export(folder, version / FILES["onnx"])
+
     plain = atomic.ensure(
         exports / "float32",
-        lambda version: _export(folder, version / FILES["onnx"]),
+        export,
         artefact=EXPORT,
         source={"model": _model_identity(folder)},
         announce="exporting the embedding model to ONNX",
@@ -202,7 +206,8 @@ def _model_identity(folder: Path) -> dict:
 
 
 def _remove_old_layout(exports: Path) -> None:
-    # Exports were once single files with a `.json` stamp beside them, directly in `exports`.
+    # Exports were once single files with a `.json` stamp beside them, directly in `exports`;
+    # the first versioned export there deletes them (int8's too: it is made from this one).
     for name in (*FILES.values(), *(f"{name}.json" for name in FILES.values())):
         (exports / name).unlink(missing_ok=True)
 

@@ -20,9 +20,9 @@ import fcntl
 import hashlib
 import json
 import os
+import secrets
 import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -162,7 +162,10 @@ def _publish_locked(
 ) -> Path:
     _remove_unfinished(home)
     previous = current_version(home)
-    staging = Path(tempfile.mkdtemp(prefix=".building-", dir=home))
+    # Not tempfile.mkdtemp: its folders are private (0700), and a version must be as readable
+    # as the umask allows, like the folders the model was rebuilt into before it had versions.
+    staging = home / f".building-{os.getpid()}-{secrets.token_hex(4)}"
+    staging.mkdir()
     try:
         manifest: dict[str, Any] = {"format": artefact.format}
         if source is not None:

@@ -279,3 +279,13 @@ def test_two_processes_needing_the_same_version_build_it_once(tmp_path):
     lines = log.read_text().splitlines()
     assert "ensure writing" not in lines
     assert second.stdout.read().strip() == first.stdout.read().strip()
+
+
+def test_a_version_is_as_readable_as_the_umask_allows(tmp_path):
+    # The model cache may be shared with the account an app runs under.
+    previous = os.umask(0o022)
+    try:
+        version = publish(tmp_path, write_files({"a.bin": b"1"}))
+    finally:
+        os.umask(previous)
+    assert version.stat().st_mode & 0o777 == 0o755
