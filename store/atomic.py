@@ -1,10 +1,17 @@
-"""Atomic, checked storage of index versions on disk.
+"""Publish built artefacts (the index, the rebuilt model, its ONNX exports) in atomic versions.
 
-Each build writes a complete new folder (`v<time>`) beside the old ones and then switches the
-one-line pointer file `CURRENT` to it with an atomic rename. A build killed at any moment leaves
-`CURRENT` naming the previous, complete version; readers never see a half-written one. Every
-file's size and SHA-256 are recorded in the version's `manifest.json` and checked on load, so a
-truncated or damaged file is refused instead of answering wrongly.
+A home folder holds complete versions (`v<time>`) and the one-line pointer file `CURRENT`
+naming the one in use. A build writes into a hidden staging folder (`.building-*`), records
+every file's size and SHA-256 in the folder's `manifest.json`, renames the folder to its
+version name, and only then switches `CURRENT` to it with an atomic rename. So a build killed
+at any moment leaves `CURRENT` naming the previous, complete version; nothing half-written is
+ever named by it; and what killed builds leave behind is deleted by the next build. Builds of
+one home hold an flock, so two at once run one after the other.
+
+A manifest records the artefact's format and what the version was made from (`source`: a dict
+of facts such as the model it was built from). Whether to (re)build is one question, asked by
+`made_from` and `ensure`: is the current version, intact, of this format and made from these
+facts?
 """
 
 from __future__ import annotations
@@ -13,72 +20,132 @@ import fcntl
 import hashlib
 import json
 import os
+import secrets
 import shutil
-import tempfile
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 FORMAT = "hrc-qa-index/1"
 MANIFEST = "manifest.json"
 POINTER = "CURRENT"
-KEEP_VERSIONS = 2  # the new one and its predecessor, which a running app may still be reading
 
 REBUILD_HINT = "rebuild it with `hrc-qa index --rebuild`"
 
+Write = Callable[[Path], dict[str, Any] | None]
+"""Writes a version's files into the folder it is given; may return more manifest fields."""
 
-class IndexUnavailable(RuntimeError):
-    """The index cannot be used as it is on disk; the message says why and what to do."""
+
+class VersionUnavailable(RuntimeError):
+    """A published artefact cannot be used as it is on disk; the message says why and what to do."""
 
 
-def publish(home: Path, write: Callable[[Path], dict[str, Any]]) -> Path:
-    """Write a new version with `write(folder) -> manifest` and make it the current one."""
+IndexUnavailable = VersionUnavailable
+"""The name the index's callers catch; every artefact raises the same error."""
+
+
+@dataclass(frozen=True)
+class Artefact:
+    """A kind of thing published in versions, and how much a load checks of it."""
+
+    format: str
+    """Written into every manifest; a version of another format is refused (or rebuilt)."""
+    noun: str
+    """How messages name it."""
+    verify: Literal["sha256", "size"]
+    """What a load checks of every file: its size and SHA-256, or only its size."""
+
+
+INDEX = Artefact(FORMAT, "index", verify="sha256")
+"""The paragraph index: small enough (a few MB per thousand paragraphs) to hash on every load."""
+
+
+def publish(
+    home: Path,
+    write: Write,
+    *,
+    artefact: Artefact = INDEX,
+    source: dict[str, Any] | None = None,
+) -> Path:
+    """Write a new version with `write(folder)` and make it the current one; its folder.
+
+    `source` records what the version is made from, for `made_from` to compare."""
     home.mkdir(parents=True, exist_ok=True)
     with _exclusive(home):
-        _remove_unfinished(home)
-        staging = Path(tempfile.mkdtemp(prefix=".building-", dir=home))
+        return _publish_locked(home, write, artefact, source)
+
+
+def ensure(
+    home: Path,
+    write: Write,
+    *,
+    artefact: Artefact,
+    source: dict[str, Any],
+    announce: str,
+) -> Path:
+    """The current version if it is made from `source`, else a new one written by `write`.
+
+    While it builds, `announce` ("rebuilding the model") is shown on stderr with the time it
+    took: a build takes seconds and happens once, where a user waits for an answer."""
+    found = made_from(home, source, artefact=artefact)
+    if found is not None:
+        return found
+    home.mkdir(parents=True, exist_ok=True)
+    with _exclusive(home):
+        # Another process may have built it while this one waited for the lock.
+        found = made_from(home, source, artefact=artefact)
+        if found is not None:
+            return found
+        print(f"hrc-qa: {announce} into {home} ...", end="", file=sys.stderr, flush=True)
+        started = time.perf_counter()
         try:
-            manifest = {"format": FORMAT, **write(staging)}
-            manifest["files"] = {
-                path.name: {"size": path.stat().st_size, "sha256": _sha256(path)}
-                for path in sorted(staging.iterdir())
-            }
-            _write_atomically(staging / MANIFEST, json.dumps(manifest, ensure_ascii=False))
-            version = home / f"v{time.time_ns()}"
-            staging.rename(version)
-            _write_atomically(home / POINTER, version.name)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        _remove_old_versions(home, keep=version)
-    return version
+            return _publish_locked(home, write, artefact, source)
+        finally:
+            print(f" {time.perf_counter() - started:.1f}s", file=sys.stderr, flush=True)
 
 
-def open_current(home: Path) -> tuple[Path, dict[str, Any]]:
+def made_from(home: Path, source: dict[str, Any], *, artefact: Artefact = INDEX) -> Path | None:
+    """The current version's folder if it is intact, of `artefact`'s format and made from
+    `source`; None if there is none or it is not (then it is to be built)."""
+    try:
+        folder, manifest = open_current(home, artefact=artefact)
+    except VersionUnavailable:
+        return None
+    # Compared as JSON reads it back, so a tuple in `source` equals the list it was saved as.
+    return folder if manifest.get("source") == json.loads(json.dumps(source)) else None
+
+
+def open_current(home: Path, *, artefact: Artefact = INDEX) -> tuple[Path, dict[str, Any]]:
     """The current version's folder and manifest, after checking every file against it."""
     pointer = home / POINTER
     if not pointer.is_file():
-        raise IndexUnavailable(f"there is no index in {home} yet; build it with `hrc-qa index`")
+        raise VersionUnavailable(
+            f"there is no {artefact.noun} in {home} yet; build it with `hrc-qa index`"
+        )
     version = home / pointer.read_text(encoding="utf-8").strip()
     try:
         manifest = json.loads((version / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise IndexUnavailable(
-            f"the index in {version} has no readable manifest ({error}); {REBUILD_HINT}"
+        raise VersionUnavailable(
+            f"the {artefact.noun} in {version} has no readable manifest ({error}); {REBUILD_HINT}"
         ) from None
-    if manifest.get("format") != FORMAT:
-        raise IndexUnavailable(
-            f"the index in {version} has format {manifest.get('format')!r}, this version of "
-            f"hrc-qa reads {FORMAT!r}; {REBUILD_HINT}"
+    if manifest.get("format") != artefact.format:
+        raise VersionUnavailable(
+            f"the {artefact.noun} in {version} has format {manifest.get('format')!r}, this "
+            f"version of hrc-qa reads {artefact.format!r}; {REBUILD_HINT}"
         )
     for name, expected in manifest["files"].items():
         path = version / name
         if not path.is_file() or path.stat().st_size != expected["size"]:
-            raise IndexUnavailable(f"the index file {path} is missing or truncated; {REBUILD_HINT}")
-        if _sha256(path) != expected["sha256"]:
-            raise IndexUnavailable(f"the index file {path} is damaged; {REBUILD_HINT}")
+            raise VersionUnavailable(
+                f"the {artefact.noun} file {path} is missing or truncated; {REBUILD_HINT}"
+            )
+        if artefact.verify == "sha256" and _sha256(path) != expected["sha256"]:
+            raise VersionUnavailable(f"the {artefact.noun} file {path} is damaged; {REBUILD_HINT}")
     return version, manifest
 
 
@@ -88,6 +155,41 @@ def current_version(home: Path) -> str | None:
         return (home / POINTER).read_text(encoding="utf-8").strip()
     except FileNotFoundError:
         return None
+
+
+def _publish_locked(
+    home: Path, write: Write, artefact: Artefact, source: dict[str, Any] | None
+) -> Path:
+    _remove_unfinished(home)
+    previous = current_version(home)
+    # Not tempfile.mkdtemp: its folders are private (0700), and a version must be as readable
+    # as the umask allows, like the folders the model was rebuilt into before it had versions.
+    staging = home / f".building-{os.getpid()}-{secrets.token_hex(4)}"
+    staging.mkdir()
+    try:
+        manifest: dict[str, Any] = {"format": artefact.format}
+        if source is not None:
+            manifest["source"] = source
+        manifest |= write(staging) or {}
+        # Checksums are recorded for every artefact, even those a load only size-checks, so
+        # that a damaged file can still be found by hand (`sha256sum`) or by a full check.
+        manifest["files"] = {
+            path.relative_to(staging).as_posix(): {
+                "size": path.stat().st_size,
+                "sha256": _sha256(path),
+            }
+            for path in sorted(staging.rglob("*"))
+            if path.is_file()
+        }
+        _write_atomically(staging / MANIFEST, json.dumps(manifest, ensure_ascii=False))
+        version = home / f"v{time.time_ns()}"
+        staging.rename(version)
+        _write_atomically(home / POINTER, version.name)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _remove_old_versions(home, keep={version.name, previous})
+    return version
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -101,7 +203,8 @@ def _write_atomically(path: Path, text: str) -> None:
 
 @contextmanager
 def _exclusive(home: Path) -> Iterator[None]:
-    """One build at a time per index home; a second waits for the first."""
+    """One build at a time per home; a second waits for the first. The kernel drops the lock
+    of a killed process, so a killed build never blocks the next one."""
     with open(home / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
@@ -118,13 +221,12 @@ def _remove_unfinished(home: Path) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def _remove_old_versions(home: Path, keep: Path) -> None:
-    versions = sorted(
-        (path for path in home.glob("v*") if path.is_dir() and path != keep),
-        key=lambda path: path.name,
-    )
-    for old in versions[: max(0, len(versions) - (KEEP_VERSIONS - 1))]:
-        shutil.rmtree(old, ignore_errors=True)
+def _remove_old_versions(home: Path, keep: set[str | None]) -> None:
+    """Delete every version but the new one and its predecessor, which a running app may
+    still be reading. A version a killed build renamed but never made current goes too."""
+    for path in home.glob("v*"):
+        if path.is_dir() and path.name not in keep:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def _sha256(path: Path) -> str:

