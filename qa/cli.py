@@ -251,6 +251,10 @@ def bench(
     repeat: Annotated[
         int | None, typer.Option("--repeat", help="Passes over the questions per size.")
     ] = None,
+    backends: Annotated[
+        list[str] | None,
+        typer.Option("--backend", help="Measure the index build with this backend (repeatable)."),
+    ] = None,
     load: Annotated[
         bool, typer.Option("--load/--no-load", help="Also the load test against the app.")
     ] = True,
@@ -263,10 +267,14 @@ def bench(
 
     if any(size < 1 for size in sizes or ()) or (repeat is not None and repeat < 1):
         raise _fail("--sizes and --repeat take positive numbers")
+    unknown = sorted(set(backends or ()) - set(benchmark.BUILD_BACKENDS))
+    if unknown:
+        raise _fail(f"--backend is one of {', '.join(benchmark.BUILD_BACKENDS)}, not {unknown[0]}")
     results = benchmark.run(
         sizes=sizes or (benchmark.QUICK_SIZES if quick else benchmark.FULL_SIZES),
         repeat=repeat or (2 if quick else 5),
-        build_backends=("onnx", "torch", "peer") if quick else benchmark.BUILD_BACKENDS,
+        build_backends=backends
+        or (("onnx", "torch", "peer") if quick else benchmark.BUILD_BACKENDS),
         build_paragraphs=1000,
         load=((8, 10) if quick else (32, 50)) if load else None,
         out=out or benchmark.RESULTS,

@@ -96,6 +96,12 @@ def test_bench_runs_at_a_tiny_size_and_writes_its_results(tmp_path):
             "--repeat",
             "1",
             "--no-load",
+            # Every backend embeds alike (test_onnx_backend.py); one of ours and the peer
+            # show that the build rows are measured and written.
+            "--backend",
+            "onnx",
+            "--backend",
+            "peer",
             "--out",
             str(tmp_path),
         ],
@@ -114,7 +120,7 @@ def test_bench_runs_at_a_tiny_size_and_writes_its_results(tmp_path):
     assert row["ratio_p50"] > 0
     assert row["rss_mb"] > 0
     backends = [build["backend"] for build in results["build"]]
-    assert backends == ["onnx", "onnx-int8", "torch", "peer"]
+    assert backends == ["onnx", "peer"]
     for build in results["build"]:
         assert build["paragraphs"] > 0 and build["paragraphs_per_s"] > 0
         assert build["peak_rss_mb"] > 0

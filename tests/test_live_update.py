@@ -1,15 +1,16 @@
 """The app keeps answering while `hrc-qa index` changes its index, and after a bad file.
 
-`python app.py` runs over a copy of the session's index while callers keep asking; meanwhile
+The session's running app (`running_app_url`, over its own copy of the session's index) answers
+callers who keep asking; meanwhile
 `hrc-qa index` adds the English 37/7, and the app takes up the new version on a later request
 (`Assistant.refresh`, swapped as one reference). Every answer during the swap must be
 a valid, correct one. Then a malformed file is offered: refused with exit code 2 and a message,
-the published version unchanged, the app still answering from it.
+the published version unchanged, the app still answering from it. The index is put back as
+it was for the tests after these.
 """
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import threading
@@ -17,8 +18,11 @@ import time
 from pathlib import Path
 
 import pytest
-from fixtures.app_server import REPO, running_app
+from fixtures.app_server import REPO
 from gradio_client import Client
+
+from store.faiss_store import FaissStore
+from store.update import update
 
 pytestmark = pytest.mark.slow
 
@@ -31,12 +35,12 @@ SWAP_LIMIT_S = 600  # not a speed requirement: how long before the swap is calle
 
 
 @pytest.fixture
-def live(index_env, index_home, tmp_path):
-    home = tmp_path / "index"
-    shutil.copytree(index_home, home)
-    env = {**index_env, "HRC_QA_INDEX": str(home)}
-    with running_app(env, tmp_path / "app.log") as url:
-        yield Client(url, verbose=False, analytics_enabled=False), env, home
+def live(index_env, running_app_url, running_app_index, encoder):
+    env = {**index_env, "HRC_QA_INDEX": str(running_app_index)}
+    yield Client(running_app_url, verbose=False, analytics_enabled=False), env, running_app_index
+    store = FaissStore.load(running_app_index, encoder.name, encoder.dimension)
+    if any(resolution.key == "37/7.en" for resolution in store.resolutions()):
+        update(running_app_index, encoder, remove=["37/7.en"])
 
 
 def first(answer: dict) -> tuple[str, str, str]:

@@ -24,6 +24,9 @@ from web.settings import Settings
 log = logging.getLogger("hrc-qa.app")
 
 
+GRACEFUL_SHUTDOWN_SECONDS = 5
+
+
 def create_app(assistant: Assistant, settings: Settings | None = None) -> FastAPI:
     """The ASGI app: the API and our routes first, then Gradio mounted at the root."""
     import gradio as gr  # loaded with the interface only: the API and pages do not need it
@@ -72,4 +75,11 @@ def serve(host: str | None = None, port: int | None = None, root_path: str | Non
     settings = dataclasses.replace(settings, **{k: v for k, v in given.items() if v is not None})
     app = create_app(open_assistant(), settings)
     print(f"hrc-qa: serving on http://{settings.host}:{settings.port}/", flush=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    # A stopped server waits this long for answers in flight, not for idle event streams.
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level="warning",
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
+    )
