@@ -13,13 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from corpus import Resolution, read_resolutions
-from embeddings.encoder import Encoder
 from store import open_store, store_exists
 from store.base import ParagraphStore, passage_digest, passage_text
+
+if TYPE_CHECKING:  # the store sits below the model: any object of the Encoder shape will do
+    from embeddings.encoder import Encoder
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,12 @@ def markdown(results: dict) -> str:
     lines += [
         "",
         "Ratio: our whole query's p50 over the peer's embedding p50 (target ≤ 1). Build times "
-        "of the search structures (vectors and keywords together): "
+        "of the search structures (vectors and keywords together), and of loading a saved "
+        "version (a reload): "
         + "; ".join(
-            f"{row['paragraphs']:,}: {row['index_build_s']} s" for row in results["latency"]
+            f"{row['paragraphs']:,}: built in {row['index_build_s']} s, loaded in "
+            f"{row['reload_s']} s"
+            for row in results["latency"]
         )
         + ".",
         "",

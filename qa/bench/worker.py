@@ -36,7 +36,10 @@ def questions() -> list[str]:
 
 def latency(size: int, repeat: int, seed: int = 0) -> dict:
     """Warm end-to-end `Assistant.ask` latency at `size` paragraphs; its parts; the resident
-    memory; the recall of the approximate index against exact search where one is used."""
+    memory; the recall of the approximate index against exact search where one is used; how
+    long loading a saved version takes (an app's reload after `hrc-qa index`)."""
+    import tempfile
+
     import faiss
 
     from corpus import BUNDLED_CORPUS, read_resolutions
@@ -70,6 +73,12 @@ def latency(size: int, repeat: int, seed: int = 0) -> dict:
     vector_index = store.vector_index  # built with the keyword index on first use
     result["index_build_s"] = round(time.perf_counter() - started, 2)
     result["vector_index"] = type(vector_index).__name__
+    with tempfile.TemporaryDirectory() as home:
+        store.home = Path(home)
+        store.save()
+        started = time.perf_counter()
+        FaissStore.load(store.home, encoder.name, encoder.dimension)  # what an app's reload does
+        result["reload_s"] = round(time.perf_counter() - started, 2)
     del corpus
     assistant = Assistant(HybridRetriever(store, encoder))
     result["rss_mb"] = rss_mb()
