@@ -17,10 +17,9 @@ from jinja2.ext import Extension
 from markupsafe import Markup, escape
 
 from corpus import Paragraph, Resolution, cite
+from languages import LANGUAGES
 from languages.interface import INTERFACE, ui_text
 from qa.answer import highlight_segments
-
-CITATION_LANGUAGES = ("zh", "en")
 
 
 class JoinedLines(Extension):
@@ -79,7 +78,7 @@ templates.globals.update(
 def render_answer(answer: dict[str, Any], ui: str, citation_language: str) -> str:
     """An answer (the contract's dict) as the chat shows it, labelled in language `ui`, its
     citations in `citation_language` ("auto": the question's)."""
-    if citation_language not in CITATION_LANGUAGES:
+    if citation_language not in LANGUAGES:
         citation_language = answer["language"]
     return templates.get_template("fragments/answer.html").render(
         answer=answer,

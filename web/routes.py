@@ -12,6 +12,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from corpus import Resolution
+from languages import DEFAULT_LANGUAGE, LANGUAGES
 from qa.assistant import Assistant
 from web.answering import refresh
 from web.render import embed_page, not_found_page, resolution_page
@@ -31,7 +32,8 @@ def page_routes(assistant: Assistant) -> APIRouter:
     @router.get("/resolution/{number}", response_class=HTMLResponse)
     def show_resolution(number: str, lang: str = "zh") -> HTMLResponse:
         refresh(assistant)
-        number, language = number.replace("-", "/"), "en" if lang == "en" else "zh"
+        number = number.replace("-", "/")
+        language = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
         resolution = find_resolution(assistant, number, language)
         if resolution is None:
             return HTMLResponse(not_found_page(number, language), status_code=404)
