@@ -29,6 +29,10 @@ class CitationForms:
     preambular: str
     """A preambular paragraph: `{document}`, `{number}`."""
 
+    quoted: str
+    """A quote as pasted into a draft: `{quote}`, then `{citation}` and `{symbol}`, with the
+    language's quotation marks and brackets."""
+
     levels: tuple[str, ...]
     """Each level below the paragraph, outermost first, `{item}` being `a` or `ii`; the last
     template serves every deeper level."""
@@ -40,6 +44,7 @@ CITATION_FORMS: dict[Language, CitationForms] = {
         date="{year}年{month}月{day}日",
         operative="{document}第{number}段{levels}",
         preambular="{document}序言部分第{number}段",
+        quoted="“{quote}”\n（{citation}，{symbol}）",
         # Below the paragraph the levels are 项 (a) and 目 (i), as UN Chinese texts cite them.
         levels=("({item})项", "({item})目"),
     ),
@@ -48,6 +53,7 @@ CITATION_FORMS: dict[Language, CitationForms] = {
         date=" of {day} {month_name} {year}",
         operative="{document}, para. {number}{levels}",
         preambular="{document}, preambular para. {number}",
+        quoted="“{quote}”\n({citation}, {symbol})",
         levels=(" ({item})",),
     ),
 }

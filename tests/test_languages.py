@@ -233,6 +233,7 @@ def french(monkeypatch):
                 date=" en date du {day} {month_name} {year}",
                 operative="{document}, par. {number}{levels}",
                 preambular="{document}, alinéa {number} du préambule",
+                quoted="« {quote} »\n({citation}, {symbol})",
                 levels=(" {item})",),
             ),
         ),

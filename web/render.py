@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from corpus import Paragraph, Resolution, cite
 from languages import LANGUAGES
+from languages.citations import CITATION_FORMS
 from languages.interface import INTERFACE, ui_text
 from qa.answer import highlight_segments
 
@@ -53,10 +54,9 @@ def resolution_href(number: str, label: str, language: str) -> str:
 
 def quote_with_citation(result: dict[str, Any], language: str) -> str:
     """What "copy quote and citation" puts on the clipboard, ready for a draft."""
-    citation = f"{result['citation'][language]}, {result['symbol']}"
-    if language == "zh":
-        return f"“{result['quote']}”\n（{citation.replace(', ', '，')}）"
-    return f"“{result['quote']}”\n({citation})"
+    return CITATION_FORMS[language].quoted.format(
+        quote=result["quote"], citation=result["citation"][language], symbol=result["symbol"]
+    )
 
 
 templates = Environment(
