@@ -24,6 +24,20 @@ _MESSAGES = {
             "nearest paragraphs below score low and are shown for reference only."
         ),
     },
+    "no_match_missing": {
+        "zh": "已收录的决议中没有提到{terms}。下面是最接近的段落，仅供参考。",
+        "en": (
+            "No indexed resolution mentions {terms}. The nearest paragraphs below are shown "
+            "for reference only."
+        ),
+    },
+    "partial": {
+        "zh": "已收录的决议中没有提到{terms}；下面的段落只回答问题的其余部分。",
+        "en": (
+            "No indexed resolution mentions {terms}; the paragraphs below answer the rest of "
+            "the question only."
+        ),
+    },
     "unknown_resolution": {
         "zh": "索引中没有第{number}号决议。已收录的决议：{indexed}。",
         "en": "Resolution {number} is not in the index. Indexed resolutions: {indexed}.",

@@ -223,21 +223,31 @@ def evaluate(
     model: ModelOption = None,
     index_home: IndexOption = None,
 ) -> None:
-    """Score retrieval on questions with gold paragraphs: hit@1, hit@5, MRR@10, no-match."""
-    from qa.evaluate import evaluate as run
-    from qa.evaluate import read_questions
+    """Score answers on questions with gold paragraphs, per question kind and language:
+    ok, hit@1, hit@5, MRR@10, no-match and the precision of each relevance label."""
+    from qa.evaluate import HEADER, QuestionSetEvaluator, breakdown, figures, missed
 
+    evaluator = QuestionSetEvaluator(questions)
     try:
-        items = read_questions(questions)
+        evaluator.questions()
     except (OSError, ValueError) as error:
         raise _fail(str(error)) from None
     assistant = _open_assistant(index_home, model)
     modes = ["dense", "keyword", "hybrid", "answer"] if compare else ["answer"]
-    reports = [run(assistant, items, mode) for mode in modes]
-    for line in reports[-1].missed:
+    outcomes = {mode: evaluator(assistant, mode) for mode in modes}
+    answered = outcomes["answer"]
+    for line in missed(answered):
         stdout.print(f"missed {escape(line)}")
-    for report in reports:
-        stdout.print(report.summary())
+    stdout.print(f"\n{questions.name}\n{HEADER}")
+    for group in breakdown(answered):
+        stdout.print(escape(group.row()))
+    for label, (right, shown) in figures("all", answered).labelled.items():
+        precision = f"{right / shown:.3f}" if shown else "-"
+        stdout.print(
+            f"label {label}: precision {precision} ({right}/{shown} in the top 5 of ok answers)"
+        )
+    for mode in modes:
+        stdout.print(figures(mode, outcomes[mode]).summary())
 
 
 @app.command()
