@@ -38,6 +38,9 @@ _MESSAGES = {
             "the question only."
         ),
     },
+    "label_direct": {"zh": "直接相关", "en": "direct"},
+    "label_partial": {"zh": "部分相关", "en": "partial"},
+    "label_nearest": {"zh": "仅供参考", "en": "nearest only"},
     "unknown_resolution": {
         "zh": "索引中没有第{number}号决议。已收录的决议：{indexed}。",
         "en": "Resolution {number} is not in the index. Indexed resolutions: {indexed}.",

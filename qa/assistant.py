@@ -23,6 +23,7 @@ from qa.answer import Answer, Label, Match, Quote, highlight_spans
 from qa.references import Reference, find_reference
 from qa.relevance import answers_question, label, model, paragraph_features
 from qa.request import clean_question, question_language
+from qa.rerank import load_reranker
 from qa.retrieval import Hit, HybridRetriever
 from qa.signals import Signals, missing_phrases, question_signals
 from store import open_store
@@ -43,12 +44,13 @@ class Assistant:
     @classmethod
     def open(cls, location: Path | None = None, model: str | None = None) -> Assistant:
         """The assistant over the store at `location` (default: `HRC_QA_INDEX`), with the
-        model it was built with (default: `HRC_QA_MODEL`, else the bundled one)."""
+        model it was built with (default: `HRC_QA_MODEL`, else the bundled one), and the
+        reranker `HRC_QA_RERANKER` names, if any."""
         from embeddings.model import load_encoder  # loads the model's runtime: only here
 
         encoder = load_encoder(model)
         store = open_store(location or settings.index_home(), encoder.name, encoder.dimension)
-        return cls(HybridRetriever(store, encoder))
+        return cls(HybridRetriever(store, encoder, load_reranker()))
 
     @property
     def store(self) -> ParagraphStore:

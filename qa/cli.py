@@ -16,6 +16,7 @@ from rich.markup import escape
 
 from corpus import BUNDLED_CORPUS, ResolutionError, paragraph_record, read_resolutions
 from embeddings import settings
+from languages.messages import message
 from qa.answer import Answer, highlight_segments
 from qa.assistant import Assistant
 from qa.request import answer_request
@@ -192,14 +193,15 @@ def _open_assistant(index_home: Path | None, model: str | None) -> Assistant:
 
 
 def _print_answer(answer: Answer) -> None:
-    if answer.status != "ok":
+    if answer.message:  # an error, a no-match, or an answer to part of the question
         style = "red" if answer.status == "error" else "yellow"
         stdout.print(f"[{style}]{escape(answer.message)}[/]")
     for quote in answer.results:
         record = quote.to_dict()
         stdout.print(
             f"\n[bold][{quote.rank}] {escape(record['citation'][answer.language])}[/]  "
-            f"{record['symbol']}  {record['adopted']}  [dim]score {quote.score:.2f}[/]"
+            f"{record['symbol']}  {record['adopted']}  "
+            f"[dim]{message('label_' + quote.label, answer.language)}[/]"
         )
         stdout.print(f"    [dim]{escape(record['title'])}[/]")
         stdout.print("    " + _marked(quote.quote, quote.highlights).replace("\n", "\n    "))

@@ -20,8 +20,10 @@ import numpy as np
 
 from embeddings.encoder import Encoder
 from qa.request import question_language
+from qa.rerank import CANDIDATES as RERANK_CANDIDATES
+from qa.rerank import CrossEncoderReranker
 from qa.translate import english_words
-from store.base import ParagraphStore
+from store.base import ParagraphStore, passage_text
 from store.filters import Filters
 
 RRF_K = 60
@@ -60,6 +62,8 @@ class HybridRetriever:
 
     store: ParagraphStore
     encoder: Encoder
+    reranker: CrossEncoderReranker | None = None
+    """Reorders the first `rerank.CANDIDATES` fused hits when set (`HRC_QA_RERANKER`)."""
 
     def search(
         self, question: str, k: int, where: Filters | None = None, mode: Mode = "hybrid"
@@ -102,7 +106,20 @@ class HybridRetriever:
             for paragraph_id, similarity in zip(ids, similarities, strict=True)
         ]
         hits.sort(key=lambda hit: (-hit.fused, -hit.similarity))
+        if self.reranker is not None and mode == "hybrid":
+            hits = self._reranked(self.reranker, question, hits)
         return Found(hits[:k], _standout([found.score for found in dense]))
+
+    def _reranked(
+        self, reranker: CrossEncoderReranker, question: str, hits: list[Hit]
+    ) -> list[Hit]:
+        """The first candidates in the reranker's order, the rest after them as they were."""
+        head, tail = hits[:RERANK_CANDIDATES], hits[RERANK_CANDIDATES:]
+        stored = self.store.get([hit.id for hit in head])
+        passages = [passage_text(item.resolution, item.paragraph) for item in stored]
+        scores = reranker.scores(question, passages)
+        order = sorted(range(len(head)), key=lambda i: -scores[i])
+        return [head[i] for i in order] + tail
 
 
 def keyword_query(question: str) -> str:

@@ -101,11 +101,18 @@ def missing_phrases(question: str, signals: Signals, most: int = 3) -> tuple[str
             runs[-1].append(term)
         else:
             runs.append([term])
-    salient = [run for run in runs if max(t.weight for t in run) >= SALIENT_WEIGHT]
+    salient = [run for run in runs if any(_nameable(term) for term in run)]
     chosen = sorted(salient, key=lambda run: -max(t.weight for t in run))[:most]
     return tuple(
         question[run[0].start : run[-1].end] for run in sorted(chosen, key=lambda r: r[0].start)
     )
+
+
+def _nameable(term: Term) -> bool:
+    """Salient, and a word: two Chinese characters the IDF table does not know are more often
+    a segmentation seam (城市数字化时应采取 → 时应) than a word."""
+    fragment = len(term.text) <= 2 and not term.text.isascii() and term.text not in _idf()
+    return term.weight >= SALIENT_WEIGHT and not fragment
 
 
 def question_terms(question: str, language: Language) -> list[Term]:
