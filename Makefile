@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 
-.PHONY: setup prepare run test lint format bench
+.PHONY: setup prepare run test lint format bench screenshots
 
 setup: $(INSTALLED)
 
@@ -33,6 +33,11 @@ test: setup
 lint:
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# The README's screenshots (docs/screenshot-zh.png, -en.png), renewed on purpose: the browser
+# tests that take them, told to save them in docs/ instead of a temporary folder.
+screenshots: setup
+	$(BIN)/python -m pytest tests/test_app_browser.py --screenshots docs -k "chinese_answer or english_interface"
 
 bench: prepare
 	$(BIN)/hrc-qa bench

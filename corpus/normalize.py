@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from corpus.errors import ResolutionError
+from languages.documents import DOCUMENT_FORMS
 
 PAGE_BREAK = None
 """Stands in the line list where a running header or footer was removed."""
@@ -38,17 +40,19 @@ _MARKDOWN_LIST_ITEM = re.compile(r"^[-*+]\s+(?=\S)")
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}")
 
 # Lines that PDF extraction repeats on every page: the symbol as running header, the job
-# number (`GE.22-16123(E)`), page numbers, and the rule above the footnotes.
-_PAGE_FURNITURE = re.compile(
-    r"""^(?:
-        A/HRC/RES/\d+/\d+                       # running header
-      | (?:\d{1,3}\s+)?GE\.\d{2}-\d{3,6}\b.*    # job number, perhaps after a page number
-      | \d{1,3}(?:\s*/\s*\d{1,3})?              # page number, `2` or `2/5`
-      | 第\s*\d{1,3}\s*页(?:\s*/\s*共\s*\d{1,3}\s*页)?
-      | _{3,}                                   # footnote rule
-    )$""",
-    re.VERBOSE,
+# number (`GE.22-16123(E)`), page numbers, the rule above the footnotes, and the page lines
+# particular to a language (`第 2 页`). The file's language is not known yet: all are removed.
+_PAGE_FURNITURE = (
+    r"A/HRC/RES/\d+/\d+",  # running header
+    r"(?:\d{1,3}\s+)?GE\.\d{2}-\d{3,6}\b.*",  # job number, perhaps after a page number
+    r"\d{1,3}(?:\s*/\s*\d{1,3})?",  # page number, `2` or `2/5`
+    r"_{3,}",  # footnote rule
 )
+
+
+@cache
+def _page_furniture(particular: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{'|'.join((*_PAGE_FURNITURE, *particular))})$")
 
 
 def decode(raw: bytes, source: str) -> str:
@@ -73,10 +77,13 @@ def clean_lines(text: str) -> list[str | None]:
     Blank lines are kept as empty strings: they separate paragraphs.
     """
     text = normalize_width(text)
+    furniture = _page_furniture(
+        tuple(line for forms in DOCUMENT_FORMS.values() for line in forms.page_furniture)
+    )
     lines: list[str | None] = []
     for raw_line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = strip_markup(raw_line)
-        if _PAGE_FURNITURE.match(line):
+        if furniture.match(line):
             if lines and lines[-1] is not PAGE_BREAK:
                 lines.append(PAGE_BREAK)
             continue

@@ -4,7 +4,9 @@ The text has already been cleaned by `corpus.normalize`. A resolution reads, in 
 (session, agenda item, adoption date, the line `51/5. Title`), the opening line `人权理事会，`
 or `The Human Rights Council,`, unnumbered preambular paragraphs, numbered operative
 paragraphs with their lettered sub-paragraphs, footnotes wherever the layout puts them, and a
-trailer (date, meeting, how it was adopted).
+trailer (date, meeting, how it was adopted). How each language writes the opening line, the
+dates and the trailer is looked up in `languages.documents`; the rest is the same in every
+language.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ import re
 import warnings
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
-from corpus.citation import ENGLISH_MONTHS
 from corpus.errors import ResolutionError
 from corpus.models import Paragraph, Part, Resolution
 from corpus.normalize import (
@@ -25,50 +27,59 @@ from corpus.normalize import (
     is_wide,
     join_wrapped,
 )
+from languages import Language
+from languages.documents import DOCUMENT_FORMS, DocumentForms
 
-_MONTH_NAMES = "|".join(ENGLISH_MONTHS)
-
-_OPENINGS = {
-    "zh": re.compile(r"^人权理事会\s*[，,]$"),
-    "en": re.compile(r"^The Human Rights Council\s*,$", re.IGNORECASE),
-}
 _TITLE = re.compile(r"^(\d{1,3}/\d{1,3})\s*\.\s*(\S.*)$")
 _OPERATIVE = re.compile(r"^(\d{1,3})\.(?!\d)\s*(.*)$")
-_SUBPARAGRAPH = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s*(.*)$")
 _FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]+)\s*(\S.*)$")
 _FOOTNOTE_MARKER = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
-_TRAILER = re.compile(
-    rf"""^(?:
-        \d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日
-      | \d{{1,2}}\s+(?:{_MONTH_NAMES})\s+\d{{4}}
-      | 第\s*\d+\s*次(?:全体)?会议
-      | \d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting
-      | \[.*
-      | (?:Adopted\b|未经表决|以\s*\d+\s*票).*
-    )$""",
-    re.VERBOSE,
-)
-_ADOPTED_IN_HEADER = {
-    "zh": re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*通过"),
-    "en": re.compile(
-        rf"adopted by the Human Rights Council on (\d{{1,2}}) ({_MONTH_NAMES}) (\d{{4}})"
-    ),
-}
-_DATE_LINE = {
-    "zh": re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$", re.MULTILINE),
-    "en": re.compile(rf"^(\d{{1,2}})\s+({_MONTH_NAMES})\s+(\d{{4}})$", re.MULTILINE),
-}
-_AGENDA = re.compile(r"^(?:议程项目|Agenda items?)\s*(.+)$", re.MULTILINE)
-_MEETING = re.compile(
-    r"^(?:第\s*(\d+)\s*次(?:全体)?会议|(\d+)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting)$",
-    re.MULTILINE,
-)
-_VOTE = re.compile(r"^\[?((?:Adopted\b|未经表决|以\s*\d+\s*票|.*获得通过)[^\]]*)\]?", re.MULTILINE)
-_WITHOUT_A_VOTE = re.compile(r"未经表决|without a vote", re.IGNORECASE)
 
-# A paragraph ends with one of these (a closing quote or bracket may follow); a block that
-# does not (a footnote marker may stand last) is cut off by a page break and goes on in the next block.
-_PARAGRAPH_END = re.compile(rf"[，,；;。.：:]['\"’”)）\]]*[{SUPERSCRIPT_DIGITS}]*$")
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """One language's `DocumentForms`, compiled into what the parser matches."""
+
+    forms: DocumentForms
+    opening: re.Pattern[str]
+    adopted_in_header: re.Pattern[str]
+    date_line: re.Pattern[str]
+    agenda: re.Pattern[str]
+    subparagraph: re.Pattern[str]
+    meeting: re.Pattern[str]
+    trailer: re.Pattern[str]
+    vote: re.Pattern[str]
+    without_a_vote: re.Pattern[str]
+    paragraph_end: re.Pattern[str]
+
+
+@cache
+def _patterns(forms: DocumentForms) -> _Patterns:
+    opening = re.escape(forms.opening.rstrip(",，"))
+    vote_openings = "|".join(forms.vote_openings)
+    votes = "|".join((*forms.vote_openings, *forms.vote_wordings_in_trailer))
+    return _Patterns(
+        forms=forms,
+        opening=re.compile(rf"^{opening}\s*[，,]$", re.IGNORECASE),
+        adopted_in_header=re.compile(forms.adopted_in_header),
+        date_line=re.compile(rf"^(?:{forms.date})$", re.MULTILINE),
+        agenda=re.compile(rf"^(?:{forms.agenda})$", re.MULTILINE),
+        subparagraph=re.compile(rf"^(?:{forms.subparagraph})\s*(?P<text>.*)$"),
+        meeting=re.compile(rf"^(?:{forms.meeting})$", re.MULTILINE),
+        # The trailer starts at the first line after an operative paragraph that is a date,
+        # the meeting, a bracketed line (`[未经表决获得通过。]`) or opens the vote.
+        trailer=re.compile(rf"^(?:{forms.date}|{forms.meeting}|\[.*|(?:{vote_openings}).*)$"),
+        vote=re.compile(rf"^\[?((?:{votes})[^\]]*)\]?", re.MULTILINE),
+        without_a_vote=re.compile(forms.without_a_vote, re.IGNORECASE),
+        # A paragraph ends with one of these (a closing quote or bracket may follow); a block
+        # that does not (a footnote marker may stand last) is cut off by a page break and goes
+        # on in the next block.
+        paragraph_end=re.compile(
+            rf"[{re.escape(forms.paragraph_ends)}][{re.escape(forms.closing_marks)}]*"
+            rf"[{SUPERSCRIPT_DIGITS}]*$"
+        ),
+    )
+
 
 # Lines of a hard-wrapped text (a PDF extraction) are at most this wide in display cells;
 # files that hold one paragraph per line have far longer lines.
@@ -78,39 +89,43 @@ _MAX_WRAP_WIDTH = 120
 def parse_resolution(text: str, source: str) -> Resolution:
     """The resolution in `text` (the contents of the file `source`), or a ResolutionError."""
     lines = clean_lines(text)
-    language, opening = _find_opening(lines, source)
+    language, patterns, opening = _find_opening(lines, source)
     title_at = _find_title(lines[:opening], source)
-    number, title = _read_title(lines, title_at)
+    number, title = _read_title(lines, title_at, patterns)
     header = "\n".join(line for line in lines[:opening] if line)
 
     body, footnotes = _split_footnotes(lines[opening + 1 :])
-    body, trailer = _split_trailer(body)
-    paragraphs = _Assembler(number, body).paragraphs(footnotes, source)
+    body, trailer = _split_trailer(body, patterns)
+    paragraphs = _Assembler(number, body, patterns).paragraphs(footnotes, source)
     if not any(paragraph.part == "operative" for paragraph in paragraphs):
         raise ResolutionError(source, "no numbered operative paragraphs (`1. …`) were found")
 
     return Resolution(
         number=number,
         title=title,
-        agenda_item=_first_group(_AGENDA, header),
-        adopted=_read_adoption_date(language, header, trailer, source),
-        meeting=_read_meeting(trailer),
-        vote=_read_vote(trailer, source),
+        agenda_item=_read_agenda_item(patterns, header),
+        adopted=_read_adoption_date(patterns, header, trailer, source),
+        meeting=_read_meeting(patterns, trailer),
+        vote=_read_vote(patterns, trailer, source),
         language=language,
         source=source,
         paragraphs=paragraphs,
     )
 
 
-def _find_opening(lines: list[str | None], source: str) -> tuple[str, int]:
+def _find_opening(lines: list[str | None], source: str) -> tuple[Language, _Patterns, int]:
+    """The language of the text, its patterns, and where its opening line is: the first line
+    that is any language's opening line."""
+    languages = [(language, _patterns(forms)) for language, forms in DOCUMENT_FORMS.items()]
     for index, line in enumerate(lines):
-        for language, opening in _OPENINGS.items():
-            if line and opening.match(line):
-                return language, index
+        for language, patterns in languages:
+            if line and patterns.opening.match(line):
+                return language, patterns, index
+    openings = " or ".join(f"`{forms.opening}`" for forms in DOCUMENT_FORMS.values())
     raise ResolutionError(
         source,
         "this does not look like a Human Rights Council resolution: no line "
-        "`人权理事会，` or `The Human Rights Council,` opens its paragraphs",
+        f"{openings} opens its paragraphs",
     )
 
 
@@ -126,13 +141,13 @@ def _find_title(header: list[str | None], source: str) -> int:
     )
 
 
-def _read_title(lines: list[str | None], title_at: int) -> tuple[str, str]:
+def _read_title(lines: list[str | None], title_at: int, patterns: _Patterns) -> tuple[str, str]:
     match = _TITLE.match(lines[title_at] or "")
     assert match is not None
     number, title = match.groups()
     # A PDF extraction wraps a long title over several lines, up to the next blank line.
     for line in lines[title_at + 1 :]:
-        if not line or any(opening.match(line) for opening in _OPENINGS.values()):
+        if not line or patterns.opening.match(line):
             break
         title = join_wrapped(title, line)
     return number, title
@@ -161,7 +176,7 @@ def _split_footnotes(body: list[str | None]) -> tuple[list[str | None], dict[int
     return kept, footnotes
 
 
-def _split_trailer(body: list[str | None]) -> tuple[list[str | None], str]:
+def _split_trailer(body: list[str | None], patterns: _Patterns) -> tuple[list[str | None], str]:
     """The paragraphs' lines, and the trailer after the last operative paragraph."""
     seen_operative = False
     for index, line in enumerate(body):
@@ -169,7 +184,7 @@ def _split_trailer(body: list[str | None]) -> tuple[list[str | None], str]:
             continue
         if _OPERATIVE.match(line):
             seen_operative = True
-        elif seen_operative and _TRAILER.match(line):
+        elif seen_operative and patterns.trailer.match(line):
             return body[:index], "\n".join(line for line in body[index:] if line)
     return body, ""
 
@@ -192,9 +207,10 @@ class _Draft:
 class _Assembler:
     """Gathers the body's lines into labelled paragraphs, in one pass."""
 
-    def __init__(self, number: str, body: list[str | None]) -> None:
+    def __init__(self, number: str, body: list[str | None], patterns: _Patterns) -> None:
         self.resolution = number
         self.body = body
+        self.patterns = patterns
         widths = [_display_width(line) for line in body if line]
         self.hard_wrapped = bool(widths) and _percentile(widths, 0.9) <= _MAX_WRAP_WIDTH
         self.full_width = _percentile(widths, 0.9) if widths else 0
@@ -231,10 +247,10 @@ class _Assembler:
         match = _OPERATIVE.match(line)
         if match and int(match.group(1)) > last_operative:
             return _Draft("operative", int(match.group(1)), (), match.group(2), line)
-        match = _SUBPARAGRAPH.match(line)
+        match = self.patterns.subparagraph.match(line)
         if match and last_operative:
-            subdivisions = _place_subdivision(self._last_operative(), match.group(1))
-            return _Draft("operative", last_operative, subdivisions, match.group(2), line)
+            subdivisions = _place_subdivision(self._last_operative(), match["item"])
+            return _Draft("operative", last_operative, subdivisions, match["text"], line)
         return None
 
     def _continues(self, current: _Draft, line: str, gap: str | None) -> bool:
@@ -243,7 +259,7 @@ class _Assembler:
             return True  # operative paragraphs are numbered: an unnumbered line is not a new one
         if gap is None:
             return self.hard_wrapped
-        if line[0].islower() or not _PARAGRAPH_END.search(current.text):
+        if line[0].islower() or not self.patterns.paragraph_end.search(current.text):
             return True
         # A page break right after a full line that ends with a comma is a wrap, not an end.
         return (
@@ -326,42 +342,35 @@ def _remove_footnote_markers(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), markers
 
 
-def _read_adoption_date(language: str, header: str, trailer: str, source: str) -> date:
-    for pattern, text in ((_ADOPTED_IN_HEADER[language], header), (_DATE_LINE[language], trailer)):
+def _read_adoption_date(patterns: _Patterns, header: str, trailer: str, source: str) -> date:
+    for pattern, text in ((patterns.adopted_in_header, header), (patterns.date_line, trailer)):
         match = pattern.search(text)
         if match:
-            return _to_date(language, match.groups())
+            month = patterns.forms.month_number(match["month"])
+            return date(int(match["year"]), month, int(match["day"]))
     raise ResolutionError(source, "no adoption date was found in the header or at the end")
 
 
-def _to_date(language: str, parts: tuple[str, ...]) -> date:
-    if language == "zh":
-        year, month, day = parts
-        return date(int(year), int(month), int(day))
-    day, month_name, year = parts
-    return date(int(year), ENGLISH_MONTHS.index(month_name) + 1, int(day))
+def _read_meeting(patterns: _Patterns, trailer: str) -> int | None:
+    match = patterns.meeting.search(trailer)
+    return int(match["number"]) if match else None
 
 
-def _read_meeting(trailer: str) -> int | None:
-    match = _MEETING.search(trailer)
-    return int(match.group(1) or match.group(2)) if match else None
-
-
-def _read_vote(trailer: str, source: str) -> str | None:
-    match = _VOTE.search(trailer)
+def _read_vote(patterns: _Patterns, trailer: str, source: str) -> str | None:
+    match = patterns.vote.search(trailer)
     if match is None:
         raise ResolutionError(
             source, "no line says how it was adopted (e.g. `[未经表决获得通过。]`)"
         )
-    if _WITHOUT_A_VOTE.search(match.group(1)):
+    if patterns.without_a_vote.search(match.group(1)):
         return None
     # A recorded vote runs over several lines up to the closing bracket.
     return re.sub(r"\s*\n\s*", " ", trailer[match.start(1) :]).split("]")[0].strip()
 
 
-def _first_group(pattern: re.Pattern[str], text: str) -> str | None:
-    match = pattern.search(text)
-    return match.group(1).strip() if match else None
+def _read_agenda_item(patterns: _Patterns, header: str) -> str | None:
+    match = patterns.agenda.search(header)
+    return match["item"].strip() if match else None
 
 
 def _display_width(line: str) -> int:

@@ -10,6 +10,7 @@ from typing import Any
 
 from corpus.citation import cite
 from corpus.models import Paragraph, Resolution
+from languages import LANGUAGES
 
 
 def paragraph_record(resolution: Resolution, paragraph: Paragraph) -> dict[str, Any]:
@@ -26,8 +27,8 @@ def paragraph_record(resolution: Resolution, paragraph: Paragraph) -> dict[str, 
         "language": resolution.language,
         "text": paragraph.text,
         "footnotes": list(paragraph.footnotes),
-        "citation": {language: cite(resolution, paragraph, language) for language in ("zh", "en")},
+        "citation": {language: cite(resolution, paragraph, language) for language in LANGUAGES},
         "citation_long": {
-            language: cite(resolution, paragraph, language, long=True) for language in ("zh", "en")
+            language: cite(resolution, paragraph, language, long=True) for language in LANGUAGES
         },
     }

@@ -1,4 +1,4 @@
-"""The web interface's labels, in each interface language."""
+"""The web interface's words, in each interface language: the chat's labels and the pages'."""
 
 from __future__ import annotations
 
@@ -32,7 +32,14 @@ INTERFACE: dict[str, dict[str, str]] = {
         "copy_failed": "无法复制",
         "open": "查看决议全文",
         "adopted": "通过日期",
-        "score": "相关度",
+        "relevance": "相关性",
+        "label_direct": "直接相关",
+        "label_partial": "部分相关",
+        "label_nearest": "仅供参考",
+        "page_preambular": "序言部分",
+        "page_operative": "执行部分",
+        "resolution_not_found": "索引中没有第{number}号决议。",
+        "api_docs": "hrc-qa 接口文档",
         "empty_chat": (
             "**请提问。** 例如：\n\n联合国公共服务日是哪一天？\n\n"
             "地方政府在智能城市项目中应当怎样保护个人数据？"
@@ -68,7 +75,14 @@ INTERFACE: dict[str, dict[str, str]] = {
         "copy_failed": "Could not copy",
         "open": "Open the resolution",
         "adopted": "Adopted",
-        "score": "Score",
+        "relevance": "Relevance",
+        "label_direct": "direct",
+        "label_partial": "partial",
+        "label_nearest": "nearest only",
+        "page_preambular": "Preamble",
+        "page_operative": "Operative part",
+        "resolution_not_found": "Resolution {number} is not in the index.",
+        "api_docs": "hrc-qa API documentation",
         "empty_chat": (
             "**Ask a question.** For example:\n\n"
             "Must the rights that people have offline also be protected online?\n\n"

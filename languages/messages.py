@@ -1,91 +1,106 @@
-"""The sentences an answer may carry, in the language of the question."""
+"""The sentences an answer may carry, in the language of the question, and a paragraph's
+label in words, as those sentences name it."""
 
 from __future__ import annotations
 
-from languages import DEFAULT_LANGUAGE, LANGUAGES, Language
+import re
+from dataclasses import dataclass
 
-_MESSAGES = {
-    "empty": {
-        "zh": "请输入一个问题。",
-        "en": "Please type a question.",
+from languages import DEFAULT_LANGUAGE, Language
+
+MESSAGES: dict[Language, dict[str, str]] = {
+    # Every language has every key (tests/test_languages.py).
+    "zh": {
+        "empty": "请输入一个问题。",
+        "too_long": "问题太长（{length} 个字符），请缩短到 {limit} 个字符以内。",
+        "no_words": "问题里没有可以检索的文字，请用中文或英文提问。",
+        "no_match": "已收录的决议中没有与这个问题相关的段落。下面是最接近的段落，相关度很低，仅供参考。",
+        # A no-match or partial answer names what no indexed paragraph mentions (qa/assistant.py).
+        "no_match_missing": "已收录的决议中没有提到{terms}。下面是最接近的段落，仅供参考。",
+        "partial": "已收录的决议中没有提到{terms}；下面的段落只回答问题的其余部分。",
+        # A quoted paragraph's relevance label (qa/relevance.py), shown instead of the cosine.
+        "label_direct": "直接相关",
+        "label_partial": "部分相关",
+        "label_nearest": "仅供参考",
+        "unknown_resolution": "索引中没有第{number}号决议。已收录的决议：{indexed}。",
+        "unknown_paragraph": "第{number}号决议中没有{paragraph}（该决议有序言部分{preambular}段、执行部分{operative}段）。",
+        "bad_top_k": "结果数量应在 1 到 {limit} 之间，收到的是 {top_k}。",
+        "bad_range": "{what}范围 {start}–{end} 无效：起点不能大于终点。",
+        "sessions": "届会",
+        "years": "年份",
+        "bad_part": "段落范围应为 preambular（序言部分）或 operative（执行部分），收到的是“{part}”。",
+        "bad_number": "{what}必须是整数，收到的是“{value}”。",
+        "bad_range_syntax": "{what}应为一个整数或“2018-2022”这样的范围，收到的是“{value}”。",
+        "bad_question": "问题必须是一段文字。",
+        "bad_resolutions": "决议应写成“57/12”这样的编号列表，收到的是“{value}”。",
+        "top_k": "结果数量",
+        # The JSON API's answers to requests it cannot read (web/api.py).
+        "api_not_json": '请求正文应为一个 JSON 对象，例如 {{"question": "联合国公共服务日是哪一天？"}}。',
+        "api_missing_field": "请求中缺少“{field}”。",
+        "api_unknown_field": "请求中有未知的字段“{field}”。可用的字段：{fields}。",
+        "api_wrong_type": "“{field}”应为{expected}。",
+        "type_text": "一段文字",
+        "type_whole_number": "整数",
+        "type_year": "整数年份或 null",
+        "type_resolutions": "“57/12”这样的编号列表或字符串",
+        "type_sessions": "届会编号或“51-57”这样的范围，或 null",
+        "api_too_large": "请求正文太大：最多 {limit} 字节。",
+        "api_unknown_paragraph": "索引中没有段落“{paragraph_id}”。段落编号的格式如 A/HRC/RES/57/12:OP8(a):zh。",
+        "api_not_found": "接口中没有“{path}”。请参阅 {docs}。",
+        "api_method": "“{path}”不接受 {method} 请求。",
+        "internal": "回答这个问题时出了内部错误，已记录在服务器日志中。请稍后再试或换一种问法。",
     },
-    "too_long": {
-        "zh": "问题太长（{length} 个字符），请缩短到 {limit} 个字符以内。",
-        "en": "The question is too long ({length} characters); please keep it under {limit}.",
-    },
-    "no_words": {
-        "zh": "问题里没有可以检索的文字，请用中文或英文提问。",
-        "en": "The question has no words to search for; please ask in Chinese or English.",
-    },
-    "no_match": {
-        "zh": "已收录的决议中没有与这个问题相关的段落。下面是最接近的段落，相关度很低，仅供参考。",
-        "en": (
+    "en": {
+        "empty": "Please type a question.",
+        "too_long": "The question is too long ({length} characters); please keep it under {limit}.",
+        "no_words": "The question has no words to search for; please ask in Chinese or English.",
+        "no_match": (
             "Nothing relevant to this question was found in the indexed resolutions. The "
             "nearest paragraphs below score low and are shown for reference only."
         ),
-    },
-    "no_match_missing": {
-        "zh": "已收录的决议中没有提到{terms}。下面是最接近的段落，仅供参考。",
-        "en": (
+        "no_match_missing": (
             "No indexed resolution mentions {terms}. The nearest paragraphs below are shown "
             "for reference only."
         ),
-    },
-    "partial": {
-        "zh": "已收录的决议中没有提到{terms}；下面的段落只回答问题的其余部分。",
-        "en": (
+        "partial": (
             "No indexed resolution mentions {terms}; the paragraphs below answer the rest of "
             "the question only."
         ),
-    },
-    "label_direct": {"zh": "直接相关", "en": "direct"},
-    "label_partial": {"zh": "部分相关", "en": "partial"},
-    "label_nearest": {"zh": "仅供参考", "en": "nearest only"},
-    "unknown_resolution": {
-        "zh": "索引中没有第{number}号决议。已收录的决议：{indexed}。",
-        "en": "Resolution {number} is not in the index. Indexed resolutions: {indexed}.",
-    },
-    "unknown_paragraph": {
-        "zh": "第{number}号决议中没有{paragraph}（该决议有序言部分{preambular}段、执行部分{operative}段）。",
-        "en": (
+        "label_direct": "direct",
+        "label_partial": "partial",
+        "label_nearest": "nearest only",
+        "unknown_resolution": "Resolution {number} is not in the index. Indexed resolutions: {indexed}.",
+        "unknown_paragraph": (
             "Resolution {number} has no {paragraph} (it has {preambular} preambular and "
             "{operative} operative paragraphs)."
         ),
-    },
-    "bad_top_k": {
-        "zh": "结果数量应在 1 到 {limit} 之间，收到的是 {top_k}。",
-        "en": "The number of results must be between 1 and {limit}, not {top_k}.",
-    },
-    "bad_range": {
-        "zh": "{what}范围 {start}–{end} 无效：起点不能大于终点。",
-        "en": "The {what} range {start}–{end} is empty: its start is after its end.",
-    },
-    "sessions": {"zh": "届会", "en": "session"},
-    "years": {"zh": "年份", "en": "year"},
-    "bad_part": {
-        "zh": "段落范围应为 preambular（序言部分）或 operative（执行部分），收到的是“{part}”。",
-        "en": "The part must be preambular or operative (or empty for both), not “{part}”.",
-    },
-    "bad_number": {
-        "zh": "{what}必须是整数，收到的是“{value}”。",
-        "en": "The {what} must be a whole number, not “{value}”.",
-    },
-    "bad_range_syntax": {
-        "zh": "{what}应为一个整数或“2018-2022”这样的范围，收到的是“{value}”。",
-        "en": "The {what} must be a whole number or a range like 2018-2022, not “{value}”.",
-    },
-    "bad_question": {
-        "zh": "问题必须是一段文字。",
-        "en": "The question must be text.",
-    },
-    "bad_resolutions": {
-        "zh": "决议应写成“57/12”这样的编号列表，收到的是“{value}”。",
-        "en": "Resolutions must be a list of numbers like 57/12, not “{value}”.",
-    },
-    "top_k": {"zh": "结果数量", "en": "number of results"},
-    "internal": {
-        "zh": "回答这个问题时出了内部错误，已记录在服务器日志中。请稍后再试或换一种问法。",
-        "en": (
+        "bad_top_k": "The number of results must be between 1 and {limit}, not {top_k}.",
+        "bad_range": "The {what} range {start}–{end} is empty: its start is after its end.",
+        "sessions": "session",
+        "years": "year",
+        "bad_part": "The part must be preambular or operative (or empty for both), not “{part}”.",
+        "bad_number": "The {what} must be a whole number, not “{value}”.",
+        "bad_range_syntax": (
+            "The {what} must be a whole number or a range like 2018-2022, not “{value}”."
+        ),
+        "bad_question": "The question must be text.",
+        "bad_resolutions": "Resolutions must be a list of numbers like 57/12, not “{value}”.",
+        "top_k": "number of results",
+        # The JSON API's answers to requests it cannot read (web/api.py).
+        "api_not_json": 'The request body must be a JSON object, e.g. {{"question": "Which day is Public Service Day?"}}.',
+        "api_missing_field": "The request has no “{field}”.",
+        "api_unknown_field": "The request has an unknown field “{field}”. The fields are: {fields}.",
+        "api_wrong_type": "“{field}” must be {expected}.",
+        "type_text": "text",
+        "type_whole_number": "a whole number",
+        "type_year": "a whole-number year or null",
+        "type_resolutions": "a list of numbers like 57/12, or one string",
+        "type_sessions": "a session or a range like 51-57, or null",
+        "api_too_large": "The request body is too large: at most {limit} bytes.",
+        "api_unknown_paragraph": "The index has no paragraph “{paragraph_id}”. Paragraph ids look like A/HRC/RES/57/12:OP8(a):zh.",
+        "api_not_found": "The API has no “{path}”. See {docs}.",
+        "api_method": "“{path}” does not take {method} requests.",
+        "internal": (
             "Something went wrong inside the app while answering; it is in the server log. "
             "Please try again, or ask differently."
         ),
@@ -93,23 +108,45 @@ _MESSAGES = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class LabelWords:
+    """How one language names a paragraph in a sentence: `执行部分第8段(a)项`."""
+
+    preambular: str
+    operative: str
+    paragraph: str
+    """`{part}` (one of the two above), `{number}` and `{levels}`."""
+    level: str
+    """Each level below the paragraph, `{item}` being `a` or `ii`: unlike a citation,
+    Chinese says 项 at every level."""
+
+
+LABEL_WORDS: dict[Language, LabelWords] = {
+    "zh": LabelWords(
+        preambular="序言部分",
+        operative="执行部分",
+        paragraph="{part}第{number}段{levels}",
+        level="({item})项",
+    ),
+    "en": LabelWords(
+        preambular="preambular",
+        operative="operative",
+        paragraph="{part} paragraph {number}{levels}",
+        level=" ({item})",
+    ),
+}
+
+
 def message(key: str, language: str, **values: object) -> str:
     """The sentence `key` in `language` (the default language if it has none), filled in."""
-    texts = _MESSAGES[key]
-    return texts[language if language in LANGUAGES else DEFAULT_LANGUAGE].format(**values)
+    texts = MESSAGES[language if language in MESSAGES else DEFAULT_LANGUAGE]
+    return texts[key].format(**values)
 
 
 def describe_label(label: str, language: Language) -> str:
     """`OP8(a)` as words: `执行部分第8段(a)项`, `operative paragraph 8 (a)`."""
-    preambular = label.startswith("PP")
-    number, _, rest = label[2:].partition("(")
-    subdivisions = f"({rest}" if rest else ""
-    if language == "zh":
-        part = "序言部分" if preambular else "执行部分"
-        items = "".join(
-            f"{item}项" for item in subdivisions.replace(")", ")\0").split("\0") if item
-        )
-        return f"{part}第{number}段{items}"
-    part = "preambular" if preambular else "operative"
-    spaced = subdivisions.replace(")(", ") (")
-    return f"{part} paragraph {number}{' ' + spaced if spaced else ''}"
+    words = LABEL_WORDS[language]
+    number = label[2:].partition("(")[0]
+    levels = "".join(words.level.format(item=item) for item in re.findall(r"\(([^)]*)\)", label))
+    part = words.preambular if label.startswith("PP") else words.operative
+    return words.paragraph.format(part=part, number=number, levels=levels)

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from corpus import Paragraph, Resolution, paragraph_record
+from languages import DEFAULT_LANGUAGE, Language
 from store.tokenize import token_spans, tokens
 
 if TYPE_CHECKING:
     from qa.signals import Signals
 
 Status = Literal["ok", "no_match", "error"]
-Language = Literal["zh", "en"]
 Match = Literal["citation", "search"]
 Label = Literal["direct", "partial", "nearest"]
 """What a quoted paragraph is to the question, as `qa.relevance` measures it: `direct`,
@@ -73,7 +73,7 @@ class Answer:
     status: Status
     message: str = ""
     results: tuple[Quote, ...] = ()
-    language: Language = "zh"
+    language: Language = DEFAULT_LANGUAGE
     """The language of the question, in which messages are written and citations shown first."""
     id: str | None = field(default=None, compare=False)
     missing: tuple[str, ...] = ()

@@ -287,5 +287,24 @@ def bench(
     stdout.print(benchmark.markdown(results))
 
 
+@app.command()
+def serve(
+    host: Annotated[
+        str | None, typer.Option(help="Address to listen on (default: $GRADIO_SERVER_NAME).")
+    ] = None,
+    port: Annotated[
+        int | None, typer.Option(help="Port (default: $GRADIO_SERVER_PORT, else 7860).")
+    ] = None,
+    root_path: Annotated[
+        str | None,
+        typer.Option(help="Path prefix behind a reverse proxy, e.g. /hrc-qa ($GRADIO_ROOT_PATH)."),
+    ] = None,
+) -> None:
+    """Start the web app: the chat, the resolution pages and the JSON API."""
+    from web.server import serve as run
+
+    run(host, port, root_path)
+
+
 def main() -> None:
     app()

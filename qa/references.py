@@ -4,35 +4,27 @@
     resolution 36/29, operative paragraph 8   A/HRC/RES/51/5, para. 17 (a)   preambular para. 3
 
 A paragraph without a resolution (`那第8段呢？`) is resolved by the caller against the
-resolution of the conversation so far.
+resolution of the conversation so far. Each language's wordings are the table
+`languages.references`; labels (`OP8(a)`) and symbols are the same in every language.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from corpus.normalize import normalize_width
+from languages.references import PARENTHESISED_SUBDIVISION, REFERENCE_FORMS, ReferenceForms
 
-_CHINESE_DIGITS = {char: value for value, char in enumerate("零一二三四五六七八九")}
-_NUMBER = r"(\d+|[一二三四五六七八九十]{1,3})"
+_RESOLUTION_NUMBER = r"(\d{1,3}/\d{1,3})"
 
-_RESOLUTION = re.compile(
-    r"A/HRC/RES/(\d{1,3}/\d{1,3})"
-    r"|第\s*(\d{1,3}/\d{1,3})\s*号"
-    r"|resolution\s+(\d{1,3}/\d{1,3})"
-    r"|(?<![\d/.])(\d{1,3}/\d{1,3})(?![\d/])",
-    re.IGNORECASE,
-)
-_SUBDIVISIONS = r"((?:\s*\(\s*[a-z]{1,2}\s*\)|\s*\(\s*[ivx]{1,5}\s*\))*)"
-_LABEL = re.compile(rf"\b(PP|OP)\s*(\d+){_SUBDIVISIONS}", re.IGNORECASE)
-_CHINESE_PARAGRAPH = re.compile(
-    rf"(序言部分|序言|执行部分)?\s*第\s*{_NUMBER}\s*段\s*(?:第\s*)?{_SUBDIVISIONS}\s*[项目]?"
-)
-_ENGLISH_PARAGRAPH = re.compile(
-    rf"\b(preambular|operative)?\s*(?:paragraph|para\.?|§)\s*(\d+){_SUBDIVISIONS}",
-    re.IGNORECASE,
-)
+
+def _subdivisions(subdivision: str) -> str:
+    return rf"(?P<subdivisions>(?:\s*{subdivision})*)"
+
+
+_LABEL = re.compile(rf"\b(PP|OP)\s*(\d+){_subdivisions(PARENTHESISED_SUBDIVISION)}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -53,25 +45,49 @@ def find_reference(question: str) -> Reference:
 
 
 def _find_resolution(text: str) -> str | None:
-    match = _RESOLUTION.search(text)
+    match = _resolution_pattern(tuple(REFERENCE_FORMS.values())).search(text)
     if match is None:
         return None
     return next(group for group in match.groups() if group)
 
 
+@cache
+def _resolution_pattern(languages: tuple[ReferenceForms, ...]) -> re.Pattern[str]:
+    """The symbol, each language's wording, or a bare number: one pattern, so that the name
+    that comes first in the question is the one found."""
+    wordings = [forms.resolution.replace("{number}", _RESOLUTION_NUMBER) for forms in languages]
+    return re.compile(
+        "|".join(
+            (
+                rf"A/HRC/RES/{_RESOLUTION_NUMBER}",
+                *wordings,
+                rf"(?<![\d/.]){_RESOLUTION_NUMBER}(?![\d/])",
+            )
+        ),
+        re.IGNORECASE,
+    )
+
+
 def _find_label(text: str) -> str | None:
     match = _LABEL.search(text)
     if match:
-        return _label(match.group(1).upper() == "PP", int(match.group(2)), match.group(3))
-    match = _CHINESE_PARAGRAPH.search(text)
-    if match:
-        part, number, subdivisions = match.groups()
-        return _label(part in ("序言部分", "序言"), _to_int(number), subdivisions)
-    match = _ENGLISH_PARAGRAPH.search(text)
-    if match:
-        part, number, subdivisions = match.groups()
-        return _label((part or "").lower() == "preambular", int(number), subdivisions)
+        return _label(match.group(1).upper() == "PP", int(match.group(2)), match["subdivisions"])
+    for forms in REFERENCE_FORMS.values():
+        match = _paragraph_pattern(forms).search(text)
+        if match:
+            number = forms.number_value(match["number"])
+            return _label(match["preambular"] is not None, number, match["subdivisions"])
     return None
+
+
+@cache
+def _paragraph_pattern(forms: ReferenceForms) -> re.Pattern[str]:
+    part = f"(?:(?P<preambular>{forms.preambular})|(?:{forms.operative}))?"
+    return re.compile(
+        forms.paragraph.replace("{part}", part)
+        .replace("{number}", f"(?P<number>{forms.number})")
+        .replace("{subdivisions}", _subdivisions(forms.subdivision))
+    )
 
 
 def _label(preambular: bool, number: int, subdivisions: str | None) -> str:
@@ -79,13 +95,3 @@ def _label(preambular: bool, number: int, subdivisions: str | None) -> str:
         return f"PP{number}"
     items = re.findall(r"[a-z]+", (subdivisions or "").lower())
     return f"OP{number}" + "".join(f"({item})" for item in items)
-
-
-def _to_int(number: str) -> int:
-    """`12` or a Chinese numeral up to 99: `八` → 8, `十七` → 17, `二十` → 20."""
-    if number.isdigit():
-        return int(number)
-    tens, _, units = number.rpartition("十")
-    if "十" not in number:
-        return _CHINESE_DIGITS[number]
-    return (_CHINESE_DIGITS.get(tens, 1) if tens else 1) * 10 + _CHINESE_DIGITS.get(units, 0)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from languages import Language
 from languages.messages import message
+from languages.scripts import detect_language as question_language  # the name callers know
 from qa.answer import Answer
 from store.filters import Bounds, Filters
 
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 DEFAULT_TOP_K = 5
 PARTS = ("preambular", "operative")
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _RANGE = re.compile(r"^\s*(\d+)?\s*(?:([-–—]|\.\.)\s*(\d+)?)?\s*$")
 
@@ -48,14 +48,6 @@ class RequestError(ValueError):
 def clean_question(question: str) -> str:
     """The question without control or invisible characters, whitespace folded."""
     return " ".join(_CONTROL.sub(" ", unicodedata.normalize("NFC", question)).split())
-
-
-def question_language(question: str) -> Language:
-    """English for a question in Latin letters only; otherwise (and for one with no letters
-    at all) Chinese, the language of the interface."""
-    if _CJK.search(question) or not re.search("[A-Za-z]", question):
-        return "zh"
-    return "en"
 
 
 def parse_whole_number(value: object, what: str) -> int:

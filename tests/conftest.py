@@ -8,6 +8,7 @@ every index is built into a temporary folder. Subprocesses reach an index throug
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,61 @@ def hrc_qa(monkeypatch, fake_index_home, fake_encoder):
     monkeypatch.setenv("HRC_QA_INDEX", str(fake_index_home))
     runner = CliRunner()
     return lambda *arguments: runner.invoke(app, [str(argument) for argument in arguments])
+
+
+# -- the web app --------------------------------------------------------------------------------
+# In process over the fake assistant for the fast tests (tests/test_web_*.py), and one real
+# server with the real model for the whole session, shared by the API and browser tests.
+
+CORS_ORIGIN = "http://intranet.example"
+"""The one origin the test apps let call the JSON API from a browser."""
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--screenshots",
+        metavar="FOLDER",
+        default=None,
+        help="Where the browser tests save their screenshots (default: a temporary folder); "
+        "`make screenshots` passes docs/ to renew the README's.",
+    )
+
+
+@pytest.fixture(scope="session")
+def web_app(fake_assistant):
+    """The whole app (API, pages, Gradio) over the fake assistant, as `hrc-qa serve` builds it."""
+    from web.server import create_app
+    from web.settings import Settings
+
+    return create_app(fake_assistant, Settings(cors_origins=(CORS_ORIGIN,)))
+
+
+@pytest.fixture(scope="session")
+def web(web_app):
+    """A TestClient of `web_app`: requests answered in process, no server."""
+    from fastapi.testclient import TestClient
+
+    with TestClient(web_app) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def running_app_index(index_home, tmp_path_factory) -> Path:
+    """A copy of the session's index for the running app, so that a test may publish a
+    changed index there (and put the original back) without touching the one others read."""
+    import shutil
+
+    copy = tmp_path_factory.mktemp("running-app") / "index"
+    shutil.copytree(index_home, copy)
+    return copy
+
+
+@pytest.fixture(scope="session")
+def running_app_url(index_env, running_app_index, tmp_path_factory) -> Iterator[str]:
+    """`python app.py` with the real model, started once for the session; its URL."""
+    from fixtures.app_server import running_app
+
+    env = {**index_env, "HRC_QA_INDEX": str(running_app_index), "HRC_QA_CORS_ORIGINS": CORS_ORIGIN}
+    log = tmp_path_factory.mktemp("running-app-log") / "app.log"
+    with running_app(env, log) as url:
+        yield url

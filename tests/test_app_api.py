@@ -1,21 +1,27 @@
-"""The app's `/ask` API and its own routes, against `python app.py` running as a real server.
+"""The app's two APIs against `python app.py` running as a real server with the real model:
+Gradio's `/ask` (gradio_client and Gradio's plain-HTTP calls) and the JSON API under /api/v1
+(a plain HTTP client, as an intranet system calls it).
 
-The app gets a copy of the session's index, so that the reload test can publish a changed
-index without touching the one other tests read.
+The server is the session's one running app (tests/conftest.py), over its own copy of the
+session's index, so that the reload test can publish a changed index without touching the one
+other tests read. Rendering, the app's pages and every error case of the JSON API are tested
+in process, without the model: tests/test_web_*.py.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
+import httpx
 import pytest
-from fixtures.app_server import REPO, running_app
+from conftest import CORS_ORIGIN
+from fixtures.app_server import REPO
 from gradio_client import Client
 
 pytestmark = pytest.mark.slow
@@ -27,17 +33,13 @@ LOCAL_DATA = "地方政府推进城市数字化时应当采取哪些数据保护
 
 
 @pytest.fixture(scope="module")
-def app_index(index_home, tmp_path_factory):
-    copy = tmp_path_factory.mktemp("app-api") / "index"
-    shutil.copytree(index_home, copy)
-    return copy
+def app_index(running_app_index):
+    return running_app_index
 
 
 @pytest.fixture(scope="module")
-def app_url(index_env, app_index, tmp_path_factory):
-    env = {**index_env, "HRC_QA_INDEX": str(app_index)}
-    with running_app(env, tmp_path_factory.mktemp("app-api-log") / "app.log") as url:
-        yield url
+def app_url(running_app_url):
+    return running_app_url
 
 
 @pytest.fixture(scope="module")
@@ -264,59 +266,110 @@ def test_a_plain_http_call_takes_the_filters_as_named_parameters(app_url):
     assert {result["resolution"] for result in answer["results"]} == {"57/12"}
 
 
-# -- the app's own pages ------------------------------------------------------------------------
+# -- the JSON API over HTTP ---------------------------------------------------------------------
 
 
-def get(url: str) -> tuple[int, str, str]:
+def post_json(
+    app_url: str, body: bytes, content_type: str = "application/json"
+) -> tuple[int, dict]:
+    """What `curl -X POST $APP/api/v1/ask -d '{"question": "…"}'` does."""
+    request = urllib.request.Request(
+        app_url + "api/v1/ask", data=body, headers={"Content-Type": content_type}
+    )
     try:
-        with urllib.request.urlopen(url, timeout=60) as response:
-            return response.status, response.headers["content-type"], response.read().decode()
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return response.status, json.load(response)
     except urllib.error.HTTPError as error:
-        return error.code, error.headers["content-type"], error.read().decode()
+        return error.code, json.load(error)
 
 
-def test_the_resolution_page_shows_every_paragraph_with_an_anchor(app_url):
-    status, kind, page = get(app_url + "resolution/57-12?lang=zh")
-
-    assert status == 200
-    assert kind.startswith("text/html")
-    assert 'id="OP8"' in page
-    assert 'id="OP8(a)"' in page
-    assert 'id="PP1"' in page
-    assert "人权理事会第57/12号决议第8段" in page
-    assert "A/HRC/RES/57/12" in page
-
-
-def test_the_resolution_page_cites_in_english_on_request(app_url):
-    _, _, page = get(app_url + "resolution/37-7?lang=en")
-
-    assert "Human Rights Council resolution 37/7, para. 8" in page
-
-
-def test_an_unknown_resolution_page_is_not_found(app_url):
-    status, _, page = get(app_url + "resolution/99-1")
-
-    assert status == 404
-    assert "99/1" in page
-
-
-def test_the_web_component_script_is_served_by_the_app(app_url):
-    status, kind, script = get(app_url + "gradio.js")
+def test_the_json_api_answers_a_curl_style_post(app_url, client):
+    # curl -d sends a form's content type; the body is read as JSON all the same.
+    body = json.dumps({"question": TRANSPARENCY, "top_k": 3}).encode()
+    status, answer = post_json(app_url, body, "application/x-www-form-urlencoded")
 
     assert status == 200
-    assert "javascript" in kind
-    imported = script.split('import("./', 1)[1].split('"', 1)[0]
-    assert get(app_url + imported)[0] == 200  # the module it loads is there too
+    assert answer["status"] == "ok"
+    assert ranked(answer)[0] == ("51/5", "OP11")
+    assert answer["results"][0]["id"] == "A/HRC/RES/51/5:OP11:zh"
+    assert answer == ask(client, TRANSPARENCY, top_k=3)  # the same answer as Gradio's /ask
 
 
-def test_the_embedding_page_embeds_the_app_both_ways(app_url):
-    status, _, page = get(app_url + "embed-test")
+def test_the_json_api_takes_every_filter(app_url):
+    body = {
+        "question": LOCAL_DATA,
+        "resolutions": ["57/12"],
+        "part": "operative",
+        "sessions": "57",
+        "year_from": 2024,
+        "top_k": 3,
+    }
+    status, answer = post_json(app_url, json.dumps(body).encode())
 
     assert status == 200
-    assert "<iframe" in page
-    assert "<gradio-app" in page
-    assert 'src="./gradio.js"' in page
-    assert 'src="http' not in page  # nothing loaded from elsewhere
+    assert ranked(answer)[0] == ("57/12", "OP8(a)")
+    assert {result["resolution"] for result in answer["results"]} == {"57/12"}
+
+
+def test_the_json_api_says_what_is_wrong_with_the_status_to_match(app_url):
+    refused = post_json(app_url, json.dumps({"question": ONLINE_RIGHTS, "top_k": 99}).encode())
+    unfit = post_json(app_url, json.dumps({"question": TRANSPARENCY, "top_k": "3"}).encode())
+
+    assert refused == (
+        400,
+        {
+            "question": ONLINE_RIGHTS,
+            "status": "error",
+            "message": "The number of results must be between 1 and 50, not 99.",
+            "language": "en",
+            "results": [],
+        },
+    )
+    assert unfit[0] == 422
+    assert unfit[1]["message"] == "“top_k”应为整数。"
+
+
+def test_the_json_api_refuses_a_large_chunked_body(app_url):
+    def chunks():
+        yield b'{"question": "'
+        for _ in range(100):
+            yield b"x" * 1024  # 100 KiB, over the 64 KiB default
+        yield b'"}'
+
+    with httpx.Client(timeout=120) as http:
+        response = http.post(app_url + "api/v1/ask", content=chunks())
+
+    assert response.status_code == 413
+    assert response.json()["status"] == "error"
+
+
+def test_the_json_api_lists_resolutions_and_gives_paragraphs(app_url):
+    with httpx.Client(base_url=app_url, timeout=60) as http:
+        listed = http.get("api/v1/resolutions").json()["resolutions"]
+        paragraph = http.get("api/v1/paragraphs/A/HRC/RES/57/12:OP8(a):zh").json()
+        missing = http.get("api/v1/paragraphs/A/HRC/RES/57/12:OP99:zh?lang=en")
+
+    assert [r["number"] for r in listed] == ["36/29", "37/7", "51/5", "57/12"]
+    assert paragraph["citation"]["zh"] == "人权理事会第57/12号决议第8段(a)项"
+    assert paragraph["quote"].startswith("吁请地方政府")
+    assert missing.status_code == 404
+    assert missing.json()["message"].startswith("The index has no paragraph")
+
+
+def test_the_json_api_serves_its_openapi_and_docs_and_allows_its_origin(app_url):
+    with httpx.Client(base_url=app_url, timeout=60) as http:
+        document = http.get("api/v1/openapi.json")
+        docs = http.get("api/v1/docs")
+        allowed = http.post(
+            "api/v1/ask",
+            json={"question": TRANSPARENCY, "top_k": 1},
+            headers={"Origin": CORS_ORIGIN},
+        )
+
+    assert document.json()["info"]["title"] == "hrc-qa API"
+    assert docs.status_code == 200
+    assert "swagger-ui-bundle.js" in docs.text
+    assert allowed.headers["access-control-allow-origin"] == CORS_ORIGIN
 
 
 # -- the index changes under a running app ------------------------------------------------------
@@ -340,10 +393,18 @@ def test_a_rebuilt_index_is_taken_up_by_the_next_request(client, app_index, enco
 # -- start-up -----------------------------------------------------------------------------------
 
 
-def test_without_an_index_the_app_says_how_to_build_one(index_env, tmp_path):
+@pytest.mark.parametrize(
+    "command",
+    [
+        [sys.executable, str(REPO / "app.py")],
+        [str(Path(sys.executable).with_name("hrc-qa")), "serve"],
+    ],
+    ids=["app.py", "hrc-qa serve"],
+)
+def test_without_an_index_the_app_says_how_to_build_one(index_env, tmp_path, command):
     env = {**index_env, "HRC_QA_INDEX": str(tmp_path / "no-index"), "GRADIO_SERVER_PORT": "9"}
     result = subprocess.run(
-        [sys.executable, str(REPO / "app.py")],
+        command,
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -355,64 +416,3 @@ def test_without_an_index_the_app_says_how_to_build_one(index_env, tmp_path):
     assert "hrc-qa index" in result.stderr
     assert "make run" in result.stderr
     assert "Traceback" not in result.stderr
-
-
-# -- rendering (no server needed) ---------------------------------------------------------------
-
-
-def hostile_answer() -> dict:
-    quote = 'A <script>alert("x")</script> & "quoted" text'
-    return {
-        "question": "<img src=x onerror=alert(1)>",
-        "status": "ok",
-        "message": "",
-        "language": "en",
-        "results": [
-            {
-                "rank": 1,
-                "resolution": "57/12",
-                "symbol": "A/HRC/RES/57/12",
-                "paragraph": "OP8",
-                "title": "<b>title</b>",
-                "adopted": "2024-10-10",
-                "score": 0.9,
-                "quote": quote,
-                "highlights": [[2, 8], [33, 34]],
-                "citation": {"zh": "人权理事会第57/12号决议第8段", "en": "<i>cite</i>"},
-            }
-        ],
-    }
-
-
-def test_document_text_is_escaped_before_words_are_marked():
-    import app
-
-    assert app.marked("<b> & x", [(0, 3)]) == "<mark>&lt;b&gt;</mark> &amp; x"
-    assert app.marked("a\nb", []) == "a<br>b"
-
-
-def test_nothing_in_an_answer_becomes_markup():
-    import app
-
-    messages = app.render_chat([hostile_answer()], "en", "auto")
-    shown = "".join(message["content"] for message in messages)
-
-    assert "<script" not in shown
-    assert "<img" not in shown
-    assert "<b>" not in shown and "<i>" not in shown
-    assert "&lt;img src=x onerror=alert(1)&gt;" in shown
-    assert "<mark>&lt;scrip</mark>" in shown  # the span, escaped, then marked
-    # The copy buttons carry the text in an attribute, quotes and all, escaped.
-    assert 'value="&lt;i&gt;cite&lt;/i&gt;"' in shown
-    assert "&quot;quoted&quot;" in shown
-
-
-def test_a_follow_up_takes_the_resolution_of_the_last_answer_that_quoted_something():
-    import app
-
-    quoted = {"status": "ok", "results": [{"resolution": "57/12"}]}
-    failed = {"status": "error", "results": []}
-
-    assert app.follow_up_context([]) == ""
-    assert app.follow_up_context([quoted]) == "57/12"
-    assert app.follow_up_context([quoted, failed]) == "57/12"

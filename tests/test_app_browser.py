@@ -1,8 +1,10 @@
 """The app as a reader uses it: Debian's Chromium driven by Playwright against `python app.py`.
 
 Playwright cannot download its own browser here, so the tests use /usr/bin/chromium (CI
-installs it, see .ci/run) and are skipped, saying so, where it is missing. Screenshots of a
-Chinese and an English answer go to tests/artifacts/ and, for the README, to docs/.
+installs it, see .ci/run) and are skipped, saying so, where it is missing. The app is the
+session's one running app (tests/conftest.py). Screenshots of a Chinese and an English answer
+go to a temporary folder, never into the repository; `make screenshots` renews the README's
+(`--screenshots docs`).
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-ARTIFACTS = REPO / "tests" / "artifacts"
 # How long to wait for an answer before calling the app stuck; not a speed requirement.
 ANSWER_LIMIT_MS = 180_000
 
@@ -58,10 +59,16 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def app_url(browser, index_env, tmp_path_factory):
+def app_url(browser, request):
     # After `browser`, so that without Chromium the app is not even started.
-    with running_app(index_env, tmp_path_factory.mktemp("app-browser") / "app.log") as url:
-        yield url
+    return request.getfixturevalue("running_app_url")
+
+
+@pytest.fixture(scope="module")
+def screenshots(request, tmp_path_factory) -> Path:
+    """Where screenshots go: `--screenshots FOLDER`, else a temporary folder."""
+    chosen = request.config.getoption("--screenshots")
+    return Path(chosen).resolve() if chosen else tmp_path_factory.mktemp("screenshots")
 
 
 @pytest.fixture
@@ -112,20 +119,17 @@ def ask(scope, question: str):
     return answers.nth(before)
 
 
-def screenshot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = ARTIFACTS / f"answer-{name}.png"
+def screenshot(page, folder: Path, name: str) -> None:
     page.mouse.move(0, 0)  # no hover effect left on whatever was clicked last
     page.wait_for_timeout(500)  # let the chat finish scrolling to the question
-    page.screenshot(path=path)
-    shutil.copyfile(path, REPO / "docs" / f"screenshot-{name}.png")
+    page.screenshot(path=folder / f"screenshot-{name}.png")
 
 
 def clipboard(page) -> str:
     return page.evaluate("navigator.clipboard.readText()")
 
 
-def test_a_chinese_answer_shows_quote_citation_and_marked_words(page):
+def test_a_chinese_answer_shows_quote_citation_and_marked_words(page, screenshots):
     from playwright.sync_api import expect
 
     answer = ask(page, TRANSPARENCY)
@@ -138,7 +142,7 @@ def test_a_chinese_answer_shows_quote_citation_and_marked_words(page):
     expect(first.locator(".hrc-meta")).to_contain_text("2022-10-06")
     expect(first.locator(".hrc-meta")).to_contain_text("善治对促进和保护人权的作用")
     expect(first.locator(".hrc-copy-citation")).to_have_text("复制引文")
-    screenshot(page, "zh")
+    screenshot(page, screenshots, "zh")
 
 
 def test_the_copy_buttons_put_citation_and_quote_on_the_clipboard(page):
@@ -158,7 +162,7 @@ def test_the_copy_buttons_put_citation_and_quote_on_the_clipboard(page):
 
 
 @pytest.mark.parametrize("locale", ["en-US"])
-def test_the_english_interface_and_an_english_answer(page):
+def test_the_english_interface_and_an_english_answer(page, screenshots):
     from playwright.sync_api import expect
 
     page.locator("#hrc-interface label", has_text="English").click()
@@ -172,7 +176,7 @@ def test_the_english_interface_and_an_english_answer(page):
     )
     expect(first.locator(".hrc-copy-citation")).to_have_text("Copy citation")
     expect(first.locator(".hrc-meta")).to_contain_text("Adopted 2022-10-06")
-    screenshot(page, "en")
+    screenshot(page, screenshots, "en")
 
 
 def test_the_citation_language_can_be_switched(page):
@@ -319,3 +323,26 @@ def test_the_app_works_behind_a_reverse_proxy_under_a_path(browser, proxied_app_
         expect(resolution.locator(":target")).to_have_attribute("id", "OP11")
     finally:
         context.close()
+
+
+def test_the_api_docs_work_with_nothing_from_outside(context, app_url):
+    """Swagger UI renders the JSON API's operations with every request kept to the app."""
+    from playwright.sync_api import expect
+
+    outside: list[str] = []
+
+    def only_the_app(route):
+        if route.request.url.startswith(app_url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page = context.new_page()
+    page.route("**/*", only_the_app)
+    page.goto(app_url + "api/v1/docs")
+
+    expect(page.locator(".opblock-summary-path", has_text="/ask")).to_be_visible()
+    expect(page.locator(".opblock-summary-path", has_text="/resolutions")).to_be_visible()
+    expect(page.locator(".servers")).to_contain_text("/api/v1")
+    assert outside == []

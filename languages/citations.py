@@ -1,0 +1,53 @@
+"""How a paragraph is cited in each language (docs/citations.md): the table `corpus.cite` reads.
+
+人权理事会第51/5号决议第17段(a)项          Human Rights Council resolution 51/5, para. 17 (a)
+人权理事会第51/5号决议序言部分第3段        Human Rights Council resolution 51/5, preambular para. 3
+人权理事会2022年10月6日第51/5号决议第17段  Human Rights Council resolution 51/5 of 6 October 2022, para. 17
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from languages import Language
+
+
+@dataclass(frozen=True, slots=True)
+class CitationForms:
+    """One language's citation, as `str.format` templates filled in by `corpus.cite`."""
+
+    document: str
+    """The resolution: `{number}` is `51/5`, `{date}` is `date` filled in, or empty."""
+
+    date: str
+    """The adoption date of the long form: `{year}`, `{month}` (10), `{month_name}` (October,
+    as `languages.documents` names months) and `{day}`, with whatever joins it to `document`."""
+
+    operative: str
+    """An operative paragraph or sub-paragraph: `{document}`, `{number}`, `{levels}`."""
+
+    preambular: str
+    """A preambular paragraph: `{document}`, `{number}`."""
+
+    levels: tuple[str, ...]
+    """Each level below the paragraph, outermost first, `{item}` being `a` or `ii`; the last
+    template serves every deeper level."""
+
+
+CITATION_FORMS: dict[Language, CitationForms] = {
+    "zh": CitationForms(
+        document="人权理事会{date}第{number}号决议",
+        date="{year}年{month}月{day}日",
+        operative="{document}第{number}段{levels}",
+        preambular="{document}序言部分第{number}段",
+        # Below the paragraph the levels are 项 (a) and 目 (i), as UN Chinese texts cite them.
+        levels=("({item})项", "({item})目"),
+    ),
+    "en": CitationForms(
+        document="Human Rights Council resolution {number}{date}",
+        date=" of {day} {month_name} {year}",
+        operative="{document}, para. {number}{levels}",
+        preambular="{document}, preambular para. {number}",
+        levels=(" ({item})",),
+    ),
+}

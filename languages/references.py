@@ -1,0 +1,78 @@
+"""How a question names a resolution or a paragraph in each language: the table
+`qa.references` tries.
+
+    第57/12号决议执行部分第10段   第十七段(a)项   序言部分第3段
+    resolution 36/29, operative paragraph 8   para. 17 (a)   preambular para. 3
+
+What every language shares stays in `qa.references`: the symbol `A/HRC/RES/51/5`, a bare
+`51/5` and labels `OP8(a)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from languages import Language
+
+PARENTHESISED_SUBDIVISION = r"\(\s*(?:[a-z]{1,2}|[ivx]{1,5})\s*\)"
+"""A sub-paragraph as labels and Chinese and English texts write it: `(a)`, `(ii)`."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceForms:
+    """One language's ways of naming a resolution and a paragraph, as regular-expression
+    sources in which `qa.references` puts its own groups for the `{placeholders}`."""
+
+    resolution: str
+    """A resolution named by its `{number}` (`57/12`)."""
+
+    paragraph: str
+    """A paragraph: `{part}` (optional: preambular or operative), its `{number}`, and its
+    `{subdivisions}` (optional: `(a)`, `(a)(ii)`)."""
+
+    preambular: str
+    """The words that make `{part}` preambular."""
+
+    operative: str
+    """The words that make `{part}` operative."""
+
+    number: str = r"\d+"
+    """How the language writes a paragraph's `{number}`."""
+
+    number_value: Callable[[str], int] = int
+    """The value of a `{number}`."""
+
+    subdivision: str = PARENTHESISED_SUBDIVISION
+    """One level of `{subdivisions}`."""
+
+
+_CHINESE_DIGITS = {char: value for value, char in enumerate("零一二三四五六七八九")}
+
+
+def chinese_number(number: str) -> int:
+    """`12` or a Chinese numeral up to 99: `八` → 8, `十七` → 17, `二十` → 20."""
+    if number.isdigit():
+        return int(number)
+    tens, _, units = number.rpartition("十")
+    if "十" not in number:
+        return _CHINESE_DIGITS[number]
+    return (_CHINESE_DIGITS.get(tens, 1) if tens else 1) * 10 + _CHINESE_DIGITS.get(units, 0)
+
+
+REFERENCE_FORMS: dict[Language, ReferenceForms] = {
+    "zh": ReferenceForms(
+        resolution=r"第\s*{number}\s*号",
+        paragraph=r"{part}\s*第\s*{number}\s*段\s*(?:第\s*)?{subdivisions}\s*[项目]?",
+        preambular="序言部分|序言",
+        operative="执行部分",
+        number=r"\d+|[一二三四五六七八九十]{1,3}",
+        number_value=chinese_number,
+    ),
+    "en": ReferenceForms(
+        resolution=r"resolution\s+{number}",
+        paragraph=r"(?i:\b{part}\s*(?:paragraph|para\.?|§)\s*{number}{subdivisions})",
+        preambular="preambular",
+        operative="operative",
+    ),
+}

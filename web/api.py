@@ -1,0 +1,427 @@
+"""The JSON API for intranet systems, under /api/v1 beside Gradio's own `/ask`:
+
+    POST /api/v1/ask                     a question (JSON) → the answer contract (docs/citations.md)
+    GET  /api/v1/resolutions             the indexed resolutions
+    GET  /api/v1/paragraphs/{id}         one paragraph, e.g. A/HRC/RES/57/12:OP8(a):zh
+    GET  /api/v1/openapi.json, /docs     its OpenAPI document, and Swagger UI served offline
+
+It is its own FastAPI app, mounted by web/server.py, so that its CORS policy, body limit and
+error answers apply to it alone and not to Gradio's routes. Every error is JSON with
+`"status": "error"` and a `message` in the question's language (else `?lang=`, else the
+browser's, else Chinese): 400 for a request the assistant refuses, 404, 413, 422 for a body
+that does not fit the schema, 503 for a failure inside the app (logged); never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from importlib.resources import files
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from corpus import Paragraph, Resolution, paragraph_record
+from languages import DEFAULT_LANGUAGE, LANGUAGES, Language
+from languages.messages import message
+from qa.answer import Answer, Quote
+from qa.assistant import MAX_TOP_K, Assistant
+from qa.request import DEFAULT_TOP_K, clean_question, question_language
+from web.answering import answer_question, refresh
+from web.render import docs_page
+from web.settings import Settings
+
+PREFIX = "/api/v1"
+log = logging.getLogger("hrc-qa.api")
+
+QUESTION_EXAMPLE = "地方政府推进城市数字化时应当采取哪些数据保护措施？"
+
+
+class AskRequest(BaseModel):
+    """A question and its filters. Types are checked strictly (a number is not "5"); what the
+    values mean (ranges, known resolutions, parts) is checked by `qa.request`, the one parser
+    of every interface, and a mistake there is a 400 with the assistant's message."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        json_schema_extra={"examples": [{"question": QUESTION_EXAMPLE, "top_k": 3}]},
+    )
+
+    question: str = Field(description="The question, in Chinese or English.")
+    top_k: int = Field(DEFAULT_TOP_K, description=f"How many paragraphs, 1–{MAX_TOP_K}.")
+    resolutions: list[str] | str = Field(
+        default_factory=list,
+        description='Only these resolutions: ["57/12", "51/5"] or "57/12, 51/5"; none for all.',
+    )
+    part: str = Field(
+        "",
+        description='"preambular" or "operative"; "" for both.',
+        json_schema_extra={"enum": ["", "preambular", "operative"]},
+    )
+    year_from: int | None = Field(None, description="Adopted in or after this year.")
+    year_to: int | None = Field(None, description="Adopted in or before this year.")
+    sessions: str | int | None = Field(
+        None, description='A session (57) or a range of sessions ("51-57", "51-").'
+    )
+    context: str = Field(
+        "",
+        description='The resolution a follow-up question is about: "57/12" for "那第8段呢？".',
+    )
+
+
+# What a wrong value of each field should have been, for the 422 message.
+EXPECTED_TYPES = {
+    "question": "type_text",
+    "top_k": "type_whole_number",
+    "resolutions": "type_resolutions",
+    "part": "type_text",
+    "year_from": "type_year",
+    "year_to": "type_year",
+    "sessions": "type_sessions",
+    "context": "type_text",
+}
+
+ANSWER_EXAMPLE = {
+    "question": QUESTION_EXAMPLE,
+    "status": "ok",
+    "message": "",
+    "language": "zh",
+    "results": [
+        {
+            "rank": 1,
+            "id": "A/HRC/RES/57/12:OP8(a):zh",
+            "resolution": "57/12",
+            "symbol": "A/HRC/RES/57/12",
+            "paragraph": "OP8(a)",
+            "citation": {
+                "zh": "人权理事会第57/12号决议第8段(a)项",
+                "en": "Human Rights Council resolution 57/12, para. 8 (a)",
+            },
+            "quote": "吁请地方政府……：\n(a) 实施充分的人权保障措施……",
+            "score": 0.92,
+            "match": "search",
+            "highlights": [[0, 4]],
+        }
+    ],
+}
+ERROR_EXAMPLE = {"status": "error", "message": "请输入一个问题。", "language": "zh"}
+
+
+def create_api(assistant: Assistant, settings: Settings) -> FastAPI:
+    """The JSON API over `assistant`, to be mounted at PREFIX."""
+    api = FastAPI(
+        title="hrc-qa API",
+        version="1",
+        summary="Questions about UN Human Rights Council resolutions, answered with quoted, "
+        "cited paragraphs.",
+        openapi_url="/openapi.json",
+        docs_url=None,  # FastAPI's own docs page loads Swagger UI from a CDN: ours is offline
+        redoc_url=None,
+        servers=[{"url": settings.root_path + PREFIX}],
+        root_path_in_servers=False,
+    )
+    api.state.max_body_bytes = settings.max_body_bytes
+    api.add_middleware(LimitBody, limit=settings.max_body_bytes)
+    api.add_middleware(ErrorsAsAnswers)
+    if settings.cors_origins:
+        # Outermost, so that error answers carry the CORS headers too.
+        api.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type"],
+        )
+    api.add_exception_handler(RequestValidationError, schema_error)  # type: ignore[arg-type]
+    api.add_exception_handler(HTTPException, http_error)  # type: ignore[arg-type]
+    swagger = files("swagger_ui_bundle").joinpath("vendor/swagger-ui-5.31.0")
+    api.mount("/docs-assets", StaticFiles(directory=str(swagger)), name="docs-assets")
+    add_endpoints(api, assistant, settings)
+    return api
+
+
+def add_endpoints(api: FastAPI, assistant: Assistant, settings: Settings) -> None:
+    @api.post(
+        "/ask",
+        summary="Answer a question with quoted, cited paragraphs",
+        response_description="The answer contract of docs/citations.md (status ok or no_match).",
+        responses={
+            200: {"content": {"application/json": {"example": ANSWER_EXAMPLE}}},
+            400: {
+                "description": "An answer with status error: the request cannot be answered "
+                "as it is (empty question, top_k out of range, unknown resolution…)."
+            },
+            413: {"description": "The body is larger than HRC_QA_MAX_BODY_BYTES."},
+            422: {
+                "description": "The body does not fit the schema (wrong types, unknown "
+                "fields, no question).",
+                "content": {"application/json": {"example": ERROR_EXAMPLE}},
+            },
+            503: {"description": "The app failed while answering; the failure is logged."},
+        },
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": AskRequest.model_json_schema()}},
+            }
+        },
+    )
+    async def ask(request: Request) -> JSONResponse:
+        """The body is read as JSON whatever its Content-Type says, so that a plain
+        `curl -d '{"question": "…"}'` works."""
+        asked = validated(await request.body())
+        answer = await run_in_threadpool(
+            answer_question,
+            assistant,
+            asked.question,
+            asked.top_k,
+            asked.resolutions,
+            asked.part,
+            asked.year_from,
+            asked.year_to,
+            asked.context,
+            asked.sessions,
+        )
+        return JSONResponse(answer.to_dict(), status_code=answer_status(answer))
+
+    @api.get("/resolutions", summary="The indexed resolutions, in number order")
+    def resolutions() -> dict[str, Any]:
+        refresh(assistant)
+        return {"resolutions": resolution_records(assistant.resolutions(), settings.root_path)}
+
+    @api.get(
+        "/paragraphs/{paragraph_id:path}",
+        summary="One paragraph, with its citations and its quote (lead-in included)",
+        responses={404: {"description": "No paragraph has this id."}},
+    )
+    def paragraph(paragraph_id: str, lang: str = DEFAULT_LANGUAGE) -> JSONResponse:
+        """`paragraph_id` as answers carry it in `id`: `A/HRC/RES/57/12:OP8(a):zh`. `lang`
+        is the language of the message when there is no such paragraph."""
+        refresh(assistant)
+        found = assistant.paragraph(paragraph_id)
+        if found is None:
+            language = known_language(lang)
+            text = message("api_unknown_paragraph", language, paragraph_id=paragraph_id)
+            return JSONResponse(error_body(text, language), status_code=404)
+        return JSONResponse(paragraph_json(*found, settings.root_path))
+
+    @api.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs(request: Request) -> str:
+        return docs_page(request_language(request))
+
+
+# -- answers as JSON ----------------------------------------------------------------------------
+
+
+def validated(body: bytes) -> AskRequest:
+    """The request, or RequestValidationError saying what does not fit."""
+    try:
+        data = json.loads(body) if body.strip() else None
+    except ValueError:
+        raise RequestValidationError(
+            [{"type": "json_invalid", "loc": ("body",), "msg": "not JSON"}], body=None
+        ) from None
+    if not isinstance(data, dict):
+        raise RequestValidationError(
+            [{"type": "model_type", "loc": ("body",), "msg": "not an object"}], body=data
+        )
+    try:
+        return AskRequest.model_validate(data)
+    except ValidationError as error:
+        raise RequestValidationError(error.errors(include_url=False), body=data) from None
+
+
+def answer_status(answer: Answer) -> int:
+    if answer.status != "error":
+        return 200  # ok, and no_match: an answer too, saying that nothing is relevant
+    if answer.message == message("internal", answer.language):
+        return 503
+    return 400
+
+
+def resolution_records(texts: tuple[Resolution, ...], root_path: str) -> list[dict[str, Any]]:
+    """One record a resolution number; the first text (zh before en) gives title and counts."""
+    records: dict[str, dict[str, Any]] = {}
+    for resolution in texts:
+        if resolution.number in records:
+            records[resolution.number]["languages"].append(resolution.language)
+            continue
+        whole = [p for p in resolution.paragraphs if not p.subdivisions]
+        records[resolution.number] = {
+            "number": resolution.number,
+            "symbol": resolution.symbol,
+            "title": resolution.title,
+            "adopted": resolution.adopted.isoformat(),
+            "session": resolution.session,
+            "languages": [resolution.language],
+            "paragraphs": {
+                "preambular": sum(p.part == "preambular" for p in whole),
+                "operative": sum(p.part == "operative" for p in whole),
+                "records": len(resolution.paragraphs),
+            },
+            "page": page_link(resolution, root_path),
+        }
+    return list(records.values())
+
+
+def paragraph_json(resolution: Resolution, paragraph: Paragraph, root_path: str) -> dict:
+    """The paragraph's record, its quote as answers give it, and its place on its page."""
+    quoted = Quote(1, resolution, paragraph, 1.0, "citation")
+    return paragraph_record(resolution, paragraph) | {
+        "lead_in": quoted.lead_in,
+        "quote": quoted.quote,
+        "page": page_link(resolution, root_path) + f"#{paragraph.label}",
+    }
+
+
+def page_link(resolution: Resolution, root_path: str) -> str:
+    number = resolution.number.replace("/", "-")
+    return f"{root_path}/resolution/{number}?lang={resolution.language}"
+
+
+# -- errors -------------------------------------------------------------------------------------
+
+
+def error_body(text: str, language: Language, **more: Any) -> dict[str, Any]:
+    return {"status": "error", "message": text, "language": language, **more}
+
+
+async def schema_error(request: Request, error: RequestValidationError) -> JSONResponse:
+    """422: the body is not JSON, not an object, or one of its fields is missing, unknown or
+    of the wrong type. Said about the first problem, in the question's language."""
+    body = error.body if isinstance(error.body, dict) else {}
+    question = body.get("question")
+    if isinstance(question, str):
+        language = question_language(clean_question(question))
+    else:
+        language = request_language(request)
+    problems = [
+        {"field": ".".join(str(part) for part in item["loc"][:1]), "type": item["type"]}
+        for item in error.errors()
+    ]
+    text = problem_message(error.errors()[0], language)
+    return JSONResponse(
+        error_body(
+            text,
+            language,
+            question=question if isinstance(question, str) else "",
+            results=[],
+            problems=problems,
+        ),
+        status_code=422,
+    )
+
+
+def problem_message(problem: dict[str, Any], language: Language) -> str:
+    field = str(problem["loc"][0]) if problem["loc"] and problem["loc"][0] != "body" else ""
+    if not field:
+        return message("api_not_json", language)
+    if problem["type"] == "missing":
+        return message("api_missing_field", language, field=field)
+    if problem["type"] == "extra_forbidden":
+        fields = ", ".join(AskRequest.model_fields)
+        return message("api_unknown_field", language, field=field, fields=fields)
+    expected = message(EXPECTED_TYPES.get(field, "type_text"), language)
+    return message("api_wrong_type", language, field=field, expected=expected)
+
+
+async def http_error(request: Request, error: HTTPException) -> JSONResponse:
+    """404 (no such path), 405 (wrong method), 413 (body too large) as error answers."""
+    language = request_language(request)
+    path = request.url.path
+    if error.status_code == 404:
+        text = message("api_not_found", language, path=path, docs=f"{PREFIX}/docs")
+    elif error.status_code == 405:
+        text = message("api_method", language, path=path, method=request.method)
+    elif error.status_code == 413:
+        text = message("api_too_large", language, limit=request.app.state.max_body_bytes)
+    else:
+        text = message("internal", language)
+    return JSONResponse(
+        error_body(text, language), status_code=error.status_code, headers=error.headers
+    )
+
+
+class BodyTooLarge(HTTPException):
+    def __init__(self) -> None:
+        super().__init__(413)
+
+
+class LimitBody:
+    """Refuses a body over `limit` bytes with 413 before it is read into memory: at once when
+    Content-Length says so, else (a chunked body) as soon as the bytes received pass it."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = Headers(scope=scope).get("content-length", "")
+        if length.isdigit() and int(length) > self.limit:
+            request = Request(scope)
+            await (await http_error(request, BodyTooLarge()))(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.limit:
+                raise BodyTooLarge()  # answered by `http_error`, as the endpoint reads
+            return message
+
+        await self.app(scope, counted, send)
+
+
+class ErrorsAsAnswers:
+    """Any exception an endpoint lets out becomes a 503 error answer, logged with its
+    traceback, instead of a bare 500: clients always get the JSON they can read."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watched)
+        except Exception:
+            log.exception("the API failed on %s %s", scope["method"], scope["path"])
+            if started:
+                raise
+            language = request_language(Request(scope))
+            body = error_body(message("internal", language), language)
+            await JSONResponse(body, status_code=503)(scope, receive, send)
+
+
+def request_language(request: Request) -> Language:
+    """`?lang=`, else the browser's first language if we have it, else the default."""
+    if request.query_params.get("lang") in LANGUAGES:
+        return known_language(request.query_params["lang"])
+    preferred = request.headers.get("accept-language", "").split(",")[0].strip().lower()
+    return known_language(preferred[:2])
+
+
+def known_language(code: str) -> Language:
+    return next((language for language in LANGUAGES if language == code), DEFAULT_LANGUAGE)

@@ -1,0 +1,70 @@
+"""The app's own pages beside Gradio's: each resolution's full text
+(`/resolution/57-12?lang=zh#OP8`), the web-component script (`/gradio.js`), a page that
+embeds the app both ways (`/embed-test`) and the files of web/static/ (`/hrc-static/`)."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+from corpus import Resolution
+from qa.assistant import Assistant
+from web.answering import refresh
+from web.render import embed_page, not_found_page, resolution_page
+
+STATIC_PATH = "/hrc-static"  # Gradio serves its own files at /static/
+
+
+def add_routes(app: FastAPI, assistant: Assistant) -> None:
+    """Our pages and static files on `app`, ahead of Gradio's catch-all mount at /."""
+    app.include_router(page_routes(assistant))
+    app.mount(STATIC_PATH, StaticFiles(directory=static_folder()), name="hrc-static")
+
+
+def page_routes(assistant: Assistant) -> APIRouter:
+    router = APIRouter()
+
+    @router.get("/resolution/{number}", response_class=HTMLResponse)
+    def show_resolution(number: str, lang: str = "zh") -> HTMLResponse:
+        refresh(assistant)
+        number, language = number.replace("-", "/"), "en" if lang == "en" else "zh"
+        resolution = find_resolution(assistant, number, language)
+        if resolution is None:
+            return HTMLResponse(not_found_page(number, language), status_code=404)
+        return HTMLResponse(resolution_page(resolution, language))
+
+    @router.get("/gradio.js")
+    def web_component_script() -> FileResponse:
+        # Loaded as a module script by pages on other sites, which the browser allows only
+        # with this header; the file is public and carries no credentials.
+        return FileResponse(
+            gradio_web_component_script(),
+            media_type="text/javascript",
+            headers={"Access-Control-Allow-Origin": "*"},
+        )
+
+    @router.get("/embed-test", response_class=HTMLResponse)
+    def embed_test() -> str:
+        return embed_page()
+
+    return router
+
+
+def find_resolution(assistant: Assistant, number: str, language: str) -> Resolution | None:
+    """The text of resolution `number` in `language` if the index has it, else in any."""
+    texts = [r for r in assistant.resolutions() if r.number == number]
+    return next((r for r in texts if r.language == language), texts[0] if texts else None)
+
+
+def static_folder() -> Path:
+    return Path(str(files("web").joinpath("static")))
+
+
+def gradio_web_component_script() -> Path:
+    """Gradio's own loader of the <gradio-app> element, shipped inside the gradio package; it
+    imports `./assets/index-<hash>.js`, which Gradio serves at /assets/ beside it."""
+    return Path(str(files("gradio").joinpath("templates/frontend/gradio.js")))
