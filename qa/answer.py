@@ -92,9 +92,15 @@ class Answer:
             "status": self.status,
             "message": self.message,
             "language": self.language,
-            "partial": self.partial,
-            "missing": list(self.missing),
-            "relevance": None if self.relevance is None else round(self.relevance, 4),
+            **(
+                {}  # an error answers nothing: these say nothing about it
+                if self.status == "error"
+                else {
+                    "partial": self.partial,
+                    "missing": list(self.missing),
+                    "relevance": None if self.relevance is None else round(self.relevance, 4),
+                }
+            ),
             "results": [quote.to_dict() for quote in self.results],
         }
 
