@@ -15,6 +15,13 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "too_long": "问题太长（{length} 个字符），请缩短到 {limit} 个字符以内。",
         "no_words": "问题里没有可以检索的文字，请用中文或英文提问。",
         "no_match": "已收录的决议中没有与这个问题相关的段落。下面是最接近的段落，相关度很低，仅供参考。",
+        # A no-match or partial answer names what no indexed paragraph mentions (qa/assistant.py).
+        "no_match_missing": "已收录的决议中没有提到{terms}。下面是最接近的段落，仅供参考。",
+        "partial": "已收录的决议中没有提到{terms}；下面的段落只回答问题的其余部分。",
+        # A quoted paragraph's relevance label (qa/relevance.py), shown instead of the cosine.
+        "label_direct": "直接相关",
+        "label_partial": "部分相关",
+        "label_nearest": "仅供参考",
         "unknown_resolution": "索引中没有第{number}号决议。已收录的决议：{indexed}。",
         "unknown_paragraph": "第{number}号决议中没有{paragraph}（该决议有序言部分{preambular}段、执行部分{operative}段）。",
         "bad_top_k": "结果数量应在 1 到 {limit} 之间，收到的是 {top_k}。",
@@ -51,6 +58,17 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "Nothing relevant to this question was found in the indexed resolutions. The "
             "nearest paragraphs below score low and are shown for reference only."
         ),
+        "no_match_missing": (
+            "No indexed resolution mentions {terms}. The nearest paragraphs below are shown "
+            "for reference only."
+        ),
+        "partial": (
+            "No indexed resolution mentions {terms}; the paragraphs below answer the rest of "
+            "the question only."
+        ),
+        "label_direct": "direct",
+        "label_partial": "partial",
+        "label_nearest": "nearest only",
         "unknown_resolution": "Resolution {number} is not in the index. Indexed resolutions: {indexed}.",
         "unknown_paragraph": (
             "Resolution {number} has no {paragraph} (it has {preambular} preambular and "

@@ -5,14 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from corpus import Paragraph, Resolution, paragraph_record
 from languages import DEFAULT_LANGUAGE, Language
 from store.tokenize import token_spans, tokens
 
+if TYPE_CHECKING:
+    from qa.signals import Signals
+
 Status = Literal["ok", "no_match", "error"]
 Match = Literal["citation", "search"]
+Label = Literal["direct", "partial", "nearest"]
+"""What a quoted paragraph is to the question, as `qa.relevance` measures it: `direct`,
+`partial` (in an answer, less likely to be what was asked) or `nearest` (in a no-match answer:
+only the nearest there is)."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,8 @@ class Quote:
     """Why it is here: named by the question, or found by search."""
     highlights: tuple[tuple[int, int], ...] = ()
     """Spans of `quote` (start, end) holding words of the question."""
+    label: Label = "direct"
+    """How relevant it is, as measured; a paragraph the question names is `direct`."""
 
     @property
     def lead_in(self) -> str:
@@ -50,6 +59,7 @@ class Quote:
             **paragraph_record(self.resolution, self.paragraph),
             "score": round(self.score, 4),
             "match": self.match,
+            "label": self.label,
             "quote": self.quote,
             "highlights": [list(span) for span in self.highlights],
         }
@@ -66,6 +76,14 @@ class Answer:
     language: Language = DEFAULT_LANGUAGE
     """The language of the question, in which messages are written and citations shown first."""
     id: str | None = field(default=None, compare=False)
+    missing: tuple[str, ...] = ()
+    """Words of the question that no indexed paragraph mentions, as the question words them."""
+    partial: bool = False
+    """An answer (`ok`) to part of the question only: `missing` names the rest."""
+    relevance: float | None = None
+    """The no-match model's probability that the best paragraph answers the question."""
+    signals: Signals | None = field(default=None, compare=False, repr=False)
+    """What the decision was made from (`qa.calibrate` fits on them); not in the contract."""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id} if self.id is not None else {}
@@ -74,6 +92,15 @@ class Answer:
             "status": self.status,
             "message": self.message,
             "language": self.language,
+            **(
+                {}  # an error answers nothing: these say nothing about it
+                if self.status == "error"
+                else {
+                    "partial": self.partial,
+                    "missing": list(self.missing),
+                    "relevance": None if self.relevance is None else round(self.relevance, 4),
+                }
+            ),
             "results": [quote.to_dict() for quote in self.results],
         }
 

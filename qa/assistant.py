@@ -19,11 +19,13 @@ from corpus import Paragraph, Resolution
 from embeddings import settings
 from languages import Language
 from languages.messages import describe_label, message
-from qa.answer import Answer, Match, Quote, highlight_spans
+from qa.answer import Answer, Label, Match, Quote, highlight_spans
 from qa.references import Reference, find_reference
-from qa.relevance import is_relevant
+from qa.relevance import answers_question, label, model, paragraph_features
 from qa.request import clean_question, question_language
+from qa.rerank import load_reranker
 from qa.retrieval import Hit, HybridRetriever
+from qa.signals import Signals, missing_phrases, question_signals
 from store import open_store
 from store.base import ParagraphStore, StoredParagraph
 from store.filters import Filters
@@ -42,12 +44,13 @@ class Assistant:
     @classmethod
     def open(cls, location: Path | None = None, model: str | None = None) -> Assistant:
         """The assistant over the store at `location` (default: `HRC_QA_INDEX`), with the
-        model it was built with (default: `HRC_QA_MODEL`, else the bundled one)."""
+        model it was built with (default: `HRC_QA_MODEL`, else the bundled one), and the
+        reranker `HRC_QA_RERANKER` names, if any."""
         from embeddings.model import load_encoder  # loads the model's runtime: only here
 
         encoder = load_encoder(model)
         store = open_store(location or settings.index_home(), encoder.name, encoder.dimension)
-        return cls(HybridRetriever(store, encoder))
+        return cls(HybridRetriever(store, encoder, load_reranker()))
 
     @property
     def store(self) -> ParagraphStore:
@@ -125,12 +128,20 @@ class Assistant:
             return Answer(question, "error", problem, (), language, id)
         if reference.resolution in indexed and not cited and not filters.resolutions:
             filters = replace(filters, resolutions=(reference.resolution,))
-        hits = retriever.search(text, top_k, filters)
+        found = retriever.find(text, top_k, filters)
+        hits = found.hits
+        signals = question_signals(text, language, found, retriever.store)
+        relevance = answers_question(signals) if signals else None
+        relevant = bool(cited) or (
+            relevance is not None and relevance >= model().question.threshold
+        )
+        missing = missing_phrases(text, signals) if signals and not cited else ()
 
         # A cited paragraph scores 1.0; a found one its cosine similarity to the question.
         scores = dict.fromkeys(cited, 1.0) | {
             hit.id: hit.similarity for hit in hits if hit.id not in cited
         }
+        ranks = {hit.id: rank for rank, hit in enumerate(hits, 1)}
         quoted = retriever.store.get(list(scores)[:top_k])
         quotes = [
             _quote(
@@ -139,14 +150,38 @@ class Assistant:
                 scores[stored.id],
                 "citation" if stored.id in cited else "search",
                 rank,
+                _label(stored.id, cited, relevant, ranks, hits, signals),
             )
             for rank, stored in enumerate(quoted, 1)
         ]
-        if not cited and not (hits and _relevant(retriever.store, hits[0], language)):
+        if not relevant:
+            key = "no_match_missing" if missing else "no_match"
+            terms = _listed(missing, language)
             return Answer(
-                question, "no_match", message("no_match", language), tuple(quotes), language, id
+                question,
+                "no_match",
+                message(key, language, terms=terms),
+                tuple(quotes),
+                language,
+                id,
+                missing=missing,
+                relevance=relevance,
+                signals=signals,
             )
-        return Answer(question, "ok", "", tuple(quotes), language, id)
+        partial = bool(missing)
+        note = message("partial", language, terms=_listed(missing, language)) if partial else ""
+        return Answer(
+            question,
+            "ok",
+            note,
+            tuple(quotes),
+            language,
+            id,
+            missing=missing,
+            partial=partial,
+            relevance=relevance,
+            signals=signals,
+        )
 
 
 def _cited(
@@ -189,12 +224,37 @@ def _cited(
     return named + below, ""
 
 
-def _quote(question: str, stored: StoredParagraph, score: float, match: Match, rank: int) -> Quote:
-    quote = Quote(rank, stored.resolution, stored.paragraph, score, match)
+def _quote(
+    question: str, stored: StoredParagraph, score: float, match: Match, rank: int, label: Label
+) -> Quote:
+    quote = Quote(rank, stored.resolution, stored.paragraph, score, match, label=label)
     return replace(quote, highlights=highlight_spans(question, quote.quote))
 
 
-def _relevant(store: ParagraphStore, hit: Hit, language: Language) -> bool:
-    """Whether the best hit answers the question, in the language pair it was found in."""
-    resolution = store.get([hit.id])[0].resolution
-    return is_relevant(hit, same_language=resolution.language == language)
+def _label(
+    paragraph_id: str,
+    cited: list[str],
+    relevant: bool,
+    ranks: dict[str, int],
+    hits: list[Hit],
+    signals: Signals | None,
+) -> Label:
+    """A named paragraph is direct; in a no-match answer every paragraph is only the nearest;
+    otherwise the paragraph model says."""
+    if paragraph_id in cited:
+        return "direct"
+    if not relevant or signals is None:
+        return "nearest"
+    rank = ranks[paragraph_id]
+    hit = hits[rank - 1]
+    return label(
+        paragraph_features(hit.similarity, hits[0].similarity, rank, signals.coverages[rank - 1])
+    )
+
+
+def _listed(terms: tuple[str, ...], language: Language) -> str:
+    """`“白化病”、“死刑”` / `“albinism” or “death penalty”`."""
+    quoted = [f"“{term}”" for term in terms]
+    if language == "zh" or len(quoted) < 2:
+        return "、".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]

@@ -16,6 +16,7 @@ from rich.markup import escape
 
 from corpus import BUNDLED_CORPUS, ResolutionError, paragraph_record, read_resolutions
 from embeddings import settings
+from languages.messages import message
 from qa.answer import Answer, highlight_segments
 from qa.assistant import Assistant
 from qa.request import answer_request
@@ -192,14 +193,15 @@ def _open_assistant(index_home: Path | None, model: str | None) -> Assistant:
 
 
 def _print_answer(answer: Answer) -> None:
-    if answer.status != "ok":
+    if answer.message:  # an error, a no-match, or an answer to part of the question
         style = "red" if answer.status == "error" else "yellow"
         stdout.print(f"[{style}]{escape(answer.message)}[/]")
     for quote in answer.results:
         record = quote.to_dict()
         stdout.print(
             f"\n[bold][{quote.rank}] {escape(record['citation'][answer.language])}[/]  "
-            f"{record['symbol']}  {record['adopted']}  [dim]score {quote.score:.2f}[/]"
+            f"{record['symbol']}  {record['adopted']}  "
+            f"[dim]{message('label_' + quote.label, answer.language)}[/]"
         )
         stdout.print(f"    [dim]{escape(record['title'])}[/]")
         stdout.print("    " + _marked(quote.quote, quote.highlights).replace("\n", "\n    "))
@@ -223,21 +225,31 @@ def evaluate(
     model: ModelOption = None,
     index_home: IndexOption = None,
 ) -> None:
-    """Score retrieval on questions with gold paragraphs: hit@1, hit@5, MRR@10, no-match."""
-    from qa.evaluate import evaluate as run
-    from qa.evaluate import read_questions
+    """Score answers on questions with gold paragraphs, per question kind and language:
+    ok, hit@1, hit@5, MRR@10, no-match and the precision of each relevance label."""
+    from qa.evaluate import HEADER, QuestionSetEvaluator, breakdown, figures, missed
 
+    evaluator = QuestionSetEvaluator(questions)
     try:
-        items = read_questions(questions)
+        evaluator.questions()
     except (OSError, ValueError) as error:
         raise _fail(str(error)) from None
     assistant = _open_assistant(index_home, model)
     modes = ["dense", "keyword", "hybrid", "answer"] if compare else ["answer"]
-    reports = [run(assistant, items, mode) for mode in modes]
-    for line in reports[-1].missed:
+    outcomes = {mode: evaluator(assistant, mode) for mode in modes}
+    answered = outcomes["answer"]
+    for line in missed(answered):
         stdout.print(f"missed {escape(line)}")
-    for report in reports:
-        stdout.print(report.summary())
+    stdout.print(f"\n{questions.name}\n{HEADER}")
+    for group in breakdown(answered):
+        stdout.print(escape(group.row()))
+    for label, (right, shown) in figures("all", answered).labelled.items():
+        precision = f"{right / shown:.3f}" if shown else "-"
+        stdout.print(
+            f"label {label}: precision {precision} ({right}/{shown} in the top 5 of ok answers)"
+        )
+    for mode in modes:
+        stdout.print(figures(mode, outcomes[mode]).summary())
 
 
 @app.command()

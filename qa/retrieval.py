@@ -5,6 +5,10 @@ lists a paragraph appears in. Rank fusion needs no calibration between cosine an
 and a paragraph found by both searches rises above one found by either. Each result also
 carries its cosine similarity to the question, which says how relevant it is on an absolute
 scale (the no-match decision uses it).
+
+The corpus is Chinese: an English question is searched by keyword through the Chinese
+translations of its words (`qa.translate`), which lifts English hit@1 on the calibration
+questions from 0.53 (dense alone) to 0.80 fused.
 """
 
 from __future__ import annotations
@@ -12,8 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
+
 from embeddings.encoder import Encoder
-from store.base import ParagraphStore
+from qa.request import question_language
+from qa.rerank import CANDIDATES as RERANK_CANDIDATES
+from qa.rerank import CrossEncoderReranker
+from qa.translate import english_words
+from store.base import ParagraphStore, passage_text
 from store.filters import Filters
 
 RRF_K = 60
@@ -36,22 +46,45 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Found:
+    """The fused hits for a question, and how the dense candidates' similarities spread."""
+
+    hits: list[Hit]
+    standout: float
+    """How many standard deviations the best dense similarity stands above the other
+    candidates' (a question the corpus answers picks one paragraph out; one it does not finds
+    many about equally near)."""
+
+
+@dataclass(frozen=True)
 class HybridRetriever:
     """Dense + keyword search over one store, with the model its vectors were made by."""
 
     store: ParagraphStore
     encoder: Encoder
+    reranker: CrossEncoderReranker | None = None
+    """Reorders the first `rerank.CANDIDATES` fused hits when set (`HRC_QA_RERANKER`)."""
 
     def search(
         self, question: str, k: int, where: Filters | None = None, mode: Mode = "hybrid"
     ) -> list[Hit]:
         """The `k` best paragraphs for `question`, best first, among those `where` lets
         through. `mode` is `hybrid`, or `dense` / `keyword` alone (to measure each part)."""
+        return self.find(question, k, where, mode).hits
+
+    def find(
+        self, question: str, k: int, where: Filters | None = None, mode: Mode = "hybrid"
+    ) -> Found:
+        """As `search`, with the spread of the dense candidates' similarities."""
         where = where or Filters()
         query = self.encoder.encode_queries([question])[0]
         depth = max(CANDIDATES, k)
         dense = self.store.dense_search(query, depth, where) if mode != "keyword" else []
-        keyword = self.store.keyword_search(question, depth, where) if mode != "dense" else []
+        keyword = (
+            self.store.keyword_search(keyword_query(question), depth, where)
+            if mode != "dense"
+            else []
+        )
         dense_ranks = {found.id: rank for rank, found in enumerate(dense, 1)}
         keyword_ranks = {found.id: rank for rank, found in enumerate(keyword, 1)}
         keyword_scores = {found.id: found.score for found in keyword}
@@ -73,4 +106,34 @@ class HybridRetriever:
             for paragraph_id, similarity in zip(ids, similarities, strict=True)
         ]
         hits.sort(key=lambda hit: (-hit.fused, -hit.similarity))
-        return hits[:k]
+        if self.reranker is not None and mode == "hybrid":
+            hits = self._reranked(self.reranker, question, hits)
+        return Found(hits[:k], _standout([found.score for found in dense]))
+
+    def _reranked(
+        self, reranker: CrossEncoderReranker, question: str, hits: list[Hit]
+    ) -> list[Hit]:
+        """The first candidates in the reranker's order, the rest after them as they were."""
+        head, tail = hits[:RERANK_CANDIDATES], hits[RERANK_CANDIDATES:]
+        stored = self.store.get([hit.id for hit in head])
+        passages = [passage_text(item.resolution, item.paragraph) for item in stored]
+        scores = reranker.scores(question, passages)
+        order = sorted(range(len(head)), key=lambda i: -scores[i])
+        return [head[i] for i in order] + tail
+
+
+def keyword_query(question: str) -> str:
+    """What keyword search looks for: the question, and for an English one also the Chinese
+    translations of its words (words the corpus does not hold match nothing)."""
+    if question_language(question) != "en":
+        return question
+    translations = (t for word in english_words(question) for t in word.translations)
+    return " ".join([question, *dict.fromkeys(translations)])
+
+
+def _standout(similarities: list[float]) -> float:
+    """(best − mean of the rest) / their standard deviation; 0 with too few to tell."""
+    rest = np.array(similarities[1:])
+    if len(rest) < 2 or not rest.std():
+        return 0.0
+    return float((similarities[0] - rest.mean()) / rest.std())

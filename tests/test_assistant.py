@@ -129,7 +129,9 @@ def test_a_resolution_named_in_the_question_narrows_the_search(fake_assistant):
 def test_off_topic_questions_get_no_match(assistant, question):
     answer = assistant.ask(question)
     assert answer.status == "no_match"
-    assert answer.message.startswith(("已收录的决议中没有", "Nothing relevant"))
+    assert answer.message.startswith(
+        ("已收录的决议中没有", "Nothing relevant", "No indexed resolution mentions")
+    )
 
 
 @pytest.mark.parametrize(

@@ -148,3 +148,24 @@ def test_a_damaged_index_is_reported_with_what_to_do(hrc_qa, tmp_path):
         result = hrc_qa(*command, "--index", tmp_path)
         assert result.exit_code == 2
         assert "rebuild it with `hrc-qa index --rebuild`" in result.stderr
+
+
+def test_answers_show_a_relevance_label_not_a_raw_score(hrc_qa):
+    result = hrc_qa("ask", "地方政府推进城市数字化时应采取哪些数据保护措施？", "-k", "3")
+    assert result.exit_code == 0, result.stderr
+    assert "score" not in result.stdout
+    assert any(label in result.stdout for label in ("直接相关", "部分相关", "仅供参考"))
+
+
+def test_eval_reports_each_kind_and_language(hrc_qa, tmp_path):
+    questions = tmp_path / "questions.jsonl"
+    questions.write_text(
+        '{"id": "a", "lang": "zh", "kind": "direct", "q": "联合国公共服务日", "gold": ["37/7 OP8"]}\n'
+        '{"id": "b", "lang": "en", "kind": "off_topic", "q": "How long to boil an egg?", "gold": []}\n',
+        encoding="utf-8",
+    )
+    result = hrc_qa("eval", questions)
+    assert result.exit_code == 0, result.stderr
+    rows = [line.split()[0:2] for line in result.stdout.splitlines()]
+    assert ["direct", "zh"] in rows and ["off_topic", "en"] in rows
+    assert any(line.startswith("label direct: precision") for line in result.stdout.splitlines())

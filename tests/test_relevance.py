@@ -1,68 +1,98 @@
-"""How the no-match thresholds are calibrated on the dev questions, and that they hold."""
+"""The no-match decision and the relevance labels: the shipped model is the one fitted on the
+calibration questions, and its verdicts are what a user would want (explained, labelled)."""
 
 from pathlib import Path
 
 import pytest
 
+from qa.calibrate import examples, fit
 from qa.evaluate import read_questions
-from qa.relevance import THRESHOLDS, Evidence, calibrate
+from qa.relevance import PARAGRAPH_FEATURES, QUESTION_FEATURES, Logistic, model
 
-pytestmark = pytest.mark.slow
-
-DEV = Path(__file__).parents[1] / "eval" / "dev.jsonl"
-
-
-@pytest.fixture(scope="module")
-def evidence(assistant):
-    """The best hit's evidence for every dev question that is not a citation look-up."""
-    items = []
-    for question in read_questions(DEV):
-        if "执行部分第" in question.text:
-            continue  # answered by the citation look-up, not by relevance
-        hit = assistant.retriever.search(question.text, 1)[0]
-        language = "zh" if question.language == "zh" else "en"
-        paragraph_language = assistant.store.get([hit.id])[0].resolution.language
-        items.append(
-            Evidence(
-                hit.similarity,
-                hit.keyword_score,
-                paragraph_language == language,
-                bool(question.gold),
-            )
-        )
-    return items
+ROOT = Path(__file__).parents[1]
+DEV = ROOT / "eval" / "dev.jsonl"
+CALIBRATION = ROOT / "eval" / "trust" / "calibration.jsonl"
 
 
-def test_the_thresholds_are_the_calibrated_ones(evidence):
-    calibrated = calibrate(evidence)
-    assert calibrated.same_language == pytest.approx(THRESHOLDS.same_language, abs=0.01)
-    assert calibrated.cross_language == pytest.approx(THRESHOLDS.cross_language, abs=0.01)
-    assert calibrated.keyword == pytest.approx(THRESHOLDS.keyword, abs=0.5)
+def test_the_logistic_model_standardises_then_weighs():
+    model = Logistic(("a", "b"), (1.0, 0.0), (2.0, 1.0), (2.0, -1.0), 0.5, 0.5)
+    # z = 0.5 + 2 * (5 - 1) / 2 - 1 * 1 = 3.5
+    assert model.probability({"a": 5.0, "b": 1.0}) == pytest.approx(1 / (1 + 2.718281828**-3.5))
 
 
-def test_calibration_keeps_every_off_topic_question_out(evidence):
-    thresholds = calibrate(evidence)
-    for item in evidence:
-        if not item.on_topic:
-            least = thresholds.same_language if item.same_language else thresholds.cross_language
-            assert item.similarity < least and item.keyword_score < thresholds.keyword
+def test_the_shipped_model_reads_back_whole():
+    shipped = model()
+    assert shipped.question.features == QUESTION_FEATURES
+    assert shipped.paragraph.features == PARAGRAPH_FEATURES
+    assert len(shipped.question.coefficients) == len(QUESTION_FEATURES)
 
 
-def test_calibration_on_made_up_evidence():
-    thresholds = calibrate(
-        [
-            Evidence(0.85, 0.0, True, False),
-            Evidence(0.93, 9.0, True, True),
-            Evidence(0.78, 0.0, False, False),
-            Evidence(0.76, 0.0, False, True),  # overlaps: off-topic ones are kept out first
-            Evidence(0.82, 0.0, False, True),
-        ]
-    )
-    assert thresholds.same_language == 0.89  # halfway between 0.85 and 0.93
-    assert thresholds.cross_language == 0.785  # just above the off-topic 0.78
-    assert thresholds.keyword == 4.5
+@pytest.mark.slow
+def test_the_shipped_model_is_the_one_fitted_on_the_calibration_questions(assistant):
+    questions = read_questions(CALIBRATION) + read_questions(DEV)
+    asked, paragraphs = examples(assistant, questions)
+    for shipped, refitted in (
+        (model().question, fit(asked, QUESTION_FEATURES)),
+        (model().paragraph, fit(paragraphs, PARAGRAPH_FEATURES)),
+    ):
+        assert refitted.coefficients == pytest.approx(shipped.coefficients, abs=1e-3)
+        assert refitted.intercept == pytest.approx(shipped.intercept, abs=1e-3)
 
 
+@pytest.mark.slow
 def test_every_off_topic_dev_question_gets_no_match(assistant):
     off_topic = [q for q in read_questions(DEV) if not q.gold]
     assert off_topic and all(assistant.ask(q.text).status == "no_match" for q in off_topic)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "missing", "says"),
+    [
+        (
+            "白化病人在非洲遭受攻击的问题，理事会怎么看？",
+            "白化病",
+            "已收录的决议中没有提到“白化病”。",
+        ),
+        (
+            "Do the Nelson Mandela Rules on prison conditions feature in any Council text?",
+            "Nelson Mandela",
+            "No indexed resolution mentions “Nelson Mandela”.",
+        ),
+    ],
+)
+def test_a_no_match_says_what_is_missing_in_the_questions_language(
+    assistant, question, missing, says
+):
+    answer = assistant.ask(question)
+    assert answer.status == "no_match"
+    assert missing in answer.missing
+    assert answer.message.startswith(says)
+    assert {quote.label for quote in answer.results} == {"nearest"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "地方政府推进城市数字化时应采取哪些数据保护和网络安全措施？区块链呢？",
+        "smart city data protection and cybersecurity, including blockchain",
+    ],
+)
+def test_a_question_covered_in_part_is_answered_for_that_part_and_marked(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.status == "ok" and answer.partial
+    assert answer.missing == ("区块链",) if answer.language == "zh" else ("blockchain",)
+    assert "区块链" in answer.message or "blockchain" in answer.message
+    assert answer.results[0].paragraph.key.startswith("57/12 OP8")
+    assert answer.to_dict()["partial"] is True
+
+
+@pytest.mark.slow
+def test_a_direct_answer_is_labelled_direct_and_the_rest_partial(assistant):
+    answer = assistant.ask("地方政府推进城市数字化时应当采取哪些数据保护和网络安全措施？")
+    assert answer.status == "ok" and not answer.partial and not answer.message
+    assert answer.results[0].paragraph.key == "57/12 OP8(a)"
+    assert answer.results[0].label == "direct"
+    assert {quote.label for quote in answer.results} <= {"direct", "partial"}
+    assert "partial" in {quote.label for quote in answer.results}

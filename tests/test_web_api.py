@@ -25,11 +25,14 @@ def test_an_answer_is_the_contract_and_equals_the_assistants(web, fake_assistant
     assert response.status_code == 200
     answer = response.json()
     assert answer == fake_assistant.ask(LOCAL_DATA, top_k=2).to_dict()
-    assert set(answer) == {"question", "status", "message", "language", "results"}
+    assert set(answer) == {
+        *("question", "status", "message", "language", "results"),
+        *("partial", "missing", "relevance"),
+    }
     first = answer["results"][0]
     assert first["id"] == "A/HRC/RES/57/12:OP8(a):zh"
     assert first["citation"]["zh"] == "人权理事会第57/12号决议第8段(a)项"
-    assert set(first) >= {"rank", "quote", "highlights", "score", "match", "citation_long"}
+    assert set(first) >= {"rank", "quote", "highlights", "score", "label", "match", "citation_long"}
 
 
 def test_the_filters_are_those_of_every_interface(web):
@@ -77,7 +80,8 @@ def test_no_match_is_an_answer(web):
 
     assert response.status_code == 200
     assert response.json()["status"] == "no_match"
-    assert response.json()["message"].startswith("Nothing relevant")
+    assert response.json()["message"].startswith("No indexed resolution mentions “cats” or “dogs”.")
+    assert response.json()["missing"] == ["cats", "dogs"]
 
 
 # -- 400: the assistant's own error answers -----------------------------------------------------

