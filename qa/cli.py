@@ -88,6 +88,7 @@ def index(
 ) -> None:
     """Build the paragraph index, or add, replace and remove resolutions in it."""
     from embeddings.model import load_encoder
+    from qa.translate import prepare
     from store.update import update
 
     home = index_home or settings.index_home()
@@ -106,6 +107,7 @@ def index(
         raise _fail(f"{error.args[0]}; the index was not changed.") from None
     except IndexUnavailable as error:
         raise _fail(str(error)) from None
+    prepare()  # the gloss table English questions need, made now rather than at the first one
     for verb, keys in (
         ("added", report.added),
         ("replaced", report.replaced),

