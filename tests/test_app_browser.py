@@ -220,7 +220,8 @@ def test_a_question_without_an_answer_reads_as_a_sentence(page):
 
     answer = ask(page, "Tell me a joke about cats.")
 
-    expect(answer.locator(".hrc-message")).to_contain_text("Nothing relevant")
+    # The no-match says what is missing, in the question's language.
+    expect(answer.locator(".hrc-message")).to_contain_text("No indexed resolution mentions “cats”")
 
 
 def test_the_resolution_opens_at_the_quoted_paragraph(page, context):
