@@ -37,7 +37,8 @@ SWAP_LIMIT_S = 600  # not a speed requirement: how long before the swap is calle
 @pytest.fixture
 def live(index_env, running_app_url, running_app_index, encoder):
     env = {**index_env, "HRC_QA_INDEX": str(running_app_index)}
-    yield Client(running_app_url, verbose=False, analytics_enabled=False), env, running_app_index
+    client = Client(running_app_url, verbose=False, analytics_enabled=False)
+    yield client, running_app_url, env, running_app_index
     store = FaissStore.load(running_app_index, encoder.name, encoder.dimension)
     if any(resolution.key == "37/7.en" for resolution in store.resolutions()):
         update(running_app_index, encoder, remove=["37/7.en"])
@@ -49,7 +50,7 @@ def first(answer: dict) -> tuple[str, str, str]:
 
 
 def test_answers_stay_valid_while_a_resolution_is_added(live):
-    client, env, home = live
+    client, url, env, home = live
     before = client.predict(TRANSPARENCY, api_name="/ask")
     assert first(before) == ("ok", "51/5", "OP11")
     old_version = (home / "CURRENT").read_text().strip()
@@ -59,9 +60,12 @@ def test_answers_stay_valid_while_a_resolution_is_added(live):
     stop = threading.Event()
 
     def keep_asking() -> None:
+        # A caller of its own, as each user of the app has: one gradio_client Client shared
+        # by threads can lose an answer when its event stream closes under another thread.
+        caller = Client(url, verbose=False, analytics_enabled=False)
         while not stop.is_set():
             try:
-                answers.append(client.predict(TRANSPARENCY, api_name="/ask"))
+                answers.append(caller.predict(TRANSPARENCY, api_name="/ask"))
             except BaseException as error:  # any failure is a finding, reported below
                 failures.append(error)
 
@@ -103,7 +107,7 @@ def test_answers_stay_valid_while_a_resolution_is_added(live):
 
 
 def test_a_malformed_file_is_refused_and_the_old_index_kept(live):
-    client, env, home = live
+    client, _, env, home = live
     version = (home / "CURRENT").read_text().strip()
     refused = subprocess.run(
         [HRC_QA, "index", str(MALFORMED)], env=env, capture_output=True, text=True
