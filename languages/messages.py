@@ -137,6 +137,34 @@ LABEL_WORDS: dict[Language, LabelWords] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class ListWords:
+    """How one language lists terms in a sentence: `“白化病”、“死刑”`, `“albinism” or “death
+    penalty”`."""
+
+    quoted: str
+    """One term: `{term}`, in the language's quotation marks."""
+    between: str
+    """Between two terms that are not the last two."""
+    last: str
+    """Between the last two terms."""
+
+
+LIST_WORDS: dict[Language, ListWords] = {
+    "zh": ListWords(quoted="“{term}”", between="、", last="、"),
+    "en": ListWords(quoted="“{term}”", between=", ", last=" or "),
+}
+
+
+def listed(terms: tuple[str, ...], language: Language) -> str:
+    """`terms` as a list inside a sentence of `language`."""
+    words = LIST_WORDS[language]
+    quoted = [words.quoted.format(term=term) for term in terms]
+    if len(quoted) < 2:
+        return "".join(quoted)
+    return words.between.join(quoted[:-1]) + words.last + quoted[-1]
+
+
 def message(key: str, language: str, **values: object) -> str:
     """The sentence `key` in `language` (the default language if it has none), filled in."""
     texts = MESSAGES[language if language in MESSAGES else DEFAULT_LANGUAGE]

@@ -18,7 +18,7 @@ from pathlib import Path
 from corpus import Paragraph, Resolution
 from embeddings import settings
 from languages import Language
-from languages.messages import describe_label, message
+from languages.messages import describe_label, listed, message
 from qa.answer import Answer, Label, Match, Quote, highlight_spans
 from qa.references import Reference, find_reference
 from qa.relevance import answers_question, label, model, paragraph_features
@@ -156,7 +156,7 @@ class Assistant:
         ]
         if not relevant:
             key = "no_match_missing" if missing else "no_match"
-            terms = _listed(missing, language)
+            terms = listed(missing, language)
             return Answer(
                 question,
                 "no_match",
@@ -169,7 +169,7 @@ class Assistant:
                 signals=signals,
             )
         partial = bool(missing)
-        note = message("partial", language, terms=_listed(missing, language)) if partial else ""
+        note = message("partial", language, terms=listed(missing, language)) if partial else ""
         return Answer(
             question,
             "ok",
@@ -250,11 +250,3 @@ def _label(
     return label(
         paragraph_features(hit.similarity, hits[0].similarity, rank, signals.coverages[rank - 1])
     )
-
-
-def _listed(terms: tuple[str, ...], language: Language) -> str:
-    """`“白化病”、“死刑”` / `“albinism” or “death penalty”`."""
-    quoted = [f"“{term}”" for term in terms]
-    if language == "zh" or len(quoted) < 2:
-        return "、".join(quoted)
-    return ", ".join(quoted[:-1]) + " or " + quoted[-1]

@@ -19,7 +19,16 @@ from corpus.parser import parse_resolution
 from languages.citations import CITATION_FORMS, CitationForms
 from languages.documents import DOCUMENT_FORMS, DocumentForms
 from languages.interface import INTERFACE, LANGUAGE_NAMES, ui_text
-from languages.messages import LABEL_WORDS, MESSAGES, LabelWords, describe_label, message
+from languages.messages import (
+    LABEL_WORDS,
+    LIST_WORDS,
+    MESSAGES,
+    LabelWords,
+    ListWords,
+    describe_label,
+    listed,
+    message,
+)
 from languages.references import REFERENCE_FORMS, ReferenceForms
 from languages.scripts import SCRIPTS, detect_language
 from languages.stopwords import STOPWORDS
@@ -32,6 +41,7 @@ EXPECTED_TABLES = {
     "INTERFACE",
     "LABEL_WORDS",
     "LANGUAGE_NAMES",
+    "LIST_WORDS",
     "MESSAGES",
     "REFERENCE_FORMS",
     "SCRIPTS",
@@ -269,6 +279,7 @@ def french(monkeypatch):
                 level=" {item})",
             ),
         ),
+        (LIST_WORDS, ListWords(quoted="« {term} »", between=", ", last=" ou ")),
         (INTERFACE, {**INTERFACE["en"], "title": "Résolutions du Conseil des droits de l’homme"}),
         (LANGUAGE_NAMES, "Français"),
     ]
@@ -337,3 +348,12 @@ def test_french_is_answered_in_french(french):
         operative=2,
     ).startswith("La résolution 51/5 n’a pas de paragraphe 9")
     assert ui_text("fr", "title") == "Résolutions du Conseil des droits de l’homme"
+
+
+def test_terms_are_listed_as_each_language_lists_them(french):
+    assert listed(("白化病", "死刑"), "zh") == "“白化病”、“死刑”"
+    assert listed(("albinism",), "en") == "“albinism”"
+    assert listed(("albinism", "torture", "death penalty"), "en") == (
+        "“albinism”, “torture” or “death penalty”"
+    )
+    assert listed(("albinisme", "torture"), "fr") == "« albinisme » ou « torture »"
