@@ -22,6 +22,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from languages import LANGUAGES
+from languages.scripts import detect_language
 from qa.assistant import Assistant
 
 LABELS = ("direct", "partial")
@@ -146,7 +148,7 @@ def collect(
         hits = assistant.retriever.search(question.text, 10, mode=mode)
         stored = assistant.store.get([hit.id for hit in hits])
         keys = tuple(item.paragraph.key for item in stored)
-        language = question.language or ("en" if question.text.isascii() else "zh")
+        language = question.language or detect_language(question.text)
         outcomes.append(Outcome(question, language, "ok", keys, ("direct",) * len(keys)))
     return outcomes
 
@@ -188,7 +190,8 @@ def figures(name: str, outcomes: Sequence[Outcome]) -> Figures:
 
 def breakdown(outcomes: Sequence[Outcome]) -> list[Figures]:
     """Figures for all questions, each language, each kind, and each kind in each language."""
-    languages = sorted({o.language for o in outcomes}, key=lambda language: language != "zh")
+    order = {language: rank for rank, language in enumerate(LANGUAGES)}
+    languages = sorted({o.language for o in outcomes}, key=lambda lang: order.get(lang, len(order)))
     # Answerable kinds first, then the rest, each in the order the file first has them.
     kinds = sorted(
         dict.fromkeys(o.question.kind for o in outcomes if o.question.kind),
