@@ -12,9 +12,9 @@ The backend that runs the model is a setting, ``HRC_QA_BACKEND``:
   (``embeddings.onnx_backend``): the same vectors as torch (cosine 0.9999998), so the same
   answers, and faster;
 * ``onnx-int8``: the export with int8 weights, faster still, but its vectors differ slightly
-  (cosine about 0.99): the no-match thresholds of ``qa.relevance`` were calibrated on float32
-  and let one off-topic dev question through. An index records it (the model name becomes
-  ``<model>@onnx-int8``), so one built by another backend is refused with a hint;
+  (cosine about 0.99), and the no-match model of ``qa.relevance`` was fitted on float32 ones.
+  An index records it (the model name becomes ``<model>@onnx-int8``), so one built by another
+  backend is refused with a hint;
 * ``torch``: sentence-transformers on torch.
 
 The ONNX backends need a local folder (the bundled model is one); any other model runs on torch.
