@@ -27,8 +27,7 @@ class Paragraph:
     @property
     def label(self) -> str:
         """`PP3`, `OP17`, `OP17(a)`, `OP3(a)(ii)`."""
-        prefix = "PP" if self.part == "preambular" else "OP"
-        return prefix + str(self.number) + "".join(f"({item})" for item in self.subdivisions)
+        return paragraph_label(self.part, self.number, self.subdivisions)
 
     @property
     def key(self) -> str:
@@ -40,7 +39,7 @@ class Paragraph:
         """The label of the paragraph this one hangs under (`OP17` for `OP17(a)`), if any."""
         if not self.subdivisions:
             return None
-        return "OP" + str(self.number) + "".join(f"({item})" for item in self.subdivisions[:-1])
+        return paragraph_label(self.part, self.number, self.subdivisions[:-1])
 
     @property
     def marker(self) -> str:
@@ -48,6 +47,12 @@ class Paragraph:
         if self.subdivisions:
             return f"({self.subdivisions[-1]})"
         return f"{self.number}." if self.part == "operative" else ""
+
+
+def paragraph_label(part: Part, number: int, subdivisions: tuple[str, ...]) -> str:
+    """The label of the paragraph with this part, number and sub-paragraph letters: `OP17(a)`."""
+    prefix = "PP" if part == "preambular" else "OP"
+    return prefix + str(number) + "".join(f"({item})" for item in subdivisions)
 
 
 @dataclass(frozen=True, slots=True)
