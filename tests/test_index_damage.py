@@ -240,3 +240,19 @@ def test_a_rebuild_replaces_a_damaged_pointer(hrc_qa, home):
     assert rebuilt.exit_code == 0, rebuilt.stderr
     assert open_current(home)[0].name == current_version(home)
     assert hrc_qa("ask", "腐败", "--index", home).exit_code == 0
+
+
+@pytest.mark.parametrize("case", ["manifest without files", "pointer not UTF-8", "manifest of []"])
+def test_the_apps_pages_and_api_keep_serving_after_a_damaged_version(home, fake_encoder, case):
+    from fastapi.testclient import TestClient
+
+    from web.server import create_app
+    from web.settings import Settings
+
+    assistant = open_assistant(home, fake_encoder)
+    with TestClient(create_app(assistant, Settings())) as client:
+        publish_damaged(home, DAMAGES[case][0])
+        page = client.get("/resolution/57-12?lang=zh")
+        answer = client.post("/api/v1/ask", json={"question": "联合国公共服务日是哪一天？"})
+    assert page.status_code == 200 and "地方政府与人权" in page.text
+    assert answer.status_code == 200 and answer.json()["status"] == "ok"
