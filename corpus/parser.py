@@ -276,6 +276,7 @@ class _Assembler:
         self.operative: _Draft | None = None
         """The last operative paragraph or sub-paragraph so far."""
         self.labels: set[str] = set()
+        """Every label given so far: a letter used again is not a new sub-paragraph."""
 
     def paragraphs(self, footnotes: dict[int, str]) -> tuple[Paragraph, ...]:
         gap: str | None = None  # what separates the line from the one before
