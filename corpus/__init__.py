@@ -2,11 +2,12 @@
 
 The one public surface of the package: parse a file (or a folder of files) into a
 `Resolution` holding its metadata and its `Paragraph`s, and build the citation strings of
-docs/citations.md from them.
+docs/citations.md from them. A file that cannot be read raises `ResolutionError`; one read with
+something that looks wrong in it warns with a `ResolutionWarning`.
 """
 
 from corpus.citation import cite
-from corpus.errors import ResolutionError
+from corpus.errors import ResolutionError, ResolutionWarning
 from corpus.models import Paragraph, Part, Resolution
 from corpus.reader import BUNDLED_CORPUS, find_resolution_files, read_resolution, read_resolutions
 from corpus.records import paragraph_record
@@ -17,6 +18,7 @@ __all__ = [
     "Part",
     "Resolution",
     "ResolutionError",
+    "ResolutionWarning",
     "cite",
     "find_resolution_files",
     "paragraph_record",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -27,8 +28,7 @@ class Paragraph:
     @property
     def label(self) -> str:
         """`PP3`, `OP17`, `OP17(a)`, `OP3(a)(ii)`."""
-        prefix = "PP" if self.part == "preambular" else "OP"
-        return prefix + str(self.number) + "".join(f"({item})" for item in self.subdivisions)
+        return paragraph_label(self.part, self.number, self.subdivisions)
 
     @property
     def key(self) -> str:
@@ -40,7 +40,7 @@ class Paragraph:
         """The label of the paragraph this one hangs under (`OP17` for `OP17(a)`), if any."""
         if not self.subdivisions:
             return None
-        return "OP" + str(self.number) + "".join(f"({item})" for item in self.subdivisions[:-1])
+        return paragraph_label(self.part, self.number, self.subdivisions[:-1])
 
     @property
     def marker(self) -> str:
@@ -48,6 +48,12 @@ class Paragraph:
         if self.subdivisions:
             return f"({self.subdivisions[-1]})"
         return f"{self.number}." if self.part == "operative" else ""
+
+
+def paragraph_label(part: Part, number: int, subdivisions: tuple[str, ...]) -> str:
+    """The label of the paragraph with this part, number and sub-paragraph letters: `OP17(a)`."""
+    prefix = "PP" if part == "preambular" else "OP"
+    return prefix + str(number) + "".join(f"({item})" for item in subdivisions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,16 +122,66 @@ class Resolution:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Resolution:
-        paragraphs = tuple(
-            Paragraph(
-                **{
-                    **item,
-                    "subdivisions": tuple(item["subdivisions"]),
-                    "footnotes": tuple(item["footnotes"]),
-                }
+        """The resolution `to_dict` wrote; ValueError if `data` is not one (an index's file
+        must not hand a request a number that is not text)."""
+        _check_fields(data, _RESOLUTION_FIELDS, "a resolution")
+        if not re.fullmatch(r"\d+/\d+", data["number"]) or not isinstance(data["paragraphs"], list):
+            raise ValueError(f"resolution {data['number']!r} is not as saved")
+        paragraphs = []
+        for item in data["paragraphs"]:
+            _check_fields(item, _PARAGRAPH_FIELDS, f"a paragraph of {data['number']}")
+            if item["part"] not in ("preambular", "operative"):
+                raise ValueError(f"a paragraph of {data['number']} has the part {item['part']!r}")
+            paragraphs.append(
+                Paragraph(
+                    **{
+                        **item,
+                        "subdivisions": tuple(item["subdivisions"]),
+                        "footnotes": tuple(item["footnotes"]),
+                    }
+                )
             )
-            for item in data["paragraphs"]
-        )
         return cls(
-            **{**data, "adopted": date.fromisoformat(data["adopted"]), "paragraphs": paragraphs}
+            **{
+                **data,
+                "adopted": date.fromisoformat(data["adopted"]),
+                "paragraphs": tuple(paragraphs),
+            }
         )
+
+
+_RESOLUTION_FIELDS: dict[str, tuple[type, ...]] = {
+    "number": (str,),
+    "title": (str,),
+    "agenda_item": (str, type(None)),
+    "adopted": (str,),
+    "meeting": (int, type(None)),
+    "vote": (str, type(None)),
+    "language": (str,),
+    "source": (str,),
+    "paragraphs": (list,),
+}
+_PARAGRAPH_FIELDS: dict[str, tuple[type, ...]] = {
+    "resolution": (str,),
+    "part": (str,),
+    "number": (int,),
+    "subdivisions": (list,),
+    "text": (str,),
+    "footnotes": (list,),
+}
+
+
+def _check_fields(data: object, fields: dict[str, tuple[type, ...]], what: str) -> None:
+    """ValueError unless `data` is a dict of exactly these fields, each of its types (a bool
+    is not a number), and the lists hold strings."""
+    if not isinstance(data, dict) or set(data) != set(fields):
+        raise ValueError(f"{what} does not have the fields {', '.join(fields)}")
+    for name, types in fields.items():
+        value = data[name]
+        wrong = isinstance(value, bool) or not isinstance(value, types)
+        if wrong or (
+            isinstance(value, list)
+            and name != "paragraphs"
+            and not all(isinstance(item, str) for item in value)
+        ):
+            raise ValueError(f"{what} has a {name} of the wrong type")

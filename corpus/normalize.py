@@ -31,9 +31,22 @@ _FULL_WIDTH = {
     0x3000: ord(" "),
 }
 
+# Control characters (C0, DEL, C1) are not text: a NUL or an ESC must not reach an answer or a
+# terminal. Those that are whitespace (form feed, which `pdftotext` puts at each page break,
+# vertical tab, NEL) become a space, so that the words on either side stay apart; tab and the
+# line breaks are kept for the steps below.
+_CONTROL = {
+    code: " " if chr(code).isspace() else None
+    for code in (*range(0x00, 0x20), *range(0x7F, 0xA0))
+    if chr(code) not in "\t\n\r"
+}
+
+# A tag or link stops at the next character that would open another: were it to scan on to
+# its closing character, it would rescan the rest of the line from every `<` or `[`, and a line
+# of a million `[` would take hours. Bounded too, far above any real tag or link.
 _SUPERSCRIPT_TAG = re.compile(r"<sup>\s*(\d+)\s*</sup>", re.IGNORECASE)
-_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,500}>")
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]]{0,1000})\]\([^()\[\]]{0,2000}\)")
 _MARKDOWN_EMPHASIS = re.compile(r"\*\*(.*?)\*\*")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _MARKDOWN_LIST_ITEM = re.compile(r"^[-*+]\s+(?=\S)")
@@ -59,35 +72,34 @@ def decode(raw: bytes, source: str) -> str:
     """The text of a file: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
     if not raw.strip():
         raise ResolutionError(source, "the file is empty")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+    encoding = "utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode(encoding)
     except UnicodeDecodeError as error:
+        what = "UTF-8 text" if encoding == "utf-8-sig" else "UTF-16 text, as its first bytes say"
+        line = raw[: error.start].decode(encoding).count("\n") + 1
         raise ResolutionError(
             source,
-            f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
-            "save it as UTF-8 and try again",
+            f"the file is not {what} (byte 0x{raw[error.start]:02x} at offset {error.start}, "
+            f"line {line}); save it as UTF-8 and try again",
         ) from None
 
 
 def clean_lines(text: str) -> list[str | None]:
-    """The file's lines without markup or page furniture; `PAGE_BREAK` where furniture was.
+    """The file's lines without control characters, markup or page furniture: one entry for
+    each line of the file, so that entry `i` is line `i + 1` and errors can name it.
 
-    Blank lines are kept as empty strings: they separate paragraphs.
+    A line of page furniture becomes `PAGE_BREAK`; blank lines are kept as empty strings: both
+    separate paragraphs.
     """
-    text = normalize_width(text)
+    text = normalize_width(text).translate(_CONTROL)
     furniture = _page_furniture(
         tuple(line for forms in DOCUMENT_FORMS.values() for line in forms.page_furniture)
     )
     lines: list[str | None] = []
     for raw_line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = strip_markup(raw_line)
-        if furniture.match(line):
-            if lines and lines[-1] is not PAGE_BREAK:
-                lines.append(PAGE_BREAK)
-            continue
-        lines.append(line)
+        lines.append(PAGE_BREAK if furniture.match(line) else line)
     return lines
 
 
@@ -121,12 +133,39 @@ def is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
-def join_wrapped(head: str, tail: str) -> str:
-    """Join a line to the next one of the same paragraph, as the line wrap had not happened."""
-    if not head or not tail:
-        return head + tail
-    if is_wide(head[-1]) or is_wide(tail[0]):
-        return head + tail
+WRAP_TAIL = 64
+"""How many characters of a paragraph's end `WrappedText.end` keeps: enough for a line join
+and for the parser's test of how a paragraph ends (its final punctuation, closing quotes and
+footnote markers)."""
+
+
+class WrappedText:
+    """The lines of one paragraph joined as if the line wraps had not happened.
+
+    Joined once, at the end, so that a paragraph of many lines costs time linear in its length
+    (joining line by line copies the whole text each time)."""
+
+    def __init__(self, first: str = "") -> None:
+        self._pieces = [first]
+        self.end = first[-WRAP_TAIL:]
+        """The text's last characters: all that decides how the next line joins."""
+
+    def add(self, line: str) -> None:
+        separator = _wrap_separator(self.end, line)
+        self._pieces += (separator, line)
+        self.end = (self.end + separator + line[-WRAP_TAIL:])[-WRAP_TAIL:]
+
+    @property
+    def text(self) -> str:
+        return "".join(self._pieces)
+
+
+def _wrap_separator(head: str, tail: str) -> str:
+    """What joins a line to the next one of the same paragraph: nothing within CJK text and
+    after a hyphen that broke a word, else a space. Only the last two characters of `head`
+    count."""
+    if not head or not tail or is_wide(head[-1]) or is_wide(tail[0]):
+        return ""
     if head.endswith("-") and head[-2:-1].isalpha() and tail[0].islower():
-        return head + tail
-    return f"{head} {tail}"
+        return ""
+    return " "

@@ -13,27 +13,35 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from corpus.errors import ResolutionError
-from corpus.models import Paragraph, Part, Resolution
+from corpus.errors import ResolutionError, ResolutionWarning
+from corpus.models import Paragraph, Part, Resolution, paragraph_label
 from corpus.normalize import (
     PAGE_BREAK,
     SUPERSCRIPT_DIGITS,
+    WrappedText,
     clean_lines,
     from_superscript,
     is_wide,
-    join_wrapped,
 )
 from languages import Language
 from languages.documents import DOCUMENT_FORMS, DocumentForms
 
 _TITLE = re.compile(r"^(\d{1,3}/\d{1,3})\s*\.\s*(\S.*)$")
-_OPERATIVE = re.compile(r"^(\d{1,3})\.(?!\d)\s*(.*)$")
-_FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]+)\s*(\S.*)$")
-_FOOTNOTE_MARKER = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
+# Any number of operative paragraphs: nine digits is more than a file within
+# `corpus.reader.MAX_FILE_BYTES` can hold, and keeps `int` far from its limit on digits.
+_OPERATIVE = re.compile(r"^(\d{1,9})\.(?!\d)\s*(.*)$")
+_FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]{{1,4}})\s*(\S.*)$")
+_FOOTNOTE_MARKER = re.compile(rf"[{SUPERSCRIPT_DIGITS}]{{1,4}}")
+
+# A numbered line opens the next operative paragraph, or one further on (numbers skipped, which
+# is reported) when its number has at most this many digits. A jump to a longer number is far
+# likelier a year that a line wrap put first (`2015. The Council …`): it stays text.
+_SKIP_DIGITS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,16 +95,21 @@ _MAX_WRAP_WIDTH = 120
 
 
 def parse_resolution(text: str, source: str) -> Resolution:
-    """The resolution in `text` (the contents of the file `source`), or a ResolutionError."""
-    lines = clean_lines(text)
+    """The resolution in `text` (the contents of the file `source`), or a ResolutionError.
+
+    What looks wrong but leaves the text readable (a skipped or repeated paragraph number, a
+    footnote not found) is reported as a `ResolutionWarning`."""
+    lines = clean_lines(text)  # line `i + 1` of the file is `lines[i]`
     language, patterns, opening = _find_opening(lines, source)
     title_at = _find_title(lines[:opening], source)
-    number, title = _read_title(lines, title_at, patterns)
-    header = "\n".join(line for line in lines[:opening] if line)
+    number, title = _read_title(lines, title_at, patterns, source)
+    header = _Block.of(lines[:opening], first_line=1)
 
     body, footnotes = _split_footnotes(lines[opening + 1 :])
-    body, trailer = _split_trailer(body, patterns)
-    paragraphs = _Assembler(number, body, patterns).paragraphs(footnotes, source)
+    end = _trailer_start(body, patterns)
+    trailer = _Block.of(body[end:], first_line=opening + 2 + end)
+    assembler = _Assembler(number, body[:end], patterns, source, first_line=opening + 2)
+    paragraphs = assembler.paragraphs(footnotes)
     if not any(paragraph.part == "operative" for paragraph in paragraphs):
         raise ResolutionError(source, "no numbered operative paragraphs (`1. …`) were found")
 
@@ -141,43 +154,54 @@ def _find_title(header: list[str | None], source: str) -> int:
     )
 
 
-def _read_title(lines: list[str | None], title_at: int, patterns: _Patterns) -> tuple[str, str]:
+def _read_title(
+    lines: list[str | None], title_at: int, patterns: _Patterns, source: str
+) -> tuple[str, str]:
     match = _TITLE.match(lines[title_at] or "")
     assert match is not None
     number, title = match.groups()
+    if any(part.startswith("0") for part in number.split("/")):
+        raise ResolutionError(
+            source,
+            f"`{number}` is not a resolution number: its session and its number both count "
+            "from 1, as in `51/5`",
+            line=title_at + 1,
+        )
     # A PDF extraction wraps a long title over several lines, up to the next blank line.
+    wrapped = WrappedText(title)
     for line in lines[title_at + 1 :]:
         if not line or patterns.opening.match(line):
             break
-        title = join_wrapped(title, line)
-    return number, title
+        wrapped.add(line)
+    return number, wrapped.text
 
 
 def _split_footnotes(body: list[str | None]) -> tuple[list[str | None], dict[int, str]]:
-    """The body without its footnotes, and the footnotes by number.
+    """The body with its footnotes' lines as `PAGE_BREAK`s, and the footnotes by number.
 
-    A removed footnote leaves a `PAGE_BREAK`: in a PDF it sits where a page ends, and a
-    paragraph may go on after it.
+    In a PDF a footnote sits where a page ends, and a paragraph may go on after it. The body
+    keeps one entry per line, so that lines can still be named by their number.
     """
     kept: list[str | None] = []
-    footnotes: dict[int, str] = {}
+    footnotes: dict[int, WrappedText] = {}
     current: int | None = None
     for line in body:
         match = _FOOTNOTE.match(line) if line else None
         if match:
             current = from_superscript(match.group(1))
-            footnotes[current] = match.group(2)
+            footnotes[current] = WrappedText(match.group(2))
             kept.append(PAGE_BREAK)
         elif current is not None and line:
-            footnotes[current] = join_wrapped(footnotes[current], line)
+            footnotes[current].add(line)
+            kept.append(PAGE_BREAK)
         else:
             current = None
             kept.append(line)
-    return kept, footnotes
+    return kept, {number: wrapped.text for number, wrapped in footnotes.items()}
 
 
-def _split_trailer(body: list[str | None], patterns: _Patterns) -> tuple[list[str | None], str]:
-    """The paragraphs' lines, and the trailer after the last operative paragraph."""
+def _trailer_start(body: list[str | None], patterns: _Patterns) -> int:
+    """Where the trailer starts after the last operative paragraph (the end if it has none)."""
     seen_operative = False
     for index, line in enumerate(body):
         if not line:
@@ -185,8 +209,26 @@ def _split_trailer(body: list[str | None], patterns: _Patterns) -> tuple[list[st
         if _OPERATIVE.match(line):
             seen_operative = True
         elif seen_operative and patterns.trailer.match(line):
-            return body[:index], "\n".join(line for line in body[index:] if line)
-    return body, ""
+            return index
+    return len(body)
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """The non-blank lines of the header or the trailer joined by newlines (their patterns may
+    span lines), with each line's number in the file, so that a match can name its line."""
+
+    text: str
+    line_numbers: tuple[int, ...]
+
+    @classmethod
+    def of(cls, lines: Sequence[str | None], first_line: int) -> _Block:
+        kept = [(first_line + index, line) for index, line in enumerate(lines) if line]
+        return cls("\n".join(line for _, line in kept), tuple(number for number, _ in kept))
+
+    def line_at(self, offset: int) -> int:
+        """The number of the file line holding the character at `offset` of `text`."""
+        return self.line_numbers[self.text.count("\n", 0, offset)]
 
 
 @dataclass
@@ -196,61 +238,111 @@ class _Draft:
     part: Part
     number: int
     subdivisions: tuple[str, ...]
-    text: str
+    text: WrappedText
     last_line: str = field(default="")
 
     def add(self, line: str) -> None:
-        self.text = join_wrapped(self.text, line)
+        self.text.add(line)
         self.last_line = line
+
+    @property
+    def label(self) -> str:
+        return paragraph_label(self.part, self.number, self.subdivisions)
 
 
 class _Assembler:
-    """Gathers the body's lines into labelled paragraphs, in one pass."""
+    """Gathers the body's lines into labelled paragraphs, in one pass and in time linear in
+    the body's length: what it needs of the paragraphs so far is kept as it goes."""
 
-    def __init__(self, number: str, body: list[str | None], patterns: _Patterns) -> None:
+    def __init__(
+        self,
+        number: str,
+        body: list[str | None],
+        patterns: _Patterns,
+        source: str,
+        first_line: int,
+    ) -> None:
         self.resolution = number
         self.body = body
         self.patterns = patterns
+        self.source = source
+        self.first_line = first_line
         widths = [_display_width(line) for line in body if line]
         self.hard_wrapped = bool(widths) and _percentile(widths, 0.9) <= _MAX_WRAP_WIDTH
         self.full_width = _percentile(widths, 0.9) if widths else 0
         self.drafts: list[_Draft] = []
+        self.preambular = 0
+        """How many preambular paragraphs so far."""
+        self.operative: _Draft | None = None
+        """The last operative paragraph or sub-paragraph so far."""
+        self.labels: set[str] = set()
+        """Every label given so far: a letter used again is not a new sub-paragraph."""
 
-    def paragraphs(self, footnotes: dict[int, str], source: str) -> tuple[Paragraph, ...]:
+    def paragraphs(self, footnotes: dict[int, str]) -> tuple[Paragraph, ...]:
         gap: str | None = None  # what separates the line from the one before
-        for line in self.body:
+        for index, line in enumerate(self.body):
             if line is PAGE_BREAK:
                 gap = "page"
             elif not line:
                 gap = gap or "blank"
             else:
-                self._take(line, gap)
+                self._take(line, gap, self.first_line + index)
                 gap = None
         if not self.drafts:
-            raise ResolutionError(source, "no paragraphs follow the opening line")
-        return tuple(self._finish(draft, footnotes, source) for draft in self.drafts)
+            raise ResolutionError(self.source, "no paragraphs follow the opening line")
+        return tuple(self._finish(draft, footnotes) for draft in self.drafts)
 
-    def _take(self, line: str, gap: str | None) -> None:
-        draft = self._start(line)
-        if draft is not None:
-            self.drafts.append(draft)
-            return
-        current = self.drafts[-1] if self.drafts else None
-        if current is not None and self._continues(current, line, gap):
-            current.add(line)
-        else:
-            self.drafts.append(_Draft("preambular", self._count("preambular") + 1, (), line, line))
+    def _take(self, line: str, gap: str | None, line_number: int) -> None:
+        draft = self._start(line, line_number)
+        if draft is None:
+            current = self.drafts[-1] if self.drafts else None
+            if current is not None and self._continues(current, line, gap):
+                current.add(line)
+                return
+            self.preambular += 1
+            draft = _Draft("preambular", self.preambular, (), WrappedText(line), line)
+        self.drafts.append(draft)
+        self.labels.add(draft.label)
+        if draft.part == "operative":
+            self.operative = draft
 
-    def _start(self, line: str) -> _Draft | None:
-        """A new operative paragraph or sub-paragraph if `line` opens one, else None."""
-        last_operative = self._count("operative")
+    def _start(self, line: str, line_number: int) -> _Draft | None:
+        """A new operative paragraph or sub-paragraph if `line` opens one, else None.
+
+        A number or letter out of sequence is reported; if it was used already, or is a jump
+        to a long number, the line is read as text of the paragraph before it."""
+        last = self.operative.number if self.operative else 0
         match = _OPERATIVE.match(line)
-        if match and int(match.group(1)) > last_operative:
-            return _Draft("operative", int(match.group(1)), (), match.group(2), line)
+        if match:
+            number = int(match.group(1))
+            if number == last + 1:
+                return _Draft("operative", number, (), WrappedText(match.group(2)), line)
+            if last < number and len(match.group(1)) <= _SKIP_DIGITS:
+                missing = f"{last + 1}" if number == last + 2 else f"{last + 1}–{number - 1}"
+                self._warn(
+                    f"operative paragraph {number} follows "
+                    f"{f'paragraph {last}' if last else 'the preamble'}: there is no paragraph "
+                    f"{missing}",
+                    line_number,
+                )
+                return _Draft("operative", number, (), WrappedText(match.group(2)), line)
+            self._warn(
+                f"`{number}.` opens this line but is not the next operative paragraph number "
+                f"({last + 1}): it is read as text",
+                line_number,
+            )
+            return None
         match = self.patterns.subparagraph.match(line)
-        if match and last_operative:
-            subdivisions = _place_subdivision(self._last_operative(), match["item"])
-            return _Draft("operative", last_operative, subdivisions, match["text"], line)
+        if match and self.operative is not None:
+            subdivisions = _place_subdivision(self.operative, match["item"])
+            draft = _Draft("operative", last, subdivisions, WrappedText(match["text"]), line)
+            if draft.label not in self.labels:
+                return draft
+            self._warn(
+                f"`({match['item']})` opens this line but {draft.label} came before: it is "
+                f"read as text of {self.drafts[-1].label}",
+                line_number,
+            )
         return None
 
     def _continues(self, current: _Draft, line: str, gap: str | None) -> bool:
@@ -259,7 +351,7 @@ class _Assembler:
             return True  # operative paragraphs are numbered: an unnumbered line is not a new one
         if gap is None:
             return self.hard_wrapped
-        if line[0].islower() or not self.patterns.paragraph_end.search(current.text):
+        if line[0].islower() or not self.patterns.paragraph_end.search(current.text.end):
             return True
         # A page break right after a full line that ends with a comma is a wrap, not an end.
         return (
@@ -268,20 +360,14 @@ class _Assembler:
             and _display_width(current.last_line) >= 0.9 * self.full_width
         )
 
-    def _count(self, part: Part) -> int:
-        numbers = [draft.number for draft in self.drafts if draft.part == part]
-        return max(numbers, default=0)
+    def _warn(self, reason: str, line_number: int | None = None) -> None:
+        warnings.warn(ResolutionWarning(self.source, reason, line_number), stacklevel=2)
 
-    def _last_operative(self) -> _Draft:
-        return next(draft for draft in reversed(self.drafts) if draft.part == "operative")
-
-    def _finish(self, draft: _Draft, footnotes: dict[int, str], source: str) -> Paragraph:
-        text, markers = _remove_footnote_markers(draft.text.strip())
+    def _finish(self, draft: _Draft, footnotes: dict[int, str]) -> Paragraph:
+        text, markers = _remove_footnote_markers(draft.text.text.strip())
         missing = [marker for marker in markers if marker not in footnotes]
         if missing:
-            warnings.warn(
-                f"{source}: footnote {missing[0]} is referenced but not found", stacklevel=2
-            )
+            self._warn(f"{draft.label}: footnote {missing[0]} is referenced but not found")
         return Paragraph(
             resolution=self.resolution,
             part=draft.part,
@@ -342,22 +428,30 @@ def _remove_footnote_markers(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), markers
 
 
-def _read_adoption_date(patterns: _Patterns, header: str, trailer: str, source: str) -> date:
-    for pattern, text in ((patterns.adopted_in_header, header), (patterns.date_line, trailer)):
-        match = pattern.search(text)
+def _read_adoption_date(patterns: _Patterns, header: _Block, trailer: _Block, source: str) -> date:
+    for pattern, block in ((patterns.adopted_in_header, header), (patterns.date_line, trailer)):
+        match = pattern.search(block.text)
         if match:
             month = patterns.forms.month_number(match["month"])
-            return date(int(match["year"]), month, int(match["day"]))
+            try:
+                return date(int(match["year"]), month, int(match["day"]))
+            except ValueError as error:  # `2024年13月45日`, 30 February, year 0
+                written = " ".join(match.group(0).split())
+                raise ResolutionError(
+                    source,
+                    f"the adoption date `{written}` is not a date ({error})",
+                    line=block.line_at(match.start()),
+                ) from None
     raise ResolutionError(source, "no adoption date was found in the header or at the end")
 
 
-def _read_meeting(patterns: _Patterns, trailer: str) -> int | None:
-    match = patterns.meeting.search(trailer)
+def _read_meeting(patterns: _Patterns, trailer: _Block) -> int | None:
+    match = patterns.meeting.search(trailer.text)
     return int(match["number"]) if match else None
 
 
-def _read_vote(patterns: _Patterns, trailer: str, source: str) -> str | None:
-    match = patterns.vote.search(trailer)
+def _read_vote(patterns: _Patterns, trailer: _Block, source: str) -> str | None:
+    match = patterns.vote.search(trailer.text)
     if match is None:
         raise ResolutionError(
             source, "no line says how it was adopted (e.g. `[未经表决获得通过。]`)"
@@ -365,11 +459,11 @@ def _read_vote(patterns: _Patterns, trailer: str, source: str) -> str | None:
     if patterns.without_a_vote.search(match.group(1)):
         return None
     # A recorded vote runs over several lines up to the closing bracket.
-    return re.sub(r"\s*\n\s*", " ", trailer[match.start(1) :]).split("]")[0].strip()
+    return re.sub(r"\s*\n\s*", " ", trailer.text[match.start(1) :]).split("]")[0].strip()
 
 
-def _read_agenda_item(patterns: _Patterns, header: str) -> str | None:
-    match = patterns.agenda.search(header)
+def _read_agenda_item(patterns: _Patterns, header: _Block) -> str | None:
+    match = patterns.agenda.search(header.text)
     return match["item"].strip() if match else None
 
 

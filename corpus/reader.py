@@ -15,14 +15,26 @@ BUNDLED_CORPUS = Path(__file__).parent / "data"
 
 RESOLUTION_SUFFIXES = (".txt", ".md")
 
+MAX_FILE_BYTES = 10 * 2**20
+"""The largest file read as a resolution: 10 MiB. The longest resolutions run to some 100 KB of
+text, so a larger file is not one (a whole volume, a log, a device such as /dev/zero); read
+all the same it would hold the index build, and every paragraph in memory, for nothing."""
+
 
 def read_resolution(path: str | Path) -> Resolution:
     """The resolution in one file; a ResolutionError names the file and what is wrong."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # no more: the file may never end
     except OSError as error:
         raise ResolutionError(path, f"cannot be read ({error.strerror})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ResolutionError(
+            path,
+            f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB, far larger than any "
+            "resolution; give the resolutions it holds one file each",
+        )
     return parse_resolution(decode(raw, str(path)), str(path))
 
 

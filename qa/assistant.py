@@ -69,7 +69,10 @@ class Assistant:
 
     def refresh(self) -> bool:
         """Take up a newer version of the store that `hrc-qa index` published since. While
-        one request loads it, the others go on answering from the store they have."""
+        one request loads it, the others go on answering from the store they have.
+
+        A newer version that is damaged in any way raises IndexUnavailable, once (the caller
+        logs it), and the store in use stays: it is checked whole before it replaces it."""
         if not self._lock.acquire(blocking=False):
             return False
         try:

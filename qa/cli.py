@@ -1,12 +1,19 @@
 """The `hrc-qa` command line: thin typer commands over the packages.
 
-Exit codes: 0 done, 2 bad input (a file, a question, an option) with a message on stderr.
+Exit codes: 0 done, 2 bad input (a file, a question, an option, a damaged index) with a
+message on stderr. What looks wrong in a resolution file that is read all the same (a skipped
+paragraph number) is a warning on stderr. Readable output shows control characters as escapes
+(`\x1b`): text from a file or a question never drives the terminal.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +21,13 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from corpus import BUNDLED_CORPUS, ResolutionError, paragraph_record, read_resolutions
+from corpus import (
+    BUNDLED_CORPUS,
+    ResolutionError,
+    ResolutionWarning,
+    paragraph_record,
+    read_resolutions,
+)
 from embeddings import settings
 from languages.messages import message
 from qa.answer import Answer, highlight_segments
@@ -32,6 +45,14 @@ stderr = Console(stderr=True, soft_wrap=True, highlight=False)
 
 BAD_INPUT = 2
 
+MAX_BATCH_PROBLEMS = 10
+"""How many bad lines of a batch file are listed; the rest are counted."""
+
+# C0 and C1 controls but tab and newline (an ESC starts an escape sequence that can recolour,
+# move or retitle the terminal), bidirectional overrides (they reorder what is shown) and lone
+# surrogates (not text: printing one fails).
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
 ModelOption = Annotated[
     str | None, typer.Option("--model", help="A sentence-transformers model name or folder.")
 ]
@@ -45,9 +66,37 @@ def _commands() -> None:
     """Question answering over UN Human Rights Council resolutions."""
 
 
+def _terminal(text: str) -> str:
+    """`text` safe to show on a terminal: what is not printable shown as its escape, `\\x1b`."""
+    return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
+
+
+def _show(markup: str, console: Console = stdout) -> None:
+    """Print rich markup, with whatever it quotes made safe for the terminal."""
+    console.print(_terminal(markup))
+
+
 def _fail(message: str) -> typer.Exit:
-    stderr.print(f"[bold red]error:[/] {escape(message)}")
+    _show(f"[bold red]error:[/] {escape(message)}", stderr)
     return typer.Exit(BAD_INPUT)
+
+
+@contextmanager
+def _reporting_file_warnings() -> Iterator[None]:
+    """Show on stderr every `ResolutionWarning` raised inside, each naming its file and line;
+    other warnings are shown as Python shows them."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResolutionWarning)
+        try:
+            yield
+        finally:
+            for warning in caught:
+                if issubclass(warning.category, ResolutionWarning):
+                    _show(f"[yellow]warning:[/] {escape(str(warning.message))}", stderr)
+                else:
+                    warnings.showwarning(
+                        warning.message, warning.category, warning.filename, warning.lineno
+                    )
 
 
 @app.command()
@@ -57,18 +106,19 @@ def paragraphs(
 ) -> None:
     """Print the labelled paragraphs of resolution files."""
     try:
-        resolutions = read_resolutions(paths)
+        with _reporting_file_warnings():
+            resolutions = read_resolutions(paths)
     except ResolutionError as error:
         raise _fail(str(error)) from None
     for resolution in resolutions:
         if not as_json:
-            print(f"# {resolution.symbol} ({resolution.language}) {resolution.title}")
+            print(_terminal(f"# {resolution.symbol} ({resolution.language}) {resolution.title}"))
         for paragraph in resolution.paragraphs:
             if as_json:
                 record = paragraph_record(resolution, paragraph)
                 sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             else:
-                print(f"{paragraph.key}\t{paragraph.text}")
+                print(_terminal(f"{paragraph.key}\t{paragraph.text}"))
 
 
 @app.command()
@@ -94,13 +144,14 @@ def index(
     home = index_home or settings.index_home()
     encoder = load_encoder(model)
     try:
-        report = update(
-            home,
-            encoder,
-            paths=paths or ([] if remove else [BUNDLED_CORPUS]),
-            remove=remove or (),
-            rebuild=rebuild,
-        )
+        with _reporting_file_warnings():
+            report = update(
+                home,
+                encoder,
+                paths=paths or ([] if remove else [BUNDLED_CORPUS]),
+                remove=remove or (),
+                rebuild=rebuild,
+            )
     except ResolutionError as error:
         raise _fail(f"{error}\nThe index was not changed.") from None
     except KeyError as error:
@@ -115,11 +166,13 @@ def index(
         ("unchanged", report.unchanged),
     ):
         if keys:
-            stdout.print(f"{verb}: {', '.join(keys)}")
-    stdout.print(
-        f"{'Saved' if report.version else 'Up to date, nothing saved:'} {home}: "
-        f"{report.resolutions} resolutions, {report.paragraphs} paragraphs, model "
-        f"{encoder.name}; {report.embedded} paragraphs embedded."
+            _show(escape(f"{verb}: {', '.join(keys)}"))
+    _show(
+        escape(
+            f"{'Saved' if report.version else 'Up to date, nothing saved:'} {home}: "
+            f"{report.resolutions} resolutions, {report.paragraphs} paragraphs, model "
+            f"{encoder.name}; {report.embedded} paragraphs embedded."
+        )
     )
 
 
@@ -150,6 +203,8 @@ def ask(
 
     if (question is None) == (batch is None):
         raise _fail("give a question, or --batch FILE (not both)")
+    if question is not None and _not_text(question):  # bytes of the command line not UTF-8
+        raise _fail(message("bad_question", question_language(_terminal(question))))
     try:  # checked before the model loads, so that a usage error answers at once
         parse_filters(resolution, part, session, year)
     except RequestError as error:
@@ -169,22 +224,59 @@ def ask(
 
 
 def _batch_questions(path: Path) -> list[tuple[str | None, str]]:
+    """The (id, question) of each line of a batch file; every line that is not a question
+    object is named, and none is answered."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise _fail(f"{path}: cannot be read ({error})") from None
-    questions = []
-    for number, line in enumerate(lines, 1):
+    questions: list[tuple[str | None, str]] = []
+    problems: list[str] = []
+    # Split on newlines only: a JSON string may hold U+2028, which `splitlines` would cut at.
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        try:
-            item = json.loads(line)
-            questions.append((item.get("id"), item.get("q") or item.get("question") or ""))
-        except (ValueError, AttributeError):
-            raise _fail(
-                f'{path}, line {number}: not a JSON object like {{"id": …, "q": …}}'
-            ) from None
+        question, problem = _batch_question(line)
+        if problem:
+            problems.append(f"{path}, line {number}: {problem}")
+        else:
+            questions.append(question)
+    if problems:
+        more = len(problems) - MAX_BATCH_PROBLEMS
+        shown = problems[:MAX_BATCH_PROBLEMS] + ([f"… and {more} more lines"] if more > 0 else [])
+        raise _fail("\n".join(shown))
     return questions
+
+
+def _batch_question(line: str) -> tuple[tuple[str | None, str], str]:
+    """One line's (id, question), or what is wrong with it."""
+    try:
+        item = json.loads(line)
+    except (ValueError, RecursionError):  # RecursionError: nested beyond what json reads
+        item = None
+    if not isinstance(item, dict):
+        return (None, ""), 'not a JSON object like {"id": …, "q": …}'
+    id, question = item.get("id"), item.get("q") or item.get("question") or ""
+    for name, value, allowed in (("id", id, (str, type(None))), ("q", question, (str,))):
+        if not isinstance(value, allowed):
+            return (None, ""), f'"{name}" must be a string, not {_json_type(value)}'
+        if value is not None and _not_text(value):
+            return (None, ""), f'"{name}" holds a lone surrogate (such as "\\ud800"): not text'
+    return (id, question), ""
+
+
+def _json_type(value: object) -> str:
+    """How JSON names the type of a value `json.loads` made."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def _not_text(value: str) -> bool:
+    """Whether `value` holds a lone surrogate, which no encoding can write out."""
+    return re.search(r"[\ud800-\udfff]", value) is not None
 
 
 def _open_assistant(index_home: Path | None, model: str | None) -> Assistant:
@@ -197,16 +289,16 @@ def _open_assistant(index_home: Path | None, model: str | None) -> Assistant:
 def _print_answer(answer: Answer) -> None:
     if answer.message:  # an error, a no-match, or an answer to part of the question
         style = "red" if answer.status == "error" else "yellow"
-        stdout.print(f"[{style}]{escape(answer.message)}[/]")
+        _show(f"[{style}]{escape(answer.message)}[/]")
     for quote in answer.results:
         record = quote.to_dict()
-        stdout.print(
+        _show(
             f"\n[bold][{quote.rank}] {escape(record['citation'][answer.language])}[/]  "
-            f"{record['symbol']}  {record['adopted']}  "
+            f"{escape(record['symbol'])}  {record['adopted']}  "
             f"[dim]{message('label_' + quote.label, answer.language)}[/]"
         )
-        stdout.print(f"    [dim]{escape(record['title'])}[/]")
-        stdout.print("    " + _marked(quote.quote, quote.highlights).replace("\n", "\n    "))
+        _show(f"    [dim]{escape(record['title'])}[/]")
+        _show("    " + _marked(quote.quote, quote.highlights).replace("\n", "\n    "))
 
 
 def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -241,10 +333,10 @@ def evaluate(
     outcomes = {mode: evaluator(assistant, mode) for mode in modes}
     answered = outcomes["answer"]
     for line in missed(answered):
-        stdout.print(f"missed {escape(line)}")
-    stdout.print(f"\n{questions.name}\n{HEADER}")
+        _show(f"missed {escape(line)}")
+    _show(escape(f"\n{questions.name}\n{HEADER}"))
     for group in breakdown(answered):
-        stdout.print(escape(group.row()))
+        _show(escape(group.row()))
     for label, (right, shown) in figures("all", answered).labelled.items():
         precision = f"{right / shown:.3f}" if shown else "-"
         stdout.print(

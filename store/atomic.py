@@ -12,6 +12,12 @@ A manifest records the artefact's format and what the version was made from (`so
 of facts such as the model it was built from). Whether to (re)build is one question, asked by
 `made_from` and `ensure`: is the current version, intact, of this format and made from these
 facts?
+
+Opening the current version checks everything before anything is read: the pointer (UTF-8, a
+version name, a folder that exists), the manifest (a JSON object of this format whose `files`
+are safe relative paths with a size and a SHA-256) and every file against it. Whatever is wrong
+is one `VersionUnavailable` saying what, never a KeyError or a UnicodeDecodeError, so that a
+running app keeps the version it has.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 import sys
@@ -27,7 +34,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 FORMAT = "hrc-qa-index/1"
@@ -35,6 +42,12 @@ MANIFEST = "manifest.json"
 POINTER = "CURRENT"
 
 REBUILD_HINT = "rebuild it with `hrc-qa index --rebuild`"
+
+_VERSION_NAME = re.compile(r"v\d{1,30}")
+"""What `publish` names a version, `v<time in ns>`: a folder right in the home, never a path."""
+_POINTER_BYTES = 64
+"""More than any version name: a longer pointer is not one, and is not read further."""
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 Write = Callable[[Path], dict[str, Any] | None]
 """Writes a version's files into the folder it is given; may return more manifest fields."""
@@ -120,24 +133,10 @@ def made_from(home: Path, source: dict[str, Any], *, artefact: Artefact = INDEX)
 
 
 def open_current(home: Path, *, artefact: Artefact = INDEX) -> tuple[Path, dict[str, Any]]:
-    """The current version's folder and manifest, after checking every file against it."""
-    pointer = home / POINTER
-    if not pointer.is_file():
-        raise VersionUnavailable(
-            f"there is no {artefact.noun} in {home} yet; build it with `hrc-qa index`"
-        )
-    version = home / pointer.read_text(encoding="utf-8").strip()
-    try:
-        manifest = json.loads((version / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise VersionUnavailable(
-            f"the {artefact.noun} in {version} has no readable manifest ({error}); {REBUILD_HINT}"
-        ) from None
-    if manifest.get("format") != artefact.format:
-        raise VersionUnavailable(
-            f"the {artefact.noun} in {version} has format {manifest.get('format')!r}, this "
-            f"version of hrc-qa reads {artefact.format!r}; {REBUILD_HINT}"
-        )
+    """The current version's folder and manifest, after checking the pointer, the manifest and
+    every file against it; VersionUnavailable says what is wrong."""
+    version = _current_folder(home, artefact)
+    manifest = _read_manifest(version, artefact)
     for name, expected in manifest["files"].items():
         path = version / name
         if not path.is_file() or path.stat().st_size != expected["size"]:
@@ -150,11 +149,90 @@ def open_current(home: Path, *, artefact: Artefact = INDEX) -> tuple[Path, dict[
 
 
 def current_version(home: Path) -> str | None:
-    """The name of the current version, cheap enough to ask before every request."""
+    """What the pointer names, unchecked (bytes that are not UTF-8 replaced), or None when
+    there is no pointer: cheap enough to ask before every request. `open_current` checks it."""
     try:
-        return (home / POINTER).read_text(encoding="utf-8").strip()
+        with open(home / POINTER, "rb") as pointer:
+            return pointer.read(_POINTER_BYTES + 1).decode("utf-8", errors="replace").strip()
     except FileNotFoundError:
         return None
+
+
+def _current_folder(home: Path, artefact: Artefact) -> Path:
+    """The version folder the pointer names, if it names one that exists in `home`."""
+    pointer = home / POINTER
+    try:
+        with open(pointer, "rb") as handle:
+            raw = handle.read(_POINTER_BYTES + 1)
+    except FileNotFoundError:
+        raise VersionUnavailable(
+            f"there is no {artefact.noun} in {home} yet; build it with `hrc-qa index`"
+        ) from None
+    except OSError as error:
+        raise VersionUnavailable(
+            f"the pointer {pointer} cannot be read ({error.strerror}); {REBUILD_HINT}"
+        ) from None
+    try:
+        name = raw.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        name = None
+    if name is None or not _VERSION_NAME.fullmatch(name):
+        raise VersionUnavailable(
+            f"the pointer {pointer} does not name a version of the {artefact.noun} (it holds "
+            f"{raw[:_POINTER_BYTES]!r}, not a name like v1700000000000000000); {REBUILD_HINT}"
+        )
+    version = home / name
+    if not version.is_dir():
+        raise VersionUnavailable(
+            f"the pointer {pointer} names the version {name}, which is not in {home}; "
+            f"{REBUILD_HINT}"
+        )
+    return version
+
+
+def _read_manifest(version: Path, artefact: Artefact) -> dict[str, Any]:
+    """The version's manifest, if it is one of `artefact`'s format listing its files."""
+    try:
+        manifest = json.loads((version / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError) as error:
+        raise VersionUnavailable(
+            f"the {artefact.noun} in {version} has no readable manifest ({error}); {REBUILD_HINT}"
+        ) from None
+    if not isinstance(manifest, dict):
+        raise VersionUnavailable(
+            f"the manifest of the {artefact.noun} in {version} is not a JSON object; {REBUILD_HINT}"
+        )
+    if manifest.get("format") != artefact.format:
+        raise VersionUnavailable(
+            f"the {artefact.noun} in {version} has format {manifest.get('format')!r}, this "
+            f"version of hrc-qa reads {artefact.format!r}; {REBUILD_HINT}"
+        )
+    problem = _files_problem(manifest.get("files"))
+    if problem:
+        raise VersionUnavailable(
+            f"the manifest of the {artefact.noun} in {version} {problem}; {REBUILD_HINT}"
+        )
+    return manifest
+
+
+def _files_problem(files: object) -> str:
+    """What is wrong with a manifest's `files`, or "" if each is a relative path inside the
+    version with a size and a SHA-256 (a path out of it would check files it does not own)."""
+    if not isinstance(files, dict):
+        return 'has no "files" object'
+    for name, expected in files.items():
+        path = PurePosixPath(name)
+        if not name or path.is_absolute() or ".." in path.parts or name == MANIFEST:
+            return f"lists {name!r}, which is not a file of the version"
+        if not (
+            isinstance(expected, dict)
+            and type(expected.get("size")) is int
+            and expected["size"] >= 0
+            and isinstance(expected.get("sha256"), str)
+            and _SHA256.fullmatch(expected["sha256"])
+        ):
+            return f"does not give {name!r} a size and a SHA-256"
+    return ""
 
 
 def _publish_locked(

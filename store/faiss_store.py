@@ -8,7 +8,8 @@
 Rows are an internal detail: every call takes and returns paragraph ids. A version folder holds
 the vectors, the FAISS index, the resolutions, the row order, each row's words and the saved
 BM25 index (`store.atomic` publishes it whole and checks it on load), so that opening a store
-neither embeds nor segments anything.
+neither embeds nor segments anything. A load checks that these agree with one another and with
+the manifest before the store is used; a version that does not is refused as a whole.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ ROWS = "rows.json"
 WORD_IDS = "words.npy"
 WORD_OFFSETS = "word_offsets.npy"
 VOCABULARY = "vocabulary.json"
+FILES = (VECTORS, FAISS_INDEX, RESOLUTIONS, ROWS, WORD_IDS, WORD_OFFSETS, VOCABULARY)
 
 
 class FaissStore(ParagraphStore):
@@ -72,6 +74,8 @@ class FaissStore(ParagraphStore):
         self._searchers: _Searchers | None = None
         self._folder: Path | None = None
         """The version folder this store was loaded from, which holds the rows' words."""
+        self._refused: str | None = None
+        """The newer version a `reloaded` found unusable: not tried again."""
 
     # -- changing -----------------------------------------------------------------------------
 
@@ -224,7 +228,8 @@ class FaissStore(ParagraphStore):
 
     @classmethod
     def load(cls, home: Path, model: str, dimension: int) -> FaissStore:
-        """The current version in `home`; refused if it was built with another model."""
+        """The current version in `home`, checked whole; IndexUnavailable if it was built with
+        another model or anything in it is missing, damaged or does not agree."""
         version, manifest = open_current(home)
         if (manifest.get("model"), manifest.get("dimension")) != (model, dimension):
             raise IndexUnavailable(
@@ -232,19 +237,38 @@ class FaissStore(ParagraphStore):
                 f"({manifest.get('dimension')} dimensions), not {model!r} ({dimension}); "
                 f"{REBUILD_HINT}, or use the model it was built with"
             )
+        unlisted = [name for name in FILES if name not in manifest["files"]]
+        if unlisted:  # it would be read unchecked
+            raise IndexUnavailable(
+                f"the index in {version} does not list {unlisted[0]} among its files; "
+                f"{REBUILD_HINT}"
+            )
         store = cls(home, model, dimension)
         try:
             store._read(version)
-        except (OSError, ValueError, KeyError, RuntimeError) as error:
+            store._check(manifest)
+        # Whatever a file's contents make the readers raise (ValueError, KeyError, TypeError,
+        # faiss's RuntimeError, ...), the version cannot be used, and the message says why.
+        except Exception as error:
             raise IndexUnavailable(
                 f"the index in {version} is inconsistent ({error}); {REBUILD_HINT}"
             ) from None
         return store
 
     def reloaded(self) -> FaissStore | None:
-        if self.home is None or current_version(self.home) in (None, self.version):
+        """As `ParagraphStore.reloaded`. A newer version that cannot be used raises
+        IndexUnavailable once; it is not tried again, so that a request neither checks it
+        again nor logs it again, until another version is published."""
+        if self.home is None:
             return None
-        return FaissStore.load(self.home, self.model, self.dimension)
+        name = current_version(self.home)
+        if name in (None, self.version, self._refused):
+            return None
+        try:
+            return FaissStore.load(self.home, self.model, self.dimension)
+        except IndexUnavailable:
+            self._refused = name
+            raise
 
     # -- internals ----------------------------------------------------------------------------
 
@@ -258,7 +282,10 @@ class FaissStore(ParagraphStore):
             for resolution in resolutions
             for paragraph in resolution.paragraphs
         }
-        self._entries = [by_id[paragraph_id] for paragraph_id in _read_json(version / ROWS)]
+        rows = _read_json(version / ROWS)
+        if not isinstance(rows, list):
+            raise ValueError(f"{ROWS} is not a list of paragraph ids")
+        self._entries = [by_id[paragraph_id] for paragraph_id in rows]
         self._row_of = {entry.id: row for row, entry in enumerate(self._entries)}
         self._vector_blocks = [np.load(version / VECTORS)]
         self._words = None
@@ -268,13 +295,44 @@ class FaissStore(ParagraphStore):
             faiss.read_index(str(version / FAISS_INDEX)),
             KeywordIndex.load(version, len(self._entries)),
         )
-        if not len(self._entries) == len(self._matrix()) == searchers.vectors.ntotal:
-            raise ValueError(
-                f"{len(self._entries)} paragraphs, {len(self._matrix())} vectors and "
-                f"{searchers.vectors.ntotal} searchable rows do not match"
-            )
         self.version = version.name
         self._searchers = searchers
+
+    def _check(self, manifest: dict) -> None:
+        """That what `_read` read agrees: ValueError says what does not."""
+        assert self._folder is not None and self._searchers is not None
+        size = len(self._entries)
+        vectors, searchers = self._matrix(), self._searchers
+        if vectors.dtype != np.float32 or vectors.shape != (size, self.dimension):
+            raise ValueError(
+                f"{size} paragraphs of {self.dimension} dimensions, but vectors of shape "
+                f"{vectors.shape} ({vectors.dtype})"
+            )
+        if (searchers.vectors.ntotal, searchers.vectors.d) != (size, self.dimension):
+            raise ValueError(
+                f"{size} paragraphs, but {searchers.vectors.ntotal} searchable rows of "
+                f"{searchers.vectors.d} dimensions"
+            )
+        keyword_rows = searchers.keyword.bm25.scores["num_docs"]  # as bm25s saved it
+        if keyword_rows != size:
+            raise ValueError(f"{size} paragraphs, but {keyword_rows} keyword rows")
+        if (manifest.get("paragraphs"), manifest.get("resolutions")) != (
+            size,
+            sorted(self._resolutions),
+        ):
+            raise ValueError("the manifest counts other paragraphs or resolutions")
+        vocabulary = _read_json(self._folder / VOCABULARY)
+        ids = np.load(self._folder / WORD_IDS, mmap_mode="r")
+        offsets = np.load(self._folder / WORD_OFFSETS)
+        if not (
+            isinstance(vocabulary, list)
+            and offsets.shape == (size + 1,)
+            and offsets[0] == 0
+            and offsets[-1] == len(ids)
+            and bool(np.all(np.diff(offsets) >= 0))
+            and (len(ids) == 0 or 0 <= ids.min() <= ids.max() < len(vocabulary))
+        ):
+            raise ValueError(f"the words of the {size} paragraphs do not add up")
 
     def _all_words(self) -> list[list[str]]:
         """Every row's words, read from the loaded version the first time they are needed."""

@@ -17,7 +17,7 @@ MALFORMED = Path(__file__).parent / "fixtures" / "malformed"
         ("empty.txt", "the file is empty"),
         ("not_a_resolution.txt", "does not look like a Human Rights Council resolution"),
         ("no_symbol_line.zh.txt", "no resolution number line such as `51/5."),
-        ("latin1.txt", r"not UTF-8 text \(byte 0xe9 at offset 36\); save it as UTF-8"),
+        ("latin1.txt", r"not UTF-8 text \(byte 0xe9 at offset 36, line 2\); save it as UTF-8"),
     ],
 )
 def test_malformed_files_are_refused_with_a_clear_reason(name, reason):
