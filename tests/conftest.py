@@ -119,7 +119,7 @@ def web_app(fake_assistant):
     from web.server import create_app
     from web.settings import Settings
 
-    return create_app(fake_assistant, Settings(cors_origins=(CORS_ORIGIN,)))
+    return create_app(fake_assistant, Settings(allowed_origins=(CORS_ORIGIN,)))
 
 
 @pytest.fixture(scope="session")
