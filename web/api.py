@@ -399,4 +399,8 @@ class GradioAskSchema:
             replayed = True
             return first
 
-        await self.app(scope, replay, send)
+        # Read as JSON whatever its Content-Type says, as the JSON API reads it: Gradio would
+        # otherwise refuse a plain `curl -d` body with a 422 that quotes the body back.
+        headers = [(k, v) for k, v in scope["headers"] if k.lower() != b"content-type"]
+        json_scope = {**scope, "headers": [*headers, (b"content-type", b"application/json")]}
+        await self.app(json_scope, replay, send)
