@@ -56,6 +56,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         # The web app's limits (web/guard.py): busy, and routes this app does not have.
         "busy": "现在提问的人太多，请在 {seconds} 秒后再试。",
         "closed_route": "这个应用不接受文件上传。",
+        "api_positional": "按位置调用 /ask 时须依次给出全部 {count} 个值（{fields}）；也可以按名称调用 {named}。",
     },
     "en": {
         "empty": "Please type a question.",
@@ -122,6 +123,10 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_context": "The resolution the conversation is about (context) must be a number like 57/12.",
         "busy": "The app is busy answering other questions; please try again in {seconds} seconds.",
         "closed_route": "This app does not accept file uploads.",
+        "api_positional": (
+            "A positional call of /ask takes all {count} values in order ({fields}); or call "
+            "{named} with the values by name."
+        ),
     },
 }
 

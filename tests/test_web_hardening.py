@@ -29,7 +29,8 @@ WAIT_SECONDS = 120  # how long to wait for a held answer before calling the test
 def gradio_answer(client: TestClient, response) -> tuple[str, dict]:
     """The event (complete or error) and the answer of a named `/ask` call Gradio accepted."""
     assert response.status_code == 200, response.text
-    stream = client.get(f"{GRADIO_ASK}/{response.json()['event_id']}").text
+    path = response.request.url.path
+    stream = client.get(f"{path}/{response.json()['event_id']}").text
     event = next(line.split(":", 1)[1].strip() for line in stream.splitlines() if "event:" in line)
     data = next(line.split(":", 1)[1] for line in stream.splitlines() if line.startswith("data:"))
     answer = json.loads(data)
@@ -295,6 +296,26 @@ def test_a_body_that_does_not_fit_is_refused_plainly_on_both_apis(web, path, bod
     assert answer["status"] == "error"
     assert answer["message"]
     assert not any(repr_ in answer["message"] for repr_ in PYTHON_REPRS), answer["message"]
+
+
+@pytest.mark.parametrize("data", [[], ["corruption"], ["corruption", *[None] * 8], "corruption"])
+def test_gradios_positional_call_must_give_every_parameter(web, data):
+    response = web.post("/gradio_api/call/ask", json={"data": data})
+
+    assert response.status_code == 422
+    assert (
+        "question, top_k, resolutions, part, year_from, year_to, context, sessions"
+        in (response.json()["message"])
+    )
+
+
+def test_gradios_positional_call_with_every_parameter_is_answered(web):
+    data = ["那第8段呢？", 1, [], "", None, None, "57/12", None]
+
+    event, answer = gradio_answer(web, web.post("/gradio_api/call/ask", json={"data": data}))
+
+    assert event == "complete"
+    assert answer["results"][0]["paragraph"] == "OP8"
 
 
 @pytest.mark.parametrize(

@@ -94,6 +94,12 @@ class AskRequest(BaseModel):
     )
 
 
+PARAMETER_ORDER = (
+    *("question", "top_k", "resolutions", "part"),
+    *("year_from", "year_to", "context", "sessions"),
+)
+"""The parameters of Gradio's `/ask` in order (web/interface.py), for its positional call."""
+
 # What a wrong value of each field should have been, for the 422 message.
 EXPECTED_TYPES = {
     "question": "type_text",
@@ -368,27 +374,39 @@ async def http_error(request: Request, error: HTTPException) -> JSONResponse:
 
 
 class GradioAskSchema:
-    """Gradio's named call of `/ask` (`POST /gradio_api/call/v2/ask`, the README's curl
-    example) checked against this API's schema before Gradio reads it: Gradio itself answers
-    a body without `question`, or with a field `/ask` does not take, with a 500. Values are
-    then checked by `qa.request` inside `/ask`, as for every other way of calling it. Only
-    after `LimitBody`, which hands the body on whole."""
+    """Gradio's HTTP calls of `/ask` checked before Gradio reads them, since Gradio answers a
+    body it cannot map onto `/ask`'s parameters with a 500 or an error event:
 
-    PATHS = (f"{GRADIO_API}/call/v2/ask", f"{GRADIO_API}/call/v2/ask/")
+    - the named call (`POST /gradio_api/call/v2/ask`, the README's curl example) against this
+      API's schema: no `question`, an unknown field, a wrong type are a 422 here too;
+    - the positional call (`POST /gradio_api/call/ask`, `{"data": [...]}`) must give every
+      parameter, in order.
+
+    Values are then checked by `qa.request` inside `/ask`, as for every other way of calling
+    it (gradio_client, the chat). Only after `LimitBody`, which hands the body on whole."""
+
+    NAMED = f"{GRADIO_API}/call/v2/ask"
+    POSITIONAL = f"{GRADIO_API}/call/ask"
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] not in self.PATHS:
+        path = scope["path"].rstrip("/") if scope["type"] == "http" else ""
+        if scope.get("method") != "POST" or path not in (self.NAMED, self.POSITIONAL):
             await self.app(scope, receive, send)
             return
         first = await receive()
+        body = first.get("body", b"")
         request = Request(scope)
-        try:
-            validated(first.get("body", b""))
-        except RequestValidationError as error:
-            await (await schema_error(request, error))(scope, receive, send)
+        refused = positional_refusal(body) if path == self.POSITIONAL else None
+        if path == self.NAMED:
+            try:
+                validated(body)
+            except RequestValidationError as error:
+                refused = await schema_error(request, error)
+        if refused is not None:
+            await refused(scope, receive, send)
             return
         replayed = False
 
@@ -404,3 +422,21 @@ class GradioAskSchema:
         headers = [(k, v) for k, v in scope["headers"] if k.lower() != b"content-type"]
         json_scope = {**scope, "headers": [*headers, (b"content-type", b"application/json")]}
         await self.app(json_scope, replay, send)
+
+
+def positional_refusal(body: bytes) -> JSONResponse | None:
+    """A 422 unless `body` is `{"data": [...]}` with a value for every parameter of /ask."""
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        data = None
+    values = data.get("data") if isinstance(data, dict) else None
+    count = len(AskRequest.model_fields)
+    if isinstance(values, list) and len(values) == count:
+        return None
+    language = DEFAULT_LANGUAGE
+    if isinstance(values, list) and values and isinstance(values[0], str):
+        language = question_language(clean_question(values[0]))
+    fields = ", ".join(PARAMETER_ORDER)
+    text = message("api_positional", language, count=count, fields=fields, named="/call/v2/ask")
+    return JSONResponse(error_body(text, language, results=[]), status_code=422)
