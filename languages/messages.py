@@ -49,6 +49,14 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "api_not_found": "接口中没有“{path}”。请参阅 {docs}。",
         "api_method": "“{path}”不接受 {method} 请求。",
         "internal": "回答这个问题时出了内部错误，已记录在服务器日志中。请稍后再试或换一种问法。",
+        # No indexed paragraph is inside the filters at all (qa/assistant.py).
+        "no_match_filters": "已收录的决议中没有符合所选检索范围（决议、段落、年份、届会）的决议，请放宽检索范围后再问。",
+        "bad_characters": "问题中有无法读取的字符（孤立的代理码位），请重新输入。",
+        "bad_context": "对话所涉的决议（context）应为“57/12”这样的编号。",
+        # The web app's limits (web/guard.py): busy, and routes this app does not have.
+        "busy": "现在提问的人太多，请在 {seconds} 秒后再试。",
+        "closed_route": "这个应用不接受文件上传。",
+        "api_positional": "按位置调用 /ask 时须依次给出全部 {count} 个值（{fields}）；也可以按名称调用 {named}。",
     },
     "en": {
         "empty": "Please type a question.",
@@ -103,6 +111,21 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "internal": (
             "Something went wrong inside the app while answering; it is in the server log. "
             "Please try again, or ask differently."
+        ),
+        "no_match_filters": (
+            "No indexed resolution falls within the filters you chose (resolutions, part, "
+            "years, sessions); widen them and ask again."
+        ),
+        "bad_characters": (
+            "The question has characters that cannot be read (lone surrogates); please type "
+            "it again."
+        ),
+        "bad_context": "The resolution the conversation is about (context) must be a number like 57/12.",
+        "busy": "The app is busy answering other questions; please try again in {seconds} seconds.",
+        "closed_route": "This app does not accept file uploads.",
+        "api_positional": (
+            "A positional call of /ask takes all {count} values in order ({fields}); or call "
+            "{named} with the values by name."
         ),
     },
 }

@@ -22,7 +22,7 @@ from languages.messages import describe_label, listed, message
 from qa.answer import Answer, Label, Match, Quote, highlight_spans
 from qa.references import Reference, find_reference
 from qa.relevance import answers_question, label, model, paragraph_features
-from qa.request import clean_question, question_language
+from qa.request import MAX_QUESTION_CHARS, clean_question, echoed, question_language
 from qa.rerank import load_reranker
 from qa.retrieval import Hit, HybridRetriever
 from qa.signals import Signals, missing_phrases, question_signals
@@ -30,7 +30,6 @@ from store import open_store
 from store.base import ParagraphStore, StoredParagraph
 from store.filters import Filters
 
-MAX_QUESTION_CHARS = 2_000
 MAX_TOP_K = 50
 
 
@@ -103,7 +102,9 @@ class Assistant:
         language = question_language(text)
 
         def error(key: str, **values: object) -> Answer:
-            return Answer(question, "error", message(key, language, **values), (), language, id)
+            # A question of any size is refused, but only the first part of it sent back.
+            text = echoed(question)
+            return Answer(text, "error", message(key, language, **values), (), language, id)
 
         if not text:
             return error("empty")
@@ -133,6 +134,10 @@ class Assistant:
             filters = replace(filters, resolutions=(reference.resolution,))
         found = retriever.find(text, top_k, filters)
         hits = found.hits
+        if not hits and not cited:
+            # Nothing to rank at all: the filters leave no paragraph, which is what to say.
+            message_text = message("no_match_filters", language)
+            return Answer(question, "no_match", message_text, (), language, id)
         signals = question_signals(text, language, found, retriever.store)
         relevance = answers_question(signals) if signals else None
         relevant = bool(cited) or (

@@ -2,11 +2,15 @@
 
 The CLI, the Gradio app and the JSON API all go through `answer_request`, so one rule reads
 `2018` (the year 2018), `2018-2022` or an open end (`2018-`, or a form's empty "to" field),
-and every mistake gets the same sentence, in the language of the question.
+and every mistake gets the same sentence, in the language of the question. Types are strict
+(a boolean is not a number, 2.7 is not a whole number, NaN and infinities are refused, text
+must be text without lone surrogates), and a value a message quotes back is shown as the
+client wrote it (JSON, never a Python repr) and cut short.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
@@ -23,10 +27,18 @@ if TYPE_CHECKING:
     from qa.assistant import Assistant
 
 DEFAULT_TOP_K = 5
+MAX_QUESTION_CHARS = 2_000
 PARTS = ("preambular", "operative")
+SHOWN_CHARS = 40
+"""How much of a wrong value a message quotes back: enough to recognise it, never a flood."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
-_RANGE = re.compile(r"^\s*(\d+)?\s*(?:([-–—]|\.\.)\s*(\d+)?)?\s*$")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Decimal digits (`\d` is what int() reads, full-width ones too), never so many that int()
+# refuses them.
+_WHOLE_NUMBER = re.compile(r"\s*-?\d{1,18}\s*")
+# At most nine digits: a year or a session, never a number too long for int() to read.
+_RANGE = re.compile(r"^\s*(\d{1,9})?\s*(?:([-–—]|\.\.)\s*(\d{1,9})?)?\s*$")
 
 
 class RequestError(ValueError):
@@ -39,15 +51,41 @@ class RequestError(ValueError):
 
     def message(self, language: Language) -> str:
         values = {
-            name: message(value, language) if name == "what" else value
+            name: message(value, language) if name == "what" else shown(value)
             for name, value in self.values.items()
         }
         return message(self.key, language, **values)
 
 
 def clean_question(question: str) -> str:
-    """The question without control or invisible characters, whitespace folded."""
-    return " ".join(_CONTROL.sub(" ", unicodedata.normalize("NFC", question)).split())
+    """The question without control or invisible characters, whitespace folded. A lone
+    surrogate (which no UTF-8 answer could carry) becomes U+FFFD."""
+    text = _SURROGATE.sub("\ufffd", question)
+    return " ".join(_CONTROL.sub(" ", unicodedata.normalize("NFC", text)).split())
+
+
+def shown(value: object, limit: int = SHOWN_CHARS) -> str:
+    """`value` as a message quotes it: text as it is, anything else as the JSON the client
+    sent (`true`, `Infinity`, `["51/5"]`); lone surrogates replaced, and cut to `limit`."""
+    if isinstance(value, str):
+        text = value
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False)
+        except (TypeError, ValueError, RecursionError):
+            text = type(value).__name__
+    return echoed(text, limit)
+
+
+def echoed(text: str, limit: int = MAX_QUESTION_CHARS) -> str:
+    """What an answer may carry back of a text a client sent: encodable (no lone surrogate)
+    and at most `limit` characters, so that a huge input is never sent back whole."""
+    text = _SURROGATE.sub("\ufffd", text)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def has_lone_surrogate(text: str) -> bool:
+    return _SURROGATE.search(text) is not None
 
 
 def parse_whole_number(value: object, what: str) -> int:
@@ -58,8 +96,8 @@ def parse_whole_number(value: object, what: str) -> int:
         return value
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value.strip())
+    if isinstance(value, str) and _WHOLE_NUMBER.fullmatch(value):
+        return int(value)
     raise RequestError("bad_number", what=what, value=value)
 
 
@@ -94,12 +132,16 @@ def parse_range(value: object, what: str) -> Bounds | None:
 
 def parse_resolutions(value: object) -> tuple[str, ...]:
     """`["57/12", "51/5"]`, or the same as one string `"57/12, 51/5"` (easier over HTTP)."""
-    if not value:
+    if value is None or value == "" or value == []:
         return ()
     items = re.split(r"[,;\s]+", value) if isinstance(value, str) else value
-    if not isinstance(items, Sequence):
+    if not isinstance(items, list | tuple) or not all(_is_text(item) for item in items):
         raise RequestError("bad_resolutions", value=value)
-    return tuple(str(item).strip() for item in items if str(item).strip())
+    return tuple(item.strip() for item in items if item.strip())
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and not has_lone_surrogate(value)
 
 
 def parse_filters(
@@ -109,7 +151,7 @@ def parse_filters(
     years: object = None,
 ) -> Filters:
     """The filters a user asked for; RequestError names the first one that is wrong."""
-    if part not in (None, "", *PARTS):
+    if part is not None and (not isinstance(part, str) or part not in ("", *PARTS)):
         raise RequestError("bad_part", part=part)
     return Filters(
         resolutions=parse_resolutions(resolutions),
@@ -137,10 +179,12 @@ def answer_request(
     try:
         if not isinstance(question, str):
             raise RequestError("bad_question")
-        if context is not None and not isinstance(context, str):
-            raise RequestError("bad_question")
+        if has_lone_surrogate(question):
+            raise RequestError("bad_characters")
+        if not (context is None or _is_text(context)):
+            raise RequestError("bad_context")
         filters = parse_filters(resolutions, part, sessions, years)
         top_k = parse_whole_number(top_k, "top_k")
     except RequestError as error:
-        return Answer(text, "error", error.message(language), (), language, id)
+        return Answer(echoed(text), "error", error.message(language), (), language, id)
     return assistant.ask(question, top_k=top_k, filters=filters, context=context or None, id=id)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 
@@ -21,6 +21,12 @@ from languages.stopwords import STOPWORDS
 jieba.setLogLevel(logging.WARNING)
 
 _WORD = re.compile(r"\w", re.UNICODE)
+
+SEGMENT_CACHE_SIZE = 256
+"""Texts whose segmentation is kept. One answer segments its question and each quoted
+paragraph several times (search, coverage, highlights), so a few answers' worth is enough;
+bounded, because every distinct question a client sends would otherwise stay in memory
+(about 220 KB for a long one)."""
 
 
 def token_spans(text: str) -> list[tuple[str, int, int]]:
@@ -38,7 +44,7 @@ def tokens(text: str) -> list[str]:
     return [word for word, _, _ in token_spans(text)]
 
 
-@cache
+@lru_cache(maxsize=SEGMENT_CACHE_SIZE)
 def _segment(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(
         (word.lower(), start, end) for word, start, end in jieba.tokenize(text, mode="search")

@@ -119,7 +119,7 @@ def web_app(fake_assistant):
     from web.server import create_app
     from web.settings import Settings
 
-    return create_app(fake_assistant, Settings(cors_origins=(CORS_ORIGIN,)))
+    return create_app(fake_assistant, Settings(allowed_origins=(CORS_ORIGIN,)))
 
 
 @pytest.fixture(scope="session")
@@ -143,11 +143,24 @@ def running_app_index(index_home, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def running_app_url(index_env, running_app_index, tmp_path_factory) -> Iterator[str]:
+def other_site_origin() -> str:
+    """The origin of another site's page that embeds the app in the browser tests
+    (`localhost` and a port of its own, the app being on `127.0.0.1`): chosen before the app
+    starts, so that the app can name it in HRC_QA_ALLOWED_ORIGINS."""
+    from fixtures.app_server import free_port
+
+    return f"http://localhost:{free_port()}"
+
+
+@pytest.fixture(scope="session")
+def running_app_url(
+    index_env, running_app_index, tmp_path_factory, other_site_origin
+) -> Iterator[str]:
     """`python app.py` with the real model, started once for the session; its URL."""
     from fixtures.app_server import running_app
 
-    env = {**index_env, "HRC_QA_INDEX": str(running_app_index), "HRC_QA_CORS_ORIGINS": CORS_ORIGIN}
+    origins = f"{CORS_ORIGIN},{other_site_origin}"
+    env = {**index_env, "HRC_QA_INDEX": str(running_app_index), "HRC_QA_ALLOWED_ORIGINS": origins}
     log = tmp_path_factory.mktemp("running-app-log") / "app.log"
     with running_app(env, log) as url:
         yield url

@@ -9,10 +9,12 @@ go to a temporary folder, never into the repository; `make screenshots` renews t
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import shutil
 import threading
 import urllib.parse
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -243,23 +245,39 @@ def test_the_resolution_opens_at_the_quoted_paragraph(page, context):
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")  # highlighted
 
 
-@pytest.fixture(scope="module")
-def other_site():
-    """tests/fixtures/ served from another origin (`localhost`, another port) than the app's
-    (`127.0.0.1`), as a page of someone else's site that embeds the app."""
+@contextlib.contextmanager
+def fixtures_site(port: int) -> Iterator[str]:
+    """tests/fixtures/ served at `http://localhost:port/`, as a page of someone else's site."""
 
     class Quiet(SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
     server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(REPO / "tests" / "fixtures"))
+        ("127.0.0.1", port), functools.partial(Quiet, directory=str(REPO / "tests" / "fixtures"))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://localhost:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://localhost:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def other_site(other_site_origin):
+    """tests/fixtures/ served from another origin (`localhost`, another port) than the app's
+    (`127.0.0.1`): the origin the running app names in HRC_QA_ALLOWED_ORIGINS."""
+    with fixtures_site(int(other_site_origin.rsplit(":", 1)[1])) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def unnamed_site():
+    """The same page from an origin the app does not name."""
+    with fixtures_site(0) as url:
+        yield url
 
 
 @pytest.mark.parametrize("host", ["this app", "another site"])
@@ -291,6 +309,35 @@ def test_the_app_answers_inside_an_iframe_and_as_a_web_component(
         answer.locator("a.hrc-open").first.click()
     # The app's own page, even from a component living on another site's page.
     assert opened.value.url.startswith(app_url + "resolution/51-5")
+
+
+def test_a_site_the_app_does_not_name_can_neither_frame_it_nor_load_it(
+    context, app_url, unnamed_site
+):
+    """Issue 12, finding 9: only the app itself and the origins of HRC_QA_ALLOWED_ORIGINS."""
+    page = context.new_page()
+    page.goto(unnamed_site + "embed.html?app=" + urllib.parse.quote(app_url), wait_until="load")
+
+    framed = page.frame_locator("#embed-iframe")
+    frame = next(frame for frame in page.frames if frame.parent_frame is page.main_frame)
+    # Chromium replaces a frame that frame-ancestors refuses with its error page.
+    assert frame.url.startswith("chrome-error://")
+    assert framed.locator("#hrc-question").count() == 0
+    fetched = page.evaluate(
+        """async (app) => {
+            try { await fetch(app + "config"); return "read"; }
+            catch (error) { return "refused"; }
+        }""",
+        app_url,
+    )
+    imported = page.evaluate(
+        """async (app) => {
+            try { await import(app + "gradio.js"); return "loaded"; }
+            catch (error) { return "refused"; }
+        }""",
+        app_url,
+    )
+    assert (fetched, imported) == ("refused", "refused")
 
 
 @pytest.fixture(scope="module")

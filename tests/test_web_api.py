@@ -333,17 +333,26 @@ def test_another_origin_gets_no_cors_headers(web):
 
 
 def test_no_origin_is_allowed_by_default(fake_assistant, monkeypatch):
+    from web.server import create_app
+
+    monkeypatch.delenv("HRC_QA_ALLOWED_ORIGINS", raising=False)
     monkeypatch.delenv("HRC_QA_CORS_ORIGINS", raising=False)
-    client = TestClient(create_api(fake_assistant, Settings.from_environment()))
+    client = TestClient(create_app(fake_assistant, Settings.from_environment()))
 
-    answer = client.post("/ask", json={"question": "腐败"}, headers={"Origin": CORS_ORIGIN})
+    answer = client.post(ASK, json={"question": "腐败"}, headers={"Origin": CORS_ORIGIN})
 
+    assert answer.status_code == 200
     assert "access-control-allow-origin" not in answer.headers
 
 
-def test_the_origins_come_from_the_environment(monkeypatch):
-    monkeypatch.setenv("HRC_QA_CORS_ORIGINS", "http://a.example, http://b.example,")
-    assert Settings.from_environment().cors_origins == ("http://a.example", "http://b.example")
+@pytest.mark.parametrize("name", ["HRC_QA_ALLOWED_ORIGINS", "HRC_QA_CORS_ORIGINS"])
+def test_the_origins_come_from_the_environment(monkeypatch, name):
+    # HRC_QA_CORS_ORIGINS is the setting's former name, still read when the new one is unset.
+    monkeypatch.delenv("HRC_QA_ALLOWED_ORIGINS", raising=False)
+    monkeypatch.delenv("HRC_QA_CORS_ORIGINS", raising=False)
+    monkeypatch.setenv(name, "http://a.example, http://b.example/,")
+
+    assert Settings.from_environment().allowed_origins == ("http://a.example", "http://b.example")
 
 
 # -- OpenAPI and its docs -----------------------------------------------------------------------

@@ -185,7 +185,8 @@ def test_the_resolution_page_anchors_and_cites_every_paragraph(fake_assistant):
     assert "人权理事会第57/12号决议第8段(a)项" in page
     assert "<h2>序言部分</h2>" in page and "<h2>执行部分</h2>" in page
     assert '<link rel="stylesheet" href="../hrc-static/page.css">' in page
-    assert "<h2>Operative part</h2>" in render.resolution_page(resolution, "en")
+    # English words over the Chinese text say they are English (finding 10 of issue 12).
+    assert '<h2 lang="en">Operative part</h2>' in render.resolution_page(resolution, "en")
 
 
 def test_the_not_found_page_names_the_number_escaped():

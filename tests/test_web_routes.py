@@ -3,6 +3,8 @@ resolution pages, the web-component script, the embedding page and web/static/."
 
 from __future__ import annotations
 
+from conftest import CORS_ORIGIN
+
 
 def test_the_resolution_page_shows_every_paragraph_with_an_anchor(web):
     page = web.get("/resolution/57-12?lang=zh")
@@ -39,11 +41,14 @@ def test_the_page_style_is_a_file_the_app_serves(web):
 
 
 def test_the_web_component_script_is_served_by_the_app(web):
-    script = web.get("/gradio.js")
+    script = web.get("/gradio.js", headers={"Origin": CORS_ORIGIN})
+    elsewhere = web.get("/gradio.js", headers={"Origin": "http://elsewhere.example"})
 
     assert script.status_code == 200
     assert "javascript" in script.headers["content-type"]
-    assert script.headers["access-control-allow-origin"] == "*"
+    # Only an origin the embedding policy names may load it as a module (finding 9 of issue 12).
+    assert script.headers["access-control-allow-origin"] == CORS_ORIGIN
+    assert "access-control-allow-origin" not in elsewhere.headers
     imported = script.text.split('import("./', 1)[1].split('"', 1)[0]
     assert web.get("/" + imported).status_code == 200  # the module it loads is there too
 

@@ -5,38 +5,53 @@
     GET  /api/v1/paragraphs/{id}         one paragraph, e.g. A/HRC/RES/57/12:OP8(a):zh
     GET  /api/v1/openapi.json, /docs     its OpenAPI document, and Swagger UI served offline
 
-It is its own FastAPI app, mounted by web/server.py, so that its CORS policy, body limit and
-error answers apply to it alone and not to Gradio's routes. Every error is JSON with
+It is its own FastAPI app, mounted by web/server.py (which puts the app's CORS and framing
+policy in front of it and of Gradio alike); its body limit and error answers are those of
+web/guard.py, so that it behaves the same mounted or alone. Every error is JSON with
 `"status": "error"` and a `message` in the question's language (else `?lang=`, else the
 browser's, else Chinese): 400 for a request the assistant refuses, 404, 413, 422 for a body
-that does not fit the schema, 503 for a failure inside the app (logged); never a traceback.
+that does not fit the schema, 503 for a failure inside the app (logged) and, with
+Retry-After, when more questions wait than the app lets wait; never a traceback.
+
+The same schema checks Gradio's named `/ask` call (`GradioAskSchema`), so that a body Gradio
+cannot read (no question, an unknown field) is a 422 here too rather than a 500 there.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from importlib.resources import files
 from typing import Any
 
+import anyio
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from corpus import Paragraph, Resolution, paragraph_record
-from languages import DEFAULT_LANGUAGE, LANGUAGES, Language
+from languages import DEFAULT_LANGUAGE, Language
 from languages.messages import message
 from qa.answer import Answer, Quote
 from qa.assistant import MAX_TOP_K, Assistant
-from qa.request import DEFAULT_TOP_K, clean_question, question_language
+from qa.request import DEFAULT_TOP_K, clean_question, echoed, question_language, shown
 from web.answering import answer_question, refresh
+from web.guard import (
+    GRADIO_API,
+    Admission,
+    Busy,
+    ErrorsAsAnswers,
+    LimitBody,
+    busy,
+    error_body,
+    known_language,
+    request_language,
+)
 from web.render import docs_page
 from web.settings import Settings
 
@@ -78,6 +93,12 @@ class AskRequest(BaseModel):
         description='The resolution a follow-up question is about: "57/12" for "那第8段呢？".',
     )
 
+
+PARAMETER_ORDER = (
+    *("question", "top_k", "resolutions", "part"),
+    *("year_from", "year_to", "context", "sessions"),
+)
+"""The parameters of Gradio's `/ask` in order (web/interface.py), for its positional call."""
 
 # What a wrong value of each field should have been, for the 422 message.
 EXPECTED_TYPES = {
@@ -130,17 +151,8 @@ def create_api(assistant: Assistant, settings: Settings) -> FastAPI:
         servers=[{"url": settings.root_path + PREFIX}],
         root_path_in_servers=False,
     )
-    api.state.max_body_bytes = settings.max_body_bytes
     api.add_middleware(LimitBody, limit=settings.max_body_bytes)
     api.add_middleware(ErrorsAsAnswers)
-    if settings.cors_origins:
-        # Outermost, so that error answers carry the CORS headers too.
-        api.add_middleware(
-            CORSMiddleware,
-            allow_origins=list(settings.cors_origins),
-            allow_methods=["GET", "POST"],
-            allow_headers=["Content-Type"],
-        )
     api.add_exception_handler(RequestValidationError, schema_error)  # type: ignore[arg-type]
     api.add_exception_handler(HTTPException, http_error)  # type: ignore[arg-type]
     swagger = files("swagger_ui_bundle").joinpath("vendor/swagger-ui-5.31.0")
@@ -150,6 +162,13 @@ def create_api(assistant: Assistant, settings: Settings) -> FastAPI:
 
 
 def add_endpoints(api: FastAPI, assistant: Assistant, settings: Settings) -> None:
+    # The JSON API does not go through Gradio's queue: it has its own bound, the same size.
+    admission = Admission(settings.concurrency, settings.queue_size)
+
+    @functools.cache
+    def answering_limit() -> anyio.CapacityLimiter:
+        return anyio.CapacityLimiter(settings.concurrency)  # made on the event loop, once
+
     @api.post(
         "/ask",
         summary="Answer a question with quoted, cited paragraphs",
@@ -166,7 +185,10 @@ def add_endpoints(api: FastAPI, assistant: Assistant, settings: Settings) -> Non
                 "fields, no question).",
                 "content": {"application/json": {"example": ERROR_EXAMPLE}},
             },
-            503: {"description": "The app failed while answering; the failure is logged."},
+            503: {
+                "description": "The app is busy (more questions wait than HRC_QA_QUEUE_SIZE; "
+                "Retry-After says when to try again), or it failed while answering (logged)."
+            },
         },
         openapi_extra={
             "requestBody": {
@@ -179,7 +201,7 @@ def add_endpoints(api: FastAPI, assistant: Assistant, settings: Settings) -> Non
         """The body is read as JSON whatever its Content-Type says, so that a plain
         `curl -d '{"question": "…"}'` works."""
         asked = validated(await request.body())
-        answer = await run_in_threadpool(
+        answering = functools.partial(
             answer_question,
             assistant,
             asked.question,
@@ -191,6 +213,11 @@ def add_endpoints(api: FastAPI, assistant: Assistant, settings: Settings) -> Non
             asked.context,
             asked.sessions,
         )
+        try:
+            with admission.admit():
+                answer = await anyio.to_thread.run_sync(answering, limiter=answering_limit())
+        except Busy:
+            return busy(question_language(clean_question(asked.question)))
         return JSONResponse(answer.to_dict(), status_code=answer_status(answer))
 
     @api.get("/resolutions", summary="The indexed resolutions, in number order")
@@ -226,7 +253,7 @@ def validated(body: bytes) -> AskRequest:
     """The request, or RequestValidationError saying what does not fit."""
     try:
         data = json.loads(body) if body.strip() else None
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than json reads
         raise RequestValidationError(
             [{"type": "json_invalid", "loc": ("body",), "msg": "not JSON"}], body=None
         ) from None
@@ -291,10 +318,6 @@ def page_link(resolution: Resolution, root_path: str) -> str:
 # -- errors -------------------------------------------------------------------------------------
 
 
-def error_body(text: str, language: Language, **more: Any) -> dict[str, Any]:
-    return {"status": "error", "message": text, "language": language, **more}
-
-
 async def schema_error(request: Request, error: RequestValidationError) -> JSONResponse:
     """422: the body is not JSON, not an object, or one of its fields is missing, unknown or
     of the wrong type. Said about the first problem, in the question's language."""
@@ -304,8 +327,9 @@ async def schema_error(request: Request, error: RequestValidationError) -> JSONR
         language = question_language(clean_question(question))
     else:
         language = request_language(request)
+    # A field name is the client's text too: shown cut short, never a lone surrogate.
     problems = [
-        {"field": ".".join(str(part) for part in item["loc"][:1]), "type": item["type"]}
+        {"field": shown(".".join(str(part) for part in item["loc"][:1])), "type": item["type"]}
         for item in error.errors()
     ]
     text = problem_message(error.errors()[0], language)
@@ -313,7 +337,7 @@ async def schema_error(request: Request, error: RequestValidationError) -> JSONR
         error_body(
             text,
             language,
-            question=question if isinstance(question, str) else "",
+            question=echoed(question) if isinstance(question, str) else "",
             results=[],
             problems=problems,
         ),
@@ -322,7 +346,7 @@ async def schema_error(request: Request, error: RequestValidationError) -> JSONR
 
 
 def problem_message(problem: dict[str, Any], language: Language) -> str:
-    field = str(problem["loc"][0]) if problem["loc"] and problem["loc"][0] != "body" else ""
+    field = shown(str(problem["loc"][0])) if problem["loc"] and problem["loc"][0] != "body" else ""
     if not field:
         return message("api_not_json", language)
     if problem["type"] == "missing":
@@ -335,15 +359,13 @@ def problem_message(problem: dict[str, Any], language: Language) -> str:
 
 
 async def http_error(request: Request, error: HTTPException) -> JSONResponse:
-    """404 (no such path), 405 (wrong method), 413 (body too large) as error answers."""
+    """404 (no such path), 405 (wrong method) as error answers."""
     language = request_language(request)
     path = request.url.path
     if error.status_code == 404:
-        text = message("api_not_found", language, path=path, docs=f"{PREFIX}/docs")
+        text = message("api_not_found", language, path=shown(path), docs=f"{PREFIX}/docs")
     elif error.status_code == 405:
-        text = message("api_method", language, path=path, method=request.method)
-    elif error.status_code == 413:
-        text = message("api_too_large", language, limit=request.app.state.max_body_bytes)
+        text = message("api_method", language, path=shown(path), method=request.method)
     else:
         text = message("internal", language)
     return JSONResponse(
@@ -351,77 +373,70 @@ async def http_error(request: Request, error: HTTPException) -> JSONResponse:
     )
 
 
-class BodyTooLarge(HTTPException):
-    def __init__(self) -> None:
-        super().__init__(413)
+class GradioAskSchema:
+    """Gradio's HTTP calls of `/ask` checked before Gradio reads them, since Gradio answers a
+    body it cannot map onto `/ask`'s parameters with a 500 or an error event:
 
+    - the named call (`POST /gradio_api/call/v2/ask`, the README's curl example) against this
+      API's schema: no `question`, an unknown field, a wrong type are a 422 here too;
+    - the positional call (`POST /gradio_api/call/ask`, `{"data": [...]}`) must give every
+      parameter, in order.
 
-class LimitBody:
-    """Refuses a body over `limit` bytes with 413 before it is read into memory: at once when
-    Content-Length says so, else (a chunked body) as soon as the bytes received pass it."""
+    Values are then checked by `qa.request` inside `/ask`, as for every other way of calling
+    it (gradio_client, the chat). Only after `LimitBody`, which hands the body on whole."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        length = Headers(scope=scope).get("content-length", "")
-        if length.isdigit() and int(length) > self.limit:
-            request = Request(scope)
-            await (await http_error(request, BodyTooLarge()))(scope, receive, send)
-            return
-        received = 0
-
-        async def counted() -> Message:
-            nonlocal received
-            message = await receive()
-            received += len(message.get("body", b""))
-            if received > self.limit:
-                raise BodyTooLarge()  # answered by `http_error`, as the endpoint reads
-            return message
-
-        await self.app(scope, counted, send)
-
-
-class ErrorsAsAnswers:
-    """Any exception an endpoint lets out becomes a 503 error answer, logged with its
-    traceback, instead of a bare 500: clients always get the JSON they can read."""
+    NAMED = f"{GRADIO_API}/call/v2/ask"
+    POSITIONAL = f"{GRADIO_API}/call/ask"
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        path = scope["path"].rstrip("/") if scope["type"] == "http" else ""
+        if scope.get("method") != "POST" or path not in (self.NAMED, self.POSITIONAL):
             await self.app(scope, receive, send)
             return
-        started = False
+        first = await receive()
+        body = first.get("body", b"")
+        request = Request(scope)
+        refused = positional_refusal(body) if path == self.POSITIONAL else None
+        if path == self.NAMED:
+            try:
+                validated(body)
+            except RequestValidationError as error:
+                refused = await schema_error(request, error)
+        if refused is not None:
+            await refused(scope, receive, send)
+            return
+        replayed = False
 
-        async def watched(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
+        async def replay() -> Message:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return first
 
-        try:
-            await self.app(scope, receive, watched)
-        except Exception:
-            log.exception("the API failed on %s %s", scope["method"], scope["path"])
-            if started:
-                raise
-            language = request_language(Request(scope))
-            body = error_body(message("internal", language), language)
-            await JSONResponse(body, status_code=503)(scope, receive, send)
+        # Read as JSON whatever its Content-Type says, as the JSON API reads it: Gradio would
+        # otherwise refuse a plain `curl -d` body with a 422 that quotes the body back.
+        headers = [(k, v) for k, v in scope["headers"] if k.lower() != b"content-type"]
+        json_scope = {**scope, "headers": [*headers, (b"content-type", b"application/json")]}
+        await self.app(json_scope, replay, send)
 
 
-def request_language(request: Request) -> Language:
-    """`?lang=`, else the browser's first language if we have it, else the default."""
-    if request.query_params.get("lang") in LANGUAGES:
-        return known_language(request.query_params["lang"])
-    preferred = request.headers.get("accept-language", "").split(",")[0].strip().lower()
-    return known_language(preferred[:2])
-
-
-def known_language(code: str) -> Language:
-    return next((language for language in LANGUAGES if language == code), DEFAULT_LANGUAGE)
+def positional_refusal(body: bytes) -> JSONResponse | None:
+    """A 422 unless `body` is `{"data": [...]}` with a value for every parameter of /ask."""
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        data = None
+    values = data.get("data") if isinstance(data, dict) else None
+    count = len(AskRequest.model_fields)
+    if isinstance(values, list) and len(values) == count:
+        return None
+    language = DEFAULT_LANGUAGE
+    if isinstance(values, list) and values and isinstance(values[0], str):
+        language = question_language(clean_question(values[0]))
+    fields = ", ".join(PARAMETER_ORDER)
+    text = message("api_positional", language, count=count, fields=fields, named="/call/v2/ask")
+    return JSONResponse(error_body(text, language, results=[]), status_code=422)

@@ -1,5 +1,9 @@
 """The Gradio page over one assistant: the chat, the filters beside it, the events that
-connect them, and Gradio's `/ask` API endpoint. What it shows is rendered by web/render.py."""
+connect them, and Gradio's `/ask` API endpoint. What it shows is rendered by web/render.py.
+
+What a client can make it hold is bounded: a conversation keeps its last MAX_TURNS answers,
+the app keeps `max_sessions` conversations, and the queue lets `queue_size` questions wait
+(one more is told the app is busy)."""
 
 from __future__ import annotations
 
@@ -18,9 +22,13 @@ from qa.assistant import Assistant
 from qa.request import DEFAULT_TOP_K
 from web.answering import answer_question, refresh
 from web.render import render_chat
+from web.settings import Settings
 
 PARTS = ("", "preambular", "operative")
 MAX_TOP_K_SLIDER = 20
+MAX_TURNS = 20
+"""The answers a conversation keeps (and shows); older ones are dropped. Each may quote up to
+MAX_TOP_K_SLIDER paragraphs, and the server holds every session's answers."""
 STATIC = files("web").joinpath("static")
 
 
@@ -89,11 +97,14 @@ class Interface:
     connect them, and the `/ask` API endpoint. Components are attributes, so that the
     handlers below can name what they update."""
 
-    def __init__(self, assistant: Assistant) -> None:
+    def __init__(self, assistant: Assistant, settings: Settings | None = None) -> None:
         self.assistant = assistant
+        self.settings = settings or Settings()
 
     def build(self) -> gr.Blocks:
+        """The page, its queue bounded as the settings say."""
         ui = "zh"  # the interface starts in Chinese; the language switch relabels it
+        concurrency = self.settings.concurrency
         with gr.Blocks(title=INTERFACE[ui]["title"], analytics_enabled=False) as demo:
             self.turns = gr.State([])  # this session's answers (contract dicts), oldest first
             self._header(ui)
@@ -103,7 +114,16 @@ class Interface:
                 with gr.Column(scale=1, min_width=260):
                     self._filters(ui)
             self._connect(demo)
-            gr.api(self.ask, api_name="ask", concurrency_id="assistant", concurrency_limit=2)
+            gr.api(
+                self.ask,
+                api_name="ask",
+                concurrency_id="assistant",
+                concurrency_limit=concurrency,
+            )
+        demo.queue(default_concurrency_limit=concurrency, max_size=self.settings.queue_size)
+        # Gradio keeps each session's state (the answers of its chat) until this many newer
+        # sessions push it out; its default, 10,000, would let clients fill the memory.
+        demo.state_session_capacity = self.settings.max_sessions
         return demo
 
     # -- layout ---------------------------------------------------------------------------------
@@ -196,7 +216,7 @@ class Interface:
                 asked,
                 [self.chatbot, self.turns, self.question],
                 concurrency_id="assistant",
-                concurrency_limit=2,
+                concurrency_limit=self.settings.concurrency,
                 **private,
             ).then(None, js=static_text("show-latest-question.js"))
         self.clear.click(lambda: ([], []), None, [self.chatbot, self.turns], **private)
@@ -227,7 +247,7 @@ class Interface:
             year_to,
             context=follow_up_context(turns),
         )
-        turns = [*turns, answer.to_dict()]
+        turns = [*turns, answer.to_dict()][-MAX_TURNS:]
         return render_chat(turns, ui, citation), turns, ""
 
     def relabelled(self) -> list[gr.components.Component]:
@@ -280,6 +300,7 @@ class Interface:
         year_from: int | None = None,
         year_to: int | None = None,
         context: str = "",
+        sessions: str | None = None,
     ) -> dict:
         """Answer a question about Human Rights Council resolutions with quoted, cited
         paragraphs: the JSON answer contract of docs/citations.md.
@@ -287,10 +308,19 @@ class Interface:
         question: in Chinese or English. top_k: how many paragraphs (1-50). resolutions: only
         these, e.g. ["57/12"]. part: "preambular" or "operative" ("" for both). year_from,
         year_to: adoption years, inclusive. context: the resolution a follow-up question is
-        about, e.g. "57/12" for "那第8段呢？".
+        about, e.g. "57/12" for "那第8段呢？". sessions: a session (57) or a range ("51-57").
+        Values of a wrong type are an answer with status error, never an exception.
         """
         return answer_question(
-            self.assistant, question, top_k, resolutions, part, year_from, year_to, context
+            self.assistant,
+            question,
+            top_k,
+            resolutions,
+            part,
+            year_from,
+            year_to,
+            context,
+            sessions,
         ).to_dict()
 
 

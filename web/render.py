@@ -110,13 +110,20 @@ def render_chat(turns: list[dict[str, Any]], ui: str, citation_language: str) ->
 
 
 def resolution_page(resolution: Resolution, language: str) -> str:
-    """The whole resolution, each paragraph anchored by its label and cited in `language`."""
+    """The whole resolution, each paragraph anchored by its label and cited in `language`.
+    The page is in the language of the text (`<html lang>`, for screen readers, hyphenation
+    and fonts); the interface's words and the citations, in `language`, say so where they are."""
     parts = [
         (part, [{"paragraph": p, "citation": cite(resolution, p, language)} for p in paragraphs])
         for part, paragraphs in itertools.groupby(resolution.paragraphs, _part)
     ]
     return templates.get_template("pages/resolution.html").render(
-        resolution=resolution, parts=parts, words=INTERFACE[language], language=language, root="../"
+        resolution=resolution,
+        parts=parts,
+        words=INTERFACE[language],
+        ui=language,
+        language=resolution.language,
+        root="../",
     )
 
 

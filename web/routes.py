@@ -29,7 +29,8 @@ def add_routes(app: FastAPI, assistant: Assistant) -> None:
 def page_routes(assistant: Assistant) -> APIRouter:
     router = APIRouter()
 
-    @router.get("/resolution/{number}", response_class=HTMLResponse)
+    # HEAD as GET: link checkers and proxies ask whether a page is there without its body.
+    @router.api_route("/resolution/{number}", methods=["GET", "HEAD"], response_class=HTMLResponse)
     def show_resolution(number: str, lang: str = "zh") -> HTMLResponse:
         refresh(assistant)
         number = number.replace("-", "/")
@@ -39,17 +40,13 @@ def page_routes(assistant: Assistant) -> APIRouter:
             return HTMLResponse(not_found_page(number, language), status_code=404)
         return HTMLResponse(resolution_page(resolution, language))
 
-    @router.get("/gradio.js")
+    @router.api_route("/gradio.js", methods=["GET", "HEAD"])
     def web_component_script() -> FileResponse:
         # Loaded as a module script by pages on other sites, which the browser allows only
-        # with this header; the file is public and carries no credentials.
-        return FileResponse(
-            gradio_web_component_script(),
-            media_type="text/javascript",
-            headers={"Access-Control-Allow-Origin": "*"},
-        )
+        # for the origins the CORS policy names (HRC_QA_ALLOWED_ORIGINS, web/server.py).
+        return FileResponse(gradio_web_component_script(), media_type="text/javascript")
 
-    @router.get("/embed-test", response_class=HTMLResponse)
+    @router.api_route("/embed-test", methods=["GET", "HEAD"], response_class=HTMLResponse)
     def embed_test() -> str:
         return embed_page()
 

@@ -4,7 +4,8 @@ chat on one FastAPI app; `serve()` opens the assistant and runs it with uvicorn.
     python app.py   or   hrc-qa serve [--host] [--port] [--root-path]
 
 Settings come from the environment (web/settings.py): GRADIO_SERVER_NAME, GRADIO_SERVER_PORT,
-GRADIO_ROOT_PATH, HRC_QA_MAX_BODY_BYTES, HRC_QA_CORS_ORIGINS.
+GRADIO_ROOT_PATH, HRC_QA_MAX_BODY_BYTES, HRC_QA_ALLOWED_ORIGINS, HRC_QA_CONCURRENCY,
+HRC_QA_QUEUE_SIZE, HRC_QA_MAX_SESSIONS.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ import logging
 import sys
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from qa.assistant import Assistant
 from store.atomic import IndexUnavailable
-from web.api import PREFIX, create_api
+from web.api import PREFIX, GradioAskSchema, create_api
+from web.guard import ClosedRoutes, EmbeddingPolicy, ErrorsAsAnswers, LimitBody
 from web.routes import add_routes
 from web.settings import Settings
 
@@ -28,7 +31,8 @@ GRACEFUL_SHUTDOWN_SECONDS = 5
 
 
 def create_app(assistant: Assistant, settings: Settings | None = None) -> FastAPI:
-    """The ASGI app: the API and our routes first, then Gradio mounted at the root."""
+    """The ASGI app: the API and our routes first, then Gradio mounted at the root, all
+    behind the same guards (web/guard.py)."""
     import gradio as gr  # loaded with the interface only: the API and pages do not need it
 
     from web.interface import Interface, chat_css, head
@@ -37,9 +41,8 @@ def create_app(assistant: Assistant, settings: Settings | None = None) -> FastAP
     app = FastAPI(title="hrc-qa", docs_url=None, redoc_url=None, openapi_url=None)
     app.mount(PREFIX, create_api(assistant, settings))
     add_routes(app, assistant)
-    demo = Interface(assistant).build()
-    demo.queue(default_concurrency_limit=2)
-    return gr.mount_gradio_app(
+    demo = Interface(assistant, settings).build()
+    app = gr.mount_gradio_app(
         app,
         demo,
         path="/",
@@ -48,6 +51,29 @@ def create_app(assistant: Assistant, settings: Settings | None = None) -> FastAP
         ssr_mode=False,
         css=chat_css(),
         head=head(),
+    )
+    add_guards(app, settings)
+    return app
+
+
+def add_guards(app: FastAPI, settings: Settings) -> None:
+    """What every request passes, outermost first: CORS (so that every answer, refusals too,
+    carries it), the framing policy, error answers instead of 500s, the body limit, closed
+    routes, and the schema of Gradio's named `/ask` call. `add_middleware` puts each one
+    outside those added before it, hence the reverse order."""
+    app.add_middleware(GradioAskSchema)
+    app.add_middleware(ClosedRoutes)
+    app.add_middleware(LimitBody, limit=settings.max_body_bytes)
+    app.add_middleware(ErrorsAsAnswers)
+    app.add_middleware(EmbeddingPolicy, origins=settings.allowed_origins)
+    # Gradio adds no CORS headers of its own when the app it is mounted on has this
+    # middleware: the origins named are the only ones granted, on every route.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(settings.allowed_origins),
+        allow_credentials=True,
+        allow_methods=["GET", "POST", "HEAD"],
+        allow_headers=["*"],
     )
 
 

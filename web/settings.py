@@ -6,6 +6,9 @@ import os
 from dataclasses import dataclass
 
 DEFAULT_MAX_BODY_BYTES = 64 * 1024
+DEFAULT_CONCURRENCY = 2
+DEFAULT_QUEUE_SIZE = 32
+DEFAULT_MAX_SESSIONS = 500
 
 
 @dataclass(frozen=True)
@@ -15,20 +18,38 @@ class Settings:
     root_path: str = ""
     """The path prefix a reverse proxy serves the app under (`/hrc-qa`), or ""."""
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
-    """The largest request body the JSON API reads; a larger one gets 413."""
-    cors_origins: tuple[str, ...] = ()
-    """Origins whose pages may call the JSON API from a browser; none by default."""
+    """The largest request body any route reads (a question is at most 2,000 characters); a
+    larger one gets 413 before it is read into memory."""
+    allowed_origins: tuple[str, ...] = ()
+    """Origins, besides the app's own, whose pages may frame the app and call its APIs from a
+    browser (Gradio's routes, the JSON API, /gradio.js); none by default."""
+    concurrency: int = DEFAULT_CONCURRENCY
+    """Questions answered at once: by the chat and Gradio's /ask together, and by the JSON API."""
+    queue_size: int = DEFAULT_QUEUE_SIZE
+    """Questions that may wait beyond those being answered (Gradio's queue, and the JSON
+    API's own); one more is told the app is busy (503 with Retry-After)."""
+    max_sessions: int = DEFAULT_MAX_SESSIONS
+    """Chat sessions whose conversation the app keeps; the oldest is forgotten beyond it."""
 
     @classmethod
     def from_environment(cls) -> Settings:
         """GRADIO_SERVER_NAME, GRADIO_SERVER_PORT, GRADIO_ROOT_PATH (as Gradio names them),
-        HRC_QA_MAX_BODY_BYTES and HRC_QA_CORS_ORIGINS (comma-separated)."""
+        HRC_QA_MAX_BODY_BYTES, HRC_QA_ALLOWED_ORIGINS (comma-separated; HRC_QA_CORS_ORIGINS,
+        its former name, is read when it is not set), HRC_QA_CONCURRENCY, HRC_QA_QUEUE_SIZE and
+        HRC_QA_MAX_SESSIONS."""
         environ = os.environ
-        origins = environ.get("HRC_QA_CORS_ORIGINS") or ""
+        origins = environ.get("HRC_QA_ALLOWED_ORIGINS") or environ.get("HRC_QA_CORS_ORIGINS")
         return cls(
             host=environ.get("GRADIO_SERVER_NAME") or cls.host,
             port=int(environ.get("GRADIO_SERVER_PORT") or cls.port),
             root_path=(environ.get("GRADIO_ROOT_PATH") or "").rstrip("/"),
             max_body_bytes=int(environ.get("HRC_QA_MAX_BODY_BYTES") or DEFAULT_MAX_BODY_BYTES),
-            cors_origins=tuple(origin.strip() for origin in origins.split(",") if origin.strip()),
+            allowed_origins=tuple(
+                origin.strip().rstrip("/")
+                for origin in (origins or "").split(",")
+                if origin.strip()
+            ),
+            concurrency=int(environ.get("HRC_QA_CONCURRENCY") or DEFAULT_CONCURRENCY),
+            queue_size=int(environ.get("HRC_QA_QUEUE_SIZE") or DEFAULT_QUEUE_SIZE),
+            max_sessions=int(environ.get("HRC_QA_MAX_SESSIONS") or DEFAULT_MAX_SESSIONS),
         )
