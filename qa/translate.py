@@ -16,6 +16,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -95,9 +96,15 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word.lower())
 
 
-@cache
+_PER_THREAD = threading.local()
+
+
 def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("english")
+    # A Snowball stemmer keeps the word it is working on in itself: one shared by the app's
+    # request threads mixes their words up (and fails), so each thread has its own.
+    if not hasattr(_PER_THREAD, "stemmer"):
+        _PER_THREAD.stemmer = snowballstemmer.stemmer("english")
+    return _PER_THREAD.stemmer
 
 
 @cache

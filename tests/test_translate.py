@@ -1,5 +1,7 @@
 """English question words in Chinese (CC-CEDICT and the UN terms), for English questions."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 from qa.retrieval import keyword_query
 from qa.signals import question_terms
 from qa.translate import english_words
@@ -31,3 +33,15 @@ def test_an_english_question_is_searched_by_its_translations_and_a_chinese_one_a
 def test_question_terms_weigh_rare_words_above_common_ones():
     terms = {term.text: term.weight for term in question_terms("白化病患者的问题", "zh")}
     assert terms["问题"] < terms["白化病"]
+
+
+def test_threads_answering_at_once_get_the_stems_of_their_own_words():
+    # The app answers requests in several threads; each must stem its own question.
+    questions = [
+        "rights of persons with disabilities in rural communities",
+        "international cooperation against organised corruption networks",
+    ] * 200
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(english_words, questions))
+    alone = {question: english_words(question) for question in set(questions)}
+    assert together == [alone[question] for question in questions]
