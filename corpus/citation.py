@@ -37,8 +37,9 @@ def cite(
     document = forms.document.format(number=resolution.number, date=when)
     if paragraph.part == "preambular":
         return forms.preambular.format(document=document, number=paragraph.number)
+    written = DOCUMENT_FORMS[language].written_item
     levels = "".join(
-        forms.levels[min(depth, len(forms.levels) - 1)].format(item=item)
+        forms.levels[min(depth, len(forms.levels) - 1)].format(item=written(item, depth))
         for depth, item in enumerate(paragraph.subdivisions)
     )
     return forms.operative.format(document=document, number=paragraph.number, levels=levels)

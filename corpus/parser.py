@@ -31,10 +31,12 @@ from corpus.normalize import (
 from languages import Language
 from languages.documents import DOCUMENT_FORMS, DocumentForms
 
-_TITLE = re.compile(r"^(\d{1,3}/\d{1,3})\s*\.\s*(\S.*)$")
+_TITLE = r"^(\d{{1,3}}/\d{{1,3}})\s*{mark}\s*(\S.*)$"
 # Any number of operative paragraphs: nine digits is more than a file within
 # `corpus.reader.MAX_FILE_BYTES` can hold, and keeps `int` far from its limit on digits.
-_OPERATIVE = re.compile(r"^(\d{1,9})\.(?!\d)\s*(.*)$")
+_OPERATIVE = r"^(\d{{1,9}}){mark}(?!\d)\s*(.*)$"
+# The comma that ends the opening line: Latin, Chinese or Arabic.
+_OPENING_COMMAS = ",，،"
 _FOOTNOTE = re.compile(rf"^([{SUPERSCRIPT_DIGITS}]{{1,4}})\s*(\S.*)$")
 _FOOTNOTE_MARKER = re.compile(rf"[{SUPERSCRIPT_DIGITS}]{{1,4}}")
 
@@ -50,6 +52,8 @@ class _Patterns:
 
     forms: DocumentForms
     opening: re.Pattern[str]
+    title: re.Pattern[str]
+    operative: re.Pattern[str]
     adopted_in_header: re.Pattern[str]
     date_line: re.Pattern[str]
     agenda: re.Pattern[str]
@@ -63,12 +67,14 @@ class _Patterns:
 
 @cache
 def _patterns(forms: DocumentForms) -> _Patterns:
-    opening = re.escape(forms.opening.rstrip(",，"))
+    opening = re.escape(forms.opening.rstrip(_OPENING_COMMAS))
     vote_openings = "|".join(forms.vote_openings)
     votes = "|".join((*forms.vote_openings, *forms.vote_wordings_in_trailer))
     return _Patterns(
         forms=forms,
-        opening=re.compile(rf"^{opening}\s*[，,]$", re.IGNORECASE),
+        opening=re.compile(rf"^{opening}\s*[{_OPENING_COMMAS}]$", re.IGNORECASE),
+        title=re.compile(_TITLE.format(mark=forms.number_mark)),
+        operative=re.compile(_OPERATIVE.format(mark=forms.number_mark)),
         adopted_in_header=re.compile(forms.adopted_in_header),
         date_line=re.compile(rf"^(?:{forms.date})$", re.MULTILINE),
         agenda=re.compile(rf"^(?:{forms.agenda})$", re.MULTILINE),
@@ -101,7 +107,7 @@ def parse_resolution(text: str, source: str) -> Resolution:
     footnote not found) is reported as a `ResolutionWarning`."""
     lines = clean_lines(text)  # line `i + 1` of the file is `lines[i]`
     language, patterns, opening = _find_opening(lines, source)
-    title_at = _find_title(lines[:opening], source)
+    title_at = _find_title(lines[:opening], patterns, source)
     number, title = _read_title(lines, title_at, patterns, source)
     header = _Block.of(lines[:opening], first_line=1)
 
@@ -142,10 +148,10 @@ def _find_opening(lines: list[str | None], source: str) -> tuple[Language, _Patt
     )
 
 
-def _find_title(header: list[str | None], source: str) -> int:
+def _find_title(header: list[str | None], patterns: _Patterns, source: str) -> int:
     for index in range(len(header) - 1, -1, -1):
         line = header[index]
-        if line and _TITLE.match(line):
+        if line and patterns.title.match(line):
             return index
     raise ResolutionError(
         source,
@@ -157,7 +163,7 @@ def _find_title(header: list[str | None], source: str) -> int:
 def _read_title(
     lines: list[str | None], title_at: int, patterns: _Patterns, source: str
 ) -> tuple[str, str]:
-    match = _TITLE.match(lines[title_at] or "")
+    match = patterns.title.match(lines[title_at] or "")
     assert match is not None
     number, title = match.groups()
     if any(part.startswith("0") for part in number.split("/")):
@@ -206,7 +212,7 @@ def _trailer_start(body: list[str | None], patterns: _Patterns) -> int:
     for index, line in enumerate(body):
         if not line:
             continue
-        if _OPERATIVE.match(line):
+        if patterns.operative.match(line):
             seen_operative = True
         elif seen_operative and patterns.trailer.match(line):
             return index
@@ -312,7 +318,7 @@ class _Assembler:
         A number or letter out of sequence is reported; if it was used already, or is a jump
         to a long number, the line is read as text of the paragraph before it."""
         last = self.operative.number if self.operative else 0
-        match = _OPERATIVE.match(line)
+        match = self.patterns.operative.match(line)
         if match:
             number = int(match.group(1))
             if number == last + 1:
@@ -334,12 +340,13 @@ class _Assembler:
             return None
         match = self.patterns.subparagraph.match(line)
         if match and self.operative is not None:
-            subdivisions = _place_subdivision(self.operative, match["item"])
+            item = self.patterns.forms.item_label(match["item"])
+            subdivisions = _place_subdivision(self.operative, item)
             draft = _Draft("operative", last, subdivisions, WrappedText(match["text"]), line)
             if draft.label not in self.labels:
                 return draft
             self._warn(
-                f"`({match['item']})` opens this line but {draft.label} came before: it is "
+                f"`({item})` opens this line but {draft.label} came before: it is "
                 f"read as text of {self.drafts[-1].label}",
                 line_number,
             )
@@ -351,7 +358,8 @@ class _Assembler:
             return True  # operative paragraphs are numbered: an unnumbered line is not a new one
         if gap is None:
             return self.hard_wrapped
-        if line[0].islower() or not self.patterns.paragraph_end.search(current.text.end):
+        lower_case = line[0].islower() and self.patterns.forms.lower_case_continues
+        if lower_case or not self.patterns.paragraph_end.search(current.text.end):
             return True
         # A page break right after a full line that ends with a comma is a wrap, not an end.
         return (

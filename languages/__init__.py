@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-Language = Literal["zh", "en"]
+Language = Literal["zh", "en", "fr", "es", "ru", "ar"]
 LANGUAGES: tuple[Language, ...] = get_args(Language)
 """Every language. Each table lists them in this order, which is the order they are tried in
 where a text's language is not yet known (a resolution's opening line, a question's script)."""

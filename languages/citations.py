@@ -56,4 +56,40 @@ CITATION_FORMS: dict[Language, CitationForms] = {
         quoted="“{quote}”\n({citation}, {symbol})",
         levels=(" ({item})",),
     ),
+    # French, Spanish and Russian close a sub-paragraph's letter only, as their texts do:
+    # `par. 17 a)`, `párr. 17 a)`, `п. 17 a)` (Russian keeps the Latin letter).
+    "fr": CitationForms(
+        document="résolution {number} du Conseil des droits de l’homme{date}",
+        date=" en date du {day} {month_name} {year}",
+        operative="{document}, par. {number}{levels}",
+        preambular="{document}, alinéa {number} du préambule",
+        quoted="« {quote} »\n({citation}, {symbol})",
+        levels=(" {item})",),
+    ),
+    "es": CitationForms(
+        document="resolución {number} del Consejo de Derechos Humanos{date}",
+        date=", de {day} de {month_name} de {year}",
+        operative="{document}, párr. {number}{levels}",
+        preambular="{document}, párrafo {number} del preámbulo",
+        quoted="“{quote}”\n({citation}, {symbol})",
+        levels=(" {item})",),
+    ),
+    "ru": CitationForms(
+        document="резолюция {number} Совета по правам человека{date}",
+        date=" от {day} {month_name} {year} года",
+        operative="{document}, п. {number}{levels}",
+        preambular="{document}, пункт {number} преамбулы",
+        quoted="«{quote}»\n({citation}, {symbol})",
+        levels=(" {item})",),
+    ),
+    # Arabic names the body before the number and letters sub-paragraphs in the abjad order,
+    # `(أ)`, with the items below them numbered, `’1‘` (`corpus.cite` writes them so).
+    "ar": CitationForms(
+        document="قرار مجلس حقوق الإنسان {number}{date}",
+        date=" المؤرخ {day} {month_name} {year}",
+        operative="{document}، الفقرة {number}{levels}",
+        preambular="{document}، الفقرة {number} من الديباجة",
+        quoted='"{quote}"\n({citation}، {symbol})',
+        levels=(" ({item})", " ’{item}‘"),
+    ),
 }

@@ -62,6 +62,19 @@ class DocumentForms:
     """Lines a PDF of this language repeats on each page (besides the symbol, job number and
     bare page numbers, which every language shares), removed before parsing."""
 
+    number_mark: str = r"\."
+    """What follows the number of the title line (`51/5.`) and of an operative paragraph
+    (`17.`): a full stop, or in Arabic also a hyphen (`51/5- `, `1- `)."""
+
+    item_letters: tuple[str, ...] = ()
+    """The language's own sub-paragraph letters in order, where they are not Latin: Arabic's
+    `(أ)`, `(ب)`, `(ج)` are `(a)`, `(b)`, `(c)` in labels. Numbered items (Arabic `’1‘`) are
+    the roman `(i)` of the other languages."""
+
+    lower_case_continues: bool = True
+    """Whether a line starting with a lower-case letter after a blank line goes on the
+    paragraph before it: not in Russian, whose paragraphs start lower-case (`ссылаясь на`)."""
+
     def month_number(self, month: str) -> int:
         """The month of `date`'s `month` group: `10` or `October` → 10."""
         return int(month) if month.isdigit() else self.months.index(month) + 1
@@ -69,6 +82,27 @@ class DocumentForms:
     def month_name(self, month: int) -> str:
         """The month as this language's dates write it: 10 → `October`, or `10`."""
         return self.months[month - 1] if self.months else str(month)
+
+    def item_label(self, item: str) -> str:
+        """A sub-paragraph marker's item as labels write it: `أ` → `a`, `2` → `ii`, `a` → `a`."""
+        if item in self.item_letters:
+            return chr(ord("a") + self.item_letters.index(item))
+        if item.isdigit() and 0 < int(item) < len(_ROMAN):
+            return _ROMAN[int(item)]
+        return item
+
+    def written_item(self, item: str, depth: int) -> str:
+        """A label's item at `depth` below the paragraph (0: the letter) as this language
+        writes it: in Arabic `a` → `أ` and, one level down, `ii` → `2`; else unchanged."""
+        if not self.item_letters:
+            return item
+        if depth and item in _ROMAN:
+            return str(_ROMAN.index(item))
+        position = ord(item) - ord("a") if len(item) == 1 else -1
+        return self.item_letters[position] if 0 <= position < len(self.item_letters) else item
+
+
+_ROMAN = ("", *"i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split())
 
 
 _ZH_DATE = r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"
@@ -80,6 +114,44 @@ _EN_MONTHS = (
 _EN_DATE = rf"(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(_EN_MONTHS)})\s+(?P<year>\d{{4}})"
 
 _PARENTHESISED_ITEM = r"\((?P<item>[a-z]{1,2}|[ivxl]{1,6})\)"
+# French, Spanish and Russian texts close the letter only (`a)`, `ii)`); a copy may add `(`.
+_CLOSED_ITEM = r"\(?(?P<item>[a-z]{1,2}|[ivxl]{1,6})\)"
+
+_FR_MONTHS = (
+    *("janvier", "février", "mars", "avril", "mai", "juin"),
+    *("juillet", "août", "septembre", "octobre", "novembre", "décembre"),
+)
+_FR_DATE = rf"(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{'|'.join(_FR_MONTHS)})\s+(?P<year>\d{{4}})"
+
+_ES_MONTHS = (
+    *("enero", "febrero", "marzo", "abril", "mayo", "junio"),
+    *("julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"),
+)
+_ES_DATE = rf"(?P<day>\d{{1,2}})\s+de\s+(?P<month>{'|'.join(_ES_MONTHS)})\s+de\s+(?P<year>\d{{4}})"
+
+# Russian dates name the month in the genitive and end with `года` (`6 октября 2022 года`).
+_RU_MONTHS = (
+    *("января", "февраля", "марта", "апреля", "мая", "июня"),
+    *("июля", "августа", "сентября", "октября", "ноября", "декабря"),
+)
+_RU_DATE = (
+    rf"(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(_RU_MONTHS)})\s+(?P<year>\d{{4}})"
+    r"(?:\s+(?:года|г\.))?"
+)
+
+# UN Arabic names each month twice, its Syriac name and the transcribed Latin one.
+_AR_MONTHS = (
+    *("كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل"),
+    *("أيار/مايو", "حزيران/يونيه", "تموز/يوليه", "آب/أغسطس"),
+    *("أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر"),
+)
+_AR_DATE = rf"(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(_AR_MONTHS)})\s+(?P<year>\d{{4}})"
+# Sub-paragraphs are lettered in the abjad order, `(أ)` to `(غ)`; items below them are
+# numbered between inverted commas, `’1‘`.
+_AR_LETTERS = tuple("أ ب ج د هـ و ز ح ط ي ك ل م ن س ع ف ص ق ر ش ت ث خ ذ ض ظ غ".split())
+_AR_ITEM = rf"[(’‘](?P<item>{'|'.join(_AR_LETTERS)}|\d{{1,2}})[)’‘]"
+# Short vowels and the tatweel a text may or may not write inside a word (`اعتُمد`).
+_AR_MARKS = "[\u064b-\u0652\u0640]*"
 
 DOCUMENT_FORMS: dict[Language, DocumentForms] = {
     "zh": DocumentForms(
@@ -111,5 +183,68 @@ DOCUMENT_FORMS: dict[Language, DocumentForms] = {
         paragraph_ends=",;.:",
         closing_marks="'\"’”)]",
         page_furniture=(),
+    ),
+    "fr": DocumentForms(
+        opening="Le Conseil des droits de l’homme,",
+        date=_FR_DATE,
+        months=_FR_MONTHS,
+        adopted_in_header=rf"adoptée par le Conseil des droits de l[’']homme le {_FR_DATE}",
+        agenda=r"Points?\s+(?P<item>.+?)\s+de l[’']ordre du jour",
+        subparagraph=_CLOSED_ITEM,
+        meeting=r"(?P<number>\d{1,6})(?:e|re|ème)\s+séance(?:\s+plénière)?",
+        vote_openings=(r"Adoptée?\b",),
+        vote_wordings_in_trailer=(),
+        without_a_vote="sans (?:vote|mise aux voix)",
+        paragraph_ends=",;.:",
+        closing_marks="'\"’”»)]",
+        page_furniture=(),
+    ),
+    "es": DocumentForms(
+        opening="El Consejo de Derechos Humanos,",
+        date=_ES_DATE,
+        months=_ES_MONTHS,
+        adopted_in_header=rf"aprobada por el Consejo de Derechos Humanos el {_ES_DATE}",
+        agenda=r"Temas?\s+(?P<item>.+?)\s+de la agenda",
+        subparagraph=_CLOSED_ITEM,
+        meeting=r"(?P<number>\d{1,6})\.?(?:ª|a)\s+sesión(?:\s+plenaria)?",
+        vote_openings=(r"Aprobad[ao]\b",),
+        vote_wordings_in_trailer=(),
+        without_a_vote="sin votación",
+        paragraph_ends=",;.:",
+        closing_marks="'\"’”»)]",
+        page_furniture=(r"Página\s+\d{1,3}",),
+    ),
+    "ru": DocumentForms(
+        opening="Совет по правам человека,",
+        date=_RU_DATE,
+        months=_RU_MONTHS,
+        adopted_in_header=rf"принятая Советом по правам человека {_RU_DATE}",
+        agenda=r"Пункты?\s+(?P<item>.+?)\s+повестки дня",
+        subparagraph=_CLOSED_ITEM,
+        meeting=r"(?P<number>\d{1,6})-е\s+(?:пленарное\s+)?заседание",
+        vote_openings=(r"Принят[ао]?\b",),
+        vote_wordings_in_trailer=(),
+        without_a_vote="без голосования",
+        paragraph_ends=",;.:",
+        closing_marks="'\"’”»)]",
+        page_furniture=(r"Стр\.\s*\d{1,3}",),
+        lower_case_continues=False,
+    ),
+    "ar": DocumentForms(
+        opening="إن مجلس حقوق الإنسان،",
+        date=_AR_DATE,
+        months=_AR_MONTHS,
+        adopted_in_header=rf"اتخذه مجلس حقوق الإنسان في {_AR_DATE}",
+        agenda=r"(?:البند|البندان)\s+(?P<item>.+?)\s+من جدول الأعمال",
+        subparagraph=_AR_ITEM,
+        meeting=r"الجلسة\s+(?:العامة\s+)?(?P<number>\d{1,6})",
+        vote_openings=(rf"ا{_AR_MARKS}ع{_AR_MARKS}ت{_AR_MARKS}م{_AR_MARKS}د",),
+        vote_wordings_in_trailer=(),
+        without_a_vote="دون تصويت",
+        paragraph_ends="،؛.:,;",
+        closing_marks="'\"’”»)]",
+        page_furniture=(),
+        number_mark=r"\s*[.-]",
+        item_letters=_AR_LETTERS,
     ),
 }

@@ -7,7 +7,7 @@ from languages import DEFAULT_LANGUAGE, LANGUAGES
 INTERFACE: dict[str, dict[str, str]] = {
     "zh": {
         "title": "人权理事会决议问答",
-        "intro": "用中文或英文提问：回答逐字引用人权理事会决议的段落，附上可以直接粘贴的引文。",
+        "intro": "可用联合国六种正式语言中的任何一种提问：回答逐字引用人权理事会决议的段落，附上可以直接粘贴的引文。",
         "chat": "对话",
         "question": "问题",
         "placeholder": "例如：联合国公共服务日是哪一天？",
@@ -48,8 +48,8 @@ INTERFACE: dict[str, dict[str, str]] = {
     "en": {
         "title": "Human Rights Council resolutions: questions and answers",
         "intro": (
-            "Ask in Chinese or English: answers quote Human Rights Council resolution "
-            "paragraphs verbatim, each with a citation ready to paste."
+            "Ask in any of the six official UN languages: answers quote Human Rights Council "
+            "resolution paragraphs verbatim, each with a citation ready to paste."
         ),
         "chat": "Conversation",
         "question": "Question",
@@ -89,11 +89,207 @@ INTERFACE: dict[str, dict[str, str]] = {
             "How does corruption affect the enjoyment of human rights?"
         ),
     },
+    "fr": {
+        "title": "Résolutions du Conseil des droits de l’homme : questions et réponses",
+        "intro": (
+            "Posez votre question dans l’une des six langues officielles de l’ONU : les réponses "
+            "citent mot pour mot les paragraphes des résolutions du Conseil des droits de "
+            "l’homme, chacun avec une référence prête à coller."
+        ),
+        "chat": "Conversation",
+        "question": "Question",
+        "placeholder": "p. ex. Quand est la Journée des Nations Unies pour la fonction publique ?",
+        "send": "Demander",
+        "clear": "Effacer",
+        "filters": "Rechercher dans",
+        "resolutions": "Résolutions",
+        "resolutions_info": "Aucune choisie : toutes les résolutions indexées",
+        "part": "Paragraphes",
+        "part_all": "Tous",
+        "part_preambular": "Préambule",
+        "part_operative": "Dispositif",
+        "year_from": "Adoptées à partir de (année)",
+        "year_to": "Adoptées jusqu’en (année)",
+        "any_year": "Toutes",
+        "top_k": "Nombre de résultats",
+        "citation_language": "Langue des références",
+        "follow_question": "Celle de la question",
+        "copy_citation": "Copier la référence",
+        "copy_quote": "Copier la citation et la référence",
+        "copied": "Copié",
+        "copy_failed": "Copie impossible",
+        "open": "Ouvrir la résolution",
+        "adopted": "Adoptée le",
+        "relevance": "Pertinence",
+        "label_direct": "pertinent",
+        "label_partial": "en partie pertinent",
+        "label_nearest": "à titre indicatif",
+        "page_preambular": "Préambule",
+        "page_operative": "Dispositif",
+        "resolution_not_found": "La résolution {number} n’est pas dans l’index.",
+        "api_docs": "Documentation de l’API hrc-qa",
+        "empty_chat": (
+            "**Posez une question.** Par exemple :\n\n"
+            "Les droits dont les personnes jouissent hors ligne doivent-ils aussi être protégés "
+            "en ligne ?\n\n"
+            "Quels sont les effets de la corruption sur l’exercice des droits de l’homme ?"
+        ),
+    },
+    "es": {
+        "title": "Resoluciones del Consejo de Derechos Humanos: preguntas y respuestas",
+        "intro": (
+            "Pregunte en cualquiera de los seis idiomas oficiales de las Naciones Unidas: las "
+            "respuestas citan textualmente párrafos de resoluciones del Consejo de Derechos "
+            "Humanos, cada uno con una referencia lista para pegar."
+        ),
+        "chat": "Conversación",
+        "question": "Pregunta",
+        "placeholder": "p. ej. ¿Cuándo es el Día de las Naciones Unidas para la Administración Pública?",
+        "send": "Preguntar",
+        "clear": "Borrar",
+        "filters": "Buscar en",
+        "resolutions": "Resoluciones",
+        "resolutions_info": "Ninguna elegida: todas las resoluciones indizadas",
+        "part": "Párrafos",
+        "part_all": "Todos",
+        "part_preambular": "Preámbulo",
+        "part_operative": "Parte dispositiva",
+        "year_from": "Aprobadas desde (año)",
+        "year_to": "Aprobadas hasta (año)",
+        "any_year": "Cualquiera",
+        "top_k": "Número de resultados",
+        "citation_language": "Idioma de las referencias",
+        "follow_question": "El de la pregunta",
+        "copy_citation": "Copiar la referencia",
+        "copy_quote": "Copiar la cita y la referencia",
+        "copied": "Copiado",
+        "copy_failed": "No se pudo copiar",
+        "open": "Abrir la resolución",
+        "adopted": "Aprobada el",
+        "relevance": "Pertinencia",
+        "label_direct": "pertinente",
+        "label_partial": "en parte pertinente",
+        "label_nearest": "solo como referencia",
+        "page_preambular": "Preámbulo",
+        "page_operative": "Parte dispositiva",
+        "resolution_not_found": "La resolución {number} no está en el índice.",
+        "api_docs": "Documentación de la API de hrc-qa",
+        "empty_chat": (
+            "**Haga una pregunta.** Por ejemplo:\n\n"
+            "¿Deben protegerse también en línea los derechos de las personas fuera de línea?\n\n"
+            "¿Cómo afecta la corrupción al disfrute de los derechos humanos?"
+        ),
+    },
+    "ru": {
+        "title": "Резолюции Совета по правам человека: вопросы и ответы",
+        "intro": (
+            "Задайте вопрос на любом из шести официальных языков ООН: в ответах дословно "
+            "цитируются пункты резолюций Совета по правам человека, каждый со ссылкой, "
+            "готовой для вставки."
+        ),
+        "chat": "Разговор",
+        "question": "Вопрос",
+        "placeholder": "например: Когда отмечается День государственной службы Организации Объединенных Наций?",
+        "send": "Спросить",
+        "clear": "Очистить",
+        "filters": "Где искать",
+        "resolutions": "Резолюции",
+        "resolutions_info": "Ничего не выбрано: все проиндексированные резолюции",
+        "part": "Пункты",
+        "part_all": "Все",
+        "part_preambular": "Преамбула",
+        "part_operative": "Постановляющая часть",
+        "year_from": "Приняты с (год)",
+        "year_to": "Приняты по (год)",
+        "any_year": "Любой",
+        "top_k": "Число результатов",
+        "citation_language": "Язык ссылок",
+        "follow_question": "Как в вопросе",
+        "copy_citation": "Копировать ссылку",
+        "copy_quote": "Копировать цитату и ссылку",
+        "copied": "Скопировано",
+        "copy_failed": "Не удалось скопировать",
+        "open": "Открыть резолюцию",
+        "adopted": "Принята",
+        "relevance": "Релевантность",
+        "label_direct": "релевантно",
+        "label_partial": "частично релевантно",
+        "label_nearest": "только для справки",
+        "page_preambular": "Преамбула",
+        "page_operative": "Постановляющая часть",
+        "resolution_not_found": "Резолюции {number} нет в индексе.",
+        "api_docs": "Документация API hrc-qa",
+        "empty_chat": (
+            "**Задайте вопрос.** Например:\n\n"
+            "Должны ли права, которыми люди пользуются офлайн, защищаться и онлайн?\n\n"
+            "Как коррупция влияет на осуществление прав человека?"
+        ),
+    },
+    "ar": {
+        "title": "قرارات مجلس حقوق الإنسان: أسئلة وأجوبة",
+        "intro": (
+            "اطرح سؤالك بأي من اللغات الرسمية الست للأمم المتحدة: تقتبس الإجابات فقرات قرارات "
+            "مجلس حقوق الإنسان حرفياً، مع إشارة مرجعية جاهزة للنسخ."
+        ),
+        "chat": "المحادثة",
+        "question": "السؤال",
+        "placeholder": "مثلاً: ما هو يوم الأمم المتحدة للخدمة العامة؟",
+        "send": "اسأل",
+        "clear": "مسح",
+        "filters": "نطاق البحث",
+        "resolutions": "القرارات",
+        "resolutions_info": "إذا لم يُختر شيء: جميع القرارات المفهرسة",
+        "part": "الفقرات",
+        "part_all": "الكل",
+        "part_preambular": "الديباجة",
+        "part_operative": "المنطوق",
+        "year_from": "اعتُمدت من (سنة)",
+        "year_to": "اعتُمدت حتى (سنة)",
+        "any_year": "أي سنة",
+        "top_k": "عدد النتائج",
+        "citation_language": "لغة الإشارة المرجعية",
+        "follow_question": "لغة السؤال",
+        "copy_citation": "نسخ الإشارة المرجعية",
+        "copy_quote": "نسخ الاقتباس والإشارة المرجعية",
+        "copied": "تم النسخ",
+        "copy_failed": "تعذر النسخ",
+        "open": "فتح القرار",
+        "adopted": "تاريخ الاعتماد",
+        "relevance": "الصلة",
+        "label_direct": "وثيق الصلة",
+        "label_partial": "متصل جزئياً",
+        "label_nearest": "للاسترشاد فقط",
+        "page_preambular": "الديباجة",
+        "page_operative": "المنطوق",
+        "resolution_not_found": "القرار {number} غير موجود في الفهرس.",
+        "api_docs": "وثائق الواجهة البرمجية لـ hrc-qa",
+        "empty_chat": (
+            "**اطرح سؤالاً.** مثلاً:\n\n"
+            "هل يجب أن تحظى الحقوق التي يتمتع بها الناس خارج الإنترنت بالحماية على الإنترنت أيضاً؟\n\n"
+            "كيف يؤثر الفساد على التمتع بحقوق الإنسان؟"
+        ),
+    },
 }
-LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+LANGUAGE_NAMES = {
+    "zh": "中文",
+    "en": "English",
+    "fr": "Français",
+    "es": "Español",
+    "ru": "Русский",
+    "ar": "العربية",
+}
 """Each language named in itself, as a language switch shows it."""
 
 
 def ui_text(language: str, key: str) -> str:
     """The label `key` in `language`, or in the default language if there is none."""
     return INTERFACE[language if language in LANGUAGES else DEFAULT_LANGUAGE][key]
+
+
+RIGHT_TO_LEFT = frozenset({"ar"})
+"""Languages written from right to left: their pages and texts carry `dir="rtl"`."""
+
+
+def text_direction(language: str) -> str:
+    """`rtl` or `ltr`, for a page's or an element's `dir`."""
+    return "rtl" if language in RIGHT_TO_LEFT else "ltr"

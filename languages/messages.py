@@ -7,13 +7,14 @@ import re
 from dataclasses import dataclass
 
 from languages import DEFAULT_LANGUAGE, Language
+from languages.documents import DOCUMENT_FORMS
 
 MESSAGES: dict[Language, dict[str, str]] = {
     # Every language has every key (tests/test_languages.py).
     "zh": {
         "empty": "请输入一个问题。",
         "too_long": "问题太长（{length} 个字符），请缩短到 {limit} 个字符以内。",
-        "no_words": "问题里没有可以检索的文字，请用中文或英文提问。",
+        "no_words": "问题里没有可以检索的文字，请用联合国的一种正式语言提问。",
         "no_match": "已收录的决议中没有与这个问题相关的段落。下面是最接近的段落，相关度很低，仅供参考。",
         # A no-match or partial answer names what no indexed paragraph mentions (qa/assistant.py).
         "no_match_missing": "已收录的决议中没有提到{terms}。下面是最接近的段落，仅供参考。",
@@ -61,7 +62,10 @@ MESSAGES: dict[Language, dict[str, str]] = {
     "en": {
         "empty": "Please type a question.",
         "too_long": "The question is too long ({length} characters); please keep it under {limit}.",
-        "no_words": "The question has no words to search for; please ask in Chinese or English.",
+        "no_words": (
+            "The question has no words to search for; please ask in one of the UN's official "
+            "languages."
+        ),
         "no_match": (
             "Nothing relevant to this question was found in the indexed resolutions. The "
             "nearest paragraphs below score low and are shown for reference only."
@@ -128,6 +132,279 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "{named} with the values by name."
         ),
     },
+    "fr": {
+        "empty": "Veuillez saisir une question.",
+        "too_long": "La question est trop longue ({length} caractères) ; veuillez la ramener à moins de {limit}.",
+        "no_words": "La question ne contient aucun mot à rechercher ; veuillez la poser dans l’une des langues officielles de l’ONU.",
+        "no_match": (
+            "Aucun paragraphe des résolutions indexées ne répond à cette question. Les "
+            "paragraphes les plus proches, peu pertinents, sont donnés ci-dessous à titre indicatif."
+        ),
+        "no_match_missing": (
+            "Aucune résolution indexée ne mentionne {terms}. Les paragraphes les plus proches "
+            "sont donnés ci-dessous à titre indicatif."
+        ),
+        "partial": (
+            "Aucune résolution indexée ne mentionne {terms} ; les paragraphes ci-dessous ne "
+            "répondent qu’au reste de la question."
+        ),
+        "label_direct": "pertinent",
+        "label_partial": "en partie pertinent",
+        "label_nearest": "à titre indicatif",
+        "unknown_resolution": "La résolution {number} n’est pas dans l’index. Résolutions indexées : {indexed}.",
+        "unknown_paragraph": (
+            "La résolution {number} n’a pas de {paragraph} (elle compte {preambular} alinéas "
+            "du préambule et {operative} paragraphes du dispositif)."
+        ),
+        "bad_top_k": "Le nombre de résultats doit être compris entre 1 et {limit}, et non {top_k}.",
+        "bad_range": "La plage de {what} {start}–{end} est vide : son début est après sa fin.",
+        "sessions": "sessions",
+        "years": "années",
+        "bad_part": "La partie doit être preambular (préambule) ou operative (dispositif), ou vide pour les deux, et non « {part} ».",
+        "bad_number": "La valeur de {what} doit être un nombre entier, et non « {value} ».",
+        "bad_range_syntax": (
+            "La valeur de {what} doit être un nombre entier ou une plage comme 2018-2022, et "
+            "non « {value} »."
+        ),
+        "bad_question": "La question doit être un texte.",
+        "bad_resolutions": "Les résolutions doivent être une liste de numéros comme 57/12, et non « {value} ».",
+        "top_k": "nombre de résultats",
+        "api_not_json": 'Le corps de la requête doit être un objet JSON, p. ex. {{"question": "Quand est la Journée de la fonction publique ?"}}.',
+        "api_missing_field": "Il manque « {field} » dans la requête.",
+        "api_unknown_field": "La requête contient un champ inconnu « {field} ». Les champs sont : {fields}.",
+        "api_wrong_type": "« {field} » doit être {expected}.",
+        "type_text": "un texte",
+        "type_whole_number": "un nombre entier",
+        "type_year": "une année (nombre entier) ou null",
+        "type_resolutions": "une liste de numéros comme 57/12, ou une chaîne",
+        "type_sessions": "une session ou une plage comme 51-57, ou null",
+        "api_too_large": "Le corps de la requête est trop volumineux : {limit} octets au plus.",
+        "api_unknown_paragraph": "L’index n’a pas de paragraphe « {paragraph_id} ». Les identifiants de paragraphe s’écrivent comme A/HRC/RES/57/12:OP8(a):zh.",
+        "api_not_found": "L’API n’a pas de « {path} ». Voir {docs}.",
+        "api_method": "« {path} » n’accepte pas les requêtes {method}.",
+        "internal": (
+            "Une erreur interne s’est produite pendant la réponse ; elle figure dans le journal "
+            "du serveur. Veuillez réessayer ou reformuler la question."
+        ),
+        "no_match_filters": (
+            "Aucune résolution indexée ne correspond aux filtres choisis (résolutions, partie, "
+            "années, sessions) ; élargissez-les et posez à nouveau la question."
+        ),
+        "bad_characters": (
+            "La question contient des caractères illisibles (substituts isolés) ; veuillez la "
+            "saisir à nouveau."
+        ),
+        "bad_context": "La résolution dont traite la conversation (context) doit être un numéro comme 57/12.",
+        "busy": "L’application répond à d’autres questions ; veuillez réessayer dans {seconds} secondes.",
+        "closed_route": "Cette application n’accepte pas de fichiers.",
+        "api_positional": (
+            "Un appel positionnel de /ask prend les {count} valeurs dans l’ordre ({fields}) ; "
+            "ou appelez {named} avec les valeurs nommées."
+        ),
+    },
+    "es": {
+        "empty": "Escriba una pregunta.",
+        "too_long": "La pregunta es demasiado larga ({length} caracteres); redúzcala a menos de {limit}.",
+        "no_words": "La pregunta no contiene palabras que buscar; hágala en uno de los idiomas oficiales de las Naciones Unidas.",
+        "no_match": (
+            "Ningún párrafo de las resoluciones indizadas responde a esta pregunta. Los "
+            "párrafos más cercanos, poco pertinentes, se muestran solo como referencia."
+        ),
+        "no_match_missing": (
+            "Ninguna resolución indizada menciona {terms}. Los párrafos más cercanos se "
+            "muestran solo como referencia."
+        ),
+        "partial": (
+            "Ninguna resolución indizada menciona {terms}; los párrafos siguientes solo "
+            "responden al resto de la pregunta."
+        ),
+        "label_direct": "pertinente",
+        "label_partial": "en parte pertinente",
+        "label_nearest": "solo como referencia",
+        "unknown_resolution": "La resolución {number} no está en el índice. Resoluciones indizadas: {indexed}.",
+        "unknown_paragraph": (
+            "La resolución {number} no tiene {paragraph} (tiene {preambular} párrafos del "
+            "preámbulo y {operative} de la parte dispositiva)."
+        ),
+        "bad_top_k": "El número de resultados debe estar entre 1 y {limit}, no {top_k}.",
+        "bad_range": "El intervalo de {what} {start}–{end} está vacío: su inicio es posterior a su fin.",
+        "sessions": "períodos de sesiones",
+        "years": "años",
+        "bad_part": "La parte debe ser preambular (preámbulo) u operative (parte dispositiva), o vacía para ambas, no “{part}”.",
+        "bad_number": "El valor de {what} debe ser un número entero, no “{value}”.",
+        "bad_range_syntax": (
+            "El valor de {what} debe ser un número entero o un intervalo como 2018-2022, no "
+            "“{value}”."
+        ),
+        "bad_question": "La pregunta debe ser un texto.",
+        "bad_resolutions": "Las resoluciones deben ser una lista de números como 57/12, no “{value}”.",
+        "top_k": "número de resultados",
+        "api_not_json": 'El cuerpo de la solicitud debe ser un objeto JSON, p. ej. {{"question": "¿Cuándo es el Día de la Administración Pública?"}}.',
+        "api_missing_field": "Falta “{field}” en la solicitud.",
+        "api_unknown_field": "La solicitud tiene un campo desconocido “{field}”. Los campos son: {fields}.",
+        "api_wrong_type": "“{field}” debe ser {expected}.",
+        "type_text": "un texto",
+        "type_whole_number": "un número entero",
+        "type_year": "un año (número entero) o null",
+        "type_resolutions": "una lista de números como 57/12, o una cadena",
+        "type_sessions": "un período de sesiones o un intervalo como 51-57, o null",
+        "api_too_large": "El cuerpo de la solicitud es demasiado grande: {limit} bytes como máximo.",
+        "api_unknown_paragraph": "El índice no tiene el párrafo “{paragraph_id}”. Los identificadores de párrafo se escriben como A/HRC/RES/57/12:OP8(a):zh.",
+        "api_not_found": "La API no tiene “{path}”. Véase {docs}.",
+        "api_method": "“{path}” no acepta solicitudes {method}.",
+        "internal": (
+            "Se produjo un error interno al responder; figura en el registro del servidor. "
+            "Vuelva a intentarlo o formule la pregunta de otro modo."
+        ),
+        "no_match_filters": (
+            "Ninguna resolución indizada cumple los filtros elegidos (resoluciones, parte, años, "
+            "períodos de sesiones); amplíelos y vuelva a preguntar."
+        ),
+        "bad_characters": (
+            "La pregunta contiene caracteres ilegibles (sustitutos aislados); escríbala de nuevo."
+        ),
+        "bad_context": "La resolución de la que trata la conversación (context) debe ser un número como 57/12.",
+        "busy": "La aplicación está respondiendo a otras preguntas; vuelva a intentarlo dentro de {seconds} segundos.",
+        "closed_route": "Esta aplicación no acepta archivos.",
+        "api_positional": (
+            "Una llamada posicional a /ask recibe los {count} valores en orden ({fields}); o "
+            "llame a {named} con los valores por nombre."
+        ),
+    },
+    "ru": {
+        "empty": "Введите вопрос.",
+        "too_long": "Вопрос слишком длинный ({length} символов); сократите его до {limit}.",
+        "no_words": "В вопросе нет слов для поиска; задайте его на одном из официальных языков ООН.",
+        "no_match": (
+            "В проиндексированных резолюциях нет пунктов, относящихся к этому вопросу. Ниже "
+            "приведены ближайшие пункты, малорелевантные, только для справки."
+        ),
+        "no_match_missing": (
+            "Ни в одной проиндексированной резолюции не упоминается {terms}. Ниже приведены "
+            "ближайшие пункты, только для справки."
+        ),
+        "partial": (
+            "Ни в одной проиндексированной резолюции не упоминается {terms}; пункты ниже "
+            "отвечают только на остальную часть вопроса."
+        ),
+        "label_direct": "релевантно",
+        "label_partial": "частично релевантно",
+        "label_nearest": "только для справки",
+        "unknown_resolution": "Резолюции {number} нет в индексе. Проиндексированные резолюции: {indexed}.",
+        "unknown_paragraph": (
+            "В резолюции {number} нет: {paragraph} (в ней {preambular} пунктов преамбулы и "
+            "{operative} пунктов постановляющей части)."
+        ),
+        "bad_top_k": "Число результатов должно быть от 1 до {limit}, а не {top_k}.",
+        "bad_range": "Диапазон ({what}) {start}–{end} пуст: его начало позже конца.",
+        "sessions": "сессии",
+        "years": "годы",
+        "bad_part": "Часть должна быть preambular (преамбула) или operative (постановляющая часть), либо пустой для обеих, а не «{part}».",
+        "bad_number": "Значение ({what}) должно быть целым числом, а не «{value}».",
+        "bad_range_syntax": (
+            "Значение ({what}) должно быть целым числом или диапазоном вида 2018-2022, а не "
+            "«{value}»."
+        ),
+        "bad_question": "Вопрос должен быть текстом.",
+        "bad_resolutions": "Резолюции задаются списком номеров вида 57/12, а не «{value}».",
+        "top_k": "число результатов",
+        "api_not_json": 'Тело запроса должно быть объектом JSON, например {{"question": "Когда отмечается День государственной службы?"}}.',
+        "api_missing_field": "В запросе нет поля «{field}».",
+        "api_unknown_field": "В запросе неизвестное поле «{field}». Допустимые поля: {fields}.",
+        "api_wrong_type": "Поле «{field}» должно быть: {expected}.",
+        "type_text": "текст",
+        "type_whole_number": "целое число",
+        "type_year": "год (целое число) или null",
+        "type_resolutions": "список номеров вида 57/12 или строка",
+        "type_sessions": "номер сессии или диапазон вида 51-57, или null",
+        "api_too_large": "Тело запроса слишком велико: не более {limit} байт.",
+        "api_unknown_paragraph": "В индексе нет пункта «{paragraph_id}». Идентификаторы пунктов имеют вид A/HRC/RES/57/12:OP8(a):zh.",
+        "api_not_found": "В API нет «{path}». См. {docs}.",
+        "api_method": "«{path}» не принимает запросы {method}.",
+        "internal": (
+            "При ответе произошла внутренняя ошибка; она записана в журнал сервера. Повторите "
+            "попытку или задайте вопрос иначе."
+        ),
+        "no_match_filters": (
+            "Ни одна проиндексированная резолюция не подходит под выбранные фильтры "
+            "(резолюции, часть, годы, сессии); расширьте их и задайте вопрос снова."
+        ),
+        "bad_characters": (
+            "В вопросе есть нечитаемые символы (одиночные суррогаты); введите его заново."
+        ),
+        "bad_context": "Резолюция, о которой идет разговор (context), должна быть номером вида 57/12.",
+        "busy": "Приложение занято ответами на другие вопросы; повторите попытку через {seconds} с.",
+        "closed_route": "Это приложение не принимает файлы.",
+        "api_positional": (
+            "Позиционный вызов /ask принимает все {count} значений по порядку ({fields}); "
+            "или вызовите {named} с именованными значениями."
+        ),
+    },
+    "ar": {
+        "empty": "يرجى كتابة سؤال.",
+        "too_long": "السؤال طويل جداً ({length} حرفاً)؛ يرجى اختصاره إلى أقل من {limit}.",
+        "no_words": "لا يتضمن السؤال كلمات يمكن البحث عنها؛ يرجى طرحه بإحدى اللغات الرسمية للأمم المتحدة.",
+        "no_match": (
+            "لا توجد في القرارات المفهرسة فقرات تتصل بهذا السؤال. وترد أدناه أقرب الفقرات، "
+            "وهي ضعيفة الصلة، للاسترشاد فقط."
+        ),
+        "no_match_missing": (
+            "لا يرد ذكر {terms} في أي من القرارات المفهرسة. وترد أدناه أقرب الفقرات للاسترشاد فقط."
+        ),
+        "partial": (
+            "لا يرد ذكر {terms} في أي من القرارات المفهرسة؛ ولا تجيب الفقرات أدناه إلا عن "
+            "باقي السؤال."
+        ),
+        "label_direct": "وثيق الصلة",
+        "label_partial": "متصل جزئياً",
+        "label_nearest": "للاسترشاد فقط",
+        "unknown_resolution": "القرار {number} غير موجود في الفهرس. القرارات المفهرسة: {indexed}.",
+        "unknown_paragraph": (
+            "لا توجد في القرار {number} {paragraph} (فيه {preambular} فقرة في الديباجة و"
+            "{operative} فقرة في المنطوق)."
+        ),
+        "bad_top_k": "يجب أن يكون عدد النتائج بين 1 و{limit}، لا {top_k}.",
+        "bad_range": "نطاق {what} {start}–{end} فارغ: بدايته بعد نهايته.",
+        "sessions": "الدورات",
+        "years": "السنوات",
+        "bad_part": 'يجب أن يكون الجزء preambular (الديباجة) أو operative (المنطوق)، أو فارغاً لكليهما، لا "{part}".',
+        "bad_number": 'يجب أن تكون قيمة {what} عدداً صحيحاً، لا "{value}".',
+        "bad_range_syntax": (
+            'يجب أن تكون قيمة {what} عدداً صحيحاً أو نطاقاً مثل 2018-2022، لا "{value}".'
+        ),
+        "bad_question": "يجب أن يكون السؤال نصاً.",
+        "bad_resolutions": 'يجب أن تكون القرارات قائمة أرقام مثل 57/12، لا "{value}".',
+        "top_k": "عدد النتائج",
+        "api_not_json": 'يجب أن يكون متن الطلب كائن JSON، مثل {{"question": "ما هو يوم الأمم المتحدة للخدمة العامة؟"}}.',
+        "api_missing_field": 'ينقص الطلب الحقل "{field}".',
+        "api_unknown_field": 'في الطلب حقل غير معروف "{field}". الحقول المتاحة: {fields}.',
+        "api_wrong_type": 'يجب أن يكون "{field}" {expected}.',
+        "type_text": "نصاً",
+        "type_whole_number": "عدداً صحيحاً",
+        "type_year": "سنة (عدداً صحيحاً) أو null",
+        "type_resolutions": "قائمة أرقام مثل 57/12، أو سلسلة نصية",
+        "type_sessions": "دورة أو نطاقاً مثل 51-57، أو null",
+        "api_too_large": "متن الطلب كبير جداً: {limit} بايت على الأكثر.",
+        "api_unknown_paragraph": 'لا توجد في الفهرس الفقرة "{paragraph_id}". تكتب معرفات الفقرات مثل A/HRC/RES/57/12:OP8(a):zh.',
+        "api_not_found": 'لا يوجد في الواجهة البرمجية "{path}". انظر {docs}.',
+        "api_method": 'لا يقبل "{path}" طلبات {method}.',
+        "internal": (
+            "حدث خطأ داخلي أثناء الإجابة، وقد سُجل في سجل الخادم. يرجى المحاولة مرة أخرى أو "
+            "صياغة السؤال بطريقة أخرى."
+        ),
+        "no_match_filters": (
+            "لا يقع أي قرار مفهرس ضمن عوامل التصفية المختارة (القرارات، الجزء، السنوات، "
+            "الدورات)؛ يرجى توسيعها وطرح السؤال مجدداً."
+        ),
+        "bad_characters": "في السؤال أحرف لا يمكن قراءتها (بدائل منفردة)؛ يرجى كتابته من جديد.",
+        "bad_context": "يجب أن يكون القرار موضوع المحادثة (context) رقماً مثل 57/12.",
+        "busy": "التطبيق مشغول بالإجابة عن أسئلة أخرى؛ يرجى المحاولة بعد {seconds} ثانية.",
+        "closed_route": "لا يقبل هذا التطبيق الملفات.",
+        "api_positional": (
+            "يأخذ الاستدعاء الموضعي لـ /ask جميع القيم الـ {count} بالترتيب ({fields})؛ أو "
+            "استدعِ {named} بالقيم مسماة."
+        ),
+    },
 }
 
 
@@ -157,6 +434,30 @@ LABEL_WORDS: dict[Language, LabelWords] = {
         paragraph="{part} paragraph {number}{levels}",
         level=" ({item})",
     ),
+    "fr": LabelWords(
+        preambular="du préambule",
+        operative="du dispositif",
+        paragraph="paragraphe {number}{levels} {part}",
+        level=" {item})",
+    ),
+    "es": LabelWords(
+        preambular="del preámbulo",
+        operative="de la parte dispositiva",
+        paragraph="párrafo {number}{levels} {part}",
+        level=" {item})",
+    ),
+    "ru": LabelWords(
+        preambular="преамбулы",
+        operative="постановляющей части",
+        paragraph="пункт {number}{levels} {part}",
+        level=" {item})",
+    ),
+    "ar": LabelWords(
+        preambular="من الديباجة",
+        operative="من المنطوق",
+        paragraph="الفقرة {number}{levels} {part}",
+        level=" ({item})",
+    ),
 }
 
 
@@ -176,6 +477,10 @@ class ListWords:
 LIST_WORDS: dict[Language, ListWords] = {
     "zh": ListWords(quoted="“{term}”", between="、", last="、"),
     "en": ListWords(quoted="“{term}”", between=", ", last=" or "),
+    "fr": ListWords(quoted="« {term} »", between=", ", last=" ou "),
+    "es": ListWords(quoted="“{term}”", between=", ", last=" o "),
+    "ru": ListWords(quoted="«{term}»", between=", ", last=" или "),
+    "ar": ListWords(quoted='"{term}"', between="، ", last=" أو "),
 }
 
 
@@ -197,7 +502,11 @@ def message(key: str, language: str, **values: object) -> str:
 def describe_label(label: str, language: Language) -> str:
     """`OP8(a)` as words: `执行部分第8段(a)项`, `operative paragraph 8 (a)`."""
     words = LABEL_WORDS[language]
+    written = DOCUMENT_FORMS[language].written_item
     number = label[2:].partition("(")[0]
-    levels = "".join(words.level.format(item=item) for item in re.findall(r"\(([^)]*)\)", label))
+    items = re.findall(r"\(([^)]*)\)", label)
+    levels = "".join(
+        words.level.format(item=written(item, depth)) for depth, item in enumerate(items)
+    )
     part = words.preambular if label.startswith("PP") else words.operative
     return words.paragraph.format(part=part, number=number, levels=levels)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from languages import Language
+from languages.documents import DOCUMENT_FORMS
 
 PARENTHESISED_SUBDIVISION = r"\(\s*(?:[a-z]{1,2}|[ivx]{1,5})\s*\)"
 """A sub-paragraph as labels and Chinese and English texts write it: `(a)`, `(ii)`."""
@@ -46,6 +47,12 @@ class ReferenceForms:
     subdivision: str = PARENTHESISED_SUBDIVISION
     """One level of `{subdivisions}`."""
 
+    item_value: Callable[[str], str] = str.lower
+    """A level's item as labels write it: `a`; in Arabic `أ` → `a`."""
+
+
+_CLOSED_SUBDIVISION = r"\(?\s*(?:[a-z]{1,2}|[ivx]{1,5})\s*\)"
+"""A sub-paragraph as French, Spanish and Russian write it, `a)`, `ii)`, or `(a)`."""
 
 _CHINESE_DIGITS = {char: value for value, char in enumerate("零一二三四五六七八九")}
 
@@ -74,5 +81,36 @@ REFERENCE_FORMS: dict[Language, ReferenceForms] = {
         paragraph=r"(?i:\b{part}\s*(?:paragraph|para\.?|§)\s*{number}{subdivisions})",
         preambular="preambular",
         operative="operative",
+    ),
+    "fr": ReferenceForms(
+        resolution=r"résolution\s+{number}",
+        paragraph=(r"(?i:\b(?:paragraphe|par\.|alinéa|al\.)\s*{number}\s*{subdivisions}\s*{part})"),
+        preambular=r"du\s+préambule",
+        operative=r"du\s+dispositif",
+        subdivision=_CLOSED_SUBDIVISION,
+    ),
+    "es": ReferenceForms(
+        resolution=r"resoluci[óo]n\s+{number}",
+        paragraph=r"(?i:\b(?:p[áa]rrafo|p[áa]rr\.)\s*{number}\s*{subdivisions}\s*{part})",
+        preambular=r"del\s+pre[áa]mbulo",
+        operative=r"de\s+la\s+parte\s+dispositiva",
+        subdivision=_CLOSED_SUBDIVISION,
+    ),
+    "ru": ReferenceForms(
+        resolution=r"резолюци[яиюей]\s+{number}",
+        paragraph=r"(?i:(?<!\w)(?:пункт[аеуо]?м?|п\.)\s*{number}\s*{subdivisions}\s*{part})",
+        preambular=r"преамбулы",
+        operative=r"постановляющей\s+части",
+        subdivision=_CLOSED_SUBDIVISION,
+    ),
+    "ar": ReferenceForms(
+        resolution=r"(?:ال)?قرار\s+(?:مجلس\s+حقوق\s+الإنسان\s+)?{number}",
+        paragraph=r"الفقرة\s*{number}\s*{subdivisions}\s*{part}",
+        preambular=r"من\s+الديباجة",
+        operative=r"من\s+(?:ال)?منطوق(?:\s+القرار)?",
+        subdivision=(
+            rf"[(’‘]\s*(?:{'|'.join(DOCUMENT_FORMS['ar'].item_letters)}|\d{{1,2}})\s*[)’‘]"
+        ),
+        item_value=DOCUMENT_FORMS["ar"].item_label,
     ),
 }

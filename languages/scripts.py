@@ -1,9 +1,10 @@
 """The letters each language is written in: the table by which a question's language is told.
 
-Scripts are tried in table order, so a question holding any Chinese character is Chinese even
-if it names `OP8(a)`, and one with no letters at all takes the default language. Languages
-that share a script (English and French both write Latin letters) are told apart by which has
-more of its stop words among the question's words.
+A question holding any Chinese, Cyrillic or Arabic letter is in that language (tried in table
+order), even if it names `OP8(a)` or `A/HRC/RES/57/12` in Latin letters; one with Latin
+letters only is English, French or Spanish, told apart by which has more of its stop words
+and of the letters only it uses (`ç`, `è` in French; `ñ`, `¿` in Spanish) among the
+question's words; one with no letters at all takes the default language.
 """
 
 from __future__ import annotations
@@ -14,21 +15,52 @@ from languages import DEFAULT_LANGUAGE, Language
 from languages.stopwords import STOPWORDS
 
 _HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
-_LATIN = r"[A-Za-z]"
+_LATIN = r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]"
+_CYRILLIC = r"[\u0400-\u04ff]"
+_ARABIC = r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]"
 
 SCRIPTS: dict[Language, str] = {
     "zh": _HAN,
     "en": _LATIN,
+    "fr": _LATIN,
+    "es": _LATIN,
+    "ru": _CYRILLIC,
+    "ar": _ARABIC,
 }
 """A character class of each language's letters; languages written in one script share it."""
+
+OWN_LETTERS: dict[Language, str] = {
+    "zh": "",
+    "en": "",
+    "fr": "àâçèêëîïôùûœæ",
+    "es": "ñáíóú¿¡",
+    "ru": "",
+    "ar": "",
+}
+"""Letters (and marks) that of the languages sharing a script only this one writes: each
+counts as a stop word does toward telling them apart."""
+
+_WORD = re.compile(r"\w+(?:[-’']\w+)*")
 
 
 def detect_language(text: str) -> Language:
     """The language `text` is written in, or the default language if it shows none."""
-    found = next((script for script in SCRIPTS.values() if re.search(script, text)), None)
+    # Latin letters are tried last: other scripts' texts quote symbols and labels in them.
+    scripts = sorted(dict.fromkeys(SCRIPTS.values()), key=lambda script: script == _LATIN)
+    found = next((script for script in scripts if re.search(script, text)), None)
     if found is None:
         return DEFAULT_LANGUAGE
     candidates = [language for language, script in SCRIPTS.items() if script == found]
-    words = re.findall(r"\w+", text.lower())
+    if len(candidates) == 1:
+        return candidates[0]
+    lowered = text.lower()
+    words = [
+        piece for word in _WORD.findall(lowered) for piece in (word, *re.split(r"[-’']", word))
+    ]
+
+    def evidence(language: Language) -> int:
+        own = sum(lowered.count(letter) for letter in OWN_LETTERS[language])
+        return own + sum(word in STOPWORDS[language] for word in words)
+
     # max keeps the first of equals: table order decides a tie.
-    return max(candidates, key=lambda language: sum(word in STOPWORDS[language] for word in words))
+    return max(candidates, key=evidence)

@@ -1,13 +1,20 @@
 """Words that carry no topic, in each language: the table `store.tokenize` drops from keyword
 search.
 
-English is bm25s's `STOPWORDS_EN_PLUS`; Chinese is a short list of our own: function words and
-the question words a user asks with (`哪些`, `如何`).
+English, French, Spanish and Russian are bm25s's lists (English `STOPWORDS_EN_PLUS`) with the
+question words a user asks with (`quels`, `cuáles`, `какие`); Chinese and Arabic are short
+lists of our own: function words and question words (`哪些`, `如何`, `ماذا`). Spanish keeps
+`estado(s)`, which bm25s lists as forms of `estar` but resolutions mean as States.
 """
 
 from __future__ import annotations
 
-from bm25s.stopwords import STOPWORDS_EN_PLUS
+from bm25s.stopwords import (
+    STOPWORDS_EN_PLUS,
+    STOPWORDS_FRENCH,
+    STOPWORDS_RUSSIAN,
+    STOPWORDS_SPANISH,
+)
 
 from languages import Language
 
@@ -19,4 +26,28 @@ STOPWORDS: dict[Language, frozenset[str]] = {
         "有关 以及 进行 方面 采取 作出 起 做".split()
     ),
     "en": frozenset(STOPWORDS_EN_PLUS),
+    "fr": frozenset(STOPWORDS_FRENCH)
+    | frozenset(
+        "quel quelle quels quelles quoi comment pourquoi combien où quand lequel laquelle "
+        "lesquels lesquelles dont cette cet ceux celle celles est-ce dit disent doit doivent "
+        "peut peuvent faut".split()
+    ),
+    "es": (
+        frozenset(STOPWORDS_SPANISH) - {"estado", "estados", "estada", "estadas"}
+        | frozenset(
+            "cuál cuáles cual cuales cómo qué dónde cuándo cuánto cuántos cuántas dice dicen "
+            "debe deben puede pueden".split()
+        )
+    ),
+    "ru": frozenset(STOPWORDS_RUSSIAN)
+    | frozenset(
+        "какие каких каким какими каково какова каков чём говорится сказано должны должен "
+        "должна следует это эта".split()
+    ),
+    "ar": frozenset(
+        "في من إلى الى على عن مع أن إن ان أو او ما ماذا هل كيف لماذا متى أين اين أي أية كم "
+        "التي الذي الذين اللتي اللذين هذا هذه ذلك تلك هؤلاء أولئك هو هي هم هن نحن أنا "
+        "و ف ب ل ك ثم قد لا لم لن ليس كل بعض بين عند حول لدى منذ حتى إذ إذا اذا كان كانت "
+        "يكون تكون كما أيضا أيضاً غير بشأن يقول تقول ينبغي يجب".split()
+    ),
 }

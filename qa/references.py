@@ -24,6 +24,8 @@ def _subdivisions(subdivision: str) -> str:
     return rf"(?P<subdivisions>(?:\s*{subdivision})*)"
 
 
+_ITEM = re.compile(r"[^\s()’‘]+")
+"""The item of one level of a paragraph's subdivisions, whatever brackets it has."""
 _LABEL = re.compile(rf"\b(PP|OP)\s*(\d+){_subdivisions(PARENTHESISED_SUBDIVISION)}", re.IGNORECASE)
 
 
@@ -71,12 +73,14 @@ def _resolution_pattern(languages: tuple[ReferenceForms, ...]) -> re.Pattern[str
 def _find_label(text: str) -> str | None:
     match = _LABEL.search(text)
     if match:
-        return _label(match.group(1).upper() == "PP", int(match.group(2)), match["subdivisions"])
+        items = re.findall(r"[a-z]+", match["subdivisions"].lower())
+        return _label(match.group(1).upper() == "PP", int(match.group(2)), items)
     for forms in REFERENCE_FORMS.values():
         match = _paragraph_pattern(forms).search(text)
         if match:
             number = forms.number_value(match["number"])
-            return _label(match["preambular"] is not None, number, match["subdivisions"])
+            items = [forms.item_value(item) for item in _ITEM.findall(match["subdivisions"])]
+            return _label(match["preambular"] is not None, number, items)
     return None
 
 
@@ -90,8 +94,7 @@ def _paragraph_pattern(forms: ReferenceForms) -> re.Pattern[str]:
     )
 
 
-def _label(preambular: bool, number: int, subdivisions: str | None) -> str:
+def _label(preambular: bool, number: int, items: list[str]) -> str:
     if preambular:
         return f"PP{number}"
-    items = re.findall(r"[a-z]+", (subdivisions or "").lower())
     return f"OP{number}" + "".join(f"({item})" for item in items)

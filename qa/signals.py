@@ -21,7 +21,7 @@ from languages import Language
 from qa.retrieval import Found
 from qa.translate import english_words
 from store.base import ParagraphStore, passage_text
-from store.tokenize import tokens
+from store.tokenize import is_searchable
 
 UNKNOWN_WEIGHT = 12.0
 """The weight of a word the IDF table does not know: rare, as such words are (about the
@@ -130,7 +130,7 @@ def question_terms(question: str, language: Language) -> list[Term]:
         ]
     terms = []
     for word, start, end in jieba.tokenize(question):
-        if word.lower() in tokens(word):  # not a stop word, not punctuation
+        if is_searchable(word):  # not a stop word, not punctuation
             terms.append(Term(word, start, end, _weight(word), (word.lower(),)))
     return terms
 

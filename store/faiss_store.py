@@ -100,7 +100,10 @@ class FaissStore(ParagraphStore):
                 ]
             )
         if words is None:
-            words = [tokens(passage_text(resolution, p)) for p in resolution.paragraphs]
+            words = [
+                tokens(passage_text(resolution, p), resolution.language)
+                for p in resolution.paragraphs
+            ]
         all_words = self._all_words()
         for paragraph, row_words in zip(resolution.paragraphs, words, strict=True):
             paragraph_id = resolution.paragraph_id(paragraph)

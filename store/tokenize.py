@@ -1,26 +1,38 @@
 """Words of a question or a paragraph, for keyword search and for highlighting.
 
-Chinese has no spaces: a run of Chinese characters is segmented by jieba in its search mode,
-which also yields the shorter words inside a long one (`数据保护` → `数据`, `保护`,
-`数据保护`), so that a question matches a paragraph that words it a little differently.
-English is split on word boundaries and lower-cased. Function words and question words carry
-no topic and are dropped: those of every language in `languages.stopwords`, since a text may
-mix languages and the words alone do not say which.
+How a text is read depends on its language (`languages.keywords`), given or told from the
+text (`languages.scripts`). Chinese has no spaces: a run of Chinese characters is segmented by
+jieba in its search mode, which also yields the shorter words inside a long one (`数据保护` →
+`数据`, `保护`, `数据保护`), so that a question matches a paragraph that words it a little
+differently; English goes through jieba too, split on word boundaries and lower-cased. French,
+Spanish, Russian and Arabic are split into words, folded and stemmed, so that a question
+matches a paragraph that inflects its words otherwise. Function words and question words carry
+no topic and are dropped (`languages.stopwords`).
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import threading
 from functools import cache, lru_cache
 
 import jieba
+import snowballstemmer
 
+from languages import Language
+from languages.keywords import KEYWORD_FORMS, KeywordForms
+from languages.scripts import detect_language
 from languages.stopwords import STOPWORDS
 
 jieba.setLogLevel(logging.WARNING)
 
 _WORD = re.compile(r"\w", re.UNICODE)
+# A run of letters and digits, with the combining marks a word may carry (Python's `\w` has
+# none: Arabic short vowels, and the accents of a decomposed Latin text).
+_WORDS = re.compile(r"(?:\w|[\u0300-\u036f\u064b-\u065f\u0670])+")
+_ELIDED = re.compile(r"['’]\w")
+"""What follows an elided word: an apostrophe, then the next word."""
 
 SEGMENT_CACHE_SIZE = 256
 """Texts whose segmentation is kept. One answer segments its question and each quoted
@@ -29,19 +41,31 @@ bounded, because every distinct question a client sends would otherwise stay in 
 (about 220 KB for a long one)."""
 
 
-def token_spans(text: str) -> list[tuple[str, int, int]]:
-    """Each searchable word of `text` with its start and end offsets in `text`."""
-    stopwords = _all_stopwords(tuple(STOPWORDS.values()))
-    return [
-        (word, start, end)
-        for word, start, end in _segment(text)
-        if _WORD.search(word) and word not in stopwords
-    ]
+def token_spans(text: str, language: Language | None = None) -> list[tuple[str, int, int]]:
+    """Each searchable word of `text` (as keyword search holds it: lower-cased, and folded
+    and stemmed where its language is) with its start and end offsets in `text`. `language`
+    is the text's, told from the text when not given."""
+    language = language or detect_language(text)
+    forms = KEYWORD_FORMS[language]
+    if forms.segmenter == "jieba":
+        stopwords = _stopwords(language)
+        return [
+            (word, start, end)
+            for word, start, end in _segment(text)
+            if _WORD.search(word) and word not in stopwords
+        ]
+    return list(_analyse(text, language))
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, language: Language | None = None) -> list[str]:
     """The searchable words of `text`, in order, repeats kept (BM25 counts them)."""
-    return [word for word, _, _ in token_spans(text)]
+    return [word for word, _, _ in token_spans(text, language)]
+
+
+def is_searchable(word: str) -> bool:
+    """Whether one word (as a segmenter gives it) is searched for: it has a letter or a digit
+    and is no language's stop word."""
+    return bool(_WORD.search(word)) and word.lower() not in _all_stopwords()
 
 
 @lru_cache(maxsize=SEGMENT_CACHE_SIZE)
@@ -51,6 +75,50 @@ def _segment(text: str) -> tuple[tuple[str, int, int], ...]:
     )
 
 
+@lru_cache(maxsize=SEGMENT_CACHE_SIZE)
+def _analyse(text: str, language: Language) -> tuple[tuple[str, int, int], ...]:
+    forms = KEYWORD_FORMS[language]
+    stopwords = _stopwords(language)
+    stemmer = _stemmer(forms.stemmer) if forms.stemmer else None
+    words = []
+    for match in _WORDS.finditer(text):
+        word = _fold(match.group(), forms)
+        if not word or word in stopwords:
+            continue
+        if word in forms.elisions and _ELIDED.match(text, match.end()):
+            continue  # `l’` of `l’homme`: the word after it is matched on its own
+        words.append((stemmer.stemWord(word) if stemmer else word, match.start(), match.end()))
+    return tuple(words)
+
+
+def _fold(word: str, forms: KeywordForms) -> str:
+    word = word.lower()
+    if forms.folds or forms.marks:
+        word = "".join(forms.folds.get(char, char) for char in word if char not in forms.marks)
+    return word
+
+
 @cache
-def _all_stopwords(languages: tuple[frozenset[str], ...]) -> frozenset[str]:
-    return frozenset().union(*languages)
+def _stopwords(language: Language) -> frozenset[str]:
+    """The stop words dropped from a text in `language`, folded as its words are."""
+    forms = KEYWORD_FORMS[language]
+    return frozenset(
+        _fold(word, forms) for language in forms.stop_languages for word in STOPWORDS[language]
+    )
+
+
+@cache
+def _all_stopwords() -> frozenset[str]:
+    return frozenset().union(*STOPWORDS.values())
+
+
+_PER_THREAD = threading.local()
+
+
+def _stemmer(algorithm: str) -> snowballstemmer.stemmer:
+    """This thread's Snowball stemmer of `algorithm`: a stemmer keeps state between words, so
+    concurrent requests must not share one."""
+    stemmers = _PER_THREAD.__dict__.setdefault("stemmers", {})
+    if algorithm not in stemmers:
+        stemmers[algorithm] = snowballstemmer.stemmer(algorithm)
+    return stemmers[algorithm]

@@ -34,5 +34,5 @@ def test_citation_strings(resolution_51_5, label, language, long, expected):
 
 
 def test_unknown_language_is_refused(resolution_51_5):
-    with pytest.raises(ValueError, match="zh, en"):
-        cite(resolution_51_5, resolution_51_5.paragraph("OP1"), "fr")
+    with pytest.raises(ValueError, match="zh, en, fr, es, ru, ar"):
+        cite(resolution_51_5, resolution_51_5.paragraph("OP1"), "de")

@@ -231,10 +231,11 @@ def test_the_page_head_carries_the_copy_words_as_data_and_the_listener():
 
     words = re.search(r'<script type="application/json" id="hrc-qa-words">(.*?)</script>', head())
 
-    assert json.loads(words.group(1)) == {
-        "zh": ["已复制", "无法复制"],
-        "en": ["Copied", "Could not copy"],
-    }
+    copy_words = json.loads(words.group(1))
+    assert list(copy_words) == ["zh", "en", "fr", "es", "ru", "ar"]
+    assert copy_words["zh"] == ["已复制", "无法复制"]
+    assert copy_words["en"] == ["Copied", "Could not copy"]
+    assert copy_words["ar"] == ["تم النسخ", "تعذر النسخ"]
     assert 'document.addEventListener("click"' in head()
     assert "src=" not in head()  # nothing loaded, from elsewhere or here
 

@@ -89,7 +89,7 @@ def part_choices(ui: str) -> list[tuple[str, str]]:
 
 
 def citation_choices(ui: str) -> list[tuple[str, str]]:
-    return [(ui_text(ui, "follow_question"), "auto"), ("中文", "zh"), ("English", "en")]
+    return [(ui_text(ui, "follow_question"), "auto"), *((n, c) for c, n in LANGUAGE_NAMES.items())]
 
 
 class Interface:

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from corpus import Paragraph, Resolution, cite
 from languages import LANGUAGES
 from languages.citations import CITATION_FORMS
-from languages.interface import INTERFACE, ui_text
+from languages.interface import INTERFACE, text_direction, ui_text
 from qa.answer import highlight_segments
 
 
@@ -68,7 +68,10 @@ templates = Environment(
     keep_trailing_newline=False,
 )
 templates.globals.update(
-    marked=marked, resolution_href=resolution_href, quote_with_citation=quote_with_citation
+    marked=marked,
+    resolution_href=resolution_href,
+    quote_with_citation=quote_with_citation,
+    text_direction=text_direction,
 )
 
 
