@@ -44,6 +44,11 @@ class KeywordForms:
     marks: str = ""
     """Characters dropped from words: marks a text may or may not write."""
 
+    prefix_folds: tuple[tuple[str, str], ...] = ()
+    """Prefixes the stemmer leaves and what they become, at the start of a word longer than
+    them by three letters or more: Snowball's Arabic stemmer strips `ال` but keeps `و` and
+    `ف` (`and`) before it, so `والحقوق` is read as `الحقوق`."""
+
 
 _ARABIC_FOLDS = {
     "أ": "ا",
@@ -76,5 +81,6 @@ KEYWORD_FORMS: dict[Language, KeywordForms] = {
         stemmer="arabic",
         folds=_ARABIC_FOLDS,
         marks=_ARABIC_MARKS,
+        prefix_folds=(("وال", "ال"), ("فال", "ال")),
     ),
 }

@@ -95,6 +95,9 @@ def _fold(word: str, forms: KeywordForms) -> str:
     word = word.lower()
     if forms.folds or forms.marks:
         word = "".join(forms.folds.get(char, char) for char in word if char not in forms.marks)
+    for prefix, kept in forms.prefix_folds:
+        if word.startswith(prefix) and len(word) >= len(prefix) + 3:
+            return kept + word[len(prefix) :]
     return word
 
 
