@@ -41,6 +41,7 @@ OWN_LETTERS: dict[Language, str] = {
 counts as a stop word does toward telling them apart."""
 
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
+"""A word, with its elisions and hyphens."""
 
 
 def detect_language(text: str) -> Language:
@@ -54,8 +55,13 @@ def detect_language(text: str) -> Language:
     if len(candidates) == 1:
         return candidates[0]
     lowered = text.lower()
+    # An elided word counts (`l’` of `l’homme`); a piece of a hyphenated word (`e-procurement`)
+    # and a word in capitals (`UN`, an acronym) do not.
     words = [
-        piece for word in _WORD.findall(lowered) for piece in (word, *re.split(r"[-’']", word))
+        piece.lower()
+        for word in _WORD.findall(text)
+        if not (len(word) > 1 and word.isupper())
+        for piece in (word, *re.split(r"[’']", word))
     ]
 
     def evidence(language: Language) -> int:

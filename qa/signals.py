@@ -18,10 +18,11 @@ import jieba
 import numpy as np
 
 from languages import Language
+from languages.keywords import KEYWORD_FORMS
 from qa.retrieval import Found
 from qa.translate import english_words
 from store.base import ParagraphStore, passage_text
-from store.tokenize import is_searchable
+from store.tokenize import token_spans, tokens
 
 UNKNOWN_WEIGHT = 12.0
 """The weight of a word the IDF table does not know: rare, as such words are (about the
@@ -128,9 +129,18 @@ def question_terms(question: str, language: Language) -> list[Term]:
             )
             for word in english_words(question)
         ]
+    if KEYWORD_FORMS[language].segmenter != "jieba":
+        # French, Spanish, Russian, Arabic: each word, looked for as written and as its stem
+        # (`corrupción` shows in `corrupcion…`, `فساد` in `للفساد`); the IDF table is Chinese.
+        return [
+            Term(
+                question[start:end], start, end, UNKNOWN_WEIGHT, (question[start:end].lower(), stem)
+            )
+            for stem, start, end in token_spans(question, language)
+        ]
     terms = []
     for word, start, end in jieba.tokenize(question):
-        if is_searchable(word):  # not a stop word, not punctuation
+        if word.lower() in tokens(word):  # not a stop word, not punctuation
             terms.append(Term(word, start, end, _weight(word), (word.lower(),)))
     return terms
 

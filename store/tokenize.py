@@ -62,12 +62,6 @@ def tokens(text: str, language: Language | None = None) -> list[str]:
     return [word for word, _, _ in token_spans(text, language)]
 
 
-def is_searchable(word: str) -> bool:
-    """Whether one word (as a segmenter gives it) is searched for: it has a letter or a digit
-    and is no language's stop word."""
-    return bool(_WORD.search(word)) and word.lower() not in _all_stopwords()
-
-
 @lru_cache(maxsize=SEGMENT_CACHE_SIZE)
 def _segment(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(
@@ -108,11 +102,6 @@ def _stopwords(language: Language) -> frozenset[str]:
     return frozenset(
         _fold(word, forms) for language in forms.stop_languages for word in STOPWORDS[language]
     )
-
-
-@cache
-def _all_stopwords() -> frozenset[str]:
-    return frozenset().union(*STOPWORDS.values())
 
 
 _PER_THREAD = threading.local()

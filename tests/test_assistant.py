@@ -71,6 +71,10 @@ def test_the_answer_contract(fake_assistant):
     assert top["citation"] == {
         "zh": "人权理事会第37/7号决议第8段",
         "en": "Human Rights Council resolution 37/7, para. 8",
+        "fr": "résolution 37/7 du Conseil des droits de l’homme, par. 8",
+        "es": "resolución 37/7 del Consejo de Derechos Humanos, párr. 8",
+        "ru": "резолюция 37/7 Совета по правам человека, п. 8",
+        "ar": "قرار مجلس حقوق الإنسان 37/7، الفقرة 8",
     }
     assert (
         top["citation_long"]["en"]

@@ -55,6 +55,10 @@ def test_json_record_of_a_footnoted_paragraph(hrc_qa):
     assert pp9["citation"] == {
         "zh": "人权理事会第37/7号决议序言部分第9段",
         "en": "Human Rights Council resolution 37/7, preambular para. 9",
+        "fr": "résolution 37/7 du Conseil des droits de l’homme, alinéa 9 du préambule",
+        "es": "resolución 37/7 del Consejo de Derechos Humanos, párrafo 9 del preámbulo",
+        "ru": "резолюция 37/7 Совета по правам человека, пункт 9 преамбулы",
+        "ar": "قرار مجلس حقوق الإنسان 37/7، الفقرة 9 من الديباجة",
     }
 
 
