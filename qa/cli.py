@@ -179,7 +179,7 @@ def index(
 @app.command()
 def ask(
     question: Annotated[
-        str | None, typer.Argument(help="The question, in Chinese or English.")
+        str | None, typer.Argument(help="The question, in any of the six official UN languages.")
     ] = None,
     top_k: Annotated[int, typer.Option("--top-k", "-k", help="How many paragraphs.")] = 5,
     resolution: Annotated[

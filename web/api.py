@@ -72,7 +72,7 @@ class AskRequest(BaseModel):
         json_schema_extra={"examples": [{"question": QUESTION_EXAMPLE, "top_k": 3}]},
     )
 
-    question: str = Field(description="The question, in Chinese or English.")
+    question: str = Field(description="The question, in any of the six official UN languages.")
     top_k: int = Field(DEFAULT_TOP_K, description=f"How many paragraphs, 1–{MAX_TOP_K}.")
     resolutions: list[str] | str = Field(
         default_factory=list,

@@ -305,8 +305,8 @@ class Interface:
         """Answer a question about Human Rights Council resolutions with quoted, cited
         paragraphs: the JSON answer contract of docs/citations.md.
 
-        question: in Chinese or English. top_k: how many paragraphs (1-50). resolutions: only
-        these, e.g. ["57/12"]. part: "preambular" or "operative" ("" for both). year_from,
+        question: in any of the six official UN languages. top_k: how many paragraphs
+        (1-50). resolutions: only these, e.g. ["57/12"]. part: "preambular" or "operative" ("" for both). year_from,
         year_to: adoption years, inclusive. context: the resolution a follow-up question is
         about, e.g. "57/12" for "那第8段呢？". sessions: a session (57) or a range ("51-57").
         Values of a wrong type are an answer with status error, never an exception.
