@@ -16,6 +16,7 @@ from bm25s.stopwords import STOPWORDS_FRENCH
 import languages
 from corpus import cite
 from corpus.parser import parse_resolution
+from languages.bodies import BODIES, BODY_FORMS, BODY_SYMBOLS, BodyForms
 from languages.citations import CITATION_FORMS, CitationForms
 from languages.documents import DOCUMENT_FORMS, DocumentForms
 from languages.interface import INTERFACE, LANGUAGE_NAMES, ui_text
@@ -36,6 +37,7 @@ from qa.references import Reference, find_reference
 from store.tokenize import tokens
 
 EXPECTED_TABLES = {
+    "BODY_FORMS",
     "CITATION_FORMS",
     "DOCUMENT_FORMS",
     "INTERFACE",
@@ -127,6 +129,28 @@ def check_reference_forms(forms: ReferenceForms) -> None:
         re.compile(pattern)
 
 
+def check_body_forms(forms: dict[str, BodyForms]) -> None:
+    assert list(forms) == list(BODIES), "every body, in the order of `Body`"
+    for body, entry in forms.items():
+        assert entry.name and entry.opening, body
+        assert placeholders(entry.number) <= {"number", "year"} and "{number}" in entry.number
+        assert placeholders(entry.document) == {"number", "date"}, body
+        assert entry.own, f"{body}: no words name its own resolutions"
+        for pattern in (*entry.other_names, *entry.own):
+            re.compile(pattern)
+    openings = [entry.opening.casefold() for entry in forms.values()]
+    assert len(set(openings)) == len(openings), "two bodies open their paragraphs alike"
+
+
+def test_every_body_has_a_symbol():
+    assert list(BODY_SYMBOLS) == list(BODIES)
+    for body, forms in BODY_SYMBOLS.items():
+        assert placeholders(forms.symbol) <= {"number", "year"}, body
+        re.compile(forms.number)
+    slugs = [forms.slug for forms in BODY_SYMBOLS.values()]
+    assert len(set(slugs)) == len(slugs), "two bodies share web addresses"
+
+
 def check_label_words(words: LabelWords) -> None:
     assert placeholders(words.paragraph) == {"part", "number", "levels"}
     assert placeholders(words.level) == {"item"}
@@ -144,6 +168,7 @@ def check_entries(language: str) -> None:
     check_document_forms(DOCUMENT_FORMS[language])
     check_citation_forms(CITATION_FORMS[language])
     check_reference_forms(REFERENCE_FORMS[language])
+    check_body_forms(BODY_FORMS[language])
     check_label_words(LABEL_WORDS[language])
     check_messages(MESSAGES[language], INTERFACE[language])
     re.compile(SCRIPTS[language])
@@ -256,6 +281,45 @@ def french(monkeypatch):
                 operative=r"du\s+dispositif",
                 subdivision=r"\(?\s*(?:[a-z]{1,2}|[ivx]{1,5})\s*\)",
             ),
+        ),
+        (
+            BODY_FORMS,
+            {
+                body: BodyForms(
+                    name=name,
+                    other_names=(),
+                    opening=opening,
+                    number="{number} ({year})" if body == "sc" else "{number}",
+                    document=f"résolution {{number}} {of}{{date}}",
+                    own=("sa",),
+                )
+                for body, name, opening, of in [
+                    (
+                        "hrc",
+                        "Conseil des droits de l’homme",
+                        "Le Conseil des droits de l’homme,",
+                        "du Conseil des droits de l’homme",
+                    ),
+                    (
+                        "ga",
+                        "Assemblée générale",
+                        "L’Assemblée générale,",
+                        "de l’Assemblée générale",
+                    ),
+                    (
+                        "sc",
+                        "Conseil de sécurité",
+                        "Le Conseil de sécurité,",
+                        "du Conseil de sécurité",
+                    ),
+                    (
+                        "ecosoc",
+                        "Conseil économique et social",
+                        "Le Conseil économique et social,",
+                        "du Conseil économique et social",
+                    ),
+                ]
+            },
         ),
         (STOPWORDS, frozenset(STOPWORDS_FRENCH)),
         (SCRIPTS, SCRIPTS["en"]),  # Latin letters, as English: told apart by stop words
