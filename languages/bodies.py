@@ -37,9 +37,12 @@ class BodySymbol:
     """A regular-expression source matching the number as the title line and the symbol
     write it: `57/12`, `S-35/1`, `2720`, `2024/5`."""
 
-    symbol: str
-    """The document symbol, a `str.format` template of `{number}` and `{year}` (the year of
-    adoption, which the Security Council's symbol carries): `A/HRC/RES/{number}`."""
+    prefix: str
+    """The document symbol before the number: `A/HRC/RES/`, `A/RES/`."""
+
+    suffix: str
+    """The document symbol after the number, a `str.format` template of `{year}` (the year
+    of adoption, which the Security Council's symbols carry: `S/RES/2720 (2023)`)."""
 
     slug: str
     """The prefix of the resolution's web address before its number with `/` as `-`:
@@ -47,10 +50,10 @@ class BodySymbol:
 
 
 BODY_SYMBOLS: dict[Body, BodySymbol] = {
-    "hrc": BodySymbol(number=r"(?:S-)?\d{1,3}/\d{1,3}", symbol="A/HRC/RES/{number}", slug=""),
-    "ga": BodySymbol(number=r"(?:E?S-)?\d{1,3}/\d{1,3}", symbol="A/RES/{number}", slug="ga-"),
-    "sc": BodySymbol(number=r"\d{1,5}", symbol="S/RES/{number} ({year})", slug="sc-"),
-    "ecosoc": BodySymbol(number=r"\d{4}/\d{1,3}", symbol="E/RES/{number}", slug="ecosoc-"),
+    "hrc": BodySymbol(number=r"(?:S-)?\d{1,3}/\d{1,3}", prefix="A/HRC/RES/", suffix="", slug=""),
+    "ga": BodySymbol(number=r"(?:E?S-)?\d{1,3}/\d{1,3}", prefix="A/RES/", suffix="", slug="ga-"),
+    "sc": BodySymbol(number=r"\d{1,5}", prefix="S/RES/", suffix=" ({year})", slug="sc-"),
+    "ecosoc": BodySymbol(number=r"\d{4}/\d{1,3}", prefix="E/RES/", suffix="", slug="ecosoc-"),
 }
 
 

@@ -16,12 +16,10 @@ from languages import Language
 class CitationForms:
     """One language's citation, as `str.format` templates filled in by `corpus.cite`."""
 
-    document: str
-    """The resolution: `{number}` is `51/5`, `{date}` is `date` filled in, or empty."""
-
     date: str
     """The adoption date of the long form: `{year}`, `{month}` (10), `{month_name}` (October,
-    as `languages.documents` names months) and `{day}`, with whatever joins it to `document`."""
+    as `languages.documents` names months) and `{day}`, with whatever joins it to the
+    resolution (`languages.bodies`' `document`, which names the resolution of each body)."""
 
     operative: str
     """An operative paragraph or sub-paragraph: `{document}`, `{number}`, `{levels}`."""
@@ -40,7 +38,6 @@ class CitationForms:
 
 CITATION_FORMS: dict[Language, CitationForms] = {
     "zh": CitationForms(
-        document="人权理事会{date}第{number}号决议",
         date="{year}年{month}月{day}日",
         operative="{document}第{number}段{levels}",
         preambular="{document}序言部分第{number}段",
@@ -49,7 +46,6 @@ CITATION_FORMS: dict[Language, CitationForms] = {
         levels=("({item})项", "({item})目"),
     ),
     "en": CitationForms(
-        document="Human Rights Council resolution {number}{date}",
         date=" of {day} {month_name} {year}",
         operative="{document}, para. {number}{levels}",
         preambular="{document}, preambular para. {number}",

@@ -1,5 +1,7 @@
 """What a resolution text looks like in each language: the table `corpus.parser` reads.
 
+The opening line, which names the body (`大会，`), is in `languages.bodies`.
+
 Everything else about a resolution is the same in every language and stays in the parser: the
 `51/5. Title` line, operative numbers `17.`, footnote markers, and how sub-paragraphs nest.
 Patterns are regular-expression sources; the parser anchors and compiles them.
@@ -16,10 +18,6 @@ from languages import Language
 class DocumentForms:
     """How one language writes the parts of a resolution that are not its paragraphs."""
 
-    opening: str
-    """The line after which the paragraphs start, as the language writes it: `人权理事会，`.
-    It is matched ignoring case and spaces before its final comma, which may be `,` or `，`."""
-
     date: str
     """A date line of the trailer, with the groups `year`, `month` and `day`."""
 
@@ -28,7 +26,9 @@ class DocumentForms:
     months are written as numbers (`10月`)."""
 
     adopted_in_header: str
-    """The header's sentence giving the adoption date, with `date`'s groups."""
+    """The header's sentence giving the adoption date, with `date`'s groups, whichever body
+    adopted it (`adopted by the Security Council at its 9520th meeting, on 22 December
+    2023`)."""
 
     agenda: str
     """The header's agenda line, with the item (`3`) in the group `item`."""
@@ -83,10 +83,9 @@ _PARENTHESISED_ITEM = r"\((?P<item>[a-z]{1,2}|[ivxl]{1,6})\)"
 
 DOCUMENT_FORMS: dict[Language, DocumentForms] = {
     "zh": DocumentForms(
-        opening="人权理事会，",
         date=_ZH_DATE,
         months=(),
-        adopted_in_header=rf"{_ZH_DATE}\s*通过",
+        adopted_in_header=rf"{_ZH_DATE}[^\n。]{{0,20}}?通过",
         agenda=r"议程项目\s*(?P<item>.+)",
         subparagraph=_PARENTHESISED_ITEM,
         meeting=r"第\s*(?P<number>\d{1,6})\s*次(?:全体)?会议",
@@ -98,10 +97,12 @@ DOCUMENT_FORMS: dict[Language, DocumentForms] = {
         page_furniture=(r"第\s*\d{1,3}\s*页(?:\s*/\s*共\s*\d{1,3}\s*页)?",),
     ),
     "en": DocumentForms(
-        opening="The Human Rights Council,",
         date=_EN_DATE,
         months=_EN_MONTHS,
-        adopted_in_header=rf"adopted by the Human Rights Council on {_EN_DATE}",
+        adopted_in_header=(
+            rf"[Aa]dopted by the [A-Z][A-Za-z ]+?(?: at its \d+\w* (?:plenary )?meeting,?)?"
+            rf" on {_EN_DATE}"
+        ),
         agenda=r"Agenda items?\s*(?P<item>.+)",
         subparagraph=_PARENTHESISED_ITEM,
         meeting=r"(?P<number>\d{1,6})(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting",

@@ -33,6 +33,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_range_syntax": "{what}应为一个整数或“2018-2022”这样的范围，收到的是“{value}”。",
         "bad_question": "问题必须是一段文字。",
         "bad_resolutions": "决议应写成“57/12”这样的编号列表，收到的是“{value}”。",
+        "bad_bodies": "机构应为 {bodies} 中的一个或几个，收到的是“{value}”。",
         "top_k": "结果数量",
         # The JSON API's answers to requests it cannot read (web/api.py).
         "api_not_json": '请求正文应为一个 JSON 对象，例如 {{"question": "联合国公共服务日是哪一天？"}}。',
@@ -93,6 +94,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         ),
         "bad_question": "The question must be text.",
         "bad_resolutions": "Resolutions must be a list of numbers like 57/12, not “{value}”.",
+        "bad_bodies": "The bodies must be one or more of {bodies}, not “{value}”.",
         "top_k": "number of results",
         # The JSON API's answers to requests it cannot read (web/api.py).
         "api_not_json": 'The request body must be a JSON object, e.g. {{"question": "Which day is Public Service Day?"}}.',

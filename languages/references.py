@@ -25,7 +25,12 @@ class ReferenceForms:
     sources in which `qa.references` puts its own groups for the `{placeholders}`."""
 
     resolution: str
-    """A resolution named by its `{number}` (`57/12`)."""
+    """A resolution named by its `{number}` alone (`57/12`): a Human Rights Council one."""
+
+    named: str
+    """A resolution named with its body: `{body}` (the body's name, or in a resolution's own
+    text the words naming its own body, `its`, `其`), then its `{number}`, as in
+    `General Assembly resolution 70/1`, `回顾其2015年9月25日第70/1号决议`."""
 
     paragraph: str
     """A paragraph: `{part}` (optional: preambular or operative), its `{number}`, and its
@@ -63,6 +68,8 @@ def chinese_number(number: str) -> int:
 REFERENCE_FORMS: dict[Language, ReferenceForms] = {
     "zh": ReferenceForms(
         resolution=r"第\s*{number}\s*号",
+        # `大会第70/1号决议`, `其2015年9月25日第70/1号决议`: the date may stand between.
+        named=r"{body}\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*{number}\s*号",
         paragraph=r"{part}\s*第\s*{number}\s*段\s*(?:第\s*)?{subdivisions}\s*[项目]?",
         preambular="序言部分|序言",
         operative="执行部分",
@@ -71,6 +78,7 @@ REFERENCE_FORMS: dict[Language, ReferenceForms] = {
     ),
     "en": ReferenceForms(
         resolution=r"resolution\s+{number}",
+        named=r"\b{body}\s+resolutions?\s+{number}",
         paragraph=r"(?i:\b{part}\s*(?:paragraph|para\.?|§)\s*{number}{subdivisions})",
         preambular="preambular",
         operative="operative",

@@ -113,7 +113,6 @@ def check_document_forms(forms: DocumentForms) -> None:
 
 
 def check_citation_forms(forms: CitationForms) -> None:
-    assert placeholders(forms.document) == {"number", "date"}
     assert placeholders(forms.date) <= {"year", "month", "month_name", "day"}
     assert placeholders(forms.operative) == {"document", "number", "levels"}
     assert placeholders(forms.preambular) == {"document", "number"}
@@ -122,6 +121,7 @@ def check_citation_forms(forms: CitationForms) -> None:
 
 def check_reference_forms(forms: ReferenceForms) -> None:
     assert "{number}" in forms.resolution
+    assert "{number}" in forms.named and "{body}" in forms.named
     for placeholder in ("{part}", "{number}", "{subdivisions}"):
         assert placeholder in forms.paragraph
     assert forms.number_value("17") == 17
@@ -145,7 +145,7 @@ def check_body_forms(forms: dict[str, BodyForms]) -> None:
 def test_every_body_has_a_symbol():
     assert list(BODY_SYMBOLS) == list(BODIES)
     for body, forms in BODY_SYMBOLS.items():
-        assert placeholders(forms.symbol) <= {"number", "year"}, body
+        assert placeholders(forms.suffix) <= {"year"} and forms.prefix.endswith("/"), body
         re.compile(forms.number)
     slugs = [forms.slug for forms in BODY_SYMBOLS.values()]
     assert len(set(slugs)) == len(slugs), "two bodies share web addresses"
@@ -246,7 +246,6 @@ def french(monkeypatch):
         (
             DOCUMENT_FORMS,
             DocumentForms(
-                opening="Le Conseil des droits de l’homme,",
                 date=FRENCH_DATE,
                 months=FRENCH_MONTHS,
                 adopted_in_header=rf"adoptée par le Conseil des droits de l’homme le {FRENCH_DATE}",
@@ -264,7 +263,6 @@ def french(monkeypatch):
         (
             CITATION_FORMS,
             CitationForms(
-                document="résolution {number} du Conseil des droits de l’homme{date}",
                 date=" en date du {day} {month_name} {year}",
                 operative="{document}, par. {number}{levels}",
                 preambular="{document}, alinéa {number} du préambule",
@@ -276,6 +274,7 @@ def french(monkeypatch):
             REFERENCE_FORMS,
             ReferenceForms(
                 resolution=r"résolution\s+{number}",
+                named=r"résolution\s+{number}\s+(?:de\s+l’|du\s+)?{body}",
                 paragraph=r"(?i:\b(?:paragraphe|par\.|alinéa)\s*{number}{subdivisions}\s*{part})",
                 preambular=r"du\s+préambule",
                 operative=r"du\s+dispositif",
