@@ -1,12 +1,14 @@
 """Citation strings for a paragraph, built from its metadata as docs/citations.md defines them.
 
-How each language words a citation is the table `languages.citations`; this module fills it in.
+How each language words a citation is the table `languages.citations`, and how it names the
+resolution of each body `languages.bodies`; this module fills them in.
 """
 
 from __future__ import annotations
 
 from corpus.models import Paragraph, Resolution
 from languages import DEFAULT_LANGUAGE, Language
+from languages.bodies import BODY_FORMS
 from languages.citations import CITATION_FORMS
 from languages.documents import DOCUMENT_FORMS
 
@@ -34,7 +36,9 @@ def cite(
             month_name=DOCUMENT_FORMS[language].month_name(adopted.month),
             day=adopted.day,
         )
-    document = forms.document.format(number=resolution.number, date=when)
+    document = BODY_FORMS[language][resolution.body].document.format(
+        number=resolution.written_number(language), date=when
+    )
     if paragraph.part == "preambular":
         return forms.preambular.format(document=document, number=paragraph.number)
     written = DOCUMENT_FORMS[language].written_item

@@ -7,12 +7,17 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from languages import Language
+from languages.bodies import BODIES, BODY_FORMS, BODY_SYMBOLS, DEFAULT_BODY, Body
+
 Part = Literal["preambular", "operative"]
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """One citable paragraph of a resolution, e.g. `51/5 OP17(a)`.
+
+    `resolution` is its resolution's `name`: `57/12`, `A/RES/80/4`.
 
     `text` is the paragraph as the resolution words it, without its own number or letter
     (`17.`, `(a)`), markup or footnote markers; the footnotes it points at are in `footnotes`.
@@ -58,7 +63,12 @@ def paragraph_label(part: Part, number: int, subdivisions: tuple[str, ...]) -> s
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
-    """A resolution's metadata and its paragraphs in document order."""
+    """A resolution's metadata and its paragraphs in document order.
+
+    `number` is the number as its body writes it after the title line's and the symbol's
+    prefix: `57/12`, `S-35/1` (a Council special session), `80/4`, `2720` (the Security
+    Council's year is the adoption's), `2024/5`.
+    """
 
     number: str
     title: str
@@ -69,16 +79,39 @@ class Resolution:
     language: str
     source: str
     paragraphs: tuple[Paragraph, ...] = field(repr=False)
+    body: Body = DEFAULT_BODY
 
     @property
     def symbol(self) -> str:
-        """The UN document symbol, `A/HRC/RES/51/5`."""
-        return f"A/HRC/RES/{self.number}"
+        """The UN document symbol: `A/HRC/RES/51/5`, `A/RES/80/4`, `S/RES/2720 (2023)`."""
+        forms = BODY_SYMBOLS[self.body]
+        return forms.prefix + self.number + forms.suffix.format(year=self.adopted.year)
 
     @property
-    def session(self) -> int:
-        """The Council session that adopted it: the first half of the number."""
-        return int(self.number.split("/")[0])
+    def name(self) -> str:
+        """How hrc-qa names the resolution wherever one is told from another (filters, the
+        index, web addresses, the answer's `resolution`): `resolution_name`."""
+        return resolution_name(self.body, self.number)
+
+    @property
+    def slug(self) -> str:
+        """The name in the resolution page's address: `57-12`, `ga-80-4`, `sc-2720`."""
+        return resolution_slug(self.name)
+
+    @property
+    def session(self) -> int | None:
+        """The regular session that adopted it, the first half of the number (`57/12` → 57,
+        `80/4` → 80); None where the number does not hold one (a special session, the
+        Security Council, the Economic and Social Council's year)."""
+        if self.body not in ("hrc", "ga"):
+            return None
+        first = self.number.split("/")[0]
+        return int(first) if first.isdigit() else None
+
+    def written_number(self, language: Language) -> str:
+        """The number as `language` writes it in a citation: `80/4`, `2720 (2023)`."""
+        template = BODY_FORMS[language][self.body].number
+        return template.format(number=self.number, year=self.adopted.year)
 
     @property
     def adopted_without_vote(self) -> bool:
@@ -87,7 +120,7 @@ class Resolution:
     @property
     def key(self) -> str:
         """Identifies this text of the resolution: one number may come in several languages."""
-        return f"{self.number}.{self.language}"
+        return f"{self.name}.{self.language}"
 
     def paragraph_id(self, paragraph: Paragraph) -> str:
         """The paragraph's id, stable across index versions and unique across bodies and
@@ -99,7 +132,7 @@ class Resolution:
         for paragraph in self.paragraphs:
             if paragraph.label == label:
                 return paragraph
-        raise KeyError(f"resolution {self.number} has no paragraph {label}")
+        raise KeyError(f"resolution {self.name} has no paragraph {label}")
 
     def lead_in(self, paragraph: Paragraph) -> tuple[Paragraph, ...]:
         """The paragraphs a sub-paragraph hangs under, outermost first (`OP17` for `OP17(a)`).
@@ -125,7 +158,11 @@ class Resolution:
         """The resolution `to_dict` wrote; ValueError if `data` is not one (an index's file
         must not hand a request a number that is not text)."""
         _check_fields(data, _RESOLUTION_FIELDS, "a resolution")
-        if not re.fullmatch(r"\d+/\d+", data["number"]) or not isinstance(data["paragraphs"], list):
+        if (
+            data["body"] not in BODIES
+            or not re.fullmatch(BODY_SYMBOLS[data["body"]].number, data["number"])
+            or not isinstance(data["paragraphs"], list)
+        ):
             raise ValueError(f"resolution {data['number']!r} is not as saved")
         paragraphs = []
         for item in data["paragraphs"]:
@@ -160,6 +197,7 @@ _RESOLUTION_FIELDS: dict[str, tuple[type, ...]] = {
     "language": (str,),
     "source": (str,),
     "paragraphs": (list,),
+    "body": (str,),
 }
 _PARAGRAPH_FIELDS: dict[str, tuple[type, ...]] = {
     "resolution": (str,),
@@ -169,6 +207,23 @@ _PARAGRAPH_FIELDS: dict[str, tuple[type, ...]] = {
     "text": (str,),
     "footnotes": (list,),
 }
+
+
+def resolution_name(body: Body, number: str) -> str:
+    """The name of `body`'s resolution `number`: the bare number for a Human Rights Council
+    resolution (`57/12`, as the bundled corpus, the questions and the web addresses have
+    always named them), the symbol without the Security Council's year for another body's
+    (`A/RES/80/4`, `S/RES/2720`, `E/RES/2024/5`), so that GA 80/4 is never HRC 80/4."""
+    return number if body == DEFAULT_BODY else BODY_SYMBOLS[body].prefix + number
+
+
+def resolution_slug(name: str) -> str:
+    """The resolution page's address for the resolution `name`: `57-12` (as it always was for
+    the Council's), `ga-80-4` for `A/RES/80/4`, `sc-2720`, `ecosoc-2024-5`."""
+    for body, forms in BODY_SYMBOLS.items():
+        if body != DEFAULT_BODY and name.startswith(forms.prefix):
+            return forms.slug + name.removeprefix(forms.prefix).replace("/", "-")
+    return name.replace("/", "-")
 
 
 def _check_fields(data: object, fields: dict[str, tuple[type, ...]], what: str) -> None:

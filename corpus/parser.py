@@ -19,7 +19,7 @@ from datetime import date
 from functools import cache
 
 from corpus.errors import ResolutionError, ResolutionWarning
-from corpus.models import Paragraph, Part, Resolution, paragraph_label
+from corpus.models import Paragraph, Part, Resolution, paragraph_label, resolution_name
 from corpus.normalize import (
     PAGE_BREAK,
     SUPERSCRIPT_DIGITS,
@@ -29,9 +29,14 @@ from corpus.normalize import (
     is_wide,
 )
 from languages import Language
+from languages.bodies import BODY_FORMS, BODY_SYMBOLS, DEFAULT_BODY, Body
 from languages.documents import DOCUMENT_FORMS, DocumentForms
 
-_TITLE = r"^(\d{{1,3}}/\d{{1,3}})\s*{mark}\s*(\S.*)$"
+# `51/5. Title`, `S-35/1. Title` (a special session), `2024/5. Title` (the Economic and Social
+# Council): which body's number it is, the opening line tells.
+_TITLE = r"^((?:E?S-)?\d{{1,4}}/\d{{1,3}})\s*{mark}\s*(\S.*)$"
+# The Security Council's texts have no title line: their number is their symbol's.
+_SECURITY_COUNCIL_SYMBOL = re.compile(r"\bS/RES/(\d{1,5})\s*\((\d{4})\)")
 # Any number of operative paragraphs: nine digits is more than a file within
 # `corpus.reader.MAX_FILE_BYTES` can hold, and keeps `int` far from its limit on digits.
 _OPERATIVE = r"^(\d{{1,9}}){mark}(?!\d)\s*(.*)$"
@@ -51,7 +56,6 @@ class _Patterns:
     """One language's `DocumentForms`, compiled into what the parser matches."""
 
     forms: DocumentForms
-    opening: re.Pattern[str]
     title: re.Pattern[str]
     operative: re.Pattern[str]
     adopted_in_header: re.Pattern[str]
@@ -59,6 +63,7 @@ class _Patterns:
     agenda: re.Pattern[str]
     subparagraph: re.Pattern[str]
     meeting: re.Pattern[str]
+    meeting_in_header: re.Pattern[str]
     trailer: re.Pattern[str]
     vote: re.Pattern[str]
     without_a_vote: re.Pattern[str]
@@ -67,12 +72,10 @@ class _Patterns:
 
 @cache
 def _patterns(forms: DocumentForms) -> _Patterns:
-    opening = re.escape(forms.opening.rstrip(_OPENING_COMMAS))
     vote_openings = "|".join(forms.vote_openings)
     votes = "|".join((*forms.vote_openings, *forms.vote_wordings_in_trailer))
     return _Patterns(
         forms=forms,
-        opening=re.compile(rf"^{opening}\s*[{_OPENING_COMMAS}]$", re.IGNORECASE),
         title=re.compile(_TITLE.format(mark=forms.number_mark)),
         operative=re.compile(_OPERATIVE.format(mark=forms.number_mark)),
         adopted_in_header=re.compile(forms.adopted_in_header),
@@ -80,6 +83,7 @@ def _patterns(forms: DocumentForms) -> _Patterns:
         agenda=re.compile(rf"^(?:{forms.agenda})$", re.MULTILINE),
         subparagraph=re.compile(rf"^(?:{forms.subparagraph})\s*(?P<text>.*)$"),
         meeting=re.compile(rf"^(?:{forms.meeting})$", re.MULTILINE),
+        meeting_in_header=re.compile(forms.meeting),
         # The trailer starts at the first line after an operative paragraph that is a date,
         # the meeting, a bracketed line (`[未经表决获得通过。]`) or opens the vote.
         trailer=re.compile(rf"^(?:{forms.date}|{forms.meeting}|\[.*|(?:{vote_openings}).*)$"),
@@ -106,15 +110,16 @@ def parse_resolution(text: str, source: str) -> Resolution:
     What looks wrong but leaves the text readable (a skipped or repeated paragraph number, a
     footnote not found) is reported as a `ResolutionWarning`."""
     lines = clean_lines(text)  # line `i + 1` of the file is `lines[i]`
-    language, patterns, opening = _find_opening(lines, source)
-    title_at = _find_title(lines[:opening], patterns, source)
-    number, title = _read_title(lines, title_at, patterns, source)
+    language, body_name, opening = _find_opening(lines, source)
+    patterns = _patterns(DOCUMENT_FORMS[language])
     header = _Block.of(lines[:opening], first_line=1)
+    number, title = _read_number_and_title(lines, opening, body_name, header, patterns, source)
 
-    body, footnotes = _split_footnotes(lines[opening + 1 :])
-    end = _trailer_start(body, patterns)
-    trailer = _Block.of(body[end:], first_line=opening + 2 + end)
-    assembler = _Assembler(number, body[:end], patterns, source, first_line=opening + 2)
+    text_lines, footnotes = _split_footnotes(lines[opening + 1 :])
+    end = _trailer_start(text_lines, patterns)
+    trailer = _Block.of(text_lines[end:], first_line=opening + 2 + end)
+    name = resolution_name(body_name, number)
+    assembler = _Assembler(name, text_lines[:end], patterns, source, first_line=opening + 2)
     paragraphs = assembler.paragraphs(footnotes)
     if not any(paragraph.part == "operative" for paragraph in paragraphs):
         raise ResolutionError(source, "no numbered operative paragraphs (`1. …`) were found")
@@ -124,28 +129,85 @@ def parse_resolution(text: str, source: str) -> Resolution:
         title=title,
         agenda_item=_read_agenda_item(patterns, header),
         adopted=_read_adoption_date(patterns, header, trailer, source),
-        meeting=_read_meeting(patterns, trailer),
-        vote=_read_vote(patterns, trailer, source),
+        meeting=_read_meeting(patterns, header, trailer),
+        vote=_read_vote(patterns, trailer, body_name, source),
         language=language,
         source=source,
         paragraphs=paragraphs,
+        body=body_name,
     )
 
 
-def _find_opening(lines: list[str | None], source: str) -> tuple[Language, _Patterns, int]:
-    """The language of the text, its patterns, and where its opening line is: the first line
-    that is any language's opening line."""
-    languages = [(language, _patterns(forms)) for language, forms in DOCUMENT_FORMS.items()]
+def _openings() -> tuple[tuple[Language, Body, re.Pattern[str]], ...]:
+    """Every language's opening line of every body's resolutions, compiled (by `re`'s own
+    cache: the table may gain a language while running, as tests/test_languages.py does)."""
+    return tuple(
+        (
+            language,
+            body,
+            re.compile(rf"^{_opening_words(forms.opening)}\s*[{_OPENING_COMMAS}]$", re.IGNORECASE),
+        )
+        for language, bodies in BODY_FORMS.items()
+        for body, forms in bodies.items()
+    )
+
+
+def _opening_words(opening: str) -> str:
+    """The opening line's words as a pattern, either apostrophe standing for the other
+    (`l’homme`, `l'homme`)."""
+    return re.escape(opening.rstrip(_OPENING_COMMAS)).replace("’", "['’]")
+
+
+def _find_opening(lines: list[str | None], source: str) -> tuple[Language, Body, int]:
+    """The language of the text, the body that adopted it, and where its opening line is: the
+    first line that is any language's opening line of any body."""
     for index, line in enumerate(lines):
-        for language, patterns in languages:
-            if line and patterns.opening.match(line):
-                return language, patterns, index
-    openings = " or ".join(f"`{forms.opening}`" for forms in DOCUMENT_FORMS.values())
+        for language, body, opening in _openings():
+            if line and opening.match(line):
+                return language, body, index
+    openings = " or ".join(
+        f"`{BODY_FORMS[language][body].opening}`"
+        for language in BODY_FORMS
+        for body in ("hrc", "ga")
+    )
     raise ResolutionError(
         source,
-        "this does not look like a Human Rights Council resolution: no line "
-        f"{openings} opens its paragraphs",
+        f"this does not look like a UN resolution: no line such as {openings} opens its paragraphs",
     )
+
+
+def _is_opening(line: str) -> bool:
+    return any(opening.match(line) for _, _, opening in _openings())
+
+
+def _read_number_and_title(
+    lines: list[str | None],
+    opening: int,
+    body: Body,
+    header: _Block,
+    patterns: _Patterns,
+    source: str,
+) -> tuple[str, str]:
+    """The resolution's number and title: from the line `51/5. Title` before the opening
+    line, or, for the Security Council, whose texts have none, from the symbol."""
+    if body == "sc":
+        match = _SECURITY_COUNCIL_SYMBOL.search(header.text)
+        if match is None:
+            raise ResolutionError(
+                source,
+                "no symbol such as `S/RES/2720 (2023)` before the opening line gives the "
+                "Security Council resolution's number",
+            )
+        return match.group(1), ""
+    title_at = _find_title(lines[:opening], patterns, source)
+    number, title = _read_title(lines, title_at, patterns, source)
+    if not re.fullmatch(BODY_SYMBOLS[body].number, number):
+        raise ResolutionError(
+            source,
+            f"`{number}` is not a {BODY_FORMS['en'][body].name} resolution number",
+            line=title_at + 1,
+        )
+    return number, title
 
 
 def _find_title(header: list[str | None], patterns: _Patterns, source: str) -> int:
@@ -166,7 +228,7 @@ def _read_title(
     match = patterns.title.match(lines[title_at] or "")
     assert match is not None
     number, title = match.groups()
-    if any(part.startswith("0") for part in number.split("/")):
+    if any(part.lstrip("ES-").startswith("0") for part in number.split("/")):
         raise ResolutionError(
             source,
             f"`{number}` is not a resolution number: its session and its number both count "
@@ -176,7 +238,7 @@ def _read_title(
     # A PDF extraction wraps a long title over several lines, up to the next blank line.
     wrapped = WrappedText(title)
     for line in lines[title_at + 1 :]:
-        if not line or patterns.opening.match(line):
+        if not line or _is_opening(line):
             break
         wrapped.add(line)
     return number, wrapped.text
@@ -453,14 +515,18 @@ def _read_adoption_date(patterns: _Patterns, header: _Block, trailer: _Block, so
     raise ResolutionError(source, "no adoption date was found in the header or at the end")
 
 
-def _read_meeting(patterns: _Patterns, trailer: _Block) -> int | None:
-    match = patterns.meeting.search(trailer.text)
+def _read_meeting(patterns: _Patterns, header: _Block, trailer: _Block) -> int | None:
+    """The meeting of the trailer's meeting line, or else of the header's adoption sentence
+    (`Adopted by the Security Council at its 9520th meeting, on …`)."""
+    match = patterns.meeting.search(trailer.text) or patterns.meeting_in_header.search(header.text)
     return int(match["number"]) if match else None
 
 
-def _read_vote(patterns: _Patterns, trailer: _Block, source: str) -> str | None:
+def _read_vote(patterns: _Patterns, trailer: _Block, body: Body, source: str) -> str | None:
     match = patterns.vote.search(trailer.text)
     if match is None:
+        if body != DEFAULT_BODY:
+            return None  # the Assembly's and the Security Council's texts do not say
         raise ResolutionError(
             source, "no line says how it was adopted (e.g. `[未经表决获得通过。]`)"
         )

@@ -17,7 +17,8 @@ def paragraph_record(resolution: Resolution, paragraph: Paragraph) -> dict[str, 
     """The contract's fields for one paragraph, with its citations in Chinese and English."""
     return {
         "id": resolution.paragraph_id(paragraph),
-        "resolution": resolution.number,
+        "resolution": resolution.name,
+        "body": resolution.body,
         "symbol": resolution.symbol,
         "paragraph": paragraph.label,
         "part": paragraph.part,

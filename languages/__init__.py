@@ -8,6 +8,8 @@ and picks one by key:
                            vote and agenda lines, punctuation that ends a paragraph
     languages.citations    how a paragraph is cited: `人权理事会第51/5号决议第17段(a)项`
     languages.references   how a question names a resolution or a paragraph: `第十七段(a)项`
+    languages.bodies       each UN body's name, opening line and citation in each language:
+                           `大会，`, `General Assembly resolution 80/4` (and each body's symbol)
     languages.stopwords    words that carry no topic, dropped from keyword search
     languages.scripts      the letters each language is written in, to tell a question's language
     languages.messages     sentences an answer may carry (errors, no-match), paragraphs in words

@@ -16,12 +16,10 @@ from languages import Language
 class CitationForms:
     """One language's citation, as `str.format` templates filled in by `corpus.cite`."""
 
-    document: str
-    """The resolution: `{number}` is `51/5`, `{date}` is `date` filled in, or empty."""
-
     date: str
     """The adoption date of the long form: `{year}`, `{month}` (10), `{month_name}` (October,
-    as `languages.documents` names months) and `{day}`, with whatever joins it to `document`."""
+    as `languages.documents` names months) and `{day}`, with whatever joins it to the
+    resolution (`languages.bodies`' `document`, which names the resolution of each body)."""
 
     operative: str
     """An operative paragraph or sub-paragraph: `{document}`, `{number}`, `{levels}`."""
@@ -40,7 +38,6 @@ class CitationForms:
 
 CITATION_FORMS: dict[Language, CitationForms] = {
     "zh": CitationForms(
-        document="人权理事会{date}第{number}号决议",
         date="{year}年{month}月{day}日",
         operative="{document}第{number}段{levels}",
         preambular="{document}序言部分第{number}段",
@@ -49,7 +46,6 @@ CITATION_FORMS: dict[Language, CitationForms] = {
         levels=("({item})项", "({item})目"),
     ),
     "en": CitationForms(
-        document="Human Rights Council resolution {number}{date}",
         date=" of {day} {month_name} {year}",
         operative="{document}, para. {number}{levels}",
         preambular="{document}, preambular para. {number}",
@@ -59,7 +55,6 @@ CITATION_FORMS: dict[Language, CitationForms] = {
     # French, Spanish and Russian close a sub-paragraph's letter only, as their texts do:
     # `par. 17 a)`, `párr. 17 a)`, `п. 17 a)` (Russian keeps the Latin letter).
     "fr": CitationForms(
-        document="résolution {number} du Conseil des droits de l’homme{date}",
         date=" en date du {day} {month_name} {year}",
         operative="{document}, par. {number}{levels}",
         preambular="{document}, alinéa {number} du préambule",
@@ -67,7 +62,6 @@ CITATION_FORMS: dict[Language, CitationForms] = {
         levels=(" {item})",),
     ),
     "es": CitationForms(
-        document="resolución {number} del Consejo de Derechos Humanos{date}",
         date=", de {day} de {month_name} de {year}",
         operative="{document}, párr. {number}{levels}",
         preambular="{document}, párrafo {number} del preámbulo",
@@ -75,7 +69,6 @@ CITATION_FORMS: dict[Language, CitationForms] = {
         levels=(" {item})",),
     ),
     "ru": CitationForms(
-        document="резолюция {number} Совета по правам человека{date}",
         date=" от {day} {month_name} {year} года",
         operative="{document}, п. {number}{levels}",
         preambular="{document}, пункт {number} преамбулы",
@@ -85,7 +78,6 @@ CITATION_FORMS: dict[Language, CitationForms] = {
     # Arabic names the body before the number and letters sub-paragraphs in the abjad order,
     # `(أ)`, with the items below them numbered, `’1‘` (`corpus.cite` writes them so).
     "ar": CitationForms(
-        document="قرار مجلس حقوق الإنسان {number}{date}",
         date=" المؤرخ {day} {month_name} {year}",
         operative="{document}، الفقرة {number}{levels}",
         preambular="{document}، الفقرة {number} من الديباجة",

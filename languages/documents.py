@@ -1,5 +1,7 @@
 """What a resolution text looks like in each language: the table `corpus.parser` reads.
 
+The opening line, which names the body (`大会，`), is in `languages.bodies`.
+
 Everything else about a resolution is the same in every language and stays in the parser: the
 `51/5. Title` line, operative numbers `17.`, footnote markers, and how sub-paragraphs nest.
 Patterns are regular-expression sources; the parser anchors and compiles them.
@@ -16,10 +18,6 @@ from languages import Language
 class DocumentForms:
     """How one language writes the parts of a resolution that are not its paragraphs."""
 
-    opening: str
-    """The line after which the paragraphs start, as the language writes it: `人权理事会，`.
-    It is matched ignoring case and spaces before its final comma, which may be `,` or `，`."""
-
     date: str
     """A date line of the trailer, with the groups `year`, `month` and `day`."""
 
@@ -28,7 +26,9 @@ class DocumentForms:
     months are written as numbers (`10月`)."""
 
     adopted_in_header: str
-    """The header's sentence giving the adoption date, with `date`'s groups."""
+    """The header's sentence giving the adoption date, with `date`'s groups, whichever body
+    adopted it (`adopted by the Security Council at its 9520th meeting, on 22 December
+    2023`)."""
 
     agenda: str
     """The header's agenda line, with the item (`3`) in the group `item`."""
@@ -155,10 +155,9 @@ _AR_MARKS = "[\u064b-\u0652\u0640]*"
 
 DOCUMENT_FORMS: dict[Language, DocumentForms] = {
     "zh": DocumentForms(
-        opening="人权理事会，",
         date=_ZH_DATE,
         months=(),
-        adopted_in_header=rf"{_ZH_DATE}\s*通过",
+        adopted_in_header=rf"{_ZH_DATE}[^\n。]{{0,20}}?通过",
         agenda=r"议程项目\s*(?P<item>.+)",
         subparagraph=_PARENTHESISED_ITEM,
         meeting=r"第\s*(?P<number>\d{1,6})\s*次(?:全体)?会议",
@@ -170,10 +169,12 @@ DOCUMENT_FORMS: dict[Language, DocumentForms] = {
         page_furniture=(r"第\s*\d{1,3}\s*页(?:\s*/\s*共\s*\d{1,3}\s*页)?",),
     ),
     "en": DocumentForms(
-        opening="The Human Rights Council,",
         date=_EN_DATE,
         months=_EN_MONTHS,
-        adopted_in_header=rf"adopted by the Human Rights Council on {_EN_DATE}",
+        adopted_in_header=(
+            rf"[Aa]dopted by the [A-Z][A-Za-z ]+?(?: at its \d+\w* (?:plenary )?meeting,?)?"
+            rf" on {_EN_DATE}"
+        ),
         agenda=r"Agenda items?\s*(?P<item>.+)",
         subparagraph=_PARENTHESISED_ITEM,
         meeting=r"(?P<number>\d{1,6})(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting",
@@ -185,10 +186,9 @@ DOCUMENT_FORMS: dict[Language, DocumentForms] = {
         page_furniture=(),
     ),
     "fr": DocumentForms(
-        opening="Le Conseil des droits de l’homme,",
         date=_FR_DATE,
         months=_FR_MONTHS,
-        adopted_in_header=rf"adoptée par le Conseil des droits de l[’']homme le {_FR_DATE}",
+        adopted_in_header=rf"[Aa]doptée par [^\n]{{0,120}}?\s+le {_FR_DATE}",
         agenda=r"Points?\s+(?P<item>.+?)\s+de l[’']ordre du jour",
         subparagraph=_CLOSED_ITEM,
         meeting=r"(?P<number>\d{1,6})(?:e|re|ème)\s+séance(?:\s+plénière)?",
@@ -200,10 +200,9 @@ DOCUMENT_FORMS: dict[Language, DocumentForms] = {
         page_furniture=(),
     ),
     "es": DocumentForms(
-        opening="El Consejo de Derechos Humanos,",
         date=_ES_DATE,
         months=_ES_MONTHS,
-        adopted_in_header=rf"aprobada por el Consejo de Derechos Humanos el {_ES_DATE}",
+        adopted_in_header=rf"[Aa]probada por [^\n]{{0,120}}?\s+el {_ES_DATE}",
         agenda=r"Temas?\s+(?P<item>.+?)\s+de la agenda",
         subparagraph=_CLOSED_ITEM,
         meeting=r"(?P<number>\d{1,6})\.?(?:ª|a)\s+sesión(?:\s+plenaria)?",
@@ -215,13 +214,12 @@ DOCUMENT_FORMS: dict[Language, DocumentForms] = {
         page_furniture=(r"Página\s+\d{1,3}",),
     ),
     "ru": DocumentForms(
-        opening="Совет по правам человека,",
         date=_RU_DATE,
         months=_RU_MONTHS,
-        adopted_in_header=rf"принятая Советом по правам человека {_RU_DATE}",
+        adopted_in_header=rf"[Пп]ринятая [^\n]{{0,120}}?\s+{_RU_DATE}",
         agenda=r"Пункты?\s+(?P<item>.+?)\s+повестки дня",
         subparagraph=_CLOSED_ITEM,
-        meeting=r"(?P<number>\d{1,6})-е\s+(?:пленарное\s+)?заседание",
+        meeting=r"(?P<number>\d{1,6})-(?:е|м)\s+(?:пленарн(?:ое|ом)\s+)?заседани[еи]",
         vote_openings=(r"Принят[ао]?\b",),
         vote_wordings_in_trailer=(),
         without_a_vote="без голосования",
@@ -231,13 +229,12 @@ DOCUMENT_FORMS: dict[Language, DocumentForms] = {
         lower_case_continues=False,
     ),
     "ar": DocumentForms(
-        opening="إن مجلس حقوق الإنسان،",
         date=_AR_DATE,
         months=_AR_MONTHS,
-        adopted_in_header=rf"اتخذه مجلس حقوق الإنسان في {_AR_DATE}",
+        adopted_in_header=rf"اتخذت?ه [^\n]{{0,120}}?\s+في {_AR_DATE}",
         agenda=r"(?:البند|البندان)\s+(?P<item>.+?)\s+من جدول الأعمال",
         subparagraph=_AR_ITEM,
-        meeting=r"الجلسة\s+(?:العامة\s+)?(?P<number>\d{1,6})",
+        meeting=r"(?:الجلسة|جلست[هـ]ا?)\s+(?:العامة\s+)?(?P<number>\d{1,6})",
         vote_openings=(rf"ا{_AR_MARKS}ع{_AR_MARKS}ت{_AR_MARKS}م{_AR_MARKS}د",),
         vote_wordings_in_trailer=(),
         without_a_vote="دون تصويت",

@@ -26,7 +26,12 @@ class ReferenceForms:
     sources in which `qa.references` puts its own groups for the `{placeholders}`."""
 
     resolution: str
-    """A resolution named by its `{number}` (`57/12`)."""
+    """A resolution named by its `{number}` alone (`57/12`): a Human Rights Council one."""
+
+    named: str
+    """A resolution named with its body: `{body}` (the body's name, or in a resolution's own
+    text the words naming its own body, `its`, `其`), then its `{number}`, as in
+    `General Assembly resolution 70/1`, `回顾其2015年9月25日第70/1号决议`."""
 
     paragraph: str
     """A paragraph: `{part}` (optional: preambular or operative), its `{number}`, and its
@@ -70,6 +75,8 @@ def chinese_number(number: str) -> int:
 REFERENCE_FORMS: dict[Language, ReferenceForms] = {
     "zh": ReferenceForms(
         resolution=r"第\s*{number}\s*号",
+        # `大会第70/1号决议`, `其2015年9月25日第70/1号决议`: the date may stand between.
+        named=r"{body}\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*{number}\s*号",
         paragraph=r"{part}\s*第\s*{number}\s*段\s*(?:第\s*)?{subdivisions}\s*[项目]?",
         preambular="序言部分|序言",
         operative="执行部分",
@@ -78,12 +85,15 @@ REFERENCE_FORMS: dict[Language, ReferenceForms] = {
     ),
     "en": ReferenceForms(
         resolution=r"resolution\s+{number}",
+        named=r"\b{body}\s+resolutions?\s+{number}",
         paragraph=r"(?i:\b{part}\s*(?:paragraph|para\.?|§)\s*{number}{subdivisions})",
         preambular="preambular",
         operative="operative",
     ),
     "fr": ReferenceForms(
         resolution=r"résolution\s+{number}",
+        # The body follows the number: `résolution 70/1 de l’Assemblée générale`.
+        named=r"résolutions?\s+{number}\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*{body}",
         paragraph=(r"(?i:\b(?:paragraphe|par\.|alinéa|al\.)\s*{number}\s*{subdivisions}\s*{part})"),
         preambular=r"du\s+préambule",
         operative=r"du\s+dispositif",
@@ -91,6 +101,7 @@ REFERENCE_FORMS: dict[Language, ReferenceForms] = {
     ),
     "es": ReferenceForms(
         resolution=r"resoluci[óo]n\s+{number}",
+        named=r"resoluci(?:ón|on|ones)\s+{number},?\s+(?:del|de\s+la|de)\s+{body}",
         paragraph=r"(?i:\b(?:p[áa]rrafo|p[áa]rr\.)\s*{number}\s*{subdivisions}\s*{part})",
         preambular=r"del\s+pre[áa]mbulo",
         operative=r"de\s+la\s+parte\s+dispositiva",
@@ -98,6 +109,8 @@ REFERENCE_FORMS: dict[Language, ReferenceForms] = {
     ),
     "ru": ReferenceForms(
         resolution=r"резолюци[яиюей]\s+{number}",
+        # The body follows the number, in the genitive (`languages.bodies` lists those forms).
+        named=r"резолюци[яиюейх]+\s+{number}\s+{body}",
         paragraph=r"(?i:(?<!\w)(?:пункт[аеуо]?м?|п\.)\s*{number}\s*{subdivisions}\s*{part})",
         preambular=r"преамбулы",
         operative=r"постановляющей\s+части",
@@ -105,6 +118,8 @@ REFERENCE_FORMS: dict[Language, ReferenceForms] = {
     ),
     "ar": ReferenceForms(
         resolution=r"(?:ال)?قرار\s+(?:مجلس\s+حقوق\s+الإنسان\s+)?{number}",
+        # `قرار الجمعية العامة 70/1`, and a body's own `قراره 79/6` (the pronoun joined).
+        named=r"(?:(?:ال)?قرار(?:ات)?\s+)?{body}\s+{number}",
         paragraph=r"الفقرة\s*{number}\s*{subdivisions}\s*{part}",
         preambular=r"من\s+الديباجة",
         operative=r"من\s+(?:ال)?منطوق(?:\s+القرار)?",

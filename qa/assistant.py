@@ -121,8 +121,8 @@ class Assistant:
                 what = message(what, language)
                 return error("bad_range", what=what, start=bounds[0], end=bounds[1])
         resolutions = retriever.store.resolutions()
-        indexed = list(dict.fromkeys(resolution.number for resolution in resolutions))
-        unknown = [number for number in filters.resolutions if number not in indexed]
+        indexed = list(dict.fromkeys(resolution.name for resolution in resolutions))
+        unknown = [name for name in filters.resolutions if name not in indexed]
         if unknown:
             return error("unknown_resolution", number=unknown[0], indexed=", ".join(indexed))
 
@@ -204,7 +204,7 @@ def _cited(
     if reference.label is None:
         return [], ""
     number = reference.resolution or (filters.resolutions[:1] or (context,))[0]
-    texts = [resolution for resolution in resolutions if resolution.number == number]
+    texts = [resolution for resolution in resolutions if resolution.name == number]
     if not texts:
         return [], ""  # not a resolution of this index: answer the words instead
     named = [

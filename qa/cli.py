@@ -184,7 +184,11 @@ def ask(
     top_k: Annotated[int, typer.Option("--top-k", "-k", help="How many paragraphs.")] = 5,
     resolution: Annotated[
         list[str] | None,
-        typer.Option("--resolution", "-r", help="Only this resolution, e.g. 57/12."),
+        typer.Option("--resolution", "-r", help="Only this resolution, e.g. 57/12 or A/RES/80/4."),
+    ] = None,
+    body: Annotated[
+        list[str] | None,
+        typer.Option("--body", help="Only this body's resolutions: hrc, ga, sc or ecosoc."),
     ] = None,
     part: Annotated[str | None, typer.Option("--part", help="preambular or operative.")] = None,
     session: Annotated[str | None, typer.Option(help="A session or range, e.g. 51-57.")] = None,
@@ -206,14 +210,16 @@ def ask(
     if question is not None and _not_text(question):  # bytes of the command line not UTF-8
         raise _fail(message("bad_question", question_language(_terminal(question))))
     try:  # checked before the model loads, so that a usage error answers at once
-        parse_filters(resolution, part, session, year)
+        parse_filters(resolution, part, session, year, body)
     except RequestError as error:
         raise _fail(error.message(question_language(question or ""))) from None
     questions = _batch_questions(batch) if batch else [(None, question or "")]
     assistant = _open_assistant(index_home, model)
     failed = False
     for id, text in questions:
-        answer = answer_request(assistant, text, top_k, resolution, part, session, year, id=id)
+        answer = answer_request(
+            assistant, text, top_k, resolution, part, session, year, id=id, bodies=body
+        )
         failed |= answer.status == "error"
         if as_json:
             sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")

@@ -18,9 +18,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from languages import Language
+from languages.bodies import BODIES, Body
 from languages.messages import message
 from languages.scripts import detect_language as question_language  # the name callers know
 from qa.answer import Answer
+from qa.references import resolution_name_of
 from store.filters import Bounds, Filters
 
 if TYPE_CHECKING:
@@ -131,13 +133,27 @@ def parse_range(value: object, what: str) -> Bounds | None:
 
 
 def parse_resolutions(value: object) -> tuple[str, ...]:
-    """`["57/12", "51/5"]`, or the same as one string `"57/12, 51/5"` (easier over HTTP)."""
+    """`["57/12", "A/RES/80/4"]`, or the same as one string `"57/12, A/RES/80/4"` (easier
+    over HTTP), as resolution names (`qa.references.resolution_name_of`: a symbol or a
+    number, `S/RES/2720 (2023)`); what names none is kept as given, for the message that
+    says it is not indexed."""
     if value is None or value == "" or value == []:
         return ()
-    items = re.split(r"[,;\s]+", value) if isinstance(value, str) else value
+    # A space before `(2023)` is inside a Security Council symbol, not between two names.
+    items = re.split(r"[,;]\s*|\s+(?!\s|\()", value.strip()) if isinstance(value, str) else value
     if not isinstance(items, list | tuple) or not all(_is_text(item) for item in items):
         raise RequestError("bad_resolutions", value=value)
-    return tuple(item.strip() for item in items if item.strip())
+    return tuple(resolution_name_of(item) or item.strip() for item in items if item.strip())
+
+
+def parse_bodies(value: object) -> tuple[Body, ...]:
+    """`["ga", "sc"]`, or one string `"ga, sc"`: the bodies of `languages.bodies`."""
+    if value is None or value == "" or value == []:
+        return ()
+    items = re.split(r"[,;\s]+", value.strip()) if isinstance(value, str) else value
+    if not isinstance(items, list | tuple) or not all(item in BODIES for item in items):
+        raise RequestError("bad_bodies", value=value, bodies=", ".join(BODIES))
+    return tuple(items)
 
 
 def _is_text(value: object) -> bool:
@@ -149,12 +165,14 @@ def parse_filters(
     part: object = None,
     sessions: object = None,
     years: object = None,
+    bodies: object = None,
 ) -> Filters:
     """The filters a user asked for; RequestError names the first one that is wrong."""
     if part is not None and (not isinstance(part, str) or part not in ("", *PARTS)):
         raise RequestError("bad_part", part=part)
     return Filters(
         resolutions=parse_resolutions(resolutions),
+        bodies=parse_bodies(bodies),
         part=part or None,  # type: ignore[arg-type]
         sessions=parse_range(sessions, "sessions"),
         years=parse_range(years, "years"),
@@ -171,6 +189,7 @@ def answer_request(
     years: object = None,
     context: object = None,
     id: str | None = None,
+    bodies: object = None,
 ) -> Answer:
     """The answer to one request as a user sent it: every value parsed and checked here, and
     a mistake answered with status `error` in the question's language."""
@@ -183,7 +202,7 @@ def answer_request(
             raise RequestError("bad_characters")
         if not (context is None or _is_text(context)):
             raise RequestError("bad_context")
-        filters = parse_filters(resolutions, part, sessions, years)
+        filters = parse_filters(resolutions, part, sessions, years, bodies)
         top_k = parse_whole_number(top_k, "top_k")
     except RequestError as error:
         return Answer(echoed(text), "error", error.message(language), (), language, id)

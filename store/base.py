@@ -11,6 +11,7 @@ database) needs no change in `qa/`.
 from __future__ import annotations
 
 import hashlib
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from corpus import Paragraph, Resolution
+from languages.bodies import BODIES
 from store.filters import Filters, within
 
 
@@ -119,15 +121,19 @@ def passage_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def resolution_order(number: str) -> tuple[int, ...]:
-    """Sorts resolution numbers as the UN numbers them: `7/1` before `36/29` before `57/12`."""
-    return tuple(int(part) for part in number.split("/") if part.isdigit())
+def resolution_order(resolution: Resolution) -> tuple[object, ...]:
+    """Sorts resolutions by body, then as the UN numbers them: `7/1` before `36/29` before
+    `57/12`, special sessions (`S-35/1`) after, then the language."""
+    special = not resolution.number[0].isdigit()
+    numbers = tuple(int(part) for part in re.findall(r"\d+", resolution.number))
+    return (BODIES.index(resolution.body), special, numbers, resolution.number, resolution.language)
 
 
 def passes(where: Filters, resolution: Resolution, paragraph: Paragraph) -> bool:
     """Whether one paragraph passes `where`: the meaning every store's translation keeps."""
     return (
-        (not where.resolutions or resolution.number in where.resolutions)
+        (not where.resolutions or resolution.name in where.resolutions)
+        and (not where.bodies or resolution.body in where.bodies)
         and (where.part is None or paragraph.part == where.part)
         and within(resolution.session, where.sessions)
         and within(resolution.adopted.year, where.years)

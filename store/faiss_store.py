@@ -190,7 +190,7 @@ class FaissStore(ParagraphStore):
         return tuple(
             sorted(
                 self._resolutions.values(),
-                key=lambda r: (resolution_order(r.number), r.number, r.language),
+                key=resolution_order,
             )
         )
 
@@ -381,18 +381,25 @@ class _Searchers:
     ) -> None:
         self.vectors = vectors
         self.keyword = keyword
-        self.numbers = np.array([e.resolution.number for e in entries], dtype=str)
+        self.names = np.array([e.resolution.name for e in entries], dtype=str)
+        self.bodies = np.array([e.resolution.body for e in entries], dtype=str)
         self.parts = np.array([e.paragraph.part for e in entries], dtype=str)
-        self.sessions = np.array([e.resolution.session for e in entries], dtype=np.int32)
+        # A resolution without a session (`Resolution.session`) is outside every session range.
+        self.has_session = np.array([e.resolution.session is not None for e in entries])
+        self.sessions = np.array([e.resolution.session or 0 for e in entries], dtype=np.int32)
         self.years = np.array([e.resolution.adopted.year for e in entries], dtype=np.int32)
 
     def rows_where(self, where: Filters) -> np.ndarray | None:
         """The rows that pass `where`, or None when it filters nothing."""
         if not where:
             return None
-        keep = np.ones(len(self.numbers), dtype=bool)
+        keep = np.ones(len(self.names), dtype=bool)
         if where.resolutions:
-            keep &= np.isin(self.numbers, where.resolutions)
+            keep &= np.isin(self.names, where.resolutions)
+        if where.bodies:
+            keep &= np.isin(self.bodies, where.bodies)
+        if where.sessions:
+            keep &= self.has_session
         if where.part:
             keep &= self.parts == where.part
         for values, bounds in ((self.sessions, where.sessions), (self.years, where.years)):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corpus import Part
+from languages.bodies import Body
 
 Bounds = tuple[int | None, int | None]
 """An inclusive range; None leaves that end open."""
@@ -16,7 +17,9 @@ class Filters:
     """What the user narrowed the search to; an empty field does not narrow."""
 
     resolutions: tuple[str, ...] = ()
-    """Resolution numbers, `51/5`."""
+    """Resolution names (`corpus.models.resolution_name`): `51/5`, `A/RES/80/4`."""
+    bodies: tuple[Body, ...] = ()
+    """The bodies that adopted them: `hrc`, `ga`, `sc`, `ecosoc`."""
     part: Part | None = None
     sessions: Bounds | None = None
     """Sessions of the adopting body."""
@@ -24,12 +27,15 @@ class Filters:
     """Adoption years."""
 
     def __bool__(self) -> bool:
-        return bool(self.resolutions or self.part or self.sessions or self.years)
+        return bool(self.resolutions or self.bodies or self.part or self.sessions or self.years)
 
 
-def within(value: int, bounds: Bounds | None) -> bool:
-    """Whether `value` lies in `bounds` (always, when there are none)."""
+def within(value: int | None, bounds: Bounds | None) -> bool:
+    """Whether `value` lies in `bounds` (always, when there are none; never, when there are
+    and there is no value: a Security Council resolution has no session)."""
     if bounds is None:
         return True
+    if value is None:
+        return False
     start, end = bounds
     return (start is None or value >= start) and (end is None or value <= end)

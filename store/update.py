@@ -90,8 +90,8 @@ def update(
 
 def _remove(store: ParagraphStore, names: set[str]) -> list[str]:
     """Take out the resolutions named by number or key; the keys taken out."""
-    doomed = [r for r in store.resolutions() if r.key in names or r.number in names]
-    unknown = names - {r.key for r in doomed} - {r.number for r in doomed}
+    doomed = [r for r in store.resolutions() if r.key in names or r.name in names]
+    unknown = names - {r.key for r in doomed} - {r.name for r in doomed}
     if unknown:
         raise KeyError(f"not in the index: {', '.join(sorted(unknown))}")
     store.delete([pid for r in doomed for pid in map(r.paragraph_id, r.paragraphs) if pid in store])

@@ -84,7 +84,7 @@ def test_a_chinese_question_gets_the_paragraph_and_its_citation(client):
 def test_the_api_answers_exactly_as_the_assistant_does(client, assistant, question, options):
     from store.filters import Filters
 
-    filters = Filters(tuple(options.get("resolutions", ())), options.get("part"))
+    filters = Filters(tuple(options.get("resolutions", ())), part=options.get("part"))
     expected = assistant.ask(
         question,
         top_k=options.get("top_k", 5),

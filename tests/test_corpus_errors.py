@@ -15,7 +15,7 @@ MALFORMED = Path(__file__).parent / "fixtures" / "malformed"
     ("name", "reason"),
     [
         ("empty.txt", "the file is empty"),
-        ("not_a_resolution.txt", "does not look like a Human Rights Council resolution"),
+        ("not_a_resolution.txt", "does not look like a UN resolution"),
         ("no_symbol_line.zh.txt", "no resolution number line such as `51/5."),
         ("latin1.txt", r"not UTF-8 text \(byte 0xe9 at offset 36, line 2\); save it as UTF-8"),
     ],

@@ -16,6 +16,7 @@ import snowballstemmer
 import languages
 from corpus import cite
 from corpus.parser import parse_resolution
+from languages.bodies import BODIES, BODY_FORMS, BODY_SYMBOLS, BodyForms
 from languages.citations import CITATION_FORMS, CitationForms
 from languages.documents import DOCUMENT_FORMS, DocumentForms
 from languages.interface import INTERFACE, LANGUAGE_NAMES, ui_text
@@ -35,6 +36,7 @@ from qa.references import Reference, find_reference
 from store.tokenize import tokens
 
 EXPECTED_TABLES = {
+    "BODY_FORMS",
     "CITATION_FORMS",
     "DOCUMENT_FORMS",
     "INTERFACE",
@@ -112,7 +114,6 @@ def check_document_forms(forms: DocumentForms) -> None:
 
 
 def check_citation_forms(forms: CitationForms) -> None:
-    assert placeholders(forms.document) == {"number", "date"}
     assert placeholders(forms.date) <= {"year", "month", "month_name", "day"}
     assert placeholders(forms.operative) == {"document", "number", "levels"}
     assert placeholders(forms.preambular) == {"document", "number"}
@@ -121,11 +122,34 @@ def check_citation_forms(forms: CitationForms) -> None:
 
 def check_reference_forms(forms: ReferenceForms) -> None:
     assert "{number}" in forms.resolution
+    assert "{number}" in forms.named and "{body}" in forms.named
     for placeholder in ("{part}", "{number}", "{subdivisions}"):
         assert placeholder in forms.paragraph
     assert forms.number_value("17") == 17
     for pattern in (forms.preambular, forms.operative, forms.number):
         re.compile(pattern)
+
+
+def check_body_forms(forms: dict[str, BodyForms]) -> None:
+    assert list(forms) == list(BODIES), "every body, in the order of `Body`"
+    for body, entry in forms.items():
+        assert entry.name and entry.opening, body
+        assert placeholders(entry.number) <= {"number", "year"} and "{number}" in entry.number
+        assert placeholders(entry.document) == {"number", "date"}, body
+        assert entry.own, f"{body}: no words name its own resolutions"
+        for pattern in (*entry.other_names, *entry.own):
+            re.compile(pattern)
+    openings = [entry.opening.casefold() for entry in forms.values()]
+    assert len(set(openings)) == len(openings), "two bodies open their paragraphs alike"
+
+
+def test_every_body_has_a_symbol():
+    assert list(BODY_SYMBOLS) == list(BODIES)
+    for body, forms in BODY_SYMBOLS.items():
+        assert placeholders(forms.suffix) <= {"year"} and forms.prefix.endswith("/"), body
+        re.compile(forms.number)
+    slugs = [forms.slug for forms in BODY_SYMBOLS.values()]
+    assert len(set(slugs)) == len(slugs), "two bodies share web addresses"
 
 
 def check_label_words(words: LabelWords) -> None:
@@ -145,6 +169,7 @@ def check_entries(language: str) -> None:
     check_document_forms(DOCUMENT_FORMS[language])
     check_citation_forms(CITATION_FORMS[language])
     check_reference_forms(REFERENCE_FORMS[language])
+    check_body_forms(BODY_FORMS[language])
     check_label_words(LABEL_WORDS[language])
     check_messages(MESSAGES[language], INTERFACE[language])
     re.compile(SCRIPTS[language])

@@ -381,3 +381,70 @@ def test_the_arabic_resolution_page_reads_right_to_left(versions):
     assert '<html lang="fr">' in page
     assert '<h2 lang="ar" dir="rtl">الديباجة</h2>' in page
     assert 'dir="rtl"' not in render.resolution_page(versions["fr"], "fr")
+
+
+# ---------------------------------------------------------------- other bodies, each language
+
+# The same text as another body adopts it: its opening line, adoption line and number.
+BODY_VERSIONS = {
+    ("fr", "ga"): (
+        ("Le Conseil des droits de l’homme,", "L’Assemblée générale,"),
+        ("adoptée par le Conseil des droits de l’homme le", "adoptée par l’Assemblée générale le"),
+        "résolution 72/7 de l’Assemblée générale, par. 2 a)",
+    ),
+    ("es", "ga"): (
+        ("El Consejo de Derechos Humanos,", "La Asamblea General,"),
+        ("aprobada por el Consejo de Derechos Humanos el", "aprobada por la Asamblea General el"),
+        "resolución 72/7 de la Asamblea General, párr. 2 a)",
+    ),
+    ("ru", "ga"): (
+        ("Совет по правам человека,", "Генеральная Ассамблея,"),
+        ("принятая Советом по правам человека", "принятая Генеральной Ассамблеей"),
+        "резолюция 72/7 Генеральной Ассамблеи, п. 2 a)",
+    ),
+    ("ar", "ga"): (
+        ("إن مجلس حقوق الإنسان،", "إن الجمعية العامة،"),
+        ("قرار اتخذه مجلس حقوق الإنسان في", "قرار اتخذته الجمعية العامة في"),
+        "قرار الجمعية العامة 72/7، الفقرة 2 (أ)",
+    ),
+    ("fr", "ecosoc"): (
+        ("Le Conseil des droits de l’homme,", "Le Conseil économique et social,"),
+        ("37/7.", "2018/7."),
+        "résolution 2018/7 du Conseil économique et social, par. 2 a)",
+    ),
+    ("ar", "ecosoc"): (
+        ("إن مجلس حقوق الإنسان،", "إن المجلس الاقتصادي والاجتماعي،"),
+        ("37/7-", "2018/7-"),
+        "قرار المجلس الاقتصادي والاجتماعي 2018/7، الفقرة 2 (أ)",
+    ),
+}
+
+
+@pytest.mark.parametrize(("language", "body"), list(BODY_VERSIONS))
+def test_another_body_s_resolution_is_read_and_cited_in_each_language(language, body):
+    text = (FIXTURES / f"A_HRC_RES_37_7.{language}.txt").read_text(encoding="utf-8")
+    opening, adoption, citation = BODY_VERSIONS[(language, body)]
+    for old, new in (opening, adoption):
+        assert old in text
+        text = text.replace(old, new)
+    if body == "ga":
+        text = text.replace("37/7", "72/7")
+    resolution = read(language, text)
+    assert (resolution.language, resolution.body) == (language, body)
+    assert resolution.adopted == date(2018, 3, 22)
+    assert cite(resolution, resolution.paragraph("OP2(a)"), language) == citation
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Que dit la résolution 70/1 de l’Assemblée générale ?", "A/RES/70/1"),
+        ("résolution 2720 (2023) du Conseil de sécurité, par. 3", "S/RES/2720"),
+        ("¿Qué dice la resolución 70/1 de la Asamblea General?", "A/RES/70/1"),
+        ("резолюция 70/1 Генеральной Ассамблеи", "A/RES/70/1"),
+        ("قرار الجمعية العامة 70/1", "A/RES/70/1"),
+        ("résolution 57/12 du Conseil des droits de l'homme", "57/12"),
+    ],
+)
+def test_a_question_names_another_body_s_resolution_in_its_own_words(question, named):
+    assert find_reference(question).resolution.startswith(named)

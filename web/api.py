@@ -276,14 +276,17 @@ def answer_status(answer: Answer) -> int:
 
 
 def resolution_records(texts: tuple[Resolution, ...], root_path: str) -> list[dict[str, Any]]:
-    """One record a resolution number; the first text (zh before en) gives title and counts."""
+    """One record a resolution (by name: GA 80/4 is not HRC 80/4); the first text (zh before
+    en) gives title and counts."""
     records: dict[str, dict[str, Any]] = {}
     for resolution in texts:
-        if resolution.number in records:
-            records[resolution.number]["languages"].append(resolution.language)
+        if resolution.name in records:
+            records[resolution.name]["languages"].append(resolution.language)
             continue
         whole = [p for p in resolution.paragraphs if not p.subdivisions]
-        records[resolution.number] = {
+        records[resolution.name] = {
+            "resolution": resolution.name,
+            "body": resolution.body,
             "number": resolution.number,
             "symbol": resolution.symbol,
             "title": resolution.title,
@@ -311,8 +314,7 @@ def paragraph_json(resolution: Resolution, paragraph: Paragraph, root_path: str)
 
 
 def page_link(resolution: Resolution, root_path: str) -> str:
-    number = resolution.number.replace("/", "-")
-    return f"{root_path}/resolution/{number}?lang={resolution.language}"
+    return f"{root_path}/resolution/{resolution.slug}?lang={resolution.language}"
 
 
 # -- errors -------------------------------------------------------------------------------------

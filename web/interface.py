@@ -66,12 +66,12 @@ def follow_up_context(turns: list[dict[str, Any]]) -> str:
 
 
 def indexed_resolutions(assistant: Assistant) -> list[tuple[str, str]]:
-    """(label, number) for each resolution in the index, in number order, for the filter."""
-    # The first text of each number names it (zh before en).
+    """(label, name) for each resolution in the index, in number order, for the filter."""
+    # The first text of each resolution names it (zh before en).
     titles: dict[str, str] = {}
     for resolution in assistant.resolutions():
-        titles.setdefault(resolution.number, resolution.title)
-    return [(f"{number} {shorten(title, 28)}", number) for number, title in titles.items()]
+        titles.setdefault(resolution.name, resolution.title)
+    return [(f"{name} {shorten(title, 28)}", name) for name, title in titles.items()]
 
 
 def shorten(text: str, limit: int) -> str:

@@ -17,6 +17,7 @@ from jinja2.ext import Extension
 from markupsafe import Markup, escape
 
 from corpus import Paragraph, Resolution, cite
+from corpus.models import resolution_slug
 from languages import LANGUAGES
 from languages.citations import CITATION_FORMS
 from languages.interface import INTERFACE, text_direction, ui_text
@@ -47,9 +48,10 @@ def marked(text: str, spans: Iterable[Sequence[int]]) -> Markup:
     )
 
 
-def resolution_href(number: str, label: str, language: str) -> str:
-    """A link relative to the app's root, so that it works behind GRADIO_ROOT_PATH too."""
-    return f"resolution/{number.replace('/', '-')}?lang={language}#{label}"
+def resolution_href(name: str, label: str, language: str) -> str:
+    """A link to the paragraph `label` of the resolution `name` (`57/12`, `A/RES/80/4`),
+    relative to the app's root, so that it works behind GRADIO_ROOT_PATH too."""
+    return f"resolution/{resolution_slug(name)}?lang={language}#{label}"
 
 
 def quote_with_citation(result: dict[str, Any], language: str) -> str:

@@ -30,14 +30,13 @@ def page_routes(assistant: Assistant) -> APIRouter:
     router = APIRouter()
 
     # HEAD as GET: link checkers and proxies ask whether a page is there without its body.
-    @router.api_route("/resolution/{number}", methods=["GET", "HEAD"], response_class=HTMLResponse)
-    def show_resolution(number: str, lang: str = "zh") -> HTMLResponse:
+    @router.api_route("/resolution/{slug}", methods=["GET", "HEAD"], response_class=HTMLResponse)
+    def show_resolution(slug: str, lang: str = "zh") -> HTMLResponse:
         refresh(assistant)
-        number = number.replace("-", "/")
         language = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-        resolution = find_resolution(assistant, number, language)
+        resolution = find_resolution(assistant, slug, language)
         if resolution is None:
-            return HTMLResponse(not_found_page(number, language), status_code=404)
+            return HTMLResponse(not_found_page(slug.replace("-", "/"), language), status_code=404)
         return HTMLResponse(resolution_page(resolution, language))
 
     @router.api_route("/gradio.js", methods=["GET", "HEAD"])
@@ -53,9 +52,10 @@ def page_routes(assistant: Assistant) -> APIRouter:
     return router
 
 
-def find_resolution(assistant: Assistant, number: str, language: str) -> Resolution | None:
-    """The text of resolution `number` in `language` if the index has it, else in any."""
-    texts = [r for r in assistant.resolutions() if r.number == number]
+def find_resolution(assistant: Assistant, slug: str, language: str) -> Resolution | None:
+    """The text of the resolution at `/resolution/{slug}` (`57-12`, `ga-80-4`: its `slug`) in
+    `language` if the index has it, else in any."""
+    texts = [r for r in assistant.resolutions() if r.slug == slug]
     return next((r for r in texts if r.language == language), texts[0] if texts else None)
 
 
