@@ -45,4 +45,5 @@ def cite(
         forms.levels[min(depth, len(forms.levels) - 1)].format(item=item)
         for depth, item in enumerate(paragraph.subdivisions)
     )
-    return forms.operative.format(document=document, number=paragraph.number, levels=levels)
+    template = forms.annex if paragraph.part == "annex" else forms.operative
+    return template.format(document=document, number=paragraph.number, levels=levels)

@@ -27,6 +27,7 @@ from corpus.normalize import (
     clean_lines,
     from_superscript,
     is_wide,
+    normalize_width,
 )
 from languages import Language
 from languages.bodies import BODY_FORMS, BODY_SYMBOLS, DEFAULT_BODY, Body
@@ -60,6 +61,7 @@ class _Patterns:
     subparagraph: re.Pattern[str]
     meeting: re.Pattern[str]
     meeting_in_header: re.Pattern[str]
+    annex: re.Pattern[str]
     trailer: re.Pattern[str]
     vote: re.Pattern[str]
     without_a_vote: re.Pattern[str]
@@ -78,6 +80,7 @@ def _patterns(forms: DocumentForms) -> _Patterns:
         subparagraph=re.compile(rf"^(?:{forms.subparagraph})\s*(?P<text>.*)$"),
         meeting=re.compile(rf"^(?:{forms.meeting})$", re.MULTILINE),
         meeting_in_header=re.compile(forms.meeting),
+        annex=re.compile(rf"^(?:{forms.annex})$", re.IGNORECASE),
         # The trailer starts at the first line after an operative paragraph that is a date,
         # the meeting, a bracketed line (`[未经表决获得通过。]`) or opens the vote.
         trailer=re.compile(rf"^(?:{forms.date}|{forms.meeting}|\[.*|(?:{vote_openings}).*)$"),
@@ -107,16 +110,28 @@ def parse_resolution(text: str, source: str) -> Resolution:
     language, body_name, opening = _find_opening(lines, source)
     patterns = _patterns(DOCUMENT_FORMS[language])
     header = _Block.of(lines[:opening], first_line=1)
-    number, title = _read_number_and_title(lines, opening, body_name, header, source)
-
-    text_lines, footnotes = _split_footnotes(lines[opening + 1 :])
-    end = _trailer_start(text_lines, patterns)
-    trailer = _Block.of(text_lines[end:], first_line=opening + 2 + end)
+    number, title = _read_number_and_title(text, lines, opening, body_name, header, source)
     name = resolution_name(body_name, number)
+    symbol = BODY_SYMBOLS[body_name].prefix + number
+
+    after_opening = _without_running_headers(lines[opening + 1 :], title, symbol)
+    text_lines, footnotes = _split_footnotes(after_opening)
+    annex_at = next(
+        (i for i, line in enumerate(text_lines) if line and patterns.annex.match(line)),
+        len(text_lines),
+    )
+    end = _trailer_start(text_lines[:annex_at], patterns)
+    trailer = _Block.of(text_lines[end:annex_at], first_line=opening + 2 + end)
     assembler = _Assembler(name, text_lines[:end], patterns, source, first_line=opening + 2)
     paragraphs = assembler.paragraphs(footnotes)
     if not any(paragraph.part == "operative" for paragraph in paragraphs):
         raise ResolutionError(source, "no numbered operative paragraphs (`1. …`) were found")
+    if annex_at < len(text_lines):
+        first_line = opening + 3 + annex_at
+        annex = _Assembler(
+            name, text_lines[annex_at + 1 :], patterns, source, first_line, numbered="annex"
+        )
+        paragraphs += annex.paragraphs(footnotes)
 
     return Resolution(
         number=number,
@@ -169,12 +184,13 @@ def _is_opening(line: str) -> bool:
 
 
 def _read_number_and_title(
-    lines: list[str | None], opening: int, body: Body, header: _Block, source: str
+    text: str, lines: list[str | None], opening: int, body: Body, header: _Block, source: str
 ) -> tuple[str, str]:
     """The resolution's number and title: from the line `51/5. Title` before the opening
-    line, or, for the Security Council, whose texts have none, from the symbol."""
+    line, or, for the Security Council, whose texts have none, from the symbol (looked for
+    in the whole text: alone on its line it is page furniture, gone from `lines`)."""
     if body == "sc":
-        match = _SECURITY_COUNCIL_SYMBOL.search(header.text)
+        match = _SECURITY_COUNCIL_SYMBOL.search(normalize_width(text))
         if match is None:
             raise ResolutionError(
                 source,
@@ -223,6 +239,19 @@ def _read_title(lines: list[str | None], title_at: int, source: str) -> tuple[st
             break
         wrapped.add(line)
     return number, wrapped.text
+
+
+def _without_running_headers(lines: list[str | None], title: str, symbol: str) -> list[str | None]:
+    """`lines` with the running header of a recent PDF, the title or the symbol and the title
+    on one line, as `PAGE_BREAK`s: it lands wherever a page starts, mid-paragraph too."""
+    if not title:
+        return lines
+    folded = " ".join(title.split()).casefold()
+    headers = {folded, f"{symbol} {folded}".casefold(), f"{folded} {symbol}".casefold()}
+    return [
+        PAGE_BREAK if line and " ".join(line.split()).casefold() in headers else line
+        for line in lines
+    ]
 
 
 def _split_footnotes(body: list[str | None]) -> tuple[list[str | None], dict[int, str]]:
@@ -310,8 +339,13 @@ class _Assembler:
         patterns: _Patterns,
         source: str,
         first_line: int,
+        numbered: Part = "operative",
     ) -> None:
         self.resolution = number
+        self.numbered = numbered
+        """The part of the numbered paragraphs: `operative`, or `annex` for an annexed text,
+        whose unnumbered lines before its first paragraph (its title, `We, the Heads of State
+        …`) are not paragraphs of the resolution."""
         self.body = body
         self.patterns = patterns
         self.source = source
@@ -337,7 +371,7 @@ class _Assembler:
             else:
                 self._take(line, gap, self.first_line + index)
                 gap = None
-        if not self.drafts:
+        if not self.drafts and self.numbered == "operative":
             raise ResolutionError(self.source, "no paragraphs follow the opening line")
         return tuple(self._finish(draft, footnotes) for draft in self.drafts)
 
@@ -348,11 +382,13 @@ class _Assembler:
             if current is not None and self._continues(current, line, gap):
                 current.add(line)
                 return
+            if self.numbered == "annex":
+                return
             self.preambular += 1
             draft = _Draft("preambular", self.preambular, (), WrappedText(line), line)
         self.drafts.append(draft)
         self.labels.add(draft.label)
-        if draft.part == "operative":
+        if draft.part != "preambular":
             self.operative = draft
 
     def _start(self, line: str, line_number: int) -> _Draft | None:
@@ -365,7 +401,7 @@ class _Assembler:
         if match:
             number = int(match.group(1))
             if number == last + 1:
-                return _Draft("operative", number, (), WrappedText(match.group(2)), line)
+                return _Draft(self.numbered, number, (), WrappedText(match.group(2)), line)
             if last < number and len(match.group(1)) <= _SKIP_DIGITS:
                 missing = f"{last + 1}" if number == last + 2 else f"{last + 1}–{number - 1}"
                 self._warn(
@@ -374,7 +410,7 @@ class _Assembler:
                     f"{missing}",
                     line_number,
                 )
-                return _Draft("operative", number, (), WrappedText(match.group(2)), line)
+                return _Draft(self.numbered, number, (), WrappedText(match.group(2)), line)
             self._warn(
                 f"`{number}.` opens this line but is not the next operative paragraph number "
                 f"({last + 1}): it is read as text",
@@ -384,7 +420,7 @@ class _Assembler:
         match = self.patterns.subparagraph.match(line)
         if match and self.operative is not None:
             subdivisions = _place_subdivision(self.operative, match["item"])
-            draft = _Draft("operative", last, subdivisions, WrappedText(match["text"]), line)
+            draft = _Draft(self.numbered, last, subdivisions, WrappedText(match["text"]), line)
             if draft.label not in self.labels:
                 return draft
             self._warn(
@@ -396,8 +432,8 @@ class _Assembler:
 
     def _continues(self, current: _Draft, line: str, gap: str | None) -> bool:
         """Whether an unnumbered line goes on with the current paragraph."""
-        if current.part == "operative":
-            return True  # operative paragraphs are numbered: an unnumbered line is not a new one
+        if current.part != "preambular":
+            return True  # numbered paragraphs: an unnumbered line is not a new one
         if gap is None:
             return self.hard_wrapped
         if line[0].islower() or not self.patterns.paragraph_end.search(current.text.end):

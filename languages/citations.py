@@ -27,6 +27,9 @@ class CitationForms:
     preambular: str
     """A preambular paragraph: `{document}`, `{number}`."""
 
+    annex: str
+    """A paragraph of the resolution's annex: `{document}`, `{number}`, `{levels}`."""
+
     quoted: str
     """A quote as pasted into a draft: `{quote}`, then `{citation}` and `{symbol}`, with the
     language's quotation marks and brackets."""
@@ -41,6 +44,7 @@ CITATION_FORMS: dict[Language, CitationForms] = {
         date="{year}年{month}月{day}日",
         operative="{document}第{number}段{levels}",
         preambular="{document}序言部分第{number}段",
+        annex="{document}附件第{number}段{levels}",
         quoted="“{quote}”\n（{citation}，{symbol}）",
         # Below the paragraph the levels are 项 (a) and 目 (i), as UN Chinese texts cite them.
         levels=("({item})项", "({item})目"),
@@ -49,6 +53,7 @@ CITATION_FORMS: dict[Language, CitationForms] = {
         date=" of {day} {month_name} {year}",
         operative="{document}, para. {number}{levels}",
         preambular="{document}, preambular para. {number}",
+        annex="{document}, annex, para. {number}{levels}",
         quoted="“{quote}”\n({citation}, {symbol})",
         levels=(" ({item})",),
     ),

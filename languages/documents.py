@@ -58,6 +58,10 @@ class DocumentForms:
     closing_marks: str
     """Quotes and brackets that may follow that punctuation."""
 
+    annex: str
+    """The heading that opens an annexed text after the trailer (`Annex`, `Annex II`,
+    `附件`), matched ignoring case."""
+
     page_furniture: tuple[str, ...]
     """Lines a PDF of this language repeats on each page (besides the symbol, job number and
     bare page numbers, which every language shares), removed before parsing."""
@@ -94,6 +98,7 @@ DOCUMENT_FORMS: dict[Language, DocumentForms] = {
         without_a_vote="未经表决",
         paragraph_ends="，,；;。.：:",
         closing_marks="'\"’”)]",
+        annex=r"附件[一二三四五六七八九十]{0,3}",
         page_furniture=(r"第\s*\d{1,3}\s*页(?:\s*/\s*共\s*\d{1,3}\s*页)?",),
     ),
     "en": DocumentForms(
@@ -111,6 +116,7 @@ DOCUMENT_FORMS: dict[Language, DocumentForms] = {
         without_a_vote="without a vote",
         paragraph_ends=",;.:",
         closing_marks="'\"’”)]",
+        annex=r"Annex(?:\s+[IVX]{1,5})?",
         page_furniture=(),
     ),
 }

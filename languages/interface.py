@@ -20,6 +20,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "part_all": "全部",
         "part_preambular": "序言部分",
         "part_operative": "执行部分",
+        "part_annex": "附件",
         "year_from": "通过年份（起）",
         "year_to": "通过年份（止）",
         "any_year": "不限",
@@ -38,6 +39,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "label_nearest": "仅供参考",
         "page_preambular": "序言部分",
         "page_operative": "执行部分",
+        "page_annex": "附件",
         "resolution_not_found": "索引中没有第{number}号决议。",
         "api_docs": "hrc-qa 接口文档",
         "empty_chat": (
@@ -63,6 +65,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "part_all": "All",
         "part_preambular": "Preambular",
         "part_operative": "Operative",
+        "part_annex": "Annex",
         "year_from": "Adopted from (year)",
         "year_to": "Adopted until (year)",
         "any_year": "Any",
@@ -81,6 +84,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "label_nearest": "nearest only",
         "page_preambular": "Preamble",
         "page_operative": "Operative part",
+        "page_annex": "Annex",
         "resolution_not_found": "Resolution {number} is not in the index.",
         "api_docs": "hrc-qa API documentation",
         "empty_chat": (

@@ -28,7 +28,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_range": "{what}范围 {start}–{end} 无效：起点不能大于终点。",
         "sessions": "届会",
         "years": "年份",
-        "bad_part": "段落范围应为 preambular（序言部分）或 operative（执行部分），收到的是“{part}”。",
+        "bad_part": "段落范围应为 preambular（序言部分）、operative（执行部分）或 annex（附件），收到的是“{part}”。",
         "bad_number": "{what}必须是整数，收到的是“{value}”。",
         "bad_range_syntax": "{what}应为一个整数或“2018-2022”这样的范围，收到的是“{value}”。",
         "bad_question": "问题必须是一段文字。",
@@ -87,7 +87,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_range": "The {what} range {start}–{end} is empty: its start is after its end.",
         "sessions": "session",
         "years": "year",
-        "bad_part": "The part must be preambular or operative (or empty for both), not “{part}”.",
+        "bad_part": "The part must be preambular, operative or annex (or empty for all), not “{part}”.",
         "bad_number": "The {what} must be a whole number, not “{value}”.",
         "bad_range_syntax": (
             "The {what} must be a whole number or a range like 2018-2022, not “{value}”."
@@ -139,6 +139,7 @@ class LabelWords:
 
     preambular: str
     operative: str
+    annex: str
     paragraph: str
     """`{part}` (one of the two above), `{number}` and `{levels}`."""
     level: str
@@ -150,12 +151,14 @@ LABEL_WORDS: dict[Language, LabelWords] = {
     "zh": LabelWords(
         preambular="序言部分",
         operative="执行部分",
+        annex="附件",
         paragraph="{part}第{number}段{levels}",
         level="({item})项",
     ),
     "en": LabelWords(
         preambular="preambular",
         operative="operative",
+        annex="annex",
         paragraph="{part} paragraph {number}{levels}",
         level=" ({item})",
     ),
@@ -201,5 +204,5 @@ def describe_label(label: str, language: Language) -> str:
     words = LABEL_WORDS[language]
     number = label[2:].partition("(")[0]
     levels = "".join(words.level.format(item=item) for item in re.findall(r"\(([^)]*)\)", label))
-    part = words.preambular if label.startswith("PP") else words.operative
+    part = {"PP": words.preambular, "OP": words.operative, "AN": words.annex}[label[:2]]
     return words.paragraph.format(part=part, number=number, levels=levels)

@@ -42,6 +42,9 @@ class ReferenceForms:
     operative: str
     """The words that make `{part}` operative."""
 
+    annex: str
+    """The words that make `{part}` a paragraph of the annex."""
+
     number: str = r"\d+"
     """How the language writes a paragraph's `{number}`."""
 
@@ -73,6 +76,7 @@ REFERENCE_FORMS: dict[Language, ReferenceForms] = {
         paragraph=r"{part}\s*第\s*{number}\s*段\s*(?:第\s*)?{subdivisions}\s*[项目]?",
         preambular="序言部分|序言",
         operative="执行部分",
+        annex="附件",
         number=r"\d+|[一二三四五六七八九十]{1,3}",
         number_value=chinese_number,
     ),
@@ -82,5 +86,6 @@ REFERENCE_FORMS: dict[Language, ReferenceForms] = {
         paragraph=r"(?i:\b{part}\s*(?:paragraph|para\.?|§)\s*{number}{subdivisions})",
         preambular="preambular",
         operative="operative",
+        annex=r"annex,?",
     ),
 }

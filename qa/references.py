@@ -32,7 +32,9 @@ def _subdivisions(subdivision: str) -> str:
     return rf"(?P<subdivisions>(?:\s*{subdivision})*)"
 
 
-_LABEL = re.compile(rf"\b(PP|OP)\s*(\d+){_subdivisions(PARENTHESISED_SUBDIVISION)}", re.IGNORECASE)
+_LABEL = re.compile(
+    rf"\b(PP|OP|AN)\s*(\d+){_subdivisions(PARENTHESISED_SUBDIVISION)}", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -144,18 +146,19 @@ def _resolution_pattern(
 def _find_label(text: str) -> str | None:
     match = _LABEL.search(text)
     if match:
-        return _label(match.group(1).upper() == "PP", int(match.group(2)), match["subdivisions"])
+        return _label(match.group(1).upper(), int(match.group(2)), match["subdivisions"])
     for forms in REFERENCE_FORMS.values():
         match = _paragraph_pattern(forms).search(text)
         if match:
             number = forms.number_value(match["number"])
-            return _label(match["preambular"] is not None, number, match["subdivisions"])
+            prefix = "PP" if match["preambular"] else "AN" if match["annex"] else "OP"
+            return _label(prefix, number, match["subdivisions"])
     return None
 
 
 @cache
 def _paragraph_pattern(forms: ReferenceForms) -> re.Pattern[str]:
-    part = f"(?:(?P<preambular>{forms.preambular})|(?:{forms.operative}))?"
+    part = f"(?:(?P<preambular>{forms.preambular})|(?P<annex>{forms.annex})|(?:{forms.operative}))?"
     return re.compile(
         forms.paragraph.replace("{part}", part)
         .replace("{number}", f"(?P<number>{forms.number})")
@@ -163,8 +166,9 @@ def _paragraph_pattern(forms: ReferenceForms) -> re.Pattern[str]:
     )
 
 
-def _label(preambular: bool, number: int, subdivisions: str | None) -> str:
-    if preambular:
+def _label(prefix: str, number: int, subdivisions: str | None) -> str:
+    """`PP3`, `OP8(a)`, `AN12(b)`: a preambular paragraph has no sub-paragraphs."""
+    if prefix == "PP":
         return f"PP{number}"
     items = re.findall(r"[a-z]+", (subdivisions or "").lower())
-    return f"OP{number}" + "".join(f"({item})" for item in items)
+    return f"{prefix}{number}" + "".join(f"({item})" for item in items)
