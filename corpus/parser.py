@@ -31,11 +31,19 @@ from corpus.normalize import (
 )
 from languages import Language
 from languages.bodies import BODY_FORMS, BODY_SYMBOLS, DEFAULT_BODY, Body
-from languages.documents import DOCUMENT_FORMS, DocumentForms
+from languages.documents import DOCUMENT_FORMS, OTHER_DOCUMENTS, DocumentForms
+from languages.messages import message
+from languages.scripts import detect_language
 
 # `51/5. Title`, `S-35/1. Title` (a special session), `2024/5. Title` (the Economic and Social
 # Council): which body's number it is, the opening line tells.
 _TITLE = re.compile(r"^((?:E?S-)?\d{1,4}/\d{1,3})\s*\.\s*(\S.*)$")
+# A UN document symbol: `A/HRC/RES/57/12`, `A/HRC/57/23`, `A/HRC/57/L.5`, `S/2023/999`. A
+# resolution's has `RES`; a draft's ends in `L.` and its number.
+_DOCUMENT_SYMBOL = re.compile(r"\b[AES](?:/[A-Z]{1,6})*/(?:S-)?\d{1,4}/(?:L\.\s?)?\d{1,4}\b")
+_DRAFT_SYMBOL = re.compile(r"/L\.\s?\d")
+# How far into a file its first page's headings are looked for.
+_FIRST_PAGE_LINES = 40
 # The Security Council's texts have no title line: their number is their symbol's.
 _SECURITY_COUNCIL_SYMBOL = re.compile(r"\bS/RES/(\d{1,5})\s*\((\d{4})\)")
 # Any number of operative paragraphs: nine digits is more than a file within
@@ -107,6 +115,7 @@ def parse_resolution(text: str, source: str) -> Resolution:
     What looks wrong but leaves the text readable (a skipped or repeated paragraph number, a
     footnote not found) is reported as a `ResolutionWarning`."""
     lines = clean_lines(text)  # line `i + 1` of the file is `lines[i]`
+    _refuse_other_documents(text, lines, source)
     language, body_name, opening = _find_opening(lines, source)
     patterns = _patterns(DOCUMENT_FORMS[language])
     header = _Block.of(lines[:opening], first_line=1)
@@ -176,6 +185,42 @@ def _find_opening(lines: list[str | None], source: str) -> tuple[Language, Body,
     raise ResolutionError(
         source,
         f"this does not look like a UN resolution: no line such as {openings} opens its paragraphs",
+    )
+
+
+def _refuse_other_documents(text: str, lines: list[str | None], source: str) -> None:
+    """A ResolutionError, in the document's language, if the file is a UN document other than
+    a resolution: its symbol is a draft's, or it has no opening line and its first page shows
+    a report, a letter or a note."""
+    headings = [line for line in lines[:_FIRST_PAGE_LINES] if line]
+    # The symbol heads the first page: further on, a symbol is one the text cites. Alone on
+    # its line it is page furniture, gone from `lines`: it is looked for in the text too.
+    top = "\n".join(text.splitlines()[:_FIRST_PAGE_LINES])
+    symbol_match = _DOCUMENT_SYMBOL.search(
+        normalize_width("\n".join(line for line in top.splitlines() if line.strip())[:400])
+    )
+    symbol = symbol_match.group(0) if symbol_match else ""
+    if "/RES/" in symbol:
+        return
+    language = detect_language("\n".join(headings))
+    if _DRAFT_SYMBOL.search(symbol):
+        kind = "draft"
+    elif any(line and _is_opening(line) for line in lines):
+        return
+    else:
+        kind = next(
+            (
+                kind
+                for kind, pattern in OTHER_DOCUMENTS[language].items()
+                if any(re.search(pattern, line, re.IGNORECASE) for line in headings)
+            ),
+            "other" if symbol else "",
+        )
+        if not kind:
+            return  # not recognisably a UN document: `_find_opening` says what is missing
+    what = message(f"document_{kind}", language)
+    raise ResolutionError(
+        source, message("not_a_resolution", language, what=what, symbol=symbol or "?")
     )
 
 

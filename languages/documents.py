@@ -120,3 +120,23 @@ DOCUMENT_FORMS: dict[Language, DocumentForms] = {
         page_furniture=(),
     ),
 }
+
+
+OTHER_DOCUMENTS: dict[Language, dict[str, str]] = {
+    "zh": {
+        "draft": r"决议草案",
+        "letter": r"^\d{4}\s*年.{0,120}的信$",
+        "note": r"^(?:秘书处|秘书长)的说明$",
+        "report": r"^.{0,120}报告$",
+    },
+    "en": {
+        "draft": r"\bdraft resolution\b",
+        "letter": r"^(?:Identical letters|Letter) dated\b",
+        "note": r"^Note by the (?:Secretariat|Secretary-General)$",
+        "report": r"^(?:Annual )?[Rr]eport of\b",
+    },
+}
+"""How a UN document that is not a resolution shows what it is, a line of its first page
+matching (ignoring case): `draft`, `letter`, `note` or `report`, tried in this order, so that a
+resolution file that is something else is refused saying what it looks like
+(`languages.messages`' `document_…` keys name each kind)."""

@@ -34,6 +34,13 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_question": "问题必须是一段文字。",
         "bad_resolutions": "决议应写成“57/12”这样的编号列表，收到的是“{value}”。",
         "bad_bodies": "机构应为 {bodies} 中的一个或几个，收到的是“{value}”。",
+        # A file that is a UN document but not a resolution (corpus/parser.py).
+        "not_a_resolution": "这不是决议，看起来是{what}（{symbol}）。只能读取已通过的决议：其段落以“大会，”“人权理事会，”这样的行开头，文号如 A/RES/80/4、A/HRC/RES/57/12。",
+        "document_draft": "决议草案",
+        "document_letter": "一封信函",
+        "document_note": "一份说明",
+        "document_report": "一份报告",
+        "document_other": "另一种联合国文件",
         "top_k": "结果数量",
         # The JSON API's answers to requests it cannot read (web/api.py).
         "api_not_json": '请求正文应为一个 JSON 对象，例如 {{"question": "联合国公共服务日是哪一天？"}}。',
@@ -95,6 +102,18 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_question": "The question must be text.",
         "bad_resolutions": "Resolutions must be a list of numbers like 57/12, not “{value}”.",
         "bad_bodies": "The bodies must be one or more of {bodies}, not “{value}”.",
+        # A file that is a UN document but not a resolution (corpus/parser.py).
+        "not_a_resolution": (
+            "this is not a resolution: it looks like {what} ({symbol}). Only adopted "
+            "resolutions are read: their paragraphs open with a line such as "
+            "“The General Assembly,” or “The Human Rights Council,”, and their symbols read "
+            "like A/RES/80/4 or A/HRC/RES/57/12."
+        ),
+        "document_draft": "a draft resolution",
+        "document_letter": "a letter",
+        "document_note": "a note",
+        "document_report": "a report",
+        "document_other": "another kind of UN document",
         "top_k": "number of results",
         # The JSON API's answers to requests it cannot read (web/api.py).
         "api_not_json": 'The request body must be a JSON object, e.g. {{"question": "Which day is Public Service Day?"}}.',

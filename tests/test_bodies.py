@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import open_assistant
 
-from corpus import BUNDLED_CORPUS, Resolution, cite, read_resolution
+from corpus import BUNDLED_CORPUS, Resolution, ResolutionError, cite, read_resolution
 from corpus.records import paragraph_record
 from qa.references import Reference, find_reference, resolution_name_of
 from qa.request import answer_request
@@ -286,6 +286,37 @@ def test_questions_name_each_bodys_resolutions_without_ambiguity(question, refer
 )
 def test_a_filter_names_a_resolution_by_number_or_symbol(given, name):
     assert resolution_name_of(given) == name
+
+
+# -- documents that are not resolutions ---------------------------------------------------
+
+NOT_RESOLUTIONS = Path(__file__).parent / "fixtures" / "not_resolutions"
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("A_HRC_57_23.en.txt", "this is not a resolution: it looks like a report (A/HRC/57/23)"),
+        ("A_HRC_57_23.zh.txt", "这不是决议，看起来是一份报告（A/HRC/57/23）"),
+        ("A_HRC_57_L.5.en.txt", "it looks like a draft resolution (A/HRC/57/L.5)"),
+        ("A_HRC_57_L.5.zh.txt", "看起来是决议草案（A/HRC/57/L.5）"),
+        ("S_2023_999.en.txt", "it looks like a letter (S/2023/999)"),
+        ("S_2023_999.zh.txt", "看起来是一封信函（S/2023/999）"),
+        ("A_80_100.en.txt", "it looks like a note (A/80/100)"),
+        ("A_80_100.zh.txt", "看起来是一份说明（A/80/100）"),
+    ],
+)
+def test_un_documents_that_are_not_resolutions_are_refused_saying_what_they_look_like(name, reason):
+    with pytest.raises(ResolutionError) as refused:
+        read_resolution(NOT_RESOLUTIONS / name)
+    said = str(refused.value)
+    assert said.startswith(f"{NOT_RESOLUTIONS / name}: ") and reason in said
+
+
+def test_the_cli_refuses_a_report_naming_the_file(hrc_qa):
+    result = hrc_qa("paragraphs", NOT_RESOLUTIONS / "A_HRC_57_23.zh.txt", "--json")
+    assert result.exit_code == 2
+    assert "A_HRC_57_23.zh.txt: 这不是决议，看起来是一份报告" in result.stderr
 
 
 # -- indexed beside the Council's own ------------------------------------------------------
