@@ -46,4 +46,5 @@ def cite(
         forms.levels[min(depth, len(forms.levels) - 1)].format(item=written(item, depth))
         for depth, item in enumerate(paragraph.subdivisions)
     )
-    return forms.operative.format(document=document, number=paragraph.number, levels=levels)
+    template = forms.annex if paragraph.part == "annex" else forms.operative
+    return template.format(document=document, number=paragraph.number, levels=levels)

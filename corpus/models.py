@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from languages import Language
 from languages.bodies import BODIES, BODY_FORMS, BODY_SYMBOLS, DEFAULT_BODY, Body
 
-Part = Literal["preambular", "operative"]
+Part = Literal["preambular", "operative", "annex"]
+"""An annexed text's numbered paragraphs (a political declaration the resolution adopts) are
+its `annex` part: not operative paragraphs of the resolution, and cited apart."""
+PARTS: tuple[Part, ...] = get_args(Part)
+_LABEL_PREFIXES: dict[Part, str] = {"preambular": "PP", "operative": "OP", "annex": "AN"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +36,7 @@ class Paragraph:
 
     @property
     def label(self) -> str:
-        """`PP3`, `OP17`, `OP17(a)`, `OP3(a)(ii)`."""
+        """`PP3`, `OP17`, `OP17(a)`, `OP3(a)(ii)`, `AN12` (the annex's paragraph 12)."""
         return paragraph_label(self.part, self.number, self.subdivisions)
 
     @property
@@ -52,13 +56,12 @@ class Paragraph:
         """How the resolution numbers this paragraph in its text: `17.`, `(a)`, or nothing."""
         if self.subdivisions:
             return f"({self.subdivisions[-1]})"
-        return f"{self.number}." if self.part == "operative" else ""
+        return f"{self.number}." if self.part != "preambular" else ""
 
 
 def paragraph_label(part: Part, number: int, subdivisions: tuple[str, ...]) -> str:
     """The label of the paragraph with this part, number and sub-paragraph letters: `OP17(a)`."""
-    prefix = "PP" if part == "preambular" else "OP"
-    return prefix + str(number) + "".join(f"({item})" for item in subdivisions)
+    return _LABEL_PREFIXES[part] + str(number) + "".join(f"({item})" for item in subdivisions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +170,7 @@ class Resolution:
         paragraphs = []
         for item in data["paragraphs"]:
             _check_fields(item, _PARAGRAPH_FIELDS, f"a paragraph of {data['number']}")
-            if item["part"] not in ("preambular", "operative"):
+            if item["part"] not in PARTS:
                 raise ValueError(f"a paragraph of {data['number']} has the part {item['part']!r}")
             paragraphs.append(
                 Paragraph(

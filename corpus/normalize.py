@@ -47,20 +47,36 @@ _CONTROL = {
 _SUPERSCRIPT_TAG = re.compile(r"<sup>\s*(\d+)\s*</sup>", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,500}>")
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]]{0,1000})\]\([^()\[\]]{0,2000}\)")
-_MARKDOWN_EMPHASIS = re.compile(r"\*\*(.*?)\*\*")
+_MARKDOWN_EMPHASIS = re.compile(r"\*\*(.*?)\*\*|\*([^\W\d_][^*]{0,500}?)\*")
+# Markdown footnotes: `[^1]` in the text, `[^1]: …` where the note is defined.
+_MARKDOWN_FOOTNOTE = re.compile(r"\[\^(\d{1,4})\](:?)")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _MARKDOWN_LIST_ITEM = re.compile(r"^[-*+]\s+(?=\S)")
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}")
 
-# Lines that PDF extraction repeats on every page: the symbol as running header, the job
-# number (`GE.22-16123(E)`), page numbers, the rule above the footnotes, and the page lines
-# particular to a language (`第 2 页`). The file's language is not known yet: all are removed.
+_FOOTNOTE_RULE = r"_{3,}"
+
+# Lines that PDF extraction repeats on every page: the symbol as running header (of any body:
+# `A/HRC/RES/57/12`, `A/RES/48/161`, `S/RES/2720 (2023)`, `E/RES/2024/5`), the job number
+# (`GE.22-16123(E)`, `23-26321 (E)`) and its bar code (`*2326321*`), page numbers (`2`, `2/5`,
+# the 1990s' `Page 2` and `/...` at the foot of a page going on), the rule above the footnotes,
+# a Markdown rule, and the page lines particular to a language (`第 2 页`). The file's language
+# is not known yet: all are removed.
 _PAGE_FURNITURE = (
-    r"A/HRC/RES/\d+/\d+",  # running header
+    r"(?:A/HRC/RES|A/RES|S/RES|E/RES)/[\w/-]+(?:\s*\(\d{4}\))?",  # running header
     r"(?:\d{1,3}\s+)?GE\.\d{2}-\d{3,6}\b.*",  # job number, perhaps after a page number
+    r"\d{2}-\d{5}\s*\([A-Z]\)",  # a New York job number
+    r"\*\d{7}\*",  # the job number's bar code
     r"\d{1,3}(?:\s*/\s*\d{1,3})?",  # page number, `2` or `2/5`
-    r"_{3,}",  # footnote rule
+    r"Page\s+\d{1,3}",
+    r"/\.\.\.",
+    _FOOTNOTE_RULE,
+    r"-{3,}|\*{3,}",  # Markdown rule
 )
+_RULE = re.compile(rf"^{_FOOTNOTE_RULE}$")
+# A footnote at a page's foot, under the rule, as PDF extraction leaves it when it loses the
+# superscript: `1 A/80/123.`, or the 1990s' `1/ A/48/526.`.
+_PLAIN_FOOTNOTE = re.compile(r"^(\d{1,3})/?\s+(\S.*)$")
 
 
 @cache
@@ -97,10 +113,46 @@ def clean_lines(text: str) -> list[str | None]:
         tuple(line for forms in DOCUMENT_FORMS.values() for line in forms.page_furniture)
     )
     lines: list[str | None] = []
+    under_rule = False  # between a footnote rule and the end of its page's footnotes
+    footnotes: set[str] = set()
     for raw_line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = strip_markup(raw_line)
-        lines.append(PAGE_BREAK if furniture.match(line) else line)
-    return lines
+        if furniture.match(line):
+            under_rule = under_rule or bool(_RULE.match(line))
+            lines.append(PAGE_BREAK)
+            continue
+        plain = _PLAIN_FOOTNOTE.match(line) if under_rule else None
+        if plain:
+            footnotes.add(plain.group(1))
+            line = f"{to_superscript(plain.group(1))} {plain.group(2)}"
+        elif line and line[0] not in SUPERSCRIPT_DIGITS:
+            under_rule = False
+        lines.append(line)
+    return _mark_plain_footnote_references(lines, footnotes) if footnotes else lines
+
+
+# A footnote reference that lost its superscript: `1/` after a space (the 1990s), or digits
+# right after the punctuation that ends a clause (`resolution 79/7;1`), never after a decimal
+# point or a thousands separator (`1.5`, `1,000`).
+_PLAIN_REFERENCE = re.compile(
+    r"(?:(?<=\S)\s+(?P<slashed>\d{1,3})/(?=[\s,.;:]|$)"
+    r"|(?:(?<=[;:；：，。、])|(?<=[^\d\s][.,]))(?P<flattened>\d{1,3})(?=\s|$))"
+)
+
+
+def _mark_plain_footnote_references(
+    lines: list[str | None], footnotes: set[str]
+) -> list[str | None]:
+    """Each plain reference to a footnote the page foot holds, as the marker `¹`."""
+
+    def marker(match: re.Match[str]) -> str:
+        number = match["slashed"] or match["flattened"]
+        return to_superscript(number) if number in footnotes else match.group(0)
+
+    return [
+        line if not line or line[0] in SUPERSCRIPT_DIGITS else _PLAIN_REFERENCE.sub(marker, line)
+        for line in lines
+    ]
 
 
 def normalize_width(text: str) -> str:
@@ -111,9 +163,12 @@ def normalize_width(text: str) -> str:
 def strip_markup(line: str) -> str:
     """One line without Markdown or HTML markup; `<sup>1</sup>` becomes the marker `¹`."""
     line = _SUPERSCRIPT_TAG.sub(lambda match: to_superscript(match.group(1)), line)
+    line = _MARKDOWN_FOOTNOTE.sub(
+        lambda match: to_superscript(match.group(1)) + (" " if match.group(2) else ""), line
+    )
     line = _HTML_TAG.sub("", line)
     line = _MARKDOWN_LINK.sub(r"\1", line)
-    line = _MARKDOWN_EMPHASIS.sub(r"\1", line)
+    line = _MARKDOWN_EMPHASIS.sub(lambda match: match.group(1) or match.group(2), line)
     line = line.strip()
     line = _MARKDOWN_HEADING.sub("", line)
     line = _MARKDOWN_LIST_ITEM.sub("", line)

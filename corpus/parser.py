@@ -27,14 +27,23 @@ from corpus.normalize import (
     clean_lines,
     from_superscript,
     is_wide,
+    normalize_width,
 )
 from languages import Language
 from languages.bodies import BODY_FORMS, BODY_SYMBOLS, DEFAULT_BODY, Body
-from languages.documents import DOCUMENT_FORMS, DocumentForms
+from languages.documents import DOCUMENT_FORMS, OTHER_DOCUMENTS, DocumentForms
+from languages.messages import message
+from languages.scripts import detect_language
 
 # `51/5. Title`, `S-35/1. Title` (a special session), `2024/5. Title` (the Economic and Social
 # Council): which body's number it is, the opening line tells.
 _TITLE = r"^((?:E?S-)?\d{{1,4}}/\d{{1,3}})\s*{mark}\s*(\S.*)$"
+# A UN document symbol: `A/HRC/RES/57/12`, `A/HRC/57/23`, `A/HRC/57/L.5`, `S/2023/999`. A
+# resolution's has `RES`; a draft's ends in `L.` and its number.
+_DOCUMENT_SYMBOL = re.compile(r"\b[AES](?:/[A-Z]{1,6})*/(?:S-)?\d{1,4}/(?:L\.\s?)?\d{1,4}\b")
+_DRAFT_SYMBOL = re.compile(r"/L\.\s?\d")
+# How far into a file its first page's headings are looked for.
+_FIRST_PAGE_LINES = 40
 # The Security Council's texts have no title line: their number is their symbol's.
 _SECURITY_COUNCIL_SYMBOL = re.compile(r"\bS/RES/(\d{1,5})\s*\((\d{4})\)")
 # Any number of operative paragraphs: nine digits is more than a file within
@@ -64,6 +73,7 @@ class _Patterns:
     subparagraph: re.Pattern[str]
     meeting: re.Pattern[str]
     meeting_in_header: re.Pattern[str]
+    annex: re.Pattern[str]
     trailer: re.Pattern[str]
     vote: re.Pattern[str]
     without_a_vote: re.Pattern[str]
@@ -84,6 +94,7 @@ def _patterns(forms: DocumentForms) -> _Patterns:
         subparagraph=re.compile(rf"^(?:{forms.subparagraph})\s*(?P<text>.*)$"),
         meeting=re.compile(rf"^(?:{forms.meeting})$", re.MULTILINE),
         meeting_in_header=re.compile(forms.meeting),
+        annex=re.compile(rf"^(?:{forms.annex})$", re.IGNORECASE),
         # The trailer starts at the first line after an operative paragraph that is a date,
         # the meeting, a bracketed line (`[未经表决获得通过。]`) or opens the vote.
         trailer=re.compile(rf"^(?:{forms.date}|{forms.meeting}|\[.*|(?:{vote_openings}).*)$"),
@@ -110,19 +121,34 @@ def parse_resolution(text: str, source: str) -> Resolution:
     What looks wrong but leaves the text readable (a skipped or repeated paragraph number, a
     footnote not found) is reported as a `ResolutionWarning`."""
     lines = clean_lines(text)  # line `i + 1` of the file is `lines[i]`
+    _refuse_other_documents(text, lines, source)
     language, body_name, opening = _find_opening(lines, source)
     patterns = _patterns(DOCUMENT_FORMS[language])
     header = _Block.of(lines[:opening], first_line=1)
-    number, title = _read_number_and_title(lines, opening, body_name, header, patterns, source)
-
-    text_lines, footnotes = _split_footnotes(lines[opening + 1 :])
-    end = _trailer_start(text_lines, patterns)
-    trailer = _Block.of(text_lines[end:], first_line=opening + 2 + end)
+    number, title = _read_number_and_title(
+        text, lines, opening, body_name, header, patterns, source
+    )
     name = resolution_name(body_name, number)
+    symbol = BODY_SYMBOLS[body_name].prefix + number
+
+    after_opening = _without_running_headers(lines[opening + 1 :], title, symbol)
+    text_lines, footnotes = _split_footnotes(after_opening)
+    annex_at = next(
+        (i for i, line in enumerate(text_lines) if line and patterns.annex.match(line)),
+        len(text_lines),
+    )
+    end = _trailer_start(text_lines[:annex_at], patterns)
+    trailer = _Block.of(text_lines[end:annex_at], first_line=opening + 2 + end)
     assembler = _Assembler(name, text_lines[:end], patterns, source, first_line=opening + 2)
     paragraphs = assembler.paragraphs(footnotes)
     if not any(paragraph.part == "operative" for paragraph in paragraphs):
         raise ResolutionError(source, "no numbered operative paragraphs (`1. …`) were found")
+    if annex_at < len(text_lines):
+        first_line = opening + 3 + annex_at
+        annex = _Assembler(
+            name, text_lines[annex_at + 1 :], patterns, source, first_line, numbered="annex"
+        )
+        paragraphs += annex.paragraphs(footnotes)
 
     return Resolution(
         number=number,
@@ -176,11 +202,48 @@ def _find_opening(lines: list[str | None], source: str) -> tuple[Language, Body,
     )
 
 
+def _refuse_other_documents(text: str, lines: list[str | None], source: str) -> None:
+    """A ResolutionError, in the document's language, if the file is a UN document other than
+    a resolution: its symbol is a draft's, or it has no opening line and its first page shows
+    a report, a letter or a note."""
+    headings = [line for line in lines[:_FIRST_PAGE_LINES] if line]
+    # The symbol heads the first page: further on, a symbol is one the text cites. Alone on
+    # its line it is page furniture, gone from `lines`: it is looked for in the text too.
+    top = "\n".join(text.splitlines()[:_FIRST_PAGE_LINES])
+    symbol_match = _DOCUMENT_SYMBOL.search(
+        normalize_width("\n".join(line for line in top.splitlines() if line.strip())[:400])
+    )
+    symbol = symbol_match.group(0) if symbol_match else ""
+    if "/RES/" in symbol:
+        return
+    language = detect_language("\n".join(headings))
+    if _DRAFT_SYMBOL.search(symbol):
+        kind = "draft"
+    elif any(line and _is_opening(line) for line in lines):
+        return
+    else:
+        kind = next(
+            (
+                kind
+                for kind, pattern in OTHER_DOCUMENTS[language].items()
+                if any(re.search(pattern, line, re.IGNORECASE) for line in headings)
+            ),
+            "other" if symbol else "",
+        )
+        if not kind:
+            return  # not recognisably a UN document: `_find_opening` says what is missing
+    what = message(f"document_{kind}", language)
+    raise ResolutionError(
+        source, message("not_a_resolution", language, what=what, symbol=symbol or "?")
+    )
+
+
 def _is_opening(line: str) -> bool:
     return any(opening.match(line) for _, _, opening in _openings())
 
 
 def _read_number_and_title(
+    text: str,
     lines: list[str | None],
     opening: int,
     body: Body,
@@ -189,9 +252,10 @@ def _read_number_and_title(
     source: str,
 ) -> tuple[str, str]:
     """The resolution's number and title: from the line `51/5. Title` before the opening
-    line, or, for the Security Council, whose texts have none, from the symbol."""
+    line, or, for the Security Council, whose texts have none, from the symbol (looked for
+    in the whole text: alone on its line it is page furniture, gone from `lines`)."""
     if body == "sc":
-        match = _SECURITY_COUNCIL_SYMBOL.search(header.text)
+        match = _SECURITY_COUNCIL_SYMBOL.search(normalize_width(text))
         if match is None:
             raise ResolutionError(
                 source,
@@ -242,6 +306,19 @@ def _read_title(
             break
         wrapped.add(line)
     return number, wrapped.text
+
+
+def _without_running_headers(lines: list[str | None], title: str, symbol: str) -> list[str | None]:
+    """`lines` with the running header of a recent PDF, the title or the symbol and the title
+    on one line, as `PAGE_BREAK`s: it lands wherever a page starts, mid-paragraph too."""
+    if not title:
+        return lines
+    folded = " ".join(title.split()).casefold()
+    headers = {folded, f"{symbol} {folded}".casefold(), f"{folded} {symbol}".casefold()}
+    return [
+        PAGE_BREAK if line and " ".join(line.split()).casefold() in headers else line
+        for line in lines
+    ]
 
 
 def _split_footnotes(body: list[str | None]) -> tuple[list[str | None], dict[int, str]]:
@@ -329,8 +406,13 @@ class _Assembler:
         patterns: _Patterns,
         source: str,
         first_line: int,
+        numbered: Part = "operative",
     ) -> None:
         self.resolution = number
+        self.numbered = numbered
+        """The part of the numbered paragraphs: `operative`, or `annex` for an annexed text,
+        whose unnumbered lines before its first paragraph (its title, `We, the Heads of State
+        …`) are not paragraphs of the resolution."""
         self.body = body
         self.patterns = patterns
         self.source = source
@@ -356,7 +438,7 @@ class _Assembler:
             else:
                 self._take(line, gap, self.first_line + index)
                 gap = None
-        if not self.drafts:
+        if not self.drafts and self.numbered == "operative":
             raise ResolutionError(self.source, "no paragraphs follow the opening line")
         return tuple(self._finish(draft, footnotes) for draft in self.drafts)
 
@@ -367,11 +449,13 @@ class _Assembler:
             if current is not None and self._continues(current, line, gap):
                 current.add(line)
                 return
+            if self.numbered == "annex":
+                return
             self.preambular += 1
             draft = _Draft("preambular", self.preambular, (), WrappedText(line), line)
         self.drafts.append(draft)
         self.labels.add(draft.label)
-        if draft.part == "operative":
+        if draft.part != "preambular":
             self.operative = draft
 
     def _start(self, line: str, line_number: int) -> _Draft | None:
@@ -384,7 +468,7 @@ class _Assembler:
         if match:
             number = int(match.group(1))
             if number == last + 1:
-                return _Draft("operative", number, (), WrappedText(match.group(2)), line)
+                return _Draft(self.numbered, number, (), WrappedText(match.group(2)), line)
             if last < number and len(match.group(1)) <= _SKIP_DIGITS:
                 missing = f"{last + 1}" if number == last + 2 else f"{last + 1}–{number - 1}"
                 self._warn(
@@ -393,7 +477,7 @@ class _Assembler:
                     f"{missing}",
                     line_number,
                 )
-                return _Draft("operative", number, (), WrappedText(match.group(2)), line)
+                return _Draft(self.numbered, number, (), WrappedText(match.group(2)), line)
             self._warn(
                 f"`{number}.` opens this line but is not the next operative paragraph number "
                 f"({last + 1}): it is read as text",
@@ -404,7 +488,7 @@ class _Assembler:
         if match and self.operative is not None:
             item = self.patterns.forms.item_label(match["item"])
             subdivisions = _place_subdivision(self.operative, item)
-            draft = _Draft("operative", last, subdivisions, WrappedText(match["text"]), line)
+            draft = _Draft(self.numbered, last, subdivisions, WrappedText(match["text"]), line)
             if draft.label not in self.labels:
                 return draft
             self._warn(
@@ -416,8 +500,8 @@ class _Assembler:
 
     def _continues(self, current: _Draft, line: str, gap: str | None) -> bool:
         """Whether an unnumbered line goes on with the current paragraph."""
-        if current.part == "operative":
-            return True  # operative paragraphs are numbered: an unnumbered line is not a new one
+        if current.part != "preambular":
+            return True  # numbered paragraphs: an unnumbered line is not a new one
         if gap is None:
             return self.hard_wrapped
         lower_case = line[0].islower() and self.patterns.forms.lower_case_continues

@@ -27,6 +27,9 @@ class CitationForms:
     preambular: str
     """A preambular paragraph: `{document}`, `{number}`."""
 
+    annex: str
+    """A paragraph of the resolution's annex: `{document}`, `{number}`, `{levels}`."""
+
     quoted: str
     """A quote as pasted into a draft: `{quote}`, then `{citation}` and `{symbol}`, with the
     language's quotation marks and brackets."""
@@ -41,6 +44,7 @@ CITATION_FORMS: dict[Language, CitationForms] = {
         date="{year}年{month}月{day}日",
         operative="{document}第{number}段{levels}",
         preambular="{document}序言部分第{number}段",
+        annex="{document}附件第{number}段{levels}",
         quoted="“{quote}”\n（{citation}，{symbol}）",
         # Below the paragraph the levels are 项 (a) and 目 (i), as UN Chinese texts cite them.
         levels=("({item})项", "({item})目"),
@@ -49,6 +53,7 @@ CITATION_FORMS: dict[Language, CitationForms] = {
         date=" of {day} {month_name} {year}",
         operative="{document}, para. {number}{levels}",
         preambular="{document}, preambular para. {number}",
+        annex="{document}, annex, para. {number}{levels}",
         quoted="“{quote}”\n({citation}, {symbol})",
         levels=(" ({item})",),
     ),
@@ -58,6 +63,7 @@ CITATION_FORMS: dict[Language, CitationForms] = {
         date=" en date du {day} {month_name} {year}",
         operative="{document}, par. {number}{levels}",
         preambular="{document}, alinéa {number} du préambule",
+        annex="{document}, annexe, par. {number}{levels}",
         quoted="« {quote} »\n({citation}, {symbol})",
         levels=(" {item})",),
     ),
@@ -65,6 +71,7 @@ CITATION_FORMS: dict[Language, CitationForms] = {
         date=", de {day} de {month_name} de {year}",
         operative="{document}, párr. {number}{levels}",
         preambular="{document}, párrafo {number} del preámbulo",
+        annex="{document}, anexo, párr. {number}{levels}",
         quoted="“{quote}”\n({citation}, {symbol})",
         levels=(" {item})",),
     ),
@@ -72,6 +79,7 @@ CITATION_FORMS: dict[Language, CitationForms] = {
         date=" от {day} {month_name} {year} года",
         operative="{document}, п. {number}{levels}",
         preambular="{document}, пункт {number} преамбулы",
+        annex="{document}, приложение, п. {number}{levels}",
         quoted="«{quote}»\n({citation}, {symbol})",
         levels=(" {item})",),
     ),
@@ -81,6 +89,7 @@ CITATION_FORMS: dict[Language, CitationForms] = {
         date=" المؤرخ {day} {month_name} {year}",
         operative="{document}، الفقرة {number}{levels}",
         preambular="{document}، الفقرة {number} من الديباجة",
+        annex="{document}، المرفق، الفقرة {number}{levels}",
         quoted='"{quote}"\n({citation}، {symbol})',
         levels=(" ({item})", " ’{item}‘"),
     ),

@@ -58,6 +58,10 @@ class DocumentForms:
     closing_marks: str
     """Quotes and brackets that may follow that punctuation."""
 
+    annex: str
+    """The heading that opens an annexed text after the trailer (`Annex`, `Annex II`,
+    `附件`), matched ignoring case."""
+
     page_furniture: tuple[str, ...]
     """Lines a PDF of this language repeats on each page (besides the symbol, job number and
     bare page numbers, which every language shares), removed before parsing."""
@@ -166,6 +170,7 @@ DOCUMENT_FORMS: dict[Language, DocumentForms] = {
         without_a_vote="未经表决",
         paragraph_ends="，,；;。.：:",
         closing_marks="'\"’”)]",
+        annex=r"附件[一二三四五六七八九十]{0,3}",
         page_furniture=(r"第\s*\d{1,3}\s*页(?:\s*/\s*共\s*\d{1,3}\s*页)?",),
     ),
     "en": DocumentForms(
@@ -183,6 +188,7 @@ DOCUMENT_FORMS: dict[Language, DocumentForms] = {
         without_a_vote="without a vote",
         paragraph_ends=",;.:",
         closing_marks="'\"’”)]",
+        annex=r"Annex(?:\s+[IVX]{1,5})?",
         page_furniture=(),
     ),
     "fr": DocumentForms(
@@ -197,6 +203,7 @@ DOCUMENT_FORMS: dict[Language, DocumentForms] = {
         without_a_vote="sans (?:vote|mise aux voix)",
         paragraph_ends=",;.:",
         closing_marks="'\"’”»)]",
+        annex=r"Annexe(?:\s+[IVX]{1,5})?",
         page_furniture=(),
     ),
     "es": DocumentForms(
@@ -211,6 +218,7 @@ DOCUMENT_FORMS: dict[Language, DocumentForms] = {
         without_a_vote="sin votación",
         paragraph_ends=",;.:",
         closing_marks="'\"’”»)]",
+        annex=r"Anexo(?:\s+[IVX]{1,5})?",
         page_furniture=(r"Página\s+\d{1,3}",),
     ),
     "ru": DocumentForms(
@@ -225,6 +233,7 @@ DOCUMENT_FORMS: dict[Language, DocumentForms] = {
         without_a_vote="без голосования",
         paragraph_ends=",;.:",
         closing_marks="'\"’”»)]",
+        annex=r"Приложение(?:\s+[IVX]{1,5})?",
         page_furniture=(r"Стр\.\s*\d{1,3}",),
         lower_case_continues=False,
     ),
@@ -240,8 +249,53 @@ DOCUMENT_FORMS: dict[Language, DocumentForms] = {
         without_a_vote="دون تصويت",
         paragraph_ends="،؛.:,;",
         closing_marks="'\"’”»)]",
+        annex=r"المرفق(?:\s+(?:الأول|الثاني|الثالث|الرابع|الخامس))?",
         page_furniture=(),
         number_mark=r"\s*[.-]",
         item_letters=_AR_LETTERS,
     ),
 }
+
+
+OTHER_DOCUMENTS: dict[Language, dict[str, str]] = {
+    "zh": {
+        "draft": r"决议草案",
+        "letter": r"^\d{4}\s*年.{0,120}的信$",
+        "note": r"^(?:秘书处|秘书长)的说明$",
+        "report": r"^.{0,120}报告$",
+    },
+    "en": {
+        "draft": r"\bdraft resolution\b",
+        "letter": r"^(?:Identical letters|Letter) dated\b",
+        "note": r"^Note by the (?:Secretariat|Secretary-General)$",
+        "report": r"^(?:Annual )?[Rr]eport of\b",
+    },
+    "fr": {
+        "draft": r"\bprojet de résolution\b",
+        "letter": r"^(?:Lettres identiques|Lettre) datées? du\b",
+        "note": r"^Note (?:du Secrétariat|du Secrétaire général)$",
+        "report": r"^(?:Rapport annuel|Rapport) d[eu]\b",
+    },
+    "es": {
+        "draft": r"\bproyecto de resolución\b",
+        "letter": r"^(?:Cartas idénticas|Carta) de fecha\b",
+        "note": r"^Nota (?:de la Secretaría|del Secretario General)$",
+        "report": r"^Informe (?:anual )?del?\b",
+    },
+    "ru": {
+        "draft": r"\bпроект резолюции\b",
+        "letter": r"^(?:Идентичные письма|Письмо)\b.{0,120}\bот\b",
+        "note": r"^Записка (?:Секретариата|Генерального секретаря)$",
+        "report": r"^(?:Ежегодный )?[Дд]оклад\b",
+    },
+    "ar": {
+        "draft": r"مشروع قرار",
+        "letter": r"^(?:رسالتان متطابقتان|رسائل متطابقة|رسالة) مؤرخة\b",
+        "note": r"^مذكرة (?:من الأمانة العامة|من الأمين العام)$",
+        "report": r"^(?:التقرير السنوي|تقرير)\b",
+    },
+}
+"""How a UN document that is not a resolution shows what it is, a line of its first page
+matching (ignoring case): `draft`, `letter`, `note` or `report`, tried in this order, so that a
+resolution file that is something else is refused saying what it looks like
+(`languages.messages`' `document_…` keys name each kind)."""

@@ -29,12 +29,19 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_range": "{what}范围 {start}–{end} 无效：起点不能大于终点。",
         "sessions": "届会",
         "years": "年份",
-        "bad_part": "段落范围应为 preambular（序言部分）或 operative（执行部分），收到的是“{part}”。",
+        "bad_part": "段落范围应为 preambular（序言部分）、operative（执行部分）或 annex（附件），收到的是“{part}”。",
         "bad_number": "{what}必须是整数，收到的是“{value}”。",
         "bad_range_syntax": "{what}应为一个整数或“2018-2022”这样的范围，收到的是“{value}”。",
         "bad_question": "问题必须是一段文字。",
         "bad_resolutions": "决议应写成“57/12”这样的编号列表，收到的是“{value}”。",
         "bad_bodies": "机构应为 {bodies} 中的一个或几个，收到的是“{value}”。",
+        # A file that is a UN document but not a resolution (corpus/parser.py).
+        "not_a_resolution": "这不是决议，看起来是{what}（{symbol}）。只能读取已通过的决议：其段落以“大会，”“人权理事会，”这样的行开头，文号如 A/RES/80/4、A/HRC/RES/57/12。",
+        "document_draft": "决议草案",
+        "document_letter": "一封信函",
+        "document_note": "一份说明",
+        "document_report": "一份报告",
+        "document_other": "另一种联合国文件",
         "top_k": "结果数量",
         # The JSON API's answers to requests it cannot read (web/api.py).
         "api_not_json": '请求正文应为一个 JSON 对象，例如 {{"question": "联合国公共服务日是哪一天？"}}。',
@@ -91,7 +98,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_range": "The {what} range {start}–{end} is empty: its start is after its end.",
         "sessions": "session",
         "years": "year",
-        "bad_part": "The part must be preambular or operative (or empty for both), not “{part}”.",
+        "bad_part": "The part must be preambular, operative or annex (or empty for all), not “{part}”.",
         "bad_number": "The {what} must be a whole number, not “{value}”.",
         "bad_range_syntax": (
             "The {what} must be a whole number or a range like 2018-2022, not “{value}”."
@@ -99,6 +106,18 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_question": "The question must be text.",
         "bad_resolutions": "Resolutions must be a list of numbers like 57/12, not “{value}”.",
         "bad_bodies": "The bodies must be one or more of {bodies}, not “{value}”.",
+        # A file that is a UN document but not a resolution (corpus/parser.py).
+        "not_a_resolution": (
+            "this is not a resolution: it looks like {what} ({symbol}). Only adopted "
+            "resolutions are read: their paragraphs open with a line such as "
+            "“The General Assembly,” or “The Human Rights Council,”, and their symbols read "
+            "like A/RES/80/4 or A/HRC/RES/57/12."
+        ),
+        "document_draft": "a draft resolution",
+        "document_letter": "a letter",
+        "document_note": "a note",
+        "document_report": "a report",
+        "document_other": "another kind of UN document",
         "top_k": "number of results",
         # The JSON API's answers to requests it cannot read (web/api.py).
         "api_not_json": 'The request body must be a JSON object, e.g. {{"question": "Which day is Public Service Day?"}}.',
@@ -162,7 +181,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_range": "La plage de {what} {start}–{end} est vide : son début est après sa fin.",
         "sessions": "sessions",
         "years": "années",
-        "bad_part": "La partie doit être preambular (préambule) ou operative (dispositif), ou vide pour les deux, et non « {part} ».",
+        "bad_part": "La partie doit être preambular (préambule), operative (dispositif) ou annex (annexe), ou vide pour toutes, et non « {part} ».",
         "bad_number": "La valeur de {what} doit être un nombre entier, et non « {value} ».",
         "bad_range_syntax": (
             "La valeur de {what} doit être un nombre entier ou une plage comme 2018-2022, et "
@@ -171,6 +190,17 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_question": "La question doit être un texte.",
         "bad_resolutions": "Les résolutions doivent être une liste de numéros comme 57/12, et non « {value} ».",
         "bad_bodies": "Les organes doivent être un ou plusieurs de {bodies}, et non « {value} ».",
+        "not_a_resolution": (
+            "ce n’est pas une résolution : cela ressemble à {what} ({symbol}). Seules les "
+            "résolutions adoptées sont lues : leurs paragraphes s’ouvrent sur une ligne comme "
+            "« L’Assemblée générale, » ou « Le Conseil des droits de l’homme, », et leurs cotes "
+            "s’écrivent comme A/RES/80/4 ou A/HRC/RES/57/12."
+        ),
+        "document_draft": "un projet de résolution",
+        "document_letter": "une lettre",
+        "document_note": "une note",
+        "document_report": "un rapport",
+        "document_other": "un autre document de l’ONU",
         "top_k": "nombre de résultats",
         "api_not_json": 'Le corps de la requête doit être un objet JSON, p. ex. {{"question": "Quand est la Journée de la fonction publique ?"}}.',
         "api_missing_field": "Il manque « {field} » dans la requête.",
@@ -233,7 +263,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_range": "El intervalo de {what} {start}–{end} está vacío: su inicio es posterior a su fin.",
         "sessions": "períodos de sesiones",
         "years": "años",
-        "bad_part": "La parte debe ser preambular (preámbulo) u operative (parte dispositiva), o vacía para ambas, no “{part}”.",
+        "bad_part": "La parte debe ser preambular (preámbulo), operative (parte dispositiva) o annex (anexo), o vacía para todas, no “{part}”.",
         "bad_number": "El valor de {what} debe ser un número entero, no “{value}”.",
         "bad_range_syntax": (
             "El valor de {what} debe ser un número entero o un intervalo como 2018-2022, no "
@@ -242,6 +272,17 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_question": "La pregunta debe ser un texto.",
         "bad_resolutions": "Las resoluciones deben ser una lista de números como 57/12, no “{value}”.",
         "bad_bodies": "Los órganos deben ser uno o varios de {bodies}, no “{value}”.",
+        "not_a_resolution": (
+            "no es una resolución: parece {what} ({symbol}). Solo se leen resoluciones "
+            "aprobadas: sus párrafos empiezan tras una línea como “La Asamblea General,” o "
+            "“El Consejo de Derechos Humanos,”, y sus signaturas son como A/RES/80/4 o "
+            "A/HRC/RES/57/12."
+        ),
+        "document_draft": "un proyecto de resolución",
+        "document_letter": "una carta",
+        "document_note": "una nota",
+        "document_report": "un informe",
+        "document_other": "otro tipo de documento de las Naciones Unidas",
         "top_k": "número de resultados",
         "api_not_json": 'El cuerpo de la solicitud debe ser un objeto JSON, p. ej. {{"question": "¿Cuándo es el Día de la Administración Pública?"}}.',
         "api_missing_field": "Falta “{field}” en la solicitud.",
@@ -303,7 +344,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_range": "Диапазон ({what}) {start}–{end} пуст: его начало позже конца.",
         "sessions": "сессии",
         "years": "годы",
-        "bad_part": "Часть должна быть preambular (преамбула) или operative (постановляющая часть), либо пустой для обеих, а не «{part}».",
+        "bad_part": "Часть должна быть preambular (преамбула), operative (постановляющая часть) или annex (приложение), либо пустой для всех, а не «{part}».",
         "bad_number": "Значение ({what}) должно быть целым числом, а не «{value}».",
         "bad_range_syntax": (
             "Значение ({what}) должно быть целым числом или диапазоном вида 2018-2022, а не "
@@ -312,6 +353,17 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_question": "Вопрос должен быть текстом.",
         "bad_resolutions": "Резолюции задаются списком номеров вида 57/12, а не «{value}».",
         "bad_bodies": "Органы задаются одним или несколькими из {bodies}, а не «{value}».",
+        "not_a_resolution": (
+            "это не резолюция: похоже на {what} ({symbol}). Читаются только принятые "
+            "резолюции: их пункты начинаются после строки вида «Генеральная Ассамблея,» или "
+            "«Совет по правам человека,», а их условные обозначения имеют вид A/RES/80/4 или "
+            "A/HRC/RES/57/12."
+        ),
+        "document_draft": "проект резолюции",
+        "document_letter": "письмо",
+        "document_note": "записку",
+        "document_report": "доклад",
+        "document_other": "другой документ ООН",
         "top_k": "число результатов",
         "api_not_json": 'Тело запроса должно быть объектом JSON, например {{"question": "Когда отмечается День государственной службы?"}}.',
         "api_missing_field": "В запросе нет поля «{field}».",
@@ -372,7 +424,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_range": "نطاق {what} {start}–{end} فارغ: بدايته بعد نهايته.",
         "sessions": "الدورات",
         "years": "السنوات",
-        "bad_part": 'يجب أن يكون الجزء preambular (الديباجة) أو operative (المنطوق)، أو فارغاً لكليهما، لا "{part}".',
+        "bad_part": 'يجب أن يكون الجزء preambular (الديباجة) أو operative (المنطوق) أو annex (المرفق)، أو فارغاً للجميع، لا "{part}".',
         "bad_number": 'يجب أن تكون قيمة {what} عدداً صحيحاً، لا "{value}".',
         "bad_range_syntax": (
             'يجب أن تكون قيمة {what} عدداً صحيحاً أو نطاقاً مثل 2018-2022، لا "{value}".'
@@ -380,6 +432,16 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_question": "يجب أن يكون السؤال نصاً.",
         "bad_resolutions": 'يجب أن تكون القرارات قائمة أرقام مثل 57/12، لا "{value}".',
         "bad_bodies": 'يجب أن تكون الهيئات واحدة أو أكثر من {bodies}، لا "{value}".',
+        "not_a_resolution": (
+            "هذا ليس قراراً: يبدو أنه {what} ({symbol}). لا تُقرأ إلا القرارات المعتمدة: "
+            'تبدأ فقراتها بعد سطر مثل "إن الجمعية العامة،" أو "إن مجلس حقوق الإنسان،"، '
+            "وتُكتب رموزها مثل A/RES/80/4 أو A/HRC/RES/57/12."
+        ),
+        "document_draft": "مشروع قرار",
+        "document_letter": "رسالة",
+        "document_note": "مذكرة",
+        "document_report": "تقرير",
+        "document_other": "نوع آخر من وثائق الأمم المتحدة",
         "top_k": "عدد النتائج",
         "api_not_json": 'يجب أن يكون متن الطلب كائن JSON، مثل {{"question": "ما هو يوم الأمم المتحدة للخدمة العامة؟"}}.',
         "api_missing_field": 'ينقص الطلب الحقل "{field}".',
@@ -420,6 +482,7 @@ class LabelWords:
 
     preambular: str
     operative: str
+    annex: str
     paragraph: str
     """`{part}` (one of the two above), `{number}` and `{levels}`."""
     level: str
@@ -431,36 +494,42 @@ LABEL_WORDS: dict[Language, LabelWords] = {
     "zh": LabelWords(
         preambular="序言部分",
         operative="执行部分",
+        annex="附件",
         paragraph="{part}第{number}段{levels}",
         level="({item})项",
     ),
     "en": LabelWords(
         preambular="preambular",
         operative="operative",
+        annex="annex",
         paragraph="{part} paragraph {number}{levels}",
         level=" ({item})",
     ),
     "fr": LabelWords(
         preambular="du préambule",
         operative="du dispositif",
+        annex="de l’annexe",
         paragraph="paragraphe {number}{levels} {part}",
         level=" {item})",
     ),
     "es": LabelWords(
         preambular="del preámbulo",
         operative="de la parte dispositiva",
+        annex="del anexo",
         paragraph="párrafo {number}{levels} {part}",
         level=" {item})",
     ),
     "ru": LabelWords(
         preambular="преамбулы",
         operative="постановляющей части",
+        annex="приложения",
         paragraph="пункт {number}{levels} {part}",
         level=" {item})",
     ),
     "ar": LabelWords(
         preambular="من الديباجة",
         operative="من المنطوق",
+        annex="من المرفق",
         paragraph="الفقرة {number}{levels} {part}",
         level=" ({item})",
     ),
@@ -514,5 +583,5 @@ def describe_label(label: str, language: Language) -> str:
     levels = "".join(
         words.level.format(item=written(item, depth)) for depth, item in enumerate(items)
     )
-    part = words.preambular if label.startswith("PP") else words.operative
+    part = {"PP": words.preambular, "OP": words.operative, "AN": words.annex}[label[:2]]
     return words.paragraph.format(part=part, number=number, levels=levels)

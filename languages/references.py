@@ -43,6 +43,9 @@ class ReferenceForms:
     operative: str
     """The words that make `{part}` operative."""
 
+    annex: str
+    """The words that make `{part}` a paragraph of the annex."""
+
     number: str = r"\d+"
     """How the language writes a paragraph's `{number}`."""
 
@@ -80,6 +83,7 @@ REFERENCE_FORMS: dict[Language, ReferenceForms] = {
         paragraph=r"{part}\s*第\s*{number}\s*段\s*(?:第\s*)?{subdivisions}\s*[项目]?",
         preambular="序言部分|序言",
         operative="执行部分",
+        annex="附件",
         number=r"\d+|[一二三四五六七八九十]{1,3}",
         number_value=chinese_number,
     ),
@@ -89,6 +93,7 @@ REFERENCE_FORMS: dict[Language, ReferenceForms] = {
         paragraph=r"(?i:\b{part}\s*(?:paragraph|para\.?|§)\s*{number}{subdivisions})",
         preambular="preambular",
         operative="operative",
+        annex=r"annex,?",
     ),
     "fr": ReferenceForms(
         resolution=r"résolution\s+{number}",
@@ -97,6 +102,7 @@ REFERENCE_FORMS: dict[Language, ReferenceForms] = {
         paragraph=(r"(?i:\b(?:paragraphe|par\.|alinéa|al\.)\s*{number}\s*{subdivisions}\s*{part})"),
         preambular=r"du\s+préambule",
         operative=r"du\s+dispositif",
+        annex=r"de\s+l[’']annexe",
         subdivision=_CLOSED_SUBDIVISION,
     ),
     "es": ReferenceForms(
@@ -105,6 +111,7 @@ REFERENCE_FORMS: dict[Language, ReferenceForms] = {
         paragraph=r"(?i:\b(?:p[áa]rrafo|p[áa]rr\.)\s*{number}\s*{subdivisions}\s*{part})",
         preambular=r"del\s+pre[áa]mbulo",
         operative=r"de\s+la\s+parte\s+dispositiva",
+        annex=r"del\s+anexo",
         subdivision=_CLOSED_SUBDIVISION,
     ),
     "ru": ReferenceForms(
@@ -114,6 +121,7 @@ REFERENCE_FORMS: dict[Language, ReferenceForms] = {
         paragraph=r"(?i:(?<!\w)(?:пункт[аеуо]?м?|п\.)\s*{number}\s*{subdivisions}\s*{part})",
         preambular=r"преамбулы",
         operative=r"постановляющей\s+части",
+        annex=r"приложения",
         subdivision=_CLOSED_SUBDIVISION,
     ),
     "ar": ReferenceForms(
@@ -123,6 +131,7 @@ REFERENCE_FORMS: dict[Language, ReferenceForms] = {
         paragraph=r"الفقرة\s*{number}\s*{subdivisions}\s*{part}",
         preambular=r"من\s+الديباجة",
         operative=r"من\s+(?:ال)?منطوق(?:\s+القرار)?",
+        annex=r"من\s+المرفق",
         subdivision=(
             rf"[(’‘]\s*(?:{'|'.join(DOCUMENT_FORMS['ar'].item_letters)}|\d{{1,2}})\s*[)’‘]"
         ),

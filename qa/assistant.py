@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from corpus import Paragraph, Resolution
+from corpus.models import PARTS
 from embeddings import settings
 from languages import Language
 from languages.messages import describe_label, listed, message
@@ -114,7 +115,7 @@ class Assistant:
             return error("no_words")
         if not 1 <= top_k <= MAX_TOP_K:
             return error("bad_top_k", top_k=top_k, limit=MAX_TOP_K)
-        if filters.part not in (None, "preambular", "operative"):
+        if filters.part not in (None, *PARTS):
             return error("bad_part", part=filters.part)
         for what, bounds in (("sessions", filters.sessions), ("years", filters.years)):
             if bounds and None not in bounds and bounds[0] > bounds[1]:  # type: ignore[operator]

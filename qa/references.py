@@ -34,7 +34,9 @@ def _subdivisions(subdivision: str) -> str:
 
 _ITEM = re.compile(r"[^\s()’‘]+")
 """The item of one level of a paragraph's subdivisions, whatever brackets it has."""
-_LABEL = re.compile(rf"\b(PP|OP)\s*(\d+){_subdivisions(PARENTHESISED_SUBDIVISION)}", re.IGNORECASE)
+_LABEL = re.compile(
+    rf"\b(PP|OP|AN)\s*(\d+){_subdivisions(PARENTHESISED_SUBDIVISION)}", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -147,19 +149,20 @@ def _find_label(text: str) -> str | None:
     match = _LABEL.search(text)
     if match:
         items = re.findall(r"[a-z]+", match["subdivisions"].lower())
-        return _label(match.group(1).upper() == "PP", int(match.group(2)), items)
+        return _label(match.group(1).upper(), int(match.group(2)), items)
     for forms in REFERENCE_FORMS.values():
         match = _paragraph_pattern(forms).search(text)
         if match:
             number = forms.number_value(match["number"])
             items = [forms.item_value(item) for item in _ITEM.findall(match["subdivisions"])]
-            return _label(match["preambular"] is not None, number, items)
+            prefix = "PP" if match["preambular"] else "AN" if match["annex"] else "OP"
+            return _label(prefix, number, items)
     return None
 
 
 @cache
 def _paragraph_pattern(forms: ReferenceForms) -> re.Pattern[str]:
-    part = f"(?:(?P<preambular>{forms.preambular})|(?:{forms.operative}))?"
+    part = f"(?:(?P<preambular>{forms.preambular})|(?P<annex>{forms.annex})|(?:{forms.operative}))?"
     return re.compile(
         forms.paragraph.replace("{part}", part)
         .replace("{number}", f"(?P<number>{forms.number})")
@@ -167,7 +170,8 @@ def _paragraph_pattern(forms: ReferenceForms) -> re.Pattern[str]:
     )
 
 
-def _label(preambular: bool, number: int, items: list[str]) -> str:
-    if preambular:
+def _label(prefix: str, number: int, items: list[str]) -> str:
+    """`PP3`, `OP8(a)`, `AN12(b)`: a preambular paragraph has no sub-paragraphs."""
+    if prefix == "PP":
         return f"PP{number}"
-    return f"OP{number}" + "".join(f"({item})" for item in items)
+    return f"{prefix}{number}" + "".join(f"({item})" for item in items)

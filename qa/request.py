@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 DEFAULT_TOP_K = 5
 MAX_QUESTION_CHARS = 2_000
-PARTS = ("preambular", "operative")
+PARTS = ("preambular", "operative", "annex")
 SHOWN_CHARS = 40
 """How much of a wrong value a message quotes back: enough to recognise it, never a flood."""
 

@@ -180,6 +180,6 @@ def test_an_empty_year_range_is_an_error(fake_assistant):
 
 
 def test_a_part_that_does_not_exist_is_an_error(fake_assistant):
-    answer = fake_assistant.ask("腐败", filters=Filters(part="annex"))  # type: ignore[arg-type]
+    answer = fake_assistant.ask("腐败", filters=Filters(part="appendix"))  # type: ignore[arg-type]
     assert (answer.status, answer.results) == ("error", ())
-    assert "preambular" in answer.message and "annex" in answer.message
+    assert "preambular" in answer.message and "appendix" in answer.message

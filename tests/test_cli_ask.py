@@ -71,8 +71,11 @@ def test_a_year_is_that_year_and_a_range_may_be_open(hrc_qa):
         (["ask", "   "], "请输入一个问题。"),
         (["ask", "🙂🙂", "--json"], "问题里没有可以检索的文字"),
         (["ask", "corruption", "--resolution", "99/1"], "Resolution 99/1 is not in the index"),
-        (["ask", "corruption", "--part", "annex"], "The part must be preambular or operative"),
-        (["ask", "腐败", "--part", "annex"], "段落范围应为 preambular（序言部分）或 operative"),
+        (
+            ["ask", "corruption", "--part", "appendix"],
+            "The part must be preambular, operative or annex",
+        ),
+        (["ask", "腐败", "--part", "appendix"], "段落范围应为 preambular（序言部分）、operative"),
         (["ask", "corruption", "--year", "twenty"], "The year must be a whole number or a range"),
         (["ask", "corruption", "--year", "2022-2018"], "The year range 2022–2018 is empty"),
         (["ask", "腐败", "--session", "57-51"], "届会范围 57–51 无效"),

@@ -150,9 +150,9 @@ DAMAGES: dict[str, tuple[Damage, str]] = {
     "a paragraph of another part": (
         rewrite(
             "resolutions.json",
-            first_resolution(lambda r: r["paragraphs"][0].update(part="annex")),
+            first_resolution(lambda r: r["paragraphs"][0].update(part="appendix")),
         ),
-        "has the part 'annex'",
+        "has the part 'appendix'",
     ),
     "vectors of another dimension": (
         rewrite("vectors.npy", lambda path: np.save(path, np.zeros((3, 5), np.float32))),

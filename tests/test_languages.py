@@ -18,7 +18,7 @@ from corpus import cite
 from corpus.parser import parse_resolution
 from languages.bodies import BODIES, BODY_FORMS, BODY_SYMBOLS, BodyForms
 from languages.citations import CITATION_FORMS, CitationForms
-from languages.documents import DOCUMENT_FORMS, DocumentForms
+from languages.documents import DOCUMENT_FORMS, OTHER_DOCUMENTS, DocumentForms
 from languages.interface import INTERFACE, LANGUAGE_NAMES, ui_text
 from languages.keywords import KEYWORD_FORMS
 from languages.messages import (
@@ -37,6 +37,7 @@ from store.tokenize import tokens
 
 EXPECTED_TABLES = {
     "BODY_FORMS",
+    "OTHER_DOCUMENTS",
     "CITATION_FORMS",
     "DOCUMENT_FORMS",
     "INTERFACE",
@@ -170,6 +171,9 @@ def check_entries(language: str) -> None:
     check_citation_forms(CITATION_FORMS[language])
     check_reference_forms(REFERENCE_FORMS[language])
     check_body_forms(BODY_FORMS[language])
+    assert list(OTHER_DOCUMENTS[language]) == ["draft", "letter", "note", "report"]
+    for pattern in OTHER_DOCUMENTS[language].values():
+        re.compile(pattern)
     check_label_words(LABEL_WORDS[language])
     check_messages(MESSAGES[language], INTERFACE[language])
     re.compile(SCRIPTS[language])

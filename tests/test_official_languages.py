@@ -18,7 +18,7 @@ from languages.citations import CITATION_FORMS
 from languages.messages import describe_label, listed
 from languages.scripts import detect_language
 from qa.answer import highlight_spans
-from qa.references import Reference, find_reference
+from qa.references import Reference, find_reference, resolutions_named
 from store.keyword import KeywordIndex
 from store.tokenize import tokens
 from web import render
@@ -448,3 +448,55 @@ def test_another_body_s_resolution_is_read_and_cited_in_each_language(language, 
 )
 def test_a_question_names_another_body_s_resolution_in_its_own_words(question, named):
     assert find_reference(question).resolution.startswith(named)
+
+
+SECURITY_COUNCIL = {
+    "fr": ("résolution 2720 (2023) du Conseil de sécurité, par. 2 a)", "De nommer un coordonnateur de l’aide humanitaire ;"),
+    "es": ("resolución 2720 (2023) del Consejo de Seguridad, párr. 2 a)", "Que nombre un coordinador de la asistencia humanitaria;"),
+    "ru": ("резолюция 2720 (2023) Совета Безопасности, п. 2 a)", "назначить координатора гуманитарной помощи;"),
+    "ar": ("قرار مجلس الأمن 2720 (2023)، الفقرة 2 (أ)", "أن يعين منسقاً للمساعدة الإنسانية؛"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", OFFICIAL)
+def test_a_security_council_resolution_is_read_in_each_language(language):
+    path = FIXTURES / f"S_RES_2720_2023.{language}.txt"
+    resolution = parse_resolution(path.read_text(encoding="utf-8"), path.name)
+    assert (resolution.body, resolution.number, resolution.language) == ("sc", "2720", language)
+    # No title line; adopted at a numbered meeting, both said in the header.
+    assert (resolution.adopted, resolution.meeting) == (date(2023, 12, 22), 9520)
+    assert [p.label for p in resolution.paragraphs] == [
+        *("PP1", "PP2", "OP1", "OP2", "OP2(a)", "OP2(b)", "OP3"),
+    ]
+    citation, text = SECURITY_COUNCIL[language]
+    assert cite(resolution, resolution.paragraph("OP2(a)"), language) == citation
+    assert resolution.paragraph("OP2(a)").text == text
+    # Its own earlier resolution and the Assembly's, as its first paragraph recalls them.
+    recalled = [named.name for named in resolutions_named(resolution.paragraph("PP1").text, "sc")]
+    assert recalled == ["S/RES/2712", "A/RES/70/1"]
+
+
+ANNEXES = {
+    "fr": ("Annexe", "Déclaration politique", "résolution 72/7 de l’Assemblée générale, annexe, par. 2 b)"),
+    "es": ("Anexo", "Declaración política", "resolución 72/7 de la Asamblea General, anexo, párr. 2 b)"),
+    "ru": ("Приложение", "Политическая декларация", "резолюция 72/7 Генеральной Ассамблеи, приложение, п. 2 b)"),
+    "ar": ("المرفق", "إعلان سياسي", "قرار الجمعية العامة 72/7، المرفق، الفقرة 2 (ب)"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", OFFICIAL)
+def test_an_annexed_text_is_kept_apart_and_cited_in_each_language(language):
+    text = (FIXTURES / f"A_HRC_RES_37_7.{language}.txt").read_text(encoding="utf-8")
+    (opening, adoption, _) = BODY_VERSIONS[(language, "ga")]
+    for old, new in (opening, adoption):
+        text = text.replace(old, new)
+    heading, title, citation = ANNEXES[language]
+    # The annex's own paragraphs, numbered and lettered as the language numbers them.
+    one, two, a, b = {"ar": ("1- ", "2- ", "(أ) ", "(ب) ")}.get(
+        language, ("1. ", "2. ", "a) ", "b) ")
+    )
+    annex = f"\n{heading}\n\n{title}\n\n{one}X.\n\n{two}Y :\n{a}Z ;\n{b}W.\n"
+    resolution = read(language, text.replace("37/7", "72/7") + annex)
+    labels = [p.label for p in resolution.paragraphs]
+    assert labels[-5:] == ["OP4", "AN1", "AN2", "AN2(a)", "AN2(b)"]
+    assert cite(resolution, resolution.paragraph("AN2(b)"), language) == citation

@@ -97,7 +97,10 @@ def test_no_match_is_an_answer(web):
         ),
         ({"question": "腐败", "top_k": 51}, "结果数量应在 1 到 50 之间，收到的是 51。"),
         ({"question": "腐败", "resolutions": ["99/1"]}, "索引中没有第99/1号决议。"),
-        ({"question": "corruption", "part": "annex"}, "The part must be preambular or operative"),
+        (
+            {"question": "corruption", "part": "appendix"},
+            "The part must be preambular, operative or annex",
+        ),
         ({"question": "腐败", "year_from": 2024, "year_to": 2018}, "年份范围 2024–2018 无效"),
         ({"question": "corruption", "sessions": "late"}, "The session must be a whole number"),
         ({"question": "x" * 2001}, "The question is too long (2001 characters)"),

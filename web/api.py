@@ -80,8 +80,8 @@ class AskRequest(BaseModel):
     )
     part: str = Field(
         "",
-        description='"preambular" or "operative"; "" for both.',
-        json_schema_extra={"enum": ["", "preambular", "operative"]},
+        description='"preambular", "operative" or "annex"; "" for all.',
+        json_schema_extra={"enum": ["", "preambular", "operative", "annex"]},
     )
     year_from: int | None = Field(None, description="Adopted in or after this year.")
     year_to: int | None = Field(None, description="Adopted in or before this year.")

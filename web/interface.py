@@ -24,7 +24,7 @@ from web.answering import answer_question, refresh
 from web.render import render_chat
 from web.settings import Settings
 
-PARTS = ("", "preambular", "operative")
+PARTS = ("", "preambular", "operative", "annex")
 MAX_TOP_K_SLIDER = 20
 MAX_TURNS = 20
 """The answers a conversation keeps (and shows); older ones are dropped. Each may quote up to
