@@ -40,6 +40,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "page_preambular": "序言部分",
         "page_operative": "执行部分",
         "page_annex": "附件",
+        "references": "提及的已收录决议",
         "resolution_not_found": "索引中没有第{number}号决议。",
         "api_docs": "hrc-qa 接口文档",
         "empty_chat": (
@@ -85,6 +86,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "page_preambular": "Preamble",
         "page_operative": "Operative part",
         "page_annex": "Annex",
+        "references": "Indexed resolutions it names",
         "resolution_not_found": "Resolution {number} is not in the index.",
         "api_docs": "hrc-qa API documentation",
         "empty_chat": (

@@ -239,7 +239,8 @@ def add_endpoints(api: FastAPI, assistant: Assistant, settings: Settings) -> Non
             language = known_language(lang)
             text = message("api_unknown_paragraph", language, paragraph_id=paragraph_id)
             return JSONResponse(error_body(text, language), status_code=404)
-        return JSONResponse(paragraph_json(*found, settings.root_path))
+        indexed = frozenset(resolution.name for resolution in assistant.resolutions())
+        return JSONResponse(paragraph_json(*found, settings.root_path, indexed))
 
     @api.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs(request: Request) -> str:
@@ -303,10 +304,13 @@ def resolution_records(texts: tuple[Resolution, ...], root_path: str) -> list[di
     return list(records.values())
 
 
-def paragraph_json(resolution: Resolution, paragraph: Paragraph, root_path: str) -> dict:
+def paragraph_json(
+    resolution: Resolution, paragraph: Paragraph, root_path: str, indexed: frozenset[str]
+) -> dict:
     """The paragraph's record, its quote as answers give it, and its place on its page."""
-    quoted = Quote(1, resolution, paragraph, 1.0, "citation")
+    quoted = Quote(1, resolution, paragraph, 1.0, "citation", indexed=indexed)
     return paragraph_record(resolution, paragraph) | {
+        "references": quoted.to_dict()["references"],
         "lead_in": quoted.lead_in,
         "quote": quoted.quote,
         "page": page_link(resolution, root_path) + f"#{paragraph.label}",
