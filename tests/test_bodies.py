@@ -503,3 +503,20 @@ def test_the_app_links_a_named_resolution_when_it_is_indexed(bodies_assistant):
                 "indexed": True,
             }
         ]
+
+
+def test_the_json_api_filters_by_body_and_by_symbol(bodies_assistant):
+    from fastapi.testclient import TestClient
+
+    from web.server import create_app
+    from web.settings import Settings
+
+    with TestClient(create_app(bodies_assistant, Settings())) as client:
+        asked = {"question": "humanitarian assistance", "bodies": ["sc"], "top_k": 10}
+        results = client.post("/api/v1/ask", json=asked).json()["results"]
+        assert results and {r["symbol"] for r in results} == {"S/RES/2720 (2023)"}
+        asked = {"question": "图书馆", "resolutions": "A/RES/80/4", "top_k": 10}
+        results = client.post("/api/v1/ask", json=asked).json()["results"]
+        assert results and {r["resolution"] for r in results} == {"A/RES/80/4"}
+        refused = client.post("/api/v1/ask", json={"question": "图书馆", "bodies": "unsc"})
+        assert refused.status_code == 400 and "hrc, ga, sc, ecosoc" in refused.json()["message"]

@@ -76,7 +76,15 @@ class AskRequest(BaseModel):
     top_k: int = Field(DEFAULT_TOP_K, description=f"How many paragraphs, 1–{MAX_TOP_K}.")
     resolutions: list[str] | str = Field(
         default_factory=list,
-        description='Only these resolutions: ["57/12", "51/5"] or "57/12, 51/5"; none for all.',
+        description=(
+            'Only these resolutions, by name, number or symbol: ["57/12", "A/RES/80/4"] or '
+            '"57/12, A/RES/80/4"; none for all.'
+        ),
+    )
+    bodies: list[str] | str = Field(
+        default_factory=list,
+        description='Only these bodies\' resolutions: ["ga", "sc"] or "hrc"; none for all.',
+        json_schema_extra={"items": {"enum": ["hrc", "ga", "sc", "ecosoc"]}},
     )
     part: str = Field(
         "",
@@ -96,7 +104,7 @@ class AskRequest(BaseModel):
 
 PARAMETER_ORDER = (
     *("question", "top_k", "resolutions", "part"),
-    *("year_from", "year_to", "context", "sessions"),
+    *("year_from", "year_to", "context", "sessions", "bodies"),
 )
 """The parameters of Gradio's `/ask` in order (web/interface.py), for its positional call."""
 
@@ -110,6 +118,7 @@ EXPECTED_TYPES = {
     "year_to": "type_year",
     "sessions": "type_sessions",
     "context": "type_text",
+    "bodies": "type_bodies",
 }
 
 ANSWER_EXAMPLE = {
@@ -212,6 +221,7 @@ def add_endpoints(api: FastAPI, assistant: Assistant, settings: Settings) -> Non
             asked.year_to,
             asked.context,
             asked.sessions,
+            asked.bodies,
         )
         try:
             with admission.admit():
