@@ -10,6 +10,7 @@ from typing import Any
 
 from corpus.citation import cite
 from corpus.models import Paragraph, Resolution
+from corpus.names import cross_references
 from languages import LANGUAGES
 
 
@@ -28,6 +29,10 @@ def paragraph_record(resolution: Resolution, paragraph: Paragraph) -> dict[str, 
         "language": resolution.language,
         "text": paragraph.text,
         "footnotes": list(paragraph.footnotes),
+        "references": [
+            {"resolution": name, "text": words}
+            for name, words in cross_references(resolution, paragraph).items()
+        ],
         "citation": {language: cite(resolution, paragraph, language) for language in LANGUAGES},
         "citation_long": {
             language: cite(resolution, paragraph, language, long=True) for language in LANGUAGES

@@ -40,6 +40,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "page_preambular": "序言部分",
         "page_operative": "执行部分",
         "page_annex": "附件",
+        "references": "提及的已收录决议",
         "resolution_not_found": "索引中没有第{number}号决议。",
         "api_docs": "hrc-qa 接口文档",
         "empty_chat": (
@@ -85,6 +86,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "page_preambular": "Preamble",
         "page_operative": "Operative part",
         "page_annex": "Annex",
+        "references": "Indexed resolutions it names",
         "resolution_not_found": "Resolution {number} is not in the index.",
         "api_docs": "hrc-qa API documentation",
         "empty_chat": (
@@ -132,6 +134,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "page_preambular": "Préambule",
         "page_operative": "Dispositif",
         "page_annex": "Annexe",
+        "references": "Résolutions indexées qu’il cite",
         "resolution_not_found": "La résolution {number} n’est pas dans l’index.",
         "api_docs": "Documentation de l’API hrc-qa",
         "empty_chat": (
@@ -180,6 +183,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "page_preambular": "Preámbulo",
         "page_operative": "Parte dispositiva",
         "page_annex": "Anexo",
+        "references": "Resoluciones indizadas que cita",
         "resolution_not_found": "La resolución {number} no está en el índice.",
         "api_docs": "Documentación de la API de hrc-qa",
         "empty_chat": (
@@ -227,6 +231,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "page_preambular": "Преамбула",
         "page_operative": "Постановляющая часть",
         "page_annex": "Приложение",
+        "references": "Упомянутые проиндексированные резолюции",
         "resolution_not_found": "Резолюции {number} нет в индексе.",
         "api_docs": "Документация API hrc-qa",
         "empty_chat": (
@@ -273,6 +278,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "page_preambular": "الديباجة",
         "page_operative": "المنطوق",
         "page_annex": "المرفق",
+        "references": "القرارات المفهرسة التي يذكرها",
         "resolution_not_found": "القرار {number} غير موجود في الفهرس.",
         "api_docs": "وثائق الواجهة البرمجية لـ hrc-qa",
         "empty_chat": (

@@ -38,6 +38,9 @@ class Quote:
     """Spans of `quote` (start, end) holding words of the question."""
     label: Label = "direct"
     """How relevant it is, as measured; a paragraph the question names is `direct`."""
+    indexed: frozenset[str] = frozenset()
+    """The names of the resolutions in the index, so that each resolution the paragraph
+    names says whether it can be opened."""
 
     @property
     def lead_in(self) -> str:
@@ -54,9 +57,14 @@ class Quote:
         return f"{self.lead_in}{own}{self.paragraph.text}"
 
     def to_dict(self) -> dict[str, Any]:
+        record = paragraph_record(self.resolution, self.paragraph)
+        record["references"] = [
+            reference | {"indexed": reference["resolution"] in self.indexed}
+            for reference in record["references"]
+        ]
         return {
             "rank": self.rank,
-            **paragraph_record(self.resolution, self.paragraph),
+            **record,
             "score": round(self.score, 4),
             "match": self.match,
             "label": self.label,

@@ -152,6 +152,7 @@ class Assistant:
         }
         ranks = {hit.id: rank for rank, hit in enumerate(hits, 1)}
         quoted = retriever.store.get(list(scores)[:top_k])
+        names = frozenset(indexed)
         quotes = [
             _quote(
                 text,
@@ -160,6 +161,7 @@ class Assistant:
                 "citation" if stored.id in cited else "search",
                 rank,
                 _label(stored.id, cited, relevant, ranks, hits, signals),
+                names,
             )
             for rank, stored in enumerate(quoted, 1)
         ]
@@ -234,9 +236,17 @@ def _cited(
 
 
 def _quote(
-    question: str, stored: StoredParagraph, score: float, match: Match, rank: int, label: Label
+    question: str,
+    stored: StoredParagraph,
+    score: float,
+    match: Match,
+    rank: int,
+    label: Label,
+    indexed: frozenset[str],
 ) -> Quote:
-    quote = Quote(rank, stored.resolution, stored.paragraph, score, match, label=label)
+    quote = Quote(
+        rank, stored.resolution, stored.paragraph, score, match, label=label, indexed=indexed
+    )
     return replace(quote, highlights=highlight_spans(question, quote.quote))
 
 

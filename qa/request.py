@@ -17,12 +17,12 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from corpus.names import resolution_name_of
 from languages import Language
 from languages.bodies import BODIES, Body
 from languages.messages import message
 from languages.scripts import detect_language as question_language  # the name callers know
 from qa.answer import Answer
-from qa.references import resolution_name_of
 from store.filters import Bounds, Filters
 
 if TYPE_CHECKING:

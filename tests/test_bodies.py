@@ -18,8 +18,9 @@ import pytest
 from conftest import open_assistant
 
 from corpus import BUNDLED_CORPUS, Resolution, ResolutionError, cite, read_resolution
+from corpus.names import resolution_name_of
 from corpus.records import paragraph_record
-from qa.references import Reference, find_reference, resolution_name_of
+from qa.references import Reference, find_reference
 from qa.request import answer_request
 from store.atomic import IndexUnavailable
 from store.faiss_store import FaissStore
@@ -412,3 +413,110 @@ def test_an_index_of_the_old_format_is_refused_with_a_rebuild_hint(tmp_path, fak
     (version / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(IndexUnavailable, match="rebuild it with `hrc-qa index --rebuild`"):
         FaissStore.load(tmp_path, fake_encoder.name, fake_encoder.dimension)
+
+
+# -- cross-references ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stem", "language", "label", "named"),
+    [
+        (
+            "A_RES_80_4",
+            "en",
+            "PP1",
+            {
+                "A/RES/79/6": "its resolution 79/6",
+                "S/RES/1325": "Security Council resolution 1325 (2000)",
+            },
+        ),
+        (
+            "A_RES_80_4",
+            "zh",
+            "PP1",
+            {"A/RES/79/6": "第79/6号", "S/RES/1325": "安全理事会第1325(2000)号"},
+        ),
+        ("A_RES_80_4", "en", "PP2", {"57/12": "Human Rights Council resolution 57/12"}),
+        ("A_RES_80_4", "zh", "PP2", {"57/12": "人权理事会2024年10月9日第57/12号"}),
+        (
+            "S_RES_2720_2023",
+            "en",
+            "PP1",
+            {
+                "S/RES/2712": "its resolution 2712 (2023)",
+                "A/RES/70/1": "General Assembly resolution 70/1",
+            },
+        ),
+        (
+            "S_RES_2720_2023",
+            "zh",
+            "PP1",
+            {"S/RES/2712": "其第2712(2023)号", "A/RES/70/1": "大会第70/1号"},
+        ),
+        ("A_RES_48_161", "zh", "PP1", {"A/RES/47/118": "其1992年12月18日第47/118号"}),
+        ("E_RES_2024_5", "en", "PP1", {"E/RES/2023/7": "its resolution 2023/7"}),
+        ("A_HRC_RES_S-35_1", "zh", "PP2", {"A/RES/60/251": "大会2006年3月15日第60/251号"}),
+    ],
+)
+def test_paragraphs_recalling_other_resolutions_name_them(read, stem, language, label, named):
+    resolution = read[stem, language]
+    record = paragraph_record(resolution, resolution.paragraph(label))
+    assert {ref["resolution"]: ref["text"] for ref in record["references"]} == named
+
+
+def test_the_bundled_council_resolutions_name_the_assemblys():
+    resolution = read_resolution(BUNDLED_CORPUS / "A_HRC_RES_36_29.zh.txt")
+    names = {
+        ref["resolution"]
+        for paragraph in resolution.paragraphs
+        for ref in paragraph_record(resolution, paragraph)["references"]
+    }
+    assert {"A/RES/70/1", "A/RES/48/141"} <= names
+
+
+def test_the_app_links_a_named_resolution_when_it_is_indexed(bodies_assistant):
+    from fastapi.testclient import TestClient
+
+    from web.render import render_answer
+    from web.server import create_app
+    from web.settings import Settings
+
+    answer = bodies_assistant.ask("大会第80/4号决议序言部分第2段").to_dict()
+    references = answer["results"][0]["references"]
+    assert references == [{"resolution": "57/12", "text": references[0]["text"], "indexed": True}]
+    html = render_answer(answer, "zh", "zh")
+    assert 'href="resolution/57-12?lang=zh"' in html
+    # 1325 (2000) is not indexed: named, never linked.
+    answer = bodies_assistant.ask("大会第80/4号决议序言部分第1段").to_dict()
+    indexed = {ref["resolution"]: ref["indexed"] for ref in answer["results"][0]["references"]}
+    assert indexed == {"A/RES/79/6": False, "S/RES/1325": False}
+    assert "hrc-refs" not in render_answer(answer, "zh", "zh")
+    with TestClient(create_app(bodies_assistant, Settings())) as client:
+        page = client.get("/resolution/ga-80-4?lang=en").text
+        assert 'href="../resolution/57-12?lang=en"' in page
+        assert "resolution/sc-1325" not in page
+        paragraph = client.get("/api/v1/paragraphs/A/RES/80/4:PP2:en").json()
+        assert paragraph["references"] == [
+            {
+                "resolution": "57/12",
+                "text": "Human Rights Council resolution 57/12",
+                "indexed": True,
+            }
+        ]
+
+
+def test_the_json_api_filters_by_body_and_by_symbol(bodies_assistant):
+    from fastapi.testclient import TestClient
+
+    from web.server import create_app
+    from web.settings import Settings
+
+    with TestClient(create_app(bodies_assistant, Settings())) as client:
+        asked = {"question": "humanitarian assistance", "bodies": ["sc"], "top_k": 10}
+        results = client.post("/api/v1/ask", json=asked).json()["results"]
+        assert results and {r["symbol"] for r in results} == {"S/RES/2720 (2023)"}
+        asked = {"question": "图书馆", "resolutions": "A/RES/80/4", "top_k": 10}
+        results = client.post("/api/v1/ask", json=asked).json()["results"]
+        assert results and {r["resolution"] for r in results} == {"A/RES/80/4"}
+        refused = client.post("/api/v1/ask", json={"question": "图书馆", "bodies": "unsc"})
+        assert refused.status_code == 400 and "hrc, ga, sc, ecosoc" in refused.json()["message"]

@@ -298,19 +298,19 @@ def test_a_body_that_does_not_fit_is_refused_plainly_on_both_apis(web, path, bod
     assert not any(repr_ in answer["message"] for repr_ in PYTHON_REPRS), answer["message"]
 
 
-@pytest.mark.parametrize("data", [[], ["corruption"], ["corruption", *[None] * 8], "corruption"])
+@pytest.mark.parametrize("data", [[], ["corruption"], ["corruption", *[None] * 7], "corruption"])
 def test_gradios_positional_call_must_give_every_parameter(web, data):
     response = web.post("/gradio_api/call/ask", json={"data": data})
 
     assert response.status_code == 422
     assert (
-        "question, top_k, resolutions, part, year_from, year_to, context, sessions"
+        "question, top_k, resolutions, part, year_from, year_to, context, sessions, bodies"
         in (response.json()["message"])
     )
 
 
 def test_gradios_positional_call_with_every_parameter_is_answered(web):
-    data = ["那第8段呢？", 1, [], "", None, None, "57/12", None]
+    data = ["那第8段呢？", 1, [], "", None, None, "57/12", None, []]
 
     event, answer = gradio_answer(web, web.post("/gradio_api/call/ask", json={"data": data}))
 

@@ -24,12 +24,21 @@ def answer_question(
     year_to: object = None,
     context: object = "",
     sessions: object = None,
+    bodies: object = None,
 ) -> Answer:
     """The answer to one question: filters built, index fresh; a bug answers `internal`."""
     try:
         refresh(assistant)
         return answer_request(
-            assistant, question, top_k, resolutions, part, sessions, (year_from, year_to), context
+            assistant,
+            question,
+            top_k,
+            resolutions,
+            part,
+            sessions,
+            (year_from, year_to),
+            context,
+            bodies=bodies,
         )
     except Exception:
         # A bug must not take the app down or leave the user with a spinner: say so, log it.

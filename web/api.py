@@ -76,7 +76,15 @@ class AskRequest(BaseModel):
     top_k: int = Field(DEFAULT_TOP_K, description=f"How many paragraphs, 1–{MAX_TOP_K}.")
     resolutions: list[str] | str = Field(
         default_factory=list,
-        description='Only these resolutions: ["57/12", "51/5"] or "57/12, 51/5"; none for all.',
+        description=(
+            'Only these resolutions, by name, number or symbol: ["57/12", "A/RES/80/4"] or '
+            '"57/12, A/RES/80/4"; none for all.'
+        ),
+    )
+    bodies: list[str] | str = Field(
+        default_factory=list,
+        description='Only these bodies\' resolutions: ["ga", "sc"] or "hrc"; none for all.',
+        json_schema_extra={"items": {"enum": ["hrc", "ga", "sc", "ecosoc"]}},
     )
     part: str = Field(
         "",
@@ -96,7 +104,7 @@ class AskRequest(BaseModel):
 
 PARAMETER_ORDER = (
     *("question", "top_k", "resolutions", "part"),
-    *("year_from", "year_to", "context", "sessions"),
+    *("year_from", "year_to", "context", "sessions", "bodies"),
 )
 """The parameters of Gradio's `/ask` in order (web/interface.py), for its positional call."""
 
@@ -110,6 +118,7 @@ EXPECTED_TYPES = {
     "year_to": "type_year",
     "sessions": "type_sessions",
     "context": "type_text",
+    "bodies": "type_bodies",
 }
 
 ANSWER_EXAMPLE = {
@@ -212,6 +221,7 @@ def add_endpoints(api: FastAPI, assistant: Assistant, settings: Settings) -> Non
             asked.year_to,
             asked.context,
             asked.sessions,
+            asked.bodies,
         )
         try:
             with admission.admit():
@@ -239,7 +249,8 @@ def add_endpoints(api: FastAPI, assistant: Assistant, settings: Settings) -> Non
             language = known_language(lang)
             text = message("api_unknown_paragraph", language, paragraph_id=paragraph_id)
             return JSONResponse(error_body(text, language), status_code=404)
-        return JSONResponse(paragraph_json(*found, settings.root_path))
+        indexed = frozenset(resolution.name for resolution in assistant.resolutions())
+        return JSONResponse(paragraph_json(*found, settings.root_path, indexed))
 
     @api.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs(request: Request) -> str:
@@ -303,10 +314,13 @@ def resolution_records(texts: tuple[Resolution, ...], root_path: str) -> list[di
     return list(records.values())
 
 
-def paragraph_json(resolution: Resolution, paragraph: Paragraph, root_path: str) -> dict:
+def paragraph_json(
+    resolution: Resolution, paragraph: Paragraph, root_path: str, indexed: frozenset[str]
+) -> dict:
     """The paragraph's record, its quote as answers give it, and its place on its page."""
-    quoted = Quote(1, resolution, paragraph, 1.0, "citation")
+    quoted = Quote(1, resolution, paragraph, 1.0, "citation", indexed=indexed)
     return paragraph_record(resolution, paragraph) | {
+        "references": quoted.to_dict()["references"],
         "lead_in": quoted.lead_in,
         "quote": quoted.quote,
         "page": page_link(resolution, root_path) + f"#{paragraph.label}",

@@ -301,6 +301,7 @@ class Interface:
         year_to: int | None = None,
         context: str = "",
         sessions: str | None = None,
+        bodies: list[str] = [],  # noqa: B006 -- never changed; the API docs show []
     ) -> dict:
         """Answer a question about Human Rights Council resolutions with quoted, cited
         paragraphs: the JSON answer contract of docs/citations.md.
@@ -309,6 +310,7 @@ class Interface:
         (1-50). resolutions: only these, e.g. ["57/12"]. part: "preambular" or "operative" ("" for both). year_from,
         year_to: adoption years, inclusive. context: the resolution a follow-up question is
         about, e.g. "57/12" for "那第8段呢？". sessions: a session (57) or a range ("51-57").
+        bodies: only these bodies' resolutions, e.g. ["ga"] (hrc, ga, sc, ecosoc).
         Values of a wrong type are an answer with status error, never an exception.
         """
         return answer_question(
@@ -321,6 +323,7 @@ class Interface:
             year_to,
             context,
             sessions,
+            bodies,
         ).to_dict()
 
 

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from corpus import Paragraph, Resolution, cite
 from corpus.models import resolution_slug
+from corpus.names import cross_references
 from languages import LANGUAGES
 from languages.citations import CITATION_FORMS
 from languages.interface import INTERFACE, text_direction, ui_text
@@ -49,9 +50,10 @@ def marked(text: str, spans: Iterable[Sequence[int]]) -> Markup:
 
 
 def resolution_href(name: str, label: str, language: str) -> str:
-    """A link to the paragraph `label` of the resolution `name` (`57/12`, `A/RES/80/4`),
-    relative to the app's root, so that it works behind GRADIO_ROOT_PATH too."""
-    return f"resolution/{resolution_slug(name)}?lang={language}#{label}"
+    """A link to the paragraph `label` (or, empty, the top) of the resolution `name` (`57/12`,
+    `A/RES/80/4`), relative to the app's root, so that it works behind GRADIO_ROOT_PATH too."""
+    anchor = f"#{label}" if label else ""
+    return f"resolution/{resolution_slug(name)}?lang={language}{anchor}"
 
 
 def quote_with_citation(result: dict[str, Any], language: str) -> str:
@@ -114,12 +116,29 @@ def render_chat(turns: list[dict[str, Any]], ui: str, citation_language: str) ->
 # -- pages --------------------------------------------------------------------------------------
 
 
-def resolution_page(resolution: Resolution, language: str) -> str:
-    """The whole resolution, each paragraph anchored by its label and cited in `language`.
-    The page is in the language of the text (`<html lang>`, for screen readers, hyphenation
-    and fonts); the interface's words and the citations, in `language`, say so where they are."""
+def resolution_page(
+    resolution: Resolution, language: str, indexed: frozenset[str] = frozenset()
+) -> str:
+    """The whole resolution, each paragraph anchored by its label and cited in `language`,
+    with links to the resolutions it names that are `indexed`. The page is in the language
+    of the text (`<html lang>`, for screen readers, hyphenation and fonts); the interface's
+    words and the citations, in `language`, say so where they are."""
     parts = [
-        (part, [{"paragraph": p, "citation": cite(resolution, p, language)} for p in paragraphs])
+        (
+            part,
+            [
+                {
+                    "paragraph": p,
+                    "citation": cite(resolution, p, language),
+                    "references": [
+                        {"resolution": name, "text": words}
+                        for name, words in cross_references(resolution, p).items()
+                        if name in indexed
+                    ],
+                }
+                for p in paragraphs
+            ],
+        )
         for part, paragraphs in itertools.groupby(resolution.paragraphs, _part)
     ]
     return templates.get_template("pages/resolution.html").render(

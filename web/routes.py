@@ -37,7 +37,8 @@ def page_routes(assistant: Assistant) -> APIRouter:
         resolution = find_resolution(assistant, slug, language)
         if resolution is None:
             return HTMLResponse(not_found_page(slug.replace("-", "/"), language), status_code=404)
-        return HTMLResponse(resolution_page(resolution, language))
+        indexed = frozenset(r.name for r in assistant.resolutions())
+        return HTMLResponse(resolution_page(resolution, language, indexed))
 
     @router.api_route("/gradio.js", methods=["GET", "HEAD"])
     def web_component_script() -> FileResponse:
