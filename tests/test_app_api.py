@@ -191,7 +191,7 @@ def test_an_unknown_resolution_filter_is_an_error_naming_it(client):
 
 
 @pytest.mark.parametrize(
-    "options", [{"part": "annex"}, {"top_k": 0}, {"year_from": 2024, "year_to": 2018}]
+    "options", [{"part": "appendix"}, {"top_k": 0}, {"year_from": 2024, "year_to": 2018}]
 )
 def test_bad_options_are_errors_with_a_message(client, options):
     answer = ask(client, TRANSPARENCY, **options)
