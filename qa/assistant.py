@@ -251,7 +251,8 @@ def _quote(
     quote = Quote(
         rank, stored.resolution, stored.paragraph, score, match, label=label, indexed=indexed
     )
-    return replace(quote, highlights=highlight_spans(question, quote.quote))
+    language = stored.resolution.language
+    return replace(quote, highlights=highlight_spans(question, quote.quote, language))
 
 
 def _label(

@@ -313,6 +313,11 @@ def test_the_words_of_a_question_are_highlighted_in_a_paragraph_of_its_language(
     text = versions["ar"].paragraph("PP4").text
     spans = highlight_spans("ما أثر الفساد؟", text)
     assert [text[start:end] for start, end in spans] == ["الأثر", "للفساد"]
+    # Read as the paragraph's language reads it: other forms of its words, through their
+    # stems (`derecho humano` marks `derechos humanos`).
+    text = versions["es"].paragraph("PP4").text
+    spans = highlight_spans("derecho humano", text, "es")
+    assert [text[start:end] for start, end in spans] == ["derechos", "humanos"]
 
 
 # ---------------------------------------------------------------- answering in the language
