@@ -99,7 +99,7 @@ def document_text(raw: bytes, path: str | Path) -> str:
 def _format(raw: bytes, source: str, named: str | None) -> str:
     found = sniff(raw)
     utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if found == "text" and named is None and b"\x00" in raw[:1024] and not utf16:
+    if found == "text" and named != "text" and b"\x00" in raw[:1024] and not utf16:
         found = None  # NUL bytes: no text, unless a `.txt` says so (the normaliser drops them)
     if named in ("text", "html") and found in ("text", "html"):
         return named  # the name decides: an HTML fragment has no `<html>`, a note may quote one

@@ -88,9 +88,12 @@ def _footnotes(document) -> dict[str, str]:
             root = etree.fromstring(
                 relationship.target_part.blob, etree.XMLParser(resolve_entities=False)
             )
-            return {
+            return {  # runs are pieces of one text; a footnote's paragraphs are joined by a space
                 note.get(qn("w:id")): " ".join(
-                    "".join(_run_pieces(run, {}, {})) for run in note.iter(qn("w:r"))
+                    "".join(
+                        piece for run in p.iter(qn("w:r")) for piece in _run_pieces(run, {}, {})
+                    )
+                    for p in note.iter(qn("w:p"))
                 ).strip()
                 for note in root.iter(qn("w:footnote"))
                 if note.get(qn("w:type")) in (None, "normal")
