@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from fixtures.documents import (
     PdfLayout,
+    content_bomb_pdf,
     many_pages_pdf,
     resolution_docx,
     resolution_html,
@@ -183,6 +184,14 @@ def test_a_pdf_of_thousands_of_pages_is_refused_unread(tmp_path, monkeypatch):
     error = refusal(path)
     assert error.key == "pdf_too_many_pages" and "2000 pages" in str(error)
     assert read_pages == []  # refused from the page count, before any page is read
+
+
+def test_a_pdf_page_that_unpacks_to_gigabytes_is_refused_unread(tmp_path):
+    path = tmp_path / "bomb.pdf"
+    content_bomb_pdf(path, 256 * 2**20)
+    assert path.stat().st_size < 2**20
+    error = refusal(path)
+    assert error.key == "pdf_content_too_large" and "page 1" in str(error)
 
 
 @pytest.mark.parametrize(

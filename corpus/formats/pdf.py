@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import io
 import statistics
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
 import pdfplumber
-from pdfminer.pdftypes import resolve1
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 from pdfplumber.utils import cluster_objects
 
 from corpus.formats.refusal import FileRefused
@@ -26,6 +27,11 @@ from corpus.normalize import to_superscript
 MAX_PAGES = 500
 """The longest PDF read: a resolution with a long annex runs to some 100 pages; a PDF of
 thousands of pages is a whole volume, or made to hold the reader."""
+
+MAX_CONTENT_BYTES = 8 * 2**20
+"""The most drawing instructions a page may unpack to: a page of text takes some 50 KB. A
+small stream that inflates to gigabytes would hold pdfminer, which unpacks it whole and then
+reads it a token at a time; it is measured first, unpacking no more than this."""
 
 MAX_CHARS_PER_PAGE = 20_000
 """A printed page holds some 3,000 characters; one with far more is not a page of text."""
@@ -62,6 +68,14 @@ def pdf_text(raw: bytes, source: str) -> str:
             texts: list[str] = []
             images = 0
             for page in pdf.pages:
+                size = _content_size(page.page_obj.contents)
+                if size > MAX_CONTENT_BYTES:
+                    raise FileRefused(
+                        source,
+                        "pdf_content_too_large",
+                        page=page.page_number,
+                        limit=MAX_CONTENT_BYTES // 2**20,
+                    )
                 chars = page.chars
                 if len(chars) > MAX_CHARS_PER_PAGE:
                     raise FileRefused(
@@ -78,6 +92,26 @@ def pdf_text(raw: bytes, source: str) -> str:
     # A blank line between pages: the normaliser then drops the furniture around it, and the
     # parser joins a paragraph that goes on over the page end.
     return "\n\n".join(texts)
+
+
+def _content_size(streams: list) -> int:
+    """How many bytes a page's content streams unpack to, counted up to just past the limit;
+    a stream in another encoding counts as its packed size."""
+    size = 0
+    for stream in streams:
+        stream = resolve1(stream)
+        raw = stream.get_rawdata() if isinstance(stream, PDFStream) else None
+        if raw is None:
+            continue
+        filters = [name for name, _ in stream.get_filters()]
+        if filters and filters[0] in LITERALS_FLATE_DECODE:
+            try:
+                size += len(zlib.decompressobj().decompress(raw, MAX_CONTENT_BYTES + 1))
+            except zlib.error:  # encrypted, or damaged: pdfminer's own reading decides
+                size += len(raw)
+        else:
+            size += len(raw)
+    return size
 
 
 def _refusal(source: str, error: Exception) -> FileRefused:
