@@ -18,8 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from corpus import Resolution, ResolutionError, ResolutionWarning
-from corpus.reader import read_batch
+from corpus import Resolution, ResolutionError, ResolutionWarning, read_batch
 from store import open_store, store_exists
 from store.base import ParagraphStore, passage_digest, passage_text
 

@@ -68,6 +68,8 @@ def pdf_text(raw: bytes, source: str) -> str:
             texts: list[str] = []
             images = 0
             for page in pdf.pages:
+                if page.page_number > MAX_PAGES:  # more pages than the page count claimed
+                    raise FileRefused(source, "pdf_too_many_pages", pages=count, limit=MAX_PAGES)
                 size = _content_size(page.page_obj.contents)
                 if size > MAX_CONTENT_BYTES:
                     raise FileRefused(
