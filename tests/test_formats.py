@@ -273,3 +273,23 @@ def test_refusals_are_said_in_chinese_when_the_locale_is_chinese(hrc_qa, tmp_pat
     assert f"{path}: 这是扫描的 PDF" in " ".join(result.stderr.split())
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     assert "this is a scanned PDF" in " ".join(hrc_qa("paragraphs", path).stderr.split())
+
+
+def test_a_word_text_box_is_read_once_as_a_paragraph_of_its_own(tmp_path):
+    from docx import Document
+    from lxml import etree
+
+    document = Document()
+    document.add_paragraph("The Human Rights Council,")
+    anchor = document.add_paragraph("Recalling its resolutions,")
+    box = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:pict>'
+        "<w:txbxContent><w:p><w:r><w:t>A note in a box</w:t></w:r></w:p></w:txbxContent>"
+        "</w:pict></w:r>"
+    )
+    anchor._p.append(etree.fromstring(box))
+    path = tmp_path / "box.docx"
+    document.save(path)
+    assert document_text(path.read_bytes(), path) == (
+        "The Human Rights Council,\n\nRecalling its resolutions,\n\nA note in a box"
+    )

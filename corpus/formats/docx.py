@@ -105,10 +105,15 @@ def _paragraph_text(
     paragraph, numbering: _Numbering, footnotes: dict[str, str], markers: dict[str, str]
 ) -> str:
     label = numbering.label(paragraph)
-    text = "".join(
-        piece for run in paragraph.iter(qn("w:r")) for piece in _run_pieces(run, footnotes, markers)
-    )
+    # A text box holds paragraphs of its own inside a run: they are read as paragraphs, in
+    # the body's order, and not again as part of the paragraph that anchors them.
+    own_runs = (run for run in paragraph.iter(qn("w:r")) if _paragraph_of(run) is paragraph)
+    text = "".join(piece for run in own_runs for piece in _run_pieces(run, footnotes, markers))
     return f"{label} {text}" if label else text
+
+
+def _paragraph_of(run):
+    return next(run.iterancestors(qn("w:p")), None)
 
 
 def _run_pieces(run, footnotes: dict[str, str], markers: dict[str, str]) -> Iterator[str]:
