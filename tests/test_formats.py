@@ -24,6 +24,7 @@ from fixtures.documents import (
     resolution_html,
     resolution_pdf,
     scanned_pdf,
+    spread_line_pdf,
 )
 
 from corpus import BUNDLED_CORPUS, ResolutionError, ResolutionWarning, read_resolution
@@ -104,6 +105,19 @@ def test_footnote_markers_of_a_pdf_are_raised_digits_and_are_attached(made):
     footnoted = next(p for p in read_resolution(path).paragraphs if p.footnotes)
     assert (footnoted.label, footnoted.footnotes) == ("PP9", ("A/HRC/25/27.",))
     assert footnoted.text.endswith("human rights,")  # the marker itself is not text
+
+
+def test_justified_chinese_reads_without_spaces_and_english_words_without_space_glyphs(
+    made, tmp_path
+):
+    path = tmp_path / "spread.pdf"
+    spread_line_pdf(path, "人权理事会， 回顾其决议", 4.0)  # 4 pt apart; a real space is wider
+    assert document_text(path.read_bytes(), path) == "人权理事会， 回顾其决议"
+    folder, _ = made  # the English PDF's full lines are set word by word, no space drawn
+    english = folder / "A_HRC_RES_37_7.en.pdf"
+    assert "Recalling the Universal Declaration of Human Rights," in document_text(
+        english.read_bytes(), english
+    )
 
 
 def test_a_word_file_with_automatic_numbering_has_no_numbers_in_its_text(made):

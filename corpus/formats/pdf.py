@@ -22,7 +22,7 @@ from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 from pdfplumber.utils import cluster_objects
 
 from corpus.formats.refusal import FileRefused
-from corpus.normalize import to_superscript
+from corpus.normalize import is_wide, to_superscript
 
 MAX_PAGES = 500
 """The longest PDF read: a resolution with a long annex runs to some 100 pages; a PDF of
@@ -161,7 +161,10 @@ def _row_text(row: list[Char], size: float) -> str:
         )
         if previous is not None and text != " " and not pieces[-1].endswith(" "):
             gap = char["x0"] - previous["x1"]
-            if gap > 0.2 * min(char["size"], previous["size"]) and not marker:
+            # Justified Chinese spreads its characters apart: no space between two of them
+            # unless a whole character's width is empty.
+            word_space = 1.0 if is_wide(text) and is_wide(previous["text"]) else 0.2
+            if gap > word_space * min(char["size"], previous["size"]) and not marker:
                 pieces.append(" ")
         pieces.append(to_superscript(text) if marker else text)
         previous = char
