@@ -66,6 +66,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_too_many_pages": "PDF 文件有 {pages} 页，超过上限 {limit} 页，不像是一项决议。",
         "pdf_page_too_full": "PDF 文件第 {page} 页有 {chars} 个字符，远超一页正文，无法作为决议读取。",
         "pdf_content_too_large": "PDF 文件第 {page} 页的绘制指令超过 {limit} MiB，远超一页正文，无法作为决议读取。",
+        "pdf_document_content_too_large": "PDF 文件的绘制指令共超过 {limit} MiB，远超一项决议，无法读取。",
         "pdf_not_pdf": "文件名是 .pdf，但文件不是 PDF（看起来是{kind}）。",
         "docx_not_word": "文件名是 .docx，但文件不是 Word 文档（看起来是{kind}）。",
         "docx_damaged": "Word 文件已损坏，无法读取。",
@@ -171,6 +172,10 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_content_too_large": (
             "page {page} of the PDF unpacks to more than {limit} MiB of drawing instructions, "
             "far more than a page of text: it is not read as a resolution"
+        ),
+        "pdf_document_content_too_large": (
+            "the PDF's pages unpack to more than {limit} MiB of drawing instructions in all, "
+            "far more than any resolution: it is not read"
         ),
         "pdf_not_pdf": "the file is named .pdf but is not a PDF (it looks like {kind})",
         "docx_not_word": "the file is named .docx but is not a Word document (it looks like {kind})",

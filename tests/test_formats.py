@@ -208,6 +208,15 @@ def test_a_pdf_page_that_unpacks_to_gigabytes_is_refused_unread(tmp_path):
     assert error.key == "pdf_content_too_large" and "page 1" in str(error)
 
 
+def test_a_pdf_whose_pages_unpack_past_the_limit_together_is_refused_unread(made, monkeypatch):
+    folder, _ = made
+    read_pages = []
+    monkeypatch.setattr(pdf_format, "_page_lines", lambda chars: read_pages.append(1) or [])
+    monkeypatch.setattr(pdf_format, "MAX_DOCUMENT_CONTENT_BYTES", 20_000)  # 57/12: 5 pages
+    error = refusal(folder / "A_HRC_RES_57_12.zh.pdf")
+    assert error.key == "pdf_document_content_too_large" and read_pages == []
+
+
 @pytest.mark.parametrize(
     ("content", "kind"),
     [

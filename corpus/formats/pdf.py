@@ -33,6 +33,10 @@ MAX_CONTENT_BYTES = 8 * 2**20
 small stream that inflates to gigabytes would hold pdfminer, which unpacks it whole and then
 reads it a token at a time; it is measured first, unpacking no more than this."""
 
+MAX_DOCUMENT_CONTENT_BYTES = 48 * 2**20
+"""The most drawing instructions a whole PDF may unpack to: 500 full pages of text take some
+25 MB; more would hold the reader for minutes."""
+
 MAX_CHARS_PER_PAGE = 20_000
 """A printed page holds some 3,000 characters; one with far more is not a page of text."""
 
@@ -65,19 +69,30 @@ def pdf_text(raw: bytes, source: str) -> str:
                 raise FileRefused(source, "pdf_damaged", detail="it has no page list")
             if count > MAX_PAGES:
                 raise FileRefused(source, "pdf_too_many_pages", pages=count, limit=MAX_PAGES)
-            texts: list[str] = []
-            images = 0
-            for page in pdf.pages:
-                if page.page_number > MAX_PAGES:  # more pages than the page count claimed
-                    raise FileRefused(source, "pdf_too_many_pages", pages=count, limit=MAX_PAGES)
-                size = _content_size(page.page_obj.contents)
+            if len(pdf.pages) > MAX_PAGES:  # more pages than the page count claimed
+                raise FileRefused(
+                    source, "pdf_too_many_pages", pages=len(pdf.pages), limit=MAX_PAGES
+                )
+            # Measured for every page before any is read: a bad page at the end must not cost
+            # the reading of all the others first.
+            sizes = [_content_size(page.page_obj.contents) for page in pdf.pages]
+            for number, size in enumerate(sizes, 1):
                 if size > MAX_CONTENT_BYTES:
                     raise FileRefused(
                         source,
                         "pdf_content_too_large",
-                        page=page.page_number,
+                        page=number,
                         limit=MAX_CONTENT_BYTES // 2**20,
                     )
+            if sum(sizes) > MAX_DOCUMENT_CONTENT_BYTES:
+                raise FileRefused(
+                    source,
+                    "pdf_document_content_too_large",
+                    limit=MAX_DOCUMENT_CONTENT_BYTES // 2**20,
+                )
+            texts: list[str] = []
+            images = 0
+            for page in pdf.pages:
                 chars = page.chars
                 if len(chars) > MAX_CHARS_PER_PAGE:
                     raise FileRefused(
@@ -85,6 +100,7 @@ def pdf_text(raw: bytes, source: str) -> str:
                     )
                 images += len(page.images)
                 texts.append("\n".join(_page_lines(chars)))
+                page.close()  # its parsed objects are not needed again: memory stays flat
     except FileRefused:
         raise
     except Exception as error:  # pdfminer raises many kinds, all meaning "not readable"
