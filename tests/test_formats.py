@@ -38,6 +38,8 @@ SOURCES = {
     # name: (clean text, symbol, job number)
     "A_HRC_RES_57_12.zh": (BUNDLED_CORPUS / "A_HRC_RES_57_12.zh.txt", "GE.24-18890(C)"),
     "A_HRC_RES_51_5.zh": (BUNDLED_CORPUS / "A_HRC_RES_51_5.zh.txt", "GE.22-16123(C)"),
+    "A_HRC_RES_36_29.zh": (BUNDLED_CORPUS / "A_HRC_RES_36_29.zh.txt", "GE.17-17360(C)"),
+    "A_HRC_RES_37_7.zh": (BUNDLED_CORPUS / "A_HRC_RES_37_7.zh.txt", "GE.18-05806(C)"),
     "A_HRC_RES_37_7.en": (LAYOUTS / "A_HRC_RES_37_7.en.txt", "GE.18-05806(E)"),
 }
 FORMATS = ("pdf", "docx", "numbered.docx", "html")
