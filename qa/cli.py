@@ -2,8 +2,9 @@
 
 Exit codes: 0 done, 2 bad input (a file, a question, an option, a damaged index) with a
 message on stderr; `hrc-qa index` exits 1 when it refused some files and indexed the others,
-and 2 when the index was not changed (every file refused, or a rebuild with one refused). What looks wrong in a resolution file that is read all the same (a skipped
-paragraph number) is a warning on stderr. Readable output shows control characters as escapes
+and 2 when the index was not changed (every file refused, or a rebuild with one refused).
+What looks wrong in a resolution file that is read all the same (a skipped paragraph number)
+is a warning on stderr. Readable output shows control characters as escapes
 (`\x1b`): text from a file or a question never drives the terminal.
 """
 
@@ -182,7 +183,8 @@ def index(
     except IndexUnavailable as error:
         raise _fail(str(error)) from None
     _report_files(report)
-    if report.refused and (rebuild or len(report.refused) == len(report.files)):
+    nothing_read = len(report.refused) == len(report.files)
+    if report.refused and report.version is None and (rebuild or nothing_read):
         raise _fail(
             f"{len(report.refused)} of {len(report.files)} files refused. "
             + (
@@ -210,7 +212,7 @@ def index(
     if report.refused:
         _show(
             f"[red]{len(report.refused)} of {len(report.files)} files refused[/] "
-            "(listed above); the others are indexed.",
+            "(listed above); everything else is done and saved.",
             stderr,
         )
         raise typer.Exit(SOME_REFUSED)

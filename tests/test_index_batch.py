@@ -112,3 +112,12 @@ def test_a_hundred_files_are_read_one_by_one(hrc_qa, tmp_path, fake_encoder):
     assert result.exit_code == 1
     assert result.stderr.count("indexed: ") == 90 and result.stderr.count("refused: ") == 10
     assert len(indexed(home, fake_encoder)) == 90
+
+
+def test_a_removal_with_only_bad_files_is_saved_and_exits_1(hrc_qa, mixed, tmp_path, fake_encoder):
+    home = tmp_path / "index"
+    assert hrc_qa("index", BUNDLED_CORPUS, "--index", home).exit_code == 0
+    result = hrc_qa("index", mixed / "scan.pdf", "--remove", "51/5", "--index", home)
+    assert result.exit_code == 1
+    assert "removed: 51/5.zh" in result.stdout
+    assert indexed(home, fake_encoder) == ["36/29.zh", "37/7.zh", "57/12.zh"]
