@@ -364,15 +364,22 @@ def bench(
     load: Annotated[
         bool, typer.Option("--load/--no-load", help="Also the load test against the app.")
     ] = True,
+    cold: Annotated[
+        int | None,
+        typer.Option("--cold", help="Cold `hrc-qa ask` runs beside the peer's (0: none)."),
+    ] = None,
     out: Annotated[
         Path | None, typer.Option("--out", help="Results folder (default: bench/results).")
     ] = None,
 ) -> None:
-    """Measure query latency, index build, recall and memory by corpus size, and load."""
+    """Measure query latency, index build, recall and memory by corpus size, cold answers,
+    and load."""
     import qa.bench as benchmark
 
     if any(size < 1 for size in sizes or ()) or (repeat is not None and repeat < 1):
         raise _fail("--sizes and --repeat take positive numbers")
+    if cold is not None and cold < 0:
+        raise _fail("--cold takes a number of runs, 0 or more")
     unknown = sorted(set(backends or ()) - set(benchmark.BUILD_BACKENDS))
     if unknown:
         raise _fail(f"--backend is one of {', '.join(benchmark.BUILD_BACKENDS)}, not {unknown[0]}")
@@ -383,6 +390,7 @@ def bench(
         or (("onnx", "torch", "peer") if quick else benchmark.BUILD_BACKENDS),
         build_paragraphs=1000,
         load=((8, 10) if quick else (32, 50)) if load else None,
+        cold=(3 if quick else 5) if cold is None else cold,
         out=out or benchmark.RESULTS,
         say=lambda text: stderr.print(text),
     )
