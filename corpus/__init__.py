@@ -1,4 +1,4 @@
-"""Reading Human Rights Council resolutions into labelled, citable paragraphs.
+"""Reading UN resolutions into labelled, citable paragraphs.
 
 The one public surface of the package: parse a file (or a folder of files) into a
 `Resolution` holding its metadata and its `Paragraph`s, and build the citation strings of

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="Question answering over UN Human Rights Council resolutions.",
+    help="Question answering over UN resolutions.",
 )
 stdout = Console(soft_wrap=True, highlight=False)
 stderr = Console(stderr=True, soft_wrap=True, highlight=False)
@@ -78,7 +78,7 @@ IndexOption = Annotated[
 
 @app.callback()
 def _commands() -> None:
-    """Question answering over UN Human Rights Council resolutions."""
+    """Question answering over UN resolutions."""
 
 
 def _terminal(text: str) -> str:

@@ -152,8 +152,7 @@ def create_api(assistant: Assistant, settings: Settings) -> FastAPI:
     api = FastAPI(
         title="hrc-qa API",
         version="1",
-        summary="Questions about UN Human Rights Council resolutions, answered with quoted, "
-        "cited paragraphs.",
+        summary="Questions about UN resolutions, answered with quoted, cited paragraphs.",
         openapi_url="/openapi.json",
         docs_url=None,  # FastAPI's own docs page loads Swagger UI from a CDN: ours is offline
         redoc_url=None,

@@ -303,12 +303,12 @@ class Interface:
         sessions: str | None = None,
         bodies: list[str] = [],  # noqa: B006 -- never changed; the API docs show []
     ) -> dict:
-        """Answer a question about Human Rights Council resolutions with quoted, cited
-        paragraphs: the JSON answer contract of docs/citations.md.
+        """Answer a question about UN resolutions with quoted, cited paragraphs: the JSON
+        answer contract of docs/citations.md.
 
         question: in any of the six official UN languages. top_k: how many paragraphs
-        (1-50). resolutions: only these, e.g. ["57/12"]. part: "preambular" or "operative" ("" for both). year_from,
-        year_to: adoption years, inclusive. context: the resolution a follow-up question is
+        (1-50). resolutions: only these, e.g. ["57/12", "A/RES/80/4"]. part: "preambular",
+        "operative" or "annex" ("" for all). year_from, year_to: adoption years, inclusive. context: the resolution a follow-up question is
         about, e.g. "57/12" for "那第8段呢？". sessions: a session (57) or a range ("51-57").
         bodies: only these bodies' resolutions, e.g. ["ga"] (hrc, ga, sc, ecosoc).
         Values of a wrong type are an answer with status error, never an exception.
