@@ -141,7 +141,7 @@ def index(
     from qa.translate import prepare
     from store.update import update
 
-    home = index_home or settings.index_home()
+    home = index_home or settings.store_location()
     encoder = load_encoder(model)
     try:
         with _reporting_file_warnings():

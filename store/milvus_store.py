@@ -84,12 +84,21 @@ def analyzers() -> dict[str, dict]:
     }
 
 
-def client_uri(location: str | Path) -> str:
-    """What pymilvus connects to: `http://host:port` for a server, the file for Milvus Lite."""
+def connect(location: str | Path) -> MilvusClient:
+    """A client of the Milvus at `location`: `milvus://host:port` or `milvus://host:port/db`
+    (that database, made if missing, so that several indexes can share one cluster), or a
+    Milvus Lite file."""
     text = str(location)
-    if text.startswith("milvus://"):
-        return "http://" + text.removeprefix("milvus://")
-    return str(Path(text).expanduser().absolute())
+    if not text.startswith("milvus://"):
+        return MilvusClient(uri=str(Path(text).expanduser().absolute()))
+    address, _, database = text.removeprefix("milvus://").partition("/")
+    client = MilvusClient(uri=f"http://{address}")
+    database = database.strip("/")
+    if database:
+        if database not in client.list_databases():
+            client.create_database(database)
+        client.use_database(database)
+    return client
 
 
 def filter_expression(where: Filters) -> str:
@@ -124,7 +133,7 @@ class MilvusStore(ParagraphStore):
         self.model = model
         self.dimension = dimension
         self.version: str | None = None
-        self.client = MilvusClient(uri=client_uri(location))
+        self.client = connect(location)
         self._collection: str | None = None
         """What is read: the version loaded, or the unpublished copy taking changes."""
         self._writable = False
@@ -325,6 +334,9 @@ class MilvusStore(ParagraphStore):
             raise IndexUnavailable(
                 f"there is no index in Milvus at {location} yet; build it with `hrc-qa index`"
             )
+        # A collection is searchable once loaded; Milvus Lite releases them when it stops.
+        for name in (VERSIONS, version):
+            store.client.load_collection(name)
         recorded = store.client.get(VERSIONS, ids=[version], output_fields=["model", "dimension"])
         made_with = (recorded[0]["model"], recorded[0]["dimension"]) if recorded else (None, None)
         if made_with != (model, dimension):
@@ -346,7 +358,7 @@ class MilvusStore(ParagraphStore):
     @staticmethod
     def published(location: str | Path) -> bool:
         """Whether a version was ever published at `location`."""
-        return _alias_target(MilvusClient(uri=client_uri(location))) is not None
+        return _alias_target(connect(location)) is not None
 
     def reloaded(self) -> MilvusStore | None:
         """As `ParagraphStore.reloaded`: one alias look-up when nothing changed. A newer
