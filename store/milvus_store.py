@@ -33,6 +33,7 @@ from pathlib import Path
 
 import numpy as np
 from pymilvus import DataType, Function, FunctionType, MilvusClient
+from pymilvus.exceptions import MilvusException
 
 from corpus import Resolution
 from languages.stopwords import STOPWORDS
@@ -60,6 +61,8 @@ VERSIONS = "hrc_qa_models"
 description on Lite, so this small collection records it)."""
 TEXT_LIMIT = 65_535
 """Milvus's longest VARCHAR, in bytes."""
+CONNECT_TIMEOUT_S = 30
+"""How long to wait for a Milvus server before saying it cannot be reached."""
 BATCH = 1_000
 """Rows per insert, per query and per copied page."""
 
@@ -87,18 +90,30 @@ def analyzers() -> dict[str, dict]:
 def connect(location: str | Path) -> MilvusClient:
     """A client of the Milvus at `location`: `milvus://host:port` or `milvus://host:port/db`
     (that database, made if missing, so that several indexes can share one cluster), or a
-    Milvus Lite file."""
+    Milvus Lite file. IndexUnavailable says why it cannot be reached."""
     text = str(location)
-    if not text.startswith("milvus://"):
-        return MilvusClient(uri=str(Path(text).expanduser().absolute()))
-    address, _, database = text.removeprefix("milvus://").partition("/")
-    client = MilvusClient(uri=f"http://{address}")
-    database = database.strip("/")
-    if database:
-        if database not in client.list_databases():
-            client.create_database(database)
-        client.use_database(database)
-    return client
+    try:
+        if not text.startswith("milvus://"):
+            return MilvusClient(uri=str(Path(text).expanduser().absolute()))
+        address, _, database = text.removeprefix("milvus://").partition("/")
+        client = MilvusClient(uri=f"http://{address}", timeout=CONNECT_TIMEOUT_S)
+        database = database.strip("/")
+        if database:
+            if database not in client.list_databases():
+                client.create_database(database)
+            client.use_database(database)
+        return client
+    except MilvusException as error:
+        if text.startswith("milvus://"):
+            raise IndexUnavailable(
+                f"cannot reach Milvus at {text} ({error.message}); is the server running?"
+            ) from None
+        raise IndexUnavailable(
+            f"cannot open the Milvus Lite file {text} ({error.message}): a Milvus Lite file "
+            "serves one process at a time; for several (the app and `hrc-qa index`, or "
+            f"replicas), serve it with `milvus-lite server --data-dir {text} --host 127.0.0.1` "
+            "and set HRC_QA_STORE=milvus://127.0.0.1:19530"
+        ) from None
 
 
 def filter_expression(where: Filters) -> str:

@@ -123,3 +123,11 @@ def test_a_real_server_ranks_as_milvus_lite_does(tmp_path, fake_encoder):
         assert [f.id for f in on_server.keyword_search(question, 10, Filters())] == [
             f.id for f in on_lite.keyword_search(question, 10, Filters())
         ], question
+
+
+def test_an_unreachable_server_is_said_so(fake_encoder):
+    from fixtures.app_server import free_port
+
+    location = f"milvus://127.0.0.1:{free_port()}"  # nothing listens there
+    with pytest.raises(IndexUnavailable, match="cannot reach Milvus at milvus://127.0.0.1"):
+        open_store(location, fake_encoder.name, fake_encoder.dimension)
