@@ -466,7 +466,10 @@ def _rows(client: MilvusClient, collection: str, fields: list[str]) -> Iterable[
 
 
 def _ensure_versions(client: MilvusClient) -> None:
+    """The collection of versions' models, made if missing, loaded (Milvus Lite releases
+    every collection when it stops)."""
     if client.has_collection(VERSIONS):
+        client.load_collection(VERSIONS)
         return
     schema = client.create_schema(auto_id=False, enable_dynamic_field=False)
     schema.add_field("name", DataType.VARCHAR, is_primary=True, max_length=64)
