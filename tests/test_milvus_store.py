@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -131,3 +132,31 @@ def test_an_unreachable_server_is_said_so(fake_encoder):
     location = f"milvus://127.0.0.1:{free_port()}"  # nothing listens there
     with pytest.raises(IndexUnavailable, match="cannot reach Milvus at milvus://"):
         open_store(location, fake_encoder.name, fake_encoder.dimension)
+
+
+def test_a_milvus_lite_file_is_updated_and_read_again_by_later_processes(tmp_path):
+    """As `hrc-qa index`, `hrc-qa index --rebuild`, `hrc-qa index --remove` and the app, each
+    a process of its own: Milvus Lite releases every collection when its process stops."""
+    location = tmp_path / "paragraphs.db"
+    steps = (
+        f"update({str(location)!r}, FakeEncoder(), [BUNDLED_CORPUS])",
+        f"update({str(location)!r}, FakeEncoder(), [BUNDLED_CORPUS], rebuild=True)",
+        f"update({str(location)!r}, FakeEncoder(), remove=['51/5'])",
+        f"print(len(open_store({str(location)!r}, FakeEncoder().name, FakeEncoder().dimension)))",
+    )
+    for step in steps:
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from fixtures.fake_encoder import FakeEncoder\n"
+                "from corpus import BUNDLED_CORPUS\n"
+                "from store import open_store\n"
+                "from store.update import update\n" + step,
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).parent)},
+        )
+        assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split()[-1] == str(168 - 53)
