@@ -57,6 +57,29 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "busy": "现在提问的人太多，请在 {seconds} 秒后再试。",
         "closed_route": "这个应用不接受文件上传。",
         "api_positional": "按位置调用 /ask 时须依次给出全部 {count} 个值（{fields}）；也可以按名称调用 {named}。",
+        # Files refused for their format (corpus/formats/); {kind} is one of the kind_ keys.
+        "pdf_truncated": "PDF 文件不完整（结尾没有 %%EOF），可能没有下载完，请重新下载。",
+        "pdf_damaged": "PDF 文件已损坏，无法读取（{detail}）。",
+        "pdf_encrypted": "PDF 文件已加密，需要密码才能读取。请用不加密的副本。",
+        "pdf_scanned": "这是扫描的 PDF：页面是图片，没有文字层，无法读取其中的文字。请使用有文字层的 PDF（例如从联合国正式文件系统下载的版本），或先进行文字识别（OCR）。",
+        "pdf_no_text": "PDF 文件中没有文字。",
+        "pdf_too_many_pages": "PDF 文件有 {pages} 页，超过上限 {limit} 页，不像是一项决议。",
+        "pdf_page_too_full": "PDF 文件第 {page} 页有 {chars} 个字符，远超一页正文，无法作为决议读取。",
+        "pdf_content_too_large": "PDF 文件第 {page} 页的绘制指令超过 {limit} MiB，远超一页正文，无法作为决议读取。",
+        "pdf_document_content_too_large": "PDF 文件的绘制指令共超过 {limit} MiB，远超一项决议，无法读取。",
+        "pdf_not_pdf": "文件名是 .pdf，但文件不是 PDF（看起来是{kind}）。",
+        "docx_not_word": "文件名是 .docx，但文件不是 Word 文档（看起来是{kind}）。",
+        "docx_damaged": "Word 文件已损坏，无法读取。",
+        "docx_too_large": "Word 文件解压后有 {size} MiB，超过上限 {limit} MiB，不像是一项决议。",
+        "document_too_large": "文件大于 {limit} MiB，远大于任何决议。",
+        "html_charset": "网页声明的字符编码“{charset}”无法识别或与内容不符，请另存为 UTF-8。",
+        "unsupported_format": "无法读取这种格式（看起来是{kind}）。可以读取的格式：PDF、Word (.docx)、HTML、纯文本和 Markdown。",
+        "kind_doc": "旧版 Word (.doc) 或 Excel (.xls) 文件，请另存为 .docx 或 PDF",
+        "kind_rtf": "RTF 文件，请另存为 .docx 或 PDF",
+        "kind_image": "图片",
+        "kind_archive": "压缩包，请先解压",
+        "kind_zip": "不含 Word 文档的 zip 压缩包",
+        "kind_binary": "二进制数据",
     },
     "en": {
         "empty": "Please type a question.",
@@ -127,6 +150,55 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "A positional call of /ask takes all {count} values in order ({fields}); or call "
             "{named} with the values by name."
         ),
+        "pdf_truncated": (
+            "the PDF is cut short (it does not end with %%EOF): it was probably not downloaded "
+            "whole; download it again"
+        ),
+        "pdf_damaged": "the PDF is damaged and cannot be read ({detail})",
+        "pdf_encrypted": "the PDF is encrypted and needs a password; use a copy without one",
+        "pdf_scanned": (
+            "this is a scanned PDF: its pages are pictures with no text layer, so there is no "
+            "text to read; use a PDF with text (as the UN's Official Document System gives) or "
+            "run OCR on it first"
+        ),
+        "pdf_no_text": "the PDF holds no text",
+        "pdf_too_many_pages": (
+            "the PDF has {pages} pages, more than the {limit} read: it is not one resolution"
+        ),
+        "pdf_page_too_full": (
+            "page {page} of the PDF holds {chars} characters, far more than a page of text: it "
+            "is not read as a resolution"
+        ),
+        "pdf_content_too_large": (
+            "page {page} of the PDF unpacks to more than {limit} MiB of drawing instructions, "
+            "far more than a page of text: it is not read as a resolution"
+        ),
+        "pdf_document_content_too_large": (
+            "the PDF's pages unpack to more than {limit} MiB of drawing instructions in all, "
+            "far more than any resolution: it is not read"
+        ),
+        "pdf_not_pdf": "the file is named .pdf but is not a PDF (it looks like {kind})",
+        "docx_not_word": "the file is named .docx but is not a Word document (it looks like {kind})",
+        "docx_damaged": "the Word file is damaged and cannot be read",
+        "docx_too_large": (
+            "the Word file unpacks to {size} MiB, more than the {limit} MiB read: it is not "
+            "one resolution"
+        ),
+        "document_too_large": "the file is larger than {limit} MiB, far larger than any resolution",
+        "html_charset": (
+            "the page's declared character set “{charset}” is unknown or does not fit its "
+            "bytes; save it as UTF-8"
+        ),
+        "unsupported_format": (
+            "this format cannot be read (it looks like {kind}); hrc-qa reads PDF, Word (.docx), "
+            "HTML, plain text and Markdown"
+        ),
+        "kind_doc": "an old Word (.doc) or Excel (.xls) file: save it as .docx or PDF",
+        "kind_rtf": "an RTF file: save it as .docx or PDF",
+        "kind_image": "an image",
+        "kind_archive": "a compressed archive: unpack it first",
+        "kind_zip": "a zip archive with no Word document in it",
+        "kind_binary": "binary data",
     },
 }
 
