@@ -2,6 +2,7 @@
 
 HRC_QA_HOME    folder for everything built (default: $XDG_CACHE_HOME/hrc-qa or ~/.cache/hrc-qa)
 HRC_QA_INDEX   the index folder (default: $HRC_QA_HOME/index)
+HRC_QA_STORE   a Milvus store instead: `milvus://host:19530` or a Milvus Lite file `….db`
 HRC_QA_MODEL   a sentence-transformers model name or folder (default: the bundled one)
 """
 
@@ -23,6 +24,11 @@ def home() -> Path:
 
 def index_home() -> Path:
     return Path(os.environ.get("HRC_QA_INDEX") or home() / "index")
+
+
+def store_location() -> str | Path:
+    """Where the paragraphs are kept: $HRC_QA_STORE (Milvus) if set, else the index folder."""
+    return os.environ.get("HRC_QA_STORE") or index_home()
 
 
 def model_home() -> Path:

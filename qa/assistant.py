@@ -43,13 +43,13 @@ class Assistant:
 
     @classmethod
     def open(cls, location: Path | None = None, model: str | None = None) -> Assistant:
-        """The assistant over the store at `location` (default: `HRC_QA_INDEX`), with the
+        """The assistant over the store at `location` (default: `HRC_QA_STORE`, else `HRC_QA_INDEX`), with the
         model it was built with (default: `HRC_QA_MODEL`, else the bundled one), and the
         reranker `HRC_QA_RERANKER` names, if any."""
         from embeddings.model import load_encoder  # loads the model's runtime: only here
 
         encoder = load_encoder(model)
-        store = open_store(location or settings.index_home(), encoder.name, encoder.dimension)
+        store = open_store(location or settings.store_location(), encoder.name, encoder.dimension)
         return cls(HybridRetriever(store, encoder, load_reranker()))
 
     @property

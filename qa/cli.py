@@ -158,7 +158,7 @@ def index(
     from qa.translate import prepare
     from store.update import update
 
-    home = index_home or settings.index_home()
+    home = index_home or settings.store_location()
     encoder = load_encoder(model)
     paths = paths or ([] if remove else [BUNDLED_CORPUS])
     total = len(find_resolution_files(paths))

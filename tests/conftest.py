@@ -23,6 +23,7 @@ from store.update import update
 TEST_HOME = Path(__file__).resolve().parents[1] / ".hrc-qa" / "test-home"
 os.environ["HRC_QA_HOME"] = str(TEST_HOME)
 os.environ.pop("HRC_QA_INDEX", None)
+os.environ.pop("HRC_QA_STORE", None)
 os.environ.pop("HRC_QA_MODEL", None)
 os.environ["HF_HUB_OFFLINE"] = "1"
 

@@ -131,3 +131,9 @@ def test_bench_runs_at_a_tiny_size_and_writes_its_results(tmp_path):
     for build in results["build"]:
         assert build["paragraphs"] > 0 and build["paragraphs_per_s"] > 0
         assert build["peak_rss_mb"] > 0
+    # The Milvus Lite row beside FAISS, on the same corpus (make setup installs Milvus Lite).
+    [milvus] = results["milvus"]
+    assert milvus["paragraphs"] == 200
+    for figure in (milvus["ask"], *milvus["parts"].values()):
+        assert 0 < figure["p50_ms"] <= figure["p95_ms"]
+    assert "| Milvus Lite | 200 |" in (tmp_path / "latest.md").read_text(encoding="utf-8")

