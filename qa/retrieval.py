@@ -13,17 +13,18 @@ questions from 0.53 (dense alone) to 0.80 fused.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
 
+from corpus.alignment import versions_of
 from embeddings.encoder import Encoder
 from qa.request import question_language
 from qa.rerank import CANDIDATES as RERANK_CANDIDATES
 from qa.rerank import CrossEncoderReranker
 from qa.translate import english_words
-from store.base import ParagraphStore, passage_text
+from store.base import ParagraphStore, Scored, passage_text
 from store.filters import Filters
 
 RRF_K = 60
@@ -108,7 +109,53 @@ class HybridRetriever:
         hits.sort(key=lambda hit: (-hit.fused, -hit.similarity))
         if self.reranker is not None and mode == "hybrid":
             hits = self._reranked(self.reranker, question, hits)
-        return Found(hits[:k], _standout([found.score for found in dense]))
+        hits = self._one_version(hits, question_language(question), query)
+        return Found(hits[:k], _standout([found.score for found in self._one_each(dense)]))
+
+    def _version_groups(self, ids: list[str]) -> dict[str, tuple[str, ...]]:
+        """Each id's linked versions (`corpus.alignment`), itself included, in store order."""
+        if not ids:
+            return {}
+        texts = self.store.resolutions()
+        return {
+            item.id: tuple(
+                text.paragraph_id(paragraph)
+                for text, paragraph in versions_of(item.resolution, item.paragraph, texts)
+            )
+            for item in self.store.get(ids)
+        }
+
+    def _one_version(self, hits: list[Hit], language: str, query: np.ndarray) -> list[Hit]:
+        """One hit per paragraph, whatever the languages it is indexed in: at the rank of its
+        best-scoring version, the version in the question's `language` when there is one
+        (scored on its own), else the best-scoring."""
+        groups = self._version_groups([hit.id for hit in hits])
+        found = {hit.id: hit for hit in hits}
+        seen: set[str] = set()
+        kept: list[Hit] = []
+        for hit in hits:
+            group = groups[hit.id]
+            if group[0] in seen:
+                continue
+            seen.add(group[0])
+            wanted = next((pid for pid in group if pid.endswith(f":{language}")), hit.id)
+            if wanted in found:
+                kept.append(found[wanted])
+            else:  # not found by either search: ranked as the version that was
+                similarity = float(self.store.vectors([wanted])[0] @ query)
+                kept.append(replace(hit, id=wanted, similarity=similarity))
+        return kept
+
+    def _one_each(self, found: list[Scored]) -> list[Scored]:
+        """`found` with only the first of each paragraph's versions."""
+        groups = self._version_groups([item.id for item in found])
+        seen: set[str] = set()
+        kept = []
+        for item in found:
+            if groups[item.id][0] not in seen:
+                seen.add(groups[item.id][0])
+                kept.append(item)
+        return kept
 
     def _reranked(
         self, reranker: CrossEncoderReranker, question: str, hits: list[Hit]

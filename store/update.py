@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from corpus import Resolution, read_resolutions
+from corpus.alignment import Misalignment, misalignments
 from store import open_store, store_exists
 from store.base import ParagraphStore, passage_digest, passage_text
 
@@ -39,6 +40,9 @@ class UpdateReport:
     paragraphs: int
     version: str | None
     """The version published, or None when nothing changed and nothing was saved."""
+    misaligned: tuple[Misalignment, ...] = ()
+    """Versions of the resolutions read whose paragraphs do not line up with another version
+    of the same resolution in the index (`corpus.alignment`): indexed all the same."""
 
     @property
     def changed(self) -> bool:
@@ -76,6 +80,8 @@ def update(
     changing = [r for r in resolutions if r.key in changing_keys]
     embedded = _add(store, encoder, changing)
     changed = bool(added or replaced or removed)
+    read = {resolution.name for resolution in resolutions}
+    stored_texts = [text for text in store.resolutions() if text.name in read]
     return UpdateReport(
         added=tuple(added),
         replaced=tuple(replaced),
@@ -85,6 +91,7 @@ def update(
         resolutions=len(store.resolutions()),
         paragraphs=len(store),
         version=store.save() if changed or fresh else None,
+        misaligned=tuple(misalignments(stored_texts)),
     )
 
 
