@@ -18,13 +18,13 @@ class Filters:
 
     resolutions: tuple[str, ...] = ()
     """Resolution names (`corpus.models.resolution_name`): `51/5`, `A/RES/80/4`."""
-    bodies: tuple[Body, ...] = ()
-    """The bodies that adopted them: `hrc`, `ga`, `sc`, `ecosoc`."""
     part: Part | None = None
     sessions: Bounds | None = None
     """Sessions of the adopting body."""
     years: Bounds | None = None
     """Adoption years."""
+    bodies: tuple[Body, ...] = ()
+    """The bodies that adopted them: `hrc`, `ga`, `sc`, `ecosoc`."""
 
     def __bool__(self) -> bool:
         return bool(self.resolutions or self.bodies or self.part or self.sessions or self.years)

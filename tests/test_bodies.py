@@ -520,3 +520,16 @@ def test_the_json_api_filters_by_body_and_by_symbol(bodies_assistant):
         assert results and {r["resolution"] for r in results} == {"A/RES/80/4"}
         refused = client.post("/api/v1/ask", json={"question": "图书馆", "bodies": "unsc"})
         assert refused.status_code == 400 and "hrc, ga, sc, ecosoc" in refused.json()["message"]
+
+
+def test_hrc_qa_paragraphs_gives_each_bodys_labels_and_ids_as_json(hrc_qa):
+    result = hrc_qa("paragraphs", fixture_file("S_RES_2720_2023", "zh"), "--json")
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records][:3] == [
+        "S/RES/2720 (2023):PP1:zh",
+        "S/RES/2720 (2023):PP2:zh",
+        "S/RES/2720 (2023):OP1:zh",
+    ]
+    assert {(r["resolution"], r["body"]) for r in records} == {("S/RES/2720", "sc")}
+    assert records[-1]["citation"]["en"] == "Security Council resolution 2720 (2023), para. 3"
