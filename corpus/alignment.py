@@ -54,12 +54,24 @@ class Misalignment:
         )
 
 
-def linked_labels(first: Resolution, second: Resolution) -> frozenset[str]:
-    """The labels that name the same paragraph in both versions."""
-    shared = _labels(first) & _labels(second)
-    if _preambular_count(first) != _preambular_count(second):
-        shared = {label for label in shared if not label.startswith("PP")}
-    return frozenset(shared)
+def counterpart(
+    resolution: Resolution, paragraph: Paragraph, other: Resolution
+) -> Paragraph | None:
+    """The paragraph of the version `other` that `paragraph` of `resolution` is linked to:
+    the one with its label, unless the label is a preambular one whose count differs."""
+    if paragraph.part == "preambular" and (
+        _preambular_count(resolution) != _preambular_count(other)
+    ):
+        return None
+    return next(
+        (
+            candidate
+            for candidate in other.paragraphs
+            if (candidate.part, candidate.number, candidate.subdivisions)
+            == (paragraph.part, paragraph.number, paragraph.subdivisions)
+        ),
+        None,
+    )
 
 
 def versions_of(
@@ -73,8 +85,8 @@ def versions_of(
             continue
         if text.language == resolution.language:
             found.append((resolution, paragraph))
-        elif paragraph.label in linked_labels(resolution, text):
-            found.append((text, text.paragraph(paragraph.label)))
+        elif (linked := counterpart(resolution, paragraph, text)) is not None:
+            found.append((text, linked))
     return found
 
 
