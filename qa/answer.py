@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from corpus import Paragraph, Resolution, paragraph_record
 from corpus.records import lead_in_text, quote_text, versions_record
 from languages import DEFAULT_LANGUAGE, Language
+from languages.scripts import detect_language
 from store.tokenize import token_spans, tokens
 
 if TYPE_CHECKING:
@@ -113,10 +114,17 @@ class Answer:
         }
 
 
-def highlight_spans(question: str, text: str) -> tuple[tuple[int, int], ...]:
-    """The spans of `text` holding a word of the question, overlapping spans merged."""
-    wanted = set(tokens(question))
-    spans = sorted((start, end) for word, start, end in token_spans(text) if word in wanted)
+def highlight_spans(
+    question: str, text: str, language: Language | None = None
+) -> tuple[tuple[int, int], ...]:
+    """The spans of `text` holding a word of the question, overlapping spans merged. Both are
+    read as `text`'s language reads them (told from `text` when not given), so that a
+    question's `corruption` marks a French paragraph's `corruption` through their stem."""
+    language = language or detect_language(text)
+    wanted = set(tokens(question, language))
+    spans = sorted(
+        (start, end) for word, start, end in token_spans(text, language) if word in wanted
+    )
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:

@@ -145,7 +145,10 @@ class Assistant:
         relevant = bool(cited) or (
             relevance is not None and relevance >= model().question.threshold
         )
-        missing = missing_phrases(text, signals) if signals and not cited else ()
+        # The words of a question in a language no indexed text is in (and, unlike English,
+        # not translated into one) cannot be looked for there: none is named as missing.
+        words_checked = language == "en" or any(r.language == language for r in resolutions)
+        missing = missing_phrases(text, signals) if signals and not cited and words_checked else ()
 
         # A cited paragraph scores 1.0; a found one its cosine similarity to the question.
         scores = dict.fromkeys(cited, 1.0) | {
@@ -169,6 +172,7 @@ class Assistant:
         ]
         if not relevant:
             key = "no_match_missing" if missing else "no_match"
+            key = key if words_checked else "no_match_language"
             terms = listed(missing, language)
             return Answer(
                 question,
@@ -271,7 +275,8 @@ def _quote(
         indexed=indexed,
         versions=versions,
     )
-    return replace(quote, highlights=highlight_spans(question, quote.quote))
+    language = stored.resolution.language
+    return replace(quote, highlights=highlight_spans(question, quote.quote, language))
 
 
 def _label(

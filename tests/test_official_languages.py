@@ -313,6 +313,11 @@ def test_the_words_of_a_question_are_highlighted_in_a_paragraph_of_its_language(
     text = versions["ar"].paragraph("PP4").text
     spans = highlight_spans("ما أثر الفساد؟", text)
     assert [text[start:end] for start, end in spans] == ["الأثر", "للفساد"]
+    # Read as the paragraph's language reads it: other forms of its words, through their
+    # stems (`derecho humano` marks `derechos humanos`).
+    text = versions["es"].paragraph("PP4").text
+    spans = highlight_spans("derecho humano", text, "es")
+    assert [text[start:end] for start, end in spans] == ["derechos", "humanos"]
 
 
 # ---------------------------------------------------------------- answering in the language
@@ -500,3 +505,24 @@ def test_an_annexed_text_is_kept_apart_and_cited_in_each_language(language):
     labels = [p.label for p in resolution.paragraphs]
     assert labels[-5:] == ["OP4", "AN1", "AN2", "AN2(a)", "AN2(b)"]
     assert cite(resolution, resolution.paragraph("AN2(b)"), language) == citation
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Quel temps fait-il aujourd’hui à Paris ?", "Aucune résolution indexée n’est rédigée dans la langue de la question"),
+        ("¿Qué tiempo hace hoy en Madrid?", "Ninguna resolución indizada está en el idioma de la pregunta"),
+        ("Какая сегодня погода в Москве?", "Ни одна проиндексированная резолюция не написана на языке вопроса"),
+        ("كيف الطقس اليوم في القاهرة؟", "لا يوجد أي قرار مفهرس بلغة السؤال"),
+    ],
+)  # fmt: skip
+def test_words_no_indexed_text_is_written_in_are_not_named_as_missing(
+    fake_assistant, question, expected
+):
+    # The bundled resolutions are Chinese: a French question's words cannot be looked for in
+    # them, so no answer may say that the resolutions do not mention them.
+    answer = fake_assistant.ask(question)
+    assert answer.status == "no_match"
+    assert answer.message.startswith(expected)
+    assert answer.missing == ()
+    assert answer.results  # the nearest paragraphs are still shown
