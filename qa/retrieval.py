@@ -6,6 +6,9 @@ and a paragraph found by both searches rises above one found by either. Each res
 carries its cosine similarity to the question, which says how relevant it is on an absolute
 scale (the no-match decision uses it).
 
+A paragraph indexed in several languages (`corpus.alignment`) is one result: at the rank of
+its best-scoring version, in the question's language when that version is indexed.
+
 The corpus is Chinese: an English question is searched by keyword through the Chinese
 translations of its words (`qa.translate`), which lifts English hit@1 on the calibration
 questions from 0.53 (dense alone) to 0.80 fused.
@@ -14,7 +17,7 @@ questions from 0.53 (dense alone) to 0.80 fused.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, TypeVar
 
 import numpy as np
 
@@ -32,6 +35,7 @@ CANDIDATES = 50
 """How deep each search looks before fusion."""
 
 Mode = Literal["hybrid", "dense", "keyword"]
+Ranked = TypeVar("Ranked", "Hit", Scored)
 
 
 @dataclass(frozen=True)
@@ -110,18 +114,20 @@ class HybridRetriever:
         if self.reranker is not None and mode == "hybrid":
             hits = self._reranked(self.reranker, question, hits)
         hits = self._one_version(hits, question_language(question), query)
-        return Found(hits[:k], _standout([found.score for found in self._one_each(dense)]))
+        once = _first_of_each(dense, self._versions([found.id for found in dense]))
+        return Found(hits[:k], _standout([found.score for found in once]))
 
-    def _version_groups(self, ids: list[str]) -> dict[str, tuple[str, ...]]:
-        """Each id's linked versions (`corpus.alignment`), itself included, in store order."""
+    def _versions(self, ids: list[str]) -> dict[str, dict[str, str]]:
+        """Each id's linked versions (`corpus.alignment`), itself included: language → id, in
+        store order, so that the first names the paragraph whatever the version."""
         if not ids:
             return {}
         texts = self.store.resolutions()
         return {
-            item.id: tuple(
-                text.paragraph_id(paragraph)
+            item.id: {
+                text.language: text.paragraph_id(paragraph)
                 for text, paragraph in versions_of(item.resolution, item.paragraph, texts)
-            )
+            }
             for item in self.store.get(ids)
         }
 
@@ -129,32 +135,16 @@ class HybridRetriever:
         """One hit per paragraph, whatever the languages it is indexed in: at the rank of its
         best-scoring version, the version in the question's `language` when there is one
         (scored on its own), else the best-scoring."""
-        groups = self._version_groups([hit.id for hit in hits])
+        versions = self._versions([hit.id for hit in hits])
         found = {hit.id: hit for hit in hits}
-        seen: set[str] = set()
         kept: list[Hit] = []
-        for hit in hits:
-            group = groups[hit.id]
-            if group[0] in seen:
-                continue
-            seen.add(group[0])
-            wanted = next((pid for pid in group if pid.endswith(f":{language}")), hit.id)
+        for hit in _first_of_each(hits, versions):
+            wanted = versions[hit.id].get(language, hit.id)
             if wanted in found:
                 kept.append(found[wanted])
             else:  # not found by either search: ranked as the version that was
                 similarity = float(self.store.vectors([wanted])[0] @ query)
                 kept.append(replace(hit, id=wanted, similarity=similarity))
-        return kept
-
-    def _one_each(self, found: list[Scored]) -> list[Scored]:
-        """`found` with only the first of each paragraph's versions."""
-        groups = self._version_groups([item.id for item in found])
-        seen: set[str] = set()
-        kept = []
-        for item in found:
-            if groups[item.id][0] not in seen:
-                seen.add(groups[item.id][0])
-                kept.append(item)
         return kept
 
     def _reranked(
@@ -176,6 +166,18 @@ def keyword_query(question: str) -> str:
         return question
     translations = (t for word in english_words(question) for t in word.translations)
     return " ".join([question, *dict.fromkeys(translations)])
+
+
+def _first_of_each(items: list[Ranked], versions: dict[str, dict[str, str]]) -> list[Ranked]:
+    """`items` with only the first found of each paragraph's versions."""
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        paragraph = next(iter(versions[item.id].values()))
+        if paragraph not in seen:
+            seen.add(paragraph)
+            kept.append(item)
+    return kept
 
 
 def _standout(similarities: list[float]) -> float:
