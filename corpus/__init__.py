@@ -9,11 +9,19 @@ something that looks wrong in it warns with a `ResolutionWarning`.
 from corpus.citation import cite
 from corpus.errors import ResolutionError, ResolutionWarning
 from corpus.models import Paragraph, Part, Resolution
-from corpus.reader import BUNDLED_CORPUS, find_resolution_files, read_resolution, read_resolutions
+from corpus.reader import (
+    BUNDLED_CORPUS,
+    FileRead,
+    find_resolution_files,
+    read_batch,
+    read_resolution,
+    read_resolutions,
+)
 from corpus.records import paragraph_record
 
 __all__ = [
     "BUNDLED_CORPUS",
+    "FileRead",
     "Paragraph",
     "Part",
     "Resolution",
@@ -22,6 +30,7 @@ __all__ = [
     "cite",
     "find_resolution_files",
     "paragraph_record",
+    "read_batch",
     "read_resolution",
     "read_resolutions",
 ]

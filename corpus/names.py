@@ -34,16 +34,30 @@ def resolutions_named(text: str, own: Body | None = None) -> Iterator[NamedResol
     """Every resolution `text` names, in order: by its symbol (`A/RES/80/4`), with its body
     (`大会第80/4号决议`, `Security Council resolution 2720 (2023)`), or by its number alone
     (`第57/12号决议`, `57/12`: a Human Rights Council resolution). In a resolution's own text
-    `own` is its body, which `its resolution 79/6` (`其第79/6号决议`) names."""
+    `own` is its body, which `its resolution 79/6` (`其第79/6号决议`) names; a number there
+    that goes on a list (`大会…第48/141号、2006年3月15日第60/251号`) is of the list's body."""
     pattern, bodies = _resolution_pattern(
         tuple(REFERENCE_FORMS.values()), _body_names(own), own is not None
     )
-    for match in pattern.finditer(normalize_width(text)):
+    text = normalize_width(text)
+    previous: tuple[int, Body] | None = None  # where the last name ended, and its body
+    for match in pattern.finditer(text):
         alternative = int(match.lastgroup[1:])  # type: ignore[index]
-        body = bodies[alternative] or own
+        body = bodies[alternative]
+        if body is None:
+            listed = previous and _LIST_JOINER.fullmatch(text[previous[0] : match.start()])
+            body = previous[1] if listed and previous else own
         assert body is not None
         number = re.sub(r"\s+", "", match[f"n{alternative}"]).upper()
+        previous = (match.end(), body)
         yield NamedResolution(resolution_name(body, number), match.start(), match.end())
+
+
+# What stands between two numbers of one list: `决议、2006年3月15日`, ` 和 `, `, `.
+_LIST_JOINER = re.compile(
+    r"\s*(?:决议)?\s*(?:、|,|，|和|及|以及|and)\s*"
+    r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*"
+)
 
 
 def resolution_name_of(text: str) -> str | None:

@@ -6,7 +6,10 @@ the bundled e5 folder is) is exported once, offline, and published in versions b
 
 * ``float32/<version>/model.onnx``: the transformer with mean pooling and L2 normalisation
   inside the graph, so one ``run`` gives the final vectors (float32, equal to torch's within
-  1e-6 in cosine);
+  1e-6 in cosine). Its weights are kept beside it in ``model.onnx.data`` (ONNX external
+  data), which ONNX Runtime memory-maps instead of copying: a session opens in a fraction of
+  the time, and of the 250k-row word-embedding table only the rows a text uses are ever read
+  into memory;
 * ``int8/<version>/model_int8.onnx``: the same graph with its weights dynamically quantised to
   int8 (ONNX Runtime's ``quantize_dynamic``), three to four times faster on a CPU.
 
@@ -32,13 +35,15 @@ from store.atomic import Artefact
 
 ONNX_FOLDER = "onnx"
 OPSET = 17
-EXPORT = Artefact("hrc-qa-onnx-export/1", "ONNX export", verify="size")
+EXPORT = Artefact("hrc-qa-onnx-export/2", "ONNX export", verify="size")
 """An export, published by `store.atomic`. The format is bumped whenever the export starts
 writing a different graph for the same model (another opset, say). A load checks only the
 file's size: hashing the 470 MB graph on every start would cost about a second."""
 _EXPORT_READS = ("config.json", "model.safetensors", "pytorch_model.bin")
 """The files of a model folder that `_export` reads (transformers' weights in either form)."""
 FILES = {"onnx": "model.onnx", "onnx-int8": "model_int8.onnx"}
+WEIGHTS = "model.onnx.data"
+"""The float32 export's weights, beside its graph (see the module's docstring)."""
 QUERY_PROMPTS = ("query",)
 PASSAGE_PROMPTS = ("passage", "document")
 """The prompt names a sentence-transformers folder may give each kind of text (e5: `query: `
@@ -181,6 +186,22 @@ def _export(folder: Path, path: Path) -> None:
             opset_version=OPSET,
             dynamo=False,
         )
+    _move_weights_out(path)
+
+
+def _move_weights_out(path: Path) -> None:
+    """Rewrite the graph at `path` with its weights in one external-data file beside it."""
+    import onnx
+
+    graph = onnx.load(str(path))
+    onnx.save_model(
+        graph,
+        str(path),
+        save_as_external_data=True,
+        all_tensors_to_one_file=True,
+        location=WEIGHTS,
+        size_threshold=1024,
+    )
 
 
 def _quantize(plain: Path, path: Path) -> None:

@@ -88,6 +88,9 @@ class BodyForms:
     regular-expression sources."""
 
 
+_ZH_ITS = r"其(?=\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?(?:关于[^，。；]{0,40}的)?第)"
+"""`其` as `its` before a resolution (`其2015年9月25日第70/1号决议`), not the `其` of `其中`."""
+
 BODY_FORMS: dict[Language, dict[Body, BodyForms]] = {
     "zh": {
         "hrc": BodyForms(
@@ -96,7 +99,7 @@ BODY_FORMS: dict[Language, dict[Body, BodyForms]] = {
             opening="人权理事会，",
             number="{number}",
             document="人权理事会{date}第{number}号决议",
-            own=("其", "本?理事会"),
+            own=(_ZH_ITS, "本?理事会"),
         ),
         "ga": BodyForms(
             name="大会",
@@ -104,7 +107,7 @@ BODY_FORMS: dict[Language, dict[Body, BodyForms]] = {
             opening="大会，",
             number="{number}",
             document="大会{date}第{number}号决议",
-            own=("其", "本?大会"),
+            own=(_ZH_ITS, "本?大会"),
         ),
         "sc": BodyForms(
             name="安全理事会",
@@ -112,7 +115,7 @@ BODY_FORMS: dict[Language, dict[Body, BodyForms]] = {
             opening="安全理事会，",
             number="{number}({year})",
             document="安全理事会{date}第{number}号决议",
-            own=("其", "本?安理会"),
+            own=(_ZH_ITS, "本?安理会"),
         ),
         "ecosoc": BodyForms(
             name="经济及社会理事会",
@@ -120,7 +123,7 @@ BODY_FORMS: dict[Language, dict[Body, BodyForms]] = {
             opening="经济及社会理事会，",
             number="{number}",
             document="经济及社会理事会{date}第{number}号决议",
-            own=("其", "本?理事会"),
+            own=(_ZH_ITS, "本?理事会"),
         ),
     },
     "en": {

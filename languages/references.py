@@ -78,8 +78,10 @@ def chinese_number(number: str) -> int:
 REFERENCE_FORMS: dict[Language, ReferenceForms] = {
     "zh": ReferenceForms(
         resolution=r"第\s*{number}\s*号",
-        # `大会第70/1号决议`, `其2015年9月25日第70/1号决议`: the date may stand between.
-        named=r"{body}\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)?第\s*{number}\s*号",
+        # `大会第70/1号决议`, `其2015年9月25日第70/1号决议`, `大会2021年11月15日关于……的报告
+        # 的第76/6号决议`, `大会在2024年9月22日第79/1号决议中`: a date, a subject may stand
+        # between, within one clause.
+        named=r"{body}[^，。；;]{0,80}?第\s*{number}\s*号",
         paragraph=r"{part}\s*第\s*{number}\s*段\s*(?:第\s*)?{subdivisions}\s*[项目]?",
         preambular="序言部分|序言",
         operative="执行部分",

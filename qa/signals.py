@@ -11,10 +11,8 @@ nowhere in the corpus is what a no-match answer names as missing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
-import jieba
 import numpy as np
 
 from languages import Language
@@ -22,7 +20,8 @@ from languages.keywords import KEYWORD_FORMS
 from qa.retrieval import Found
 from qa.translate import english_words
 from store.base import ParagraphStore, passage_text
-from store.tokenize import token_spans, tokens
+from store.tokenize import segmenter, token_spans, tokens
+from store.word_tables import idf_weights
 
 UNKNOWN_WEIGHT = 12.0
 """The weight of a word the IDF table does not know: rare, as such words are (about the
@@ -112,7 +111,7 @@ def missing_phrases(question: str, signals: Signals, most: int = 3) -> tuple[str
 def _nameable(term: Term) -> bool:
     """Salient, and a word: two Chinese characters the IDF table does not know are more often
     a segmentation seam (城市数字化时应采取 → 时应) than a word."""
-    fragment = len(term.text) <= 2 and not term.text.isascii() and term.text not in _idf()
+    fragment = len(term.text) <= 2 and not term.text.isascii() and term.text not in idf_weights()
     return term.weight >= SALIENT_WEIGHT and not fragment
 
 
@@ -139,7 +138,7 @@ def question_terms(question: str, language: Language) -> list[Term]:
             for stem, start, end in token_spans(question, language)
         ]
     terms = []
-    for word, start, end in jieba.tokenize(question):
+    for word, start, end in segmenter().tokenize(question):
         if word.lower() in tokens(word):  # not a stop word, not punctuation
             terms.append(Term(word, start, end, _weight(word), (word.lower(),)))
     return terms
@@ -153,7 +152,7 @@ def coverage(term: Term, text: str) -> float:
         return 1.0
     word = term.forms[0]
     covered = np.zeros(len(word), dtype=bool)
-    for part, start, end in jieba.tokenize(word, mode="search"):
+    for part, start, end in segmenter().tokenize(word, mode="search"):
         if len(part) >= 2 and part != word and part in text:
             covered[start:end] = True
     return float(covered.mean()) if len(word) else 0.0
@@ -177,15 +176,5 @@ def corpus_text(store: ParagraphStore) -> str:
     )
 
 
-@cache
-def _idf() -> dict[str, float]:
-    table = resources.files("jieba") / "analyse" / "idf.txt"
-    weights = {}
-    for line in table.read_text(encoding="utf-8").splitlines():
-        word, _, value = line.partition(" ")
-        weights[word] = float(value)
-    return weights
-
-
 def _weight(word: str) -> float:
-    return min(_idf().get(word, UNKNOWN_WEIGHT), UNKNOWN_WEIGHT)
+    return min(idf_weights().get(word, UNKNOWN_WEIGHT), UNKNOWN_WEIGHT)

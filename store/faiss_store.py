@@ -279,18 +279,21 @@ class FaissStore(ParagraphStore):
         resolutions = [Resolution.from_dict(item) for item in _read_json(version / RESOLUTIONS)]
         self._resolutions = {resolution.key: resolution for resolution in resolutions}
         by_id = {
-            resolution.paragraph_id(paragraph): StoredParagraph(
-                resolution.paragraph_id(paragraph), resolution, paragraph
-            )
+            stored.id: stored
             for resolution in resolutions
             for paragraph in resolution.paragraphs
+            for stored in (
+                StoredParagraph(resolution.paragraph_id(paragraph), resolution, paragraph),
+            )
         }
         rows = _read_json(version / ROWS)
         if not isinstance(rows, list):
             raise ValueError(f"{ROWS} is not a list of paragraph ids")
         self._entries = [by_id[paragraph_id] for paragraph_id in rows]
         self._row_of = {entry.id: row for row, entry in enumerate(self._entries)}
-        self._vector_blocks = [np.load(version / VECTORS)]
+        # Memory-mapped: the FAISS index holds its own copy to search; these rows are read
+        # only by an update of the store, so they need not take memory while it serves.
+        self._vector_blocks = [np.load(version / VECTORS, mmap_mode="r")]
         self._words = None
         self._folder = version
         searchers = _Searchers(

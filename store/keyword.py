@@ -52,7 +52,9 @@ class KeywordIndex:
     @classmethod
     def load(cls, folder: Path, size: int) -> KeywordIndex:
         """The index `save` wrote into `folder`, of `size` rows."""
-        bm25 = bm25s.BM25.load(str(folder), show_progress=False, **FILES)
+        # Memory-mapped: a reload reads only the index's header, and a search only the
+        # columns of the question's words (at a million rows the arrays are hundreds of MB).
+        bm25 = bm25s.BM25.load(str(folder), show_progress=False, mmap=True, **FILES)
         return cls(bm25, size)
 
     def scores(self, question: str) -> np.ndarray:

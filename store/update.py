@@ -3,21 +3,22 @@
 
     report = update(location, encoder, paths=["new/"], remove=["51/5"])
 
-Only passages whose text the store has never seen are embedded; a batch with one bad file
-changes nothing (`corpus.read_resolutions` reads all or nothing); the new version is published
-atomically, and only when something changed.
+Only passages whose text the store has never seen are embedded; each file is read whole or
+refused on its own (`corpus.read_batch`), so a bad file costs the batch nothing but itself and
+nothing half-read is indexed; the report says what became of each file. The new version is
+published atomically, and only when something changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from corpus import Resolution, read_resolutions
+from corpus import Resolution, ResolutionError, ResolutionWarning, read_batch
 from corpus.alignment import Misalignment, misalignments
 from store import open_store, store_exists
 from store.base import ParagraphStore, passage_digest, passage_text
@@ -27,9 +28,23 @@ if TYPE_CHECKING:  # the store sits below the model: any object of the Encoder s
 
 
 @dataclass(frozen=True)
+class FileReport:
+    """What became of one file: `indexed` (added or replaced), `unchanged` or `refused`."""
+
+    path: Path
+    outcome: str
+    resolution: str | None
+    """The resolution's key (`57/12.zh`), when the file was read."""
+    error: ResolutionError | None
+    warnings: tuple[ResolutionWarning, ...]
+
+
+@dataclass(frozen=True)
 class UpdateReport:
     """What an update changed, for the user to read."""
 
+    files: tuple[FileReport, ...]
+    """Each file read, in the order read."""
     added: tuple[str, ...]
     replaced: tuple[str, ...]
     removed: tuple[str, ...]
@@ -48,6 +63,10 @@ class UpdateReport:
     def changed(self) -> bool:
         return bool(self.added or self.replaced or self.removed)
 
+    @property
+    def refused(self) -> tuple[FileReport, ...]:
+        return tuple(file for file in self.files if file.outcome == "refused")
+
 
 def update(
     location: str | Path,
@@ -55,19 +74,23 @@ def update(
     paths: Iterable[str | Path] = (),
     remove: Iterable[str] = (),
     rebuild: bool = False,
+    on_file: Callable[[Path], None] | None = None,
 ) -> UpdateReport:
     """Put the resolutions in `paths` into the store at `location` (replacing the same
     number in the same language), take out `remove` (numbers like `51/5`, or `51/5.zh` for
     one language), and publish the result. `rebuild` starts from an empty store; so does a
-    location where nothing was published yet.
+    location where nothing was published yet. `on_file` is told of each file once it is read.
 
-    ResolutionError when a file cannot be read, KeyError when `remove` names what is not
-    stored, IndexUnavailable when the store there cannot be used: in each case nothing changes.
+    A file that cannot be read is reported refused and the rest are indexed (on a rebuild,
+    nothing is published then: the files refused would be missing). KeyError when
+    `remove` names what is not stored, IndexUnavailable when the store there cannot be used:
+    then nothing changes.
     """
-    resolutions = read_resolutions(paths)
     fresh = rebuild or not store_exists(location)
     store = open_store(location, encoder.name, encoder.dimension, create=fresh)
-    removed = _remove(store, set(remove))
+    removed = _remove(store, set(remove))  # before reading: a wrong name stops at once
+    reads = read_batch(paths, on_file)
+    resolutions = [read.resolution for read in reads if read.resolution is not None]
     added, replaced, unchanged = [], [], []
     stored = {resolution.key: resolution for resolution in store.resolutions()}
     for resolution in resolutions:
@@ -80,9 +103,27 @@ def update(
     changing = [r for r in resolutions if r.key in changing_keys]
     embedded = _add(store, encoder, changing)
     changed = bool(added or replaced or removed)
-    read = {resolution.name for resolution in resolutions}
-    stored_texts = [text for text in store.resolutions() if text.name in read]
+    names_read = {resolution.name for resolution in resolutions}
+    versions_read = [text for text in store.resolutions() if text.name in names_read]
+    # A rebuild keeps exactly what it is given: with a file refused, what that file held would
+    # be lost from the index, so the index stays as it was.
+    refused = sum(read.error is not None for read in reads)
+    complete = not (rebuild and refused)
+    # A new index of nothing but refused files is not published: there is nothing to ask.
+    publish = complete and (changed or (fresh and not (reads and refused == len(reads))))
     return UpdateReport(
+        files=tuple(
+            FileReport(
+                path=read.path,
+                outcome="refused"
+                if read.resolution is None
+                else ("unchanged" if read.resolution.key in unchanged else "indexed"),
+                resolution=read.resolution.key if read.resolution else None,
+                error=read.error,
+                warnings=read.warnings,
+            )
+            for read in reads
+        ),
         added=tuple(added),
         replaced=tuple(replaced),
         removed=tuple(removed),
@@ -90,8 +131,8 @@ def update(
         embedded=embedded,
         resolutions=len(store.resolutions()),
         paragraphs=len(store),
-        version=store.save() if changed or fresh else None,
-        misaligned=tuple(misalignments(stored_texts)),
+        version=store.save() if publish else None,
+        misaligned=tuple(misalignments(versions_read)),
     )
 
 

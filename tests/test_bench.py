@@ -96,6 +96,8 @@ def test_bench_runs_at_a_tiny_size_and_writes_its_results(tmp_path):
             "--repeat",
             "1",
             "--no-load",
+            "--cold",
+            "1",
             # Every backend embeds alike (test_onnx_backend.py); one of ours and the peer
             # show that the build rows are measured and written.
             "--backend",
@@ -119,6 +121,11 @@ def test_bench_runs_at_a_tiny_size_and_writes_its_results(tmp_path):
         assert figure["n"] > 0
     assert row["ratio_p50"] > 0
     assert row["rss_mb"] > 0 and row["reload_s"] >= 0
+    cold = results["cold"]  # one whole `hrc-qa ask` beside one whole peer process
+    for process in (cold["ours"], cold["peer"]):
+        assert process["wall"]["p50_ms"] > 0 and process["peak_rss_mb"] > 0
+    assert cold["ratio_wall_paired_median"] > 0
+    assert "## Cold answer" in (tmp_path / "latest.md").read_text(encoding="utf-8")
     backends = [build["backend"] for build in results["build"]]
     assert backends == ["onnx", "peer"]
     for build in results["build"]:

@@ -434,7 +434,10 @@ def test_an_index_of_the_old_format_is_refused_with_a_rebuild_hint(tmp_path, fak
             "A_RES_80_4",
             "zh",
             "PP1",
-            {"A/RES/79/6": "第79/6号", "S/RES/1325": "安全理事会第1325(2000)号"},
+            {
+                "A/RES/79/6": "其2024年11月5日关于公共图书馆的第79/6号",
+                "S/RES/1325": "安全理事会第1325(2000)号",
+            },
         ),
         ("A_RES_80_4", "en", "PP2", {"57/12": "Human Rights Council resolution 57/12"}),
         ("A_RES_80_4", "zh", "PP2", {"57/12": "人权理事会2024年10月9日第57/12号"}),
@@ -465,13 +468,19 @@ def test_paragraphs_recalling_other_resolutions_name_them(read, stem, language, 
 
 
 def test_the_bundled_council_resolutions_name_the_assemblys():
-    resolution = read_resolution(BUNDLED_CORPUS / "A_HRC_RES_36_29.zh.txt")
-    names = {
-        ref["resolution"]
-        for paragraph in resolution.paragraphs
-        for ref in paragraph_record(resolution, paragraph)["references"]
-    }
-    assert {"A/RES/70/1", "A/RES/48/141"} <= names
+    def named(file: str, label: str) -> list[str]:
+        resolution = read_resolution(BUNDLED_CORPUS / file)
+        record = paragraph_record(resolution, resolution.paragraph(label))
+        return [ref["resolution"] for ref in record["references"]]
+
+    # `大会…第48/141号决议、2006年3月15日第60/251号决议…、人权理事会…第5/1号决议、…`: a
+    # number on a list is of the list's body.
+    assert named("A_HRC_RES_36_29.zh.txt", "PP2") == [
+        *("A/RES/48/141", "A/RES/60/251", "A/RES/65/281", "5/1", "16/21", "30/25"),
+    ]
+    # `大会 2021 年 11 月 15 日关于落实……的报告的第 76/6 号决议`
+    assert named("A_HRC_RES_57_12.zh.txt", "PP28") == ["A/RES/76/6"]
+    assert named("A_HRC_RES_51_5.zh.txt", "PP7") == ["A/RES/70/1"]
 
 
 def test_the_app_links_a_named_resolution_when_it_is_indexed(bodies_assistant):

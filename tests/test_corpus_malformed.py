@@ -24,6 +24,7 @@ from corpus import (
     read_resolutions,
 )
 from corpus import reader as corpus_reader
+from corpus.normalize import decode
 from corpus.parser import parse_resolution
 
 CLEAN = (BUNDLED_CORPUS / "A_HRC_RES_37_7.zh.txt").read_text(encoding="utf-8")
@@ -143,7 +144,7 @@ def test_mangled_copies_of_real_files_are_read_or_refused_never_a_traceback():
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ResolutionWarning)
-                parse_resolution(corpus_reader.decode(bytes(data), "mangled"), "mangled")
+                parse_resolution(decode(bytes(data), "mangled"), "mangled")
             outcomes["read"] += 1
         except ResolutionError as error:
             assert str(error).startswith("mangled")

@@ -78,13 +78,32 @@ def test_removing_what_is_not_indexed_changes_nothing(home, fake_encoder, remove
     assert current_version(home) == version
 
 
-def test_a_batch_with_a_bad_file_changes_nothing(home, fake_encoder, tmp_path_factory):
+def test_a_bad_file_in_a_batch_is_refused_and_the_rest_indexed(
+    home, fake_encoder, tmp_path_factory
+):
+    bad = tmp_path_factory.mktemp("bad") / "notes.txt"
+    bad.write_text("这不是一项决议。\n", encoding="utf-8")
+    report = update(home, fake_encoder, [FILE["57/12"], bad, FILE["37/7"]])
+    outcomes = [(file.path.name, file.outcome, file.resolution) for file in report.files]
+    assert outcomes == [
+        ("A_HRC_RES_57_12.zh.txt", "indexed", "57/12.zh"),
+        ("notes.txt", "refused", None),
+        ("A_HRC_RES_37_7.zh.txt", "unchanged", "37/7.zh"),
+    ]
+    assert isinstance(report.refused[0].error, ResolutionError)
+    assert "notes.txt" in str(report.refused[0].error)
+    assert report.added == ("57/12.zh",) and report.version == current_version(home)
+    assert "57/12.zh" in {r.key for r in stored(home, fake_encoder).resolutions()}
+
+
+def test_a_rebuild_with_a_refused_file_publishes_nothing(home, fake_encoder, tmp_path_factory):
     bad = tmp_path_factory.mktemp("bad") / "notes.txt"
     bad.write_text("这不是一项决议。\n", encoding="utf-8")
     version = current_version(home)
-    with pytest.raises(ResolutionError, match=r"notes\.txt"):
-        update(home, fake_encoder, [FILE["57/12"], bad])
+    report = update(home, fake_encoder, [FILE["57/12"], bad], rebuild=True)
+    assert report.version is None and len(report.refused) == 1
     assert current_version(home) == version
+    assert len(stored(home, fake_encoder).resolutions()) == 3
 
 
 def test_rebuild_keeps_exactly_what_it_is_given(home, fake_encoder):

