@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from corpus import Paragraph, Resolution, paragraph_record
+from corpus.records import lead_in_text, quote_text, versions_record
 from languages import DEFAULT_LANGUAGE, Language
 from languages.scripts import detect_language
 from store.tokenize import token_spans, tokens
@@ -43,19 +44,17 @@ class Quote:
     """The names of the resolutions in the index, so that each resolution the paragraph
     names says whether it can be opened."""
 
+    versions: tuple[tuple[Resolution, Paragraph], ...] = ()
+    """The paragraph in each language it is indexed in and linked to (`corpus.alignment`),
+    itself included."""
+
     @property
     def lead_in(self) -> str:
-        parents = self.resolution.lead_in(self.paragraph)
-        # The outermost parent's number is in the citation; deeper ones read `(a) …`.
-        return "".join(
-            (f"{parent.marker} " if parent.subdivisions else "") + parent.text + "\n"
-            for parent in parents
-        )
+        return lead_in_text(self.resolution, self.paragraph)
 
     @property
     def quote(self) -> str:
-        own = f"{self.paragraph.marker} " if self.paragraph.subdivisions else ""
-        return f"{self.lead_in}{own}{self.paragraph.text}"
+        return quote_text(self.resolution, self.paragraph)
 
     def to_dict(self) -> dict[str, Any]:
         record = paragraph_record(self.resolution, self.paragraph)
@@ -71,6 +70,7 @@ class Quote:
             "label": self.label,
             "quote": self.quote,
             "highlights": [list(span) for span in self.highlights],
+            "versions": versions_record(self.versions or ((self.resolution, self.paragraph),)),
         }
 
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from corpus import Paragraph, Resolution
+from corpus.alignment import versions_of
 from corpus.models import PARTS
 from embeddings import settings
 from languages import Language
@@ -165,6 +166,7 @@ class Assistant:
                 rank,
                 _label(stored.id, cited, relevant, ranks, hits, signals),
                 names,
+                resolutions,
             )
             for rank, stored in enumerate(quoted, 1)
         ]
@@ -211,15 +213,20 @@ def _cited(
     if reference.label is None:
         return [], ""
     number = reference.resolution or (filters.resolutions[:1] or (context,))[0]
-    texts = [resolution for resolution in resolutions if resolution.name == number]
+    # One version of each paragraph: the question's language first, else the first indexed.
+    texts = sorted(
+        (resolution for resolution in resolutions if resolution.name == number),
+        key=lambda resolution: resolution.language != language,
+    )
     if not texts:
         return [], ""  # not a resolution of this index: answer the words instead
-    named = [
-        resolution.paragraph_id(paragraph)
-        for resolution in texts
+    # Each label once: from the first text (in the order above) that has it.
+    first_of = {
+        paragraph.label: resolution.paragraph_id(paragraph)
+        for resolution in reversed(texts)
         for paragraph in resolution.paragraphs
-        if paragraph.label == reference.label
-    ]
+    }
+    named = [first_of[reference.label]] if reference.label in first_of else []
     if not named:
         parts = [paragraph.part for paragraph in texts[0].paragraphs if not paragraph.subdivisions]
         return [], message(
@@ -231,12 +238,20 @@ def _cited(
             operative=parts.count("operative"),
         )
     below = [
-        resolution.paragraph_id(paragraph)
-        for resolution in texts
-        for paragraph in resolution.paragraphs
+        first_of[paragraph.label]
+        for paragraph in _all_paragraphs(texts)
         if paragraph.parent_label == reference.label
     ]
     return named + below, ""
+
+
+def _all_paragraphs(texts: list[Resolution]) -> list[Paragraph]:
+    """Every paragraph label of `texts` once, in the order of the first text holding it."""
+    seen: dict[str, Paragraph] = {}
+    for resolution in texts:
+        for paragraph in resolution.paragraphs:
+            seen.setdefault(paragraph.label, paragraph)
+    return list(seen.values())
 
 
 def _quote(
@@ -247,9 +262,18 @@ def _quote(
     rank: int,
     label: Label,
     indexed: frozenset[str],
+    texts: tuple[Resolution, ...],
 ) -> Quote:
+    versions = tuple(versions_of(stored.resolution, stored.paragraph, texts))
     quote = Quote(
-        rank, stored.resolution, stored.paragraph, score, match, label=label, indexed=indexed
+        rank,
+        stored.resolution,
+        stored.paragraph,
+        score,
+        match,
+        label=label,
+        indexed=indexed,
+        versions=versions,
     )
     language = stored.resolution.language
     return replace(quote, highlights=highlight_spans(question, quote.quote, language))

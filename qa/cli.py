@@ -205,6 +205,8 @@ def index(
     ):
         if keys:
             _show(escape(f"{verb}: {', '.join(keys)}"))
+    for misalignment in report.misaligned:
+        _show(f"[yellow]warning:[/] {escape(misalignment.describe())}", stderr)
     _show(
         escape(
             f"{'Saved' if report.version else 'Up to date, nothing saved:'} {home}: "

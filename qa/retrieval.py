@@ -6,6 +6,9 @@ and a paragraph found by both searches rises above one found by either. Each res
 carries its cosine similarity to the question, which says how relevant it is on an absolute
 scale (the no-match decision uses it).
 
+A paragraph indexed in several languages (`corpus.alignment`) is one result: at the rank of
+its best-scoring version, in the question's language when that version is indexed.
+
 The corpus is Chinese: an English question is searched by keyword through the Chinese
 translations of its words (`qa.translate`), which lifts English hit@1 on the calibration
 questions from 0.53 (dense alone) to 0.80 fused.
@@ -13,17 +16,18 @@ questions from 0.53 (dense alone) to 0.80 fused.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, replace
+from typing import Literal, TypeVar
 
 import numpy as np
 
+from corpus.alignment import versions_of
 from embeddings.encoder import Encoder
 from qa.request import question_language
 from qa.rerank import CANDIDATES as RERANK_CANDIDATES
 from qa.rerank import CrossEncoderReranker
 from qa.translate import english_words
-from store.base import ParagraphStore, passage_text
+from store.base import ParagraphStore, Scored, passage_text
 from store.filters import Filters
 
 RRF_K = 60
@@ -31,6 +35,7 @@ CANDIDATES = 50
 """How deep each search looks before fusion."""
 
 Mode = Literal["hybrid", "dense", "keyword"]
+Ranked = TypeVar("Ranked", "Hit", Scored)
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,39 @@ class HybridRetriever:
         hits.sort(key=lambda hit: (-hit.fused, -hit.similarity))
         if self.reranker is not None and mode == "hybrid":
             hits = self._reranked(self.reranker, question, hits)
-        return Found(hits[:k], _standout([found.score for found in dense]))
+        hits = self._one_version(hits, question_language(question), query)
+        once = _first_of_each(dense, self._versions([found.id for found in dense]))
+        return Found(hits[:k], _standout([found.score for found in once]))
+
+    def _versions(self, ids: list[str]) -> dict[str, dict[str, str]]:
+        """Each id's linked versions (`corpus.alignment`), itself included: language → id, in
+        store order, so that the first names the paragraph whatever the version."""
+        if not ids:
+            return {}
+        texts = self.store.resolutions()
+        return {
+            item.id: {
+                text.language: text.paragraph_id(paragraph)
+                for text, paragraph in versions_of(item.resolution, item.paragraph, texts)
+            }
+            for item in self.store.get(ids)
+        }
+
+    def _one_version(self, hits: list[Hit], language: str, query: np.ndarray) -> list[Hit]:
+        """One hit per paragraph, whatever the languages it is indexed in: at the rank of its
+        best-scoring version, the version in the question's `language` when there is one
+        (scored on its own), else the best-scoring."""
+        versions = self._versions([hit.id for hit in hits])
+        found = {hit.id: hit for hit in hits}
+        kept: list[Hit] = []
+        for hit in _first_of_each(hits, versions):
+            wanted = versions[hit.id].get(language, hit.id)
+            if wanted in found:
+                kept.append(found[wanted])
+            else:  # not found by either search: ranked as the version that was
+                similarity = float(self.store.vectors([wanted])[0] @ query)
+                kept.append(replace(hit, id=wanted, similarity=similarity))
+        return kept
 
     def _reranked(
         self, reranker: CrossEncoderReranker, question: str, hits: list[Hit]
@@ -129,6 +166,18 @@ def keyword_query(question: str) -> str:
         return question
     translations = (t for word in english_words(question) for t in word.translations)
     return " ".join([question, *dict.fromkeys(translations)])
+
+
+def _first_of_each(items: list[Ranked], versions: dict[str, dict[str, str]]) -> list[Ranked]:
+    """`items` with only the first found of each paragraph's versions."""
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        paragraph = next(iter(versions[item.id].values()))
+        if paragraph not in seen:
+            seen.add(paragraph)
+            kept.append(item)
+    return kept
 
 
 def _standout(similarities: list[float]) -> float:

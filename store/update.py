@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from corpus import Resolution, ResolutionError, ResolutionWarning, read_batch
+from corpus.alignment import Misalignment, misalignments
 from store import open_store, store_exists
 from store.base import ParagraphStore, passage_digest, passage_text
 
@@ -54,6 +55,9 @@ class UpdateReport:
     paragraphs: int
     version: str | None
     """The version published, or None when nothing changed and nothing was saved."""
+    misaligned: tuple[Misalignment, ...] = ()
+    """Versions of the resolutions read whose paragraphs do not line up with another version
+    of the same resolution in the index (`corpus.alignment`): indexed all the same."""
 
     @property
     def changed(self) -> bool:
@@ -99,6 +103,8 @@ def update(
     changing = [r for r in resolutions if r.key in changing_keys]
     embedded = _add(store, encoder, changing)
     changed = bool(added or replaced or removed)
+    names_read = {resolution.name for resolution in resolutions}
+    versions_read = [text for text in store.resolutions() if text.name in names_read]
     # A rebuild keeps exactly what it is given: with a file refused, what that file held would
     # be lost from the index, so the index stays as it was.
     refused = sum(read.error is not None for read in reads)
@@ -126,6 +132,7 @@ def update(
         resolutions=len(store.resolutions()),
         paragraphs=len(store),
         version=store.save() if publish else None,
+        misaligned=tuple(misalignments(versions_read)),
     )
 
 

@@ -245,6 +245,30 @@ def test_the_resolution_opens_at_the_quoted_paragraph(page, context):
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")  # highlighted
 
 
+@pytest.mark.parametrize("locale", ["en-US"])
+def test_an_english_quote_opens_its_chinese_version(page, running_app_index, encoder):
+    from playwright.sync_api import expect
+
+    from store.update import update
+
+    english = REPO / "tests" / "fixtures" / "layouts" / "A_HRC_RES_37_7.en.txt"
+    update(running_app_index, encoder, [english])
+    try:
+        answer = ask(page, "Which day is the United Nations Public Service Day?")
+        first = answer.locator(".hrc-quote").first
+        expect(first.locator(".hrc-text").first).to_contain_text(
+            "United Nations Public Service Day"
+        )
+        chinese = first.locator("details.hrc-version")
+        expect(chinese.locator("summary")).to_have_text("中文")
+        expect(chinese.locator(".hrc-text")).to_be_hidden()
+        chinese.locator("summary").click()
+        expect(chinese.locator(".hrc-text")).to_contain_text("联合国公共服务日")
+        expect(chinese.locator(".hrc-citation")).to_have_text("人权理事会第37/7号决议第8段")
+    finally:
+        update(running_app_index, encoder, remove=["37/7.en"])
+
+
 @contextlib.contextmanager
 def fixtures_site(port: int) -> Iterator[str]:
     """tests/fixtures/ served at `http://localhost:port/`, as a page of someone else's site."""

@@ -35,6 +35,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from corpus import Paragraph, Resolution, paragraph_record
+from corpus.alignment import versions_of
 from languages import DEFAULT_LANGUAGE, Language
 from languages.messages import message
 from qa.answer import Answer, Quote
@@ -248,8 +249,9 @@ def add_endpoints(api: FastAPI, assistant: Assistant, settings: Settings) -> Non
             language = known_language(lang)
             text = message("api_unknown_paragraph", language, paragraph_id=paragraph_id)
             return JSONResponse(error_body(text, language), status_code=404)
-        indexed = frozenset(resolution.name for resolution in assistant.resolutions())
-        return JSONResponse(paragraph_json(*found, settings.root_path, indexed))
+        texts = assistant.resolutions()
+        indexed = frozenset(resolution.name for resolution in texts)
+        return JSONResponse(paragraph_json(*found, settings.root_path, indexed, texts))
 
     @api.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs(request: Request) -> str:
@@ -314,12 +316,20 @@ def resolution_records(texts: tuple[Resolution, ...], root_path: str) -> list[di
 
 
 def paragraph_json(
-    resolution: Resolution, paragraph: Paragraph, root_path: str, indexed: frozenset[str]
+    resolution: Resolution,
+    paragraph: Paragraph,
+    root_path: str,
+    indexed: frozenset[str],
+    texts: tuple[Resolution, ...],
 ) -> dict:
-    """The paragraph's record, its quote as answers give it, and its place on its page."""
-    quoted = Quote(1, resolution, paragraph, 1.0, "citation", indexed=indexed)
+    """The paragraph's record, its quote and versions as answers give them, and its place on
+    its page."""
+    versions = tuple(versions_of(resolution, paragraph, texts))
+    quoted = Quote(1, resolution, paragraph, 1.0, "citation", indexed=indexed, versions=versions)
+    contract = quoted.to_dict()
     return paragraph_record(resolution, paragraph) | {
-        "references": quoted.to_dict()["references"],
+        "references": contract["references"],
+        "versions": contract["versions"],
         "lead_in": quoted.lead_in,
         "quote": quoted.quote,
         "page": page_link(resolution, root_path) + f"#{paragraph.label}",

@@ -17,11 +17,11 @@ from jinja2.ext import Extension
 from markupsafe import Markup, escape
 
 from corpus import Paragraph, Resolution, cite
-from corpus.models import resolution_slug
 from corpus.names import cross_references
+from corpus.records import page_address
 from languages import LANGUAGES
 from languages.citations import CITATION_FORMS
-from languages.interface import INTERFACE, text_direction, ui_text
+from languages.interface import INTERFACE, LANGUAGE_NAMES, text_direction, ui_text
 from qa.answer import highlight_segments
 
 
@@ -49,13 +49,6 @@ def marked(text: str, spans: Iterable[Sequence[int]]) -> Markup:
     )
 
 
-def resolution_href(name: str, label: str, language: str) -> str:
-    """A link to the paragraph `label` (or, empty, the top) of the resolution `name` (`57/12`,
-    `A/RES/80/4`), relative to the app's root, so that it works behind GRADIO_ROOT_PATH too."""
-    anchor = f"#{label}" if label else ""
-    return f"resolution/{resolution_slug(name)}?lang={language}{anchor}"
-
-
 def quote_with_citation(result: dict[str, Any], language: str) -> str:
     """What "copy quote and citation" puts on the clipboard, ready for a draft."""
     return CITATION_FORMS[language].quoted.format(
@@ -73,9 +66,10 @@ templates = Environment(
 )
 templates.globals.update(
     marked=marked,
-    resolution_href=resolution_href,
+    resolution_href=page_address,
     quote_with_citation=quote_with_citation,
     text_direction=text_direction,
+    language_names=LANGUAGE_NAMES,
 )
 
 
@@ -117,10 +111,14 @@ def render_chat(turns: list[dict[str, Any]], ui: str, citation_language: str) ->
 
 
 def resolution_page(
-    resolution: Resolution, language: str, indexed: frozenset[str] = frozenset()
+    resolution: Resolution,
+    language: str,
+    indexed: frozenset[str] = frozenset(),
+    languages: tuple[str, ...] = (),
 ) -> str:
     """The whole resolution, each paragraph anchored by its label and cited in `language`,
-    with links to the resolutions it names that are `indexed`. The page is in the language
+    with links to the resolutions it names that are `indexed` and to its text in the other
+    `languages` the index holds it in. The page is in the language
     of the text (`<html lang>`, for screen readers, hyphenation and fonts); the interface's
     words and the citations, in `language`, say so where they are."""
     parts = [
@@ -143,6 +141,7 @@ def resolution_page(
     ]
     return templates.get_template("pages/resolution.html").render(
         resolution=resolution,
+        other_languages=[other for other in languages if other != resolution.language],
         parts=parts,
         words=INTERFACE[language],
         ui=language,

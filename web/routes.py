@@ -37,8 +37,10 @@ def page_routes(assistant: Assistant) -> APIRouter:
         resolution = find_resolution(assistant, slug, language)
         if resolution is None:
             return HTMLResponse(not_found_page(slug.replace("-", "/"), language), status_code=404)
-        indexed = frozenset(r.name for r in assistant.resolutions())
-        return HTMLResponse(resolution_page(resolution, language, indexed))
+        texts = assistant.resolutions()
+        indexed = frozenset(r.name for r in texts)
+        languages = tuple(r.language for r in texts if r.name == resolution.name)
+        return HTMLResponse(resolution_page(resolution, language, indexed, languages))
 
     @router.api_route("/gradio.js", methods=["GET", "HEAD"])
     def web_component_script() -> FileResponse:
