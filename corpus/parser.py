@@ -507,10 +507,14 @@ class _Assembler:
         lower_case = line[0].islower() and self.patterns.forms.lower_case_continues
         if lower_case or not self.patterns.paragraph_end.search(current.text.end):
             return True
-        # A page break right after a full line that ends with a comma is a wrap, not an end.
+        # A page break right after a full line that ends with a comma is a wrap, not an end;
+        # unless the next line opens in upper case where paragraphs do and a wrap seldom does
+        # (a one-line paragraph may fill its line too).
+        capital = line[0].isupper() and self.patterns.forms.lower_case_continues
         return (
             gap == "page"
             and self.hard_wrapped
+            and not capital
             and _display_width(current.last_line) >= 0.9 * self.full_width
         )
 
