@@ -41,11 +41,18 @@ def test_filters_become_a_milvus_expression():
     assert filter_expression(Filters()) == ""
     assert filter_expression(
         Filters(
-            resolutions=("51/5", "57/12"), part="operative", sessions=(37, None), years=(None, 2022)
+            resolutions=("51/5", "A/RES/80/4"),
+            bodies=("hrc", "ga"),
+            part="operative",
+            sessions=(37, None),
+            years=(None, 2022),
         )
     ) == (
-        'resolution in ["51/5", "57/12"] and part == "operative" and session >= 37 and year <= 2022'
+        'resolution in ["51/5", "A/RES/80/4"] and body in ["hrc", "ga"] and part == "operative"'
+        " and session is not null and session >= 37 and year <= 2022"
     )
+    # Any range of sessions leaves out a resolution no regular session adopted.
+    assert filter_expression(Filters(sessions=(None, None))) == "session is not null"
 
 
 def test_punctuation_never_reaches_the_analyzer():
