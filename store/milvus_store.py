@@ -402,11 +402,15 @@ class MilvusStore(ParagraphStore):
     # -- internals ----------------------------------------------------------------------------
 
     def _read(self, version: str) -> None:
+        # A version made before a field existed (`body`, a language's text) could be read
+        # but not copied into a new version: it is refused, to be rebuilt.
+        has = {field["name"] for field in self.client.describe_collection(version)["fields"]}
+        missing = sorted(set(_COPIED_FIELDS) - has)
+        if missing:
+            raise ValueError(f"made by an earlier hrc-qa, it has no {', '.join(missing)}")
         records: dict[str, list[tuple[int, dict]]] = {}
         headers: dict[str, dict] = {}
-        # `body` is read though not used: a version made before bodies lacks it, and is
-        # refused as inconsistent (to be rebuilt) rather than copied into a schema it misses.
-        for row in _rows(self.client, version, ["id", "record", "body"]):
+        for row in _rows(self.client, version, ["id", "record"]):
             header = row["record"]["resolution"]
             text_key = json.dumps([header["body"], header["number"], header["language"]])
             headers[text_key] = header
@@ -433,11 +437,8 @@ class MilvusStore(ParagraphStore):
         name = f"{VERSION_PREFIX}{time.time_ns()}"
         _create_collection(self.client, name, self.dimension)
         if self._collection is not None:
-            fields = ["id", "language", "resolution", "body", "part", "session", "year"]
-            fields.append("vector")
-            fields += ["record", *(f"text_{language}" for language in analyzers())]
             page: list[dict] = []
-            for row in _rows(self.client, self._collection, fields):
+            for row in _rows(self.client, self._collection, list(_COPIED_FIELDS)):
                 page.append(row)
                 if len(page) == BATCH:
                     self.client.insert(name, page)
@@ -453,6 +454,21 @@ class MilvusStore(ParagraphStore):
             return self._entries[paragraph_id]
         except KeyError:
             raise KeyError(f"not in the store: {paragraph_id}") from None
+
+
+_COPIED_FIELDS = (
+    "id",
+    "language",
+    "resolution",
+    "body",
+    "part",
+    "session",
+    "year",
+    "vector",
+    "record",
+    *(f"text_{language}" for language in LANGUAGES),
+)
+"""What a row holds besides what Milvus makes from it (the sparse vectors)."""
 
 
 def _clip(text: str) -> str:
