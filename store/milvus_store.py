@@ -36,6 +36,9 @@ from pymilvus import DataType, Function, FunctionType, MilvusClient
 from pymilvus.exceptions import MilvusException
 
 from corpus import Resolution
+from languages import LANGUAGES, Language
+from languages.keywords import KEYWORD_FORMS
+from languages.scripts import detect_language
 from languages.stopwords import STOPWORDS
 from store.atomic import REBUILD_HINT, IndexUnavailable
 from store.base import (
@@ -72,19 +75,32 @@ drops them with its `removepunct` filter, which Milvus Lite ignores."""
 
 
 @cache
-def analyzers() -> dict[str, dict]:
-    """Each language's analyzer, keyed as `languages` keys them. Every language's stop words
-    are dropped in every field, as `store.tokenize` does, since a text may mix languages."""
-    stop = {"type": "stop", "stop_words": sorted(set().union(*STOPWORDS.values(), _PUNCTUATION))}
-    return {
-        # `{"type": "chinese"}` is refused by Milvus Lite; the jieba tokenizer in search mode
-        # also gives the shorter words inside a long one, as `store.tokenize` does.
-        "zh": {
-            "tokenizer": {"type": "jieba", "mode": "search"},
-            "filter": ["lowercase", "removepunct", stop],
-        },
-        "en": {"tokenizer": "standard", "filter": ["lowercase", stop]},
-    }
+def analyzers() -> dict[Language, dict]:
+    """Each language's analyzer, read off `languages.keywords` as `store.tokenize` reads its
+    words: jieba in search mode where it segments (Chinese, and English, which shares its
+    words), which also gives the shorter words inside a long one (`{"type": "chinese"}` is
+    refused by Milvus Lite); else the standard tokenizer, lower-cased, the language's Snowball
+    stemmer. The same stop words are dropped. What Milvus has no filter for is not done here:
+    French elisions, Arabic letter folds and the prefixes kept before `ال`.
+
+    Milvus Lite 3.2.2 reads only the tokenizer and the `stop` filters: it always lower-cases
+    and ignores `removepunct` and `stemmer`, so on Lite a French, Spanish, Russian or Arabic
+    word matches only the same inflection; a Milvus server applies them."""
+    fields: dict[Language, dict] = {}
+    for language in LANGUAGES:
+        forms = KEYWORD_FORMS[language]
+        stop_words = set().union(*(STOPWORDS[other] for other in forms.stop_languages))
+        stop = {"type": "stop", "stop_words": sorted(stop_words | set(_PUNCTUATION))}
+        if forms.segmenter == "jieba":
+            tokenizer: str | dict = {"type": "jieba", "mode": "search"}
+            filters: list[str | dict] = ["lowercase", "removepunct", stop]
+        else:
+            tokenizer = "standard"
+            filters = ["lowercase", stop]
+        if forms.stemmer:
+            filters.append({"type": "stemmer", "language": forms.stemmer})
+        fields[language] = {"tokenizer": tokenizer, "filter": filters}
+    return fields
 
 
 def connect(location: str | Path) -> MilvusClient:
@@ -121,8 +137,13 @@ def filter_expression(where: Filters) -> str:
     terms = []
     if where.resolutions:
         terms.append(f"resolution in {json.dumps(list(where.resolutions))}")
+    if where.bodies:
+        terms.append(f"body in {json.dumps(list(where.bodies))}")
     if where.part:
         terms.append(f"part == {json.dumps(where.part)}")
+    if where.sessions is not None:
+        # A range of sessions leaves out what no session adopted (`store.filters.within`).
+        terms.append("session is not null")
     for field, bounds in (("session", where.sessions), ("year", where.years)):
         start, end = bounds or (None, None)
         if start is not None:
@@ -185,7 +206,8 @@ class MilvusStore(ParagraphStore):
             row = {
                 "id": paragraph_id,
                 "language": resolution.language,
-                "resolution": resolution.number,
+                "resolution": resolution.name,
+                "body": resolution.body,
                 "part": paragraph.part,
                 "session": resolution.session,
                 "year": resolution.adopted.year,
@@ -197,7 +219,7 @@ class MilvusStore(ParagraphStore):
                 },
             }
             for language in analyzers():
-                row[f"text_{language}"] = _clip(text) if language == _field(resolution) else ""
+                row[f"text_{language}"] = _clip(text) if language == resolution.language else ""
             rows.append(row)
             self._entries[paragraph_id] = StoredParagraph(paragraph_id, resolution, paragraph)
         for start in range(0, len(rows), BATCH):
@@ -237,29 +259,24 @@ class MilvusStore(ParagraphStore):
         return [Scored(hit["id"], float(hit["distance"])) for hit in found[0]]
 
     def keyword_search(self, text: str, k: int, where: Filters) -> list[Scored]:
-        """As `ParagraphStore.keyword_search`, over every language's field. Scores are on
-        bm25s's Lucene scale: Milvus's BM25 multiplies each term's score by k1 + 1 (and
-        Milvus Lite returns it negated)."""
+        """As `ParagraphStore.keyword_search`, in the field of the language `text` is written
+        in, analysed as that field's paragraphs are (as `store.tokenize` reads a question in
+        its language). Scores are on bm25s's Lucene scale: Milvus's BM25 multiplies each
+        term's score by k1 + 1 (and Milvus Lite returns it negated)."""
         query = keyword_text(text)
         if self._collection is None or k <= 0 or not query or not self._entries:
             return []
-        scored: dict[str, float] = {}
-        for language in analyzers():
-            found = self.client.search(
-                self._collection,
-                data=[query],
-                anns_field=f"sparse_{language}",
-                limit=k,
-                filter=filter_expression(where),
-                search_params={"metric_type": "BM25"},
-                output_fields=["id"],
-            )
-            for hit in found[0]:
-                score = abs(float(hit["distance"])) / (K1 + 1)
-                if score > 0:
-                    scored[hit["id"]] = max(score, scored.get(hit["id"], 0.0))
-        best = sorted(scored.items(), key=lambda item: -item[1])[:k]
-        return [Scored(paragraph_id, score) for paragraph_id, score in best]
+        found = self.client.search(
+            self._collection,
+            data=[query],
+            anns_field=f"sparse_{detect_language(text)}",
+            limit=k,
+            filter=filter_expression(where),
+            search_params={"metric_type": "BM25"},
+            output_fields=["id"],
+        )
+        scored = [Scored(hit["id"], abs(float(hit["distance"])) / (K1 + 1)) for hit in found[0]]
+        return [hit for hit in scored if hit.score > 0]
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -294,12 +311,7 @@ class MilvusStore(ParagraphStore):
         return dict(zip(ids_by_digest, vectors, strict=True))
 
     def resolutions(self) -> tuple[Resolution, ...]:
-        return tuple(
-            sorted(
-                self._resolutions.values(),
-                key=lambda r: (resolution_order(r.number), r.number, r.language),
-            )
-        )
+        return tuple(sorted(self._resolutions.values(), key=resolution_order))
 
     def __contains__(self, paragraph_id: object) -> bool:
         return paragraph_id in self._entries
@@ -390,19 +402,26 @@ class MilvusStore(ParagraphStore):
     # -- internals ----------------------------------------------------------------------------
 
     def _read(self, version: str) -> None:
+        # A version made before a field existed (`body`, a language's text) could be read
+        # but not copied into a new version: it is refused, to be rebuilt.
+        has = {field["name"] for field in self.client.describe_collection(version)["fields"]}
+        missing = sorted(set(_COPIED_FIELDS) - has)
+        if missing:
+            raise ValueError(f"made by an earlier hrc-qa, it has no {', '.join(missing)}")
         records: dict[str, list[tuple[int, dict]]] = {}
         headers: dict[str, dict] = {}
         for row in _rows(self.client, version, ["id", "record"]):
             header = row["record"]["resolution"]
-            key = f"{header['number']}.{header['language']}"
-            headers[key] = header
-            records.setdefault(key, []).append(
+            text_key = json.dumps([header["body"], header["number"], header["language"]])
+            headers[text_key] = header
+            records.setdefault(text_key, []).append(
                 (row["record"]["position"], row["record"]["paragraph"])
             )
-        for key, header in headers.items():
-            paragraphs = [paragraph for _, paragraph in sorted(records[key], key=lambda p: p[0])]
+        for text_key, header in headers.items():
+            ordered = sorted(records[text_key], key=lambda p: p[0])
+            paragraphs = [paragraph for _, paragraph in ordered]
             resolution = Resolution.from_dict(header | {"paragraphs": paragraphs})
-            self._resolutions[key] = resolution
+            self._resolutions[resolution.key] = resolution
             for paragraph in resolution.paragraphs:
                 paragraph_id = resolution.paragraph_id(paragraph)
                 self._entries[paragraph_id] = StoredParagraph(paragraph_id, resolution, paragraph)
@@ -418,10 +437,8 @@ class MilvusStore(ParagraphStore):
         name = f"{VERSION_PREFIX}{time.time_ns()}"
         _create_collection(self.client, name, self.dimension)
         if self._collection is not None:
-            fields = ["id", "language", "resolution", "part", "session", "year", "vector"]
-            fields += ["record", *(f"text_{language}" for language in analyzers())]
             page: list[dict] = []
-            for row in _rows(self.client, self._collection, fields):
+            for row in _rows(self.client, self._collection, list(_COPIED_FIELDS)):
                 page.append(row)
                 if len(page) == BATCH:
                     self.client.insert(name, page)
@@ -439,10 +456,19 @@ class MilvusStore(ParagraphStore):
             raise KeyError(f"not in the store: {paragraph_id}") from None
 
 
-def _field(resolution: Resolution) -> str:
-    """The language field a resolution's paragraphs are analysed in (Chinese's for a
-    language without an analyzer of its own: jieba splits Latin words too)."""
-    return resolution.language if resolution.language in analyzers() else "zh"
+_COPIED_FIELDS = (
+    "id",
+    "language",
+    "resolution",
+    "body",
+    "part",
+    "session",
+    "year",
+    "vector",
+    "record",
+    *(f"text_{language}" for language in LANGUAGES),
+)
+"""What a row holds besides what Milvus makes from it (the sparse vectors)."""
 
 
 def _clip(text: str) -> str:
@@ -487,9 +513,12 @@ def _create_collection(client: MilvusClient, name: str, dimension: int) -> None:
     schema = client.create_schema(auto_id=False, enable_dynamic_field=False)
     schema.add_field("id", DataType.VARCHAR, is_primary=True, max_length=512)
     schema.add_field("language", DataType.VARCHAR, max_length=16)
-    schema.add_field("resolution", DataType.VARCHAR, max_length=32)
+    # A resolution's name: the Council's bare number, another body's symbol (`A/RES/80/4`).
+    schema.add_field("resolution", DataType.VARCHAR, max_length=64)
+    schema.add_field("body", DataType.VARCHAR, max_length=16)
     schema.add_field("part", DataType.VARCHAR, max_length=16)
-    schema.add_field("session", DataType.INT32)
+    # None where no regular session adopted it (the Security Council, a special session).
+    schema.add_field("session", DataType.INT32, nullable=True)
     schema.add_field("year", DataType.INT32)
     schema.add_field("vector", DataType.FLOAT_VECTOR, dim=dimension)
     schema.add_field("record", DataType.JSON)

@@ -41,11 +41,18 @@ def test_filters_become_a_milvus_expression():
     assert filter_expression(Filters()) == ""
     assert filter_expression(
         Filters(
-            resolutions=("51/5", "57/12"), part="operative", sessions=(37, None), years=(None, 2022)
+            resolutions=("51/5", "A/RES/80/4"),
+            bodies=("hrc", "ga"),
+            part="operative",
+            sessions=(37, None),
+            years=(None, 2022),
         )
     ) == (
-        'resolution in ["51/5", "57/12"] and part == "operative" and session >= 37 and year <= 2022'
+        'resolution in ["51/5", "A/RES/80/4"] and body in ["hrc", "ga"] and part == "operative"'
+        " and session is not null and session >= 37 and year <= 2022"
     )
+    # Any range of sessions leaves out a resolution no regular session adopted.
+    assert filter_expression(Filters(sessions=(None, None))) == "session is not null"
 
 
 def test_punctuation_never_reaches_the_analyzer():
@@ -80,6 +87,43 @@ def test_a_store_built_with_another_model_is_refused(tmp_path, fake_encoder):
     with pytest.raises(IndexUnavailable, match=r"built with the model .* rebuild it"):
         open_store(location, "another/model", fake_encoder.dimension)
     assert len(open_store(location, fake_encoder.name, fake_encoder.dimension)) == 168
+
+
+def test_an_index_made_before_bodies_is_refused_with_how_to_rebuild_it(tmp_path, fake_encoder):
+    """A version whose rows lack a field this store writes (`body`) cannot be copied into the
+    next version, so it is refused on loading rather than failing at the next update."""
+    from pymilvus import DataType
+
+    from store.milvus_store import ALIAS, VERSIONS
+
+    location = tmp_path / "paragraphs.db"
+    update(location, fake_encoder, [BUNDLED_CORPUS])
+    client = MilvusStore.load(location, fake_encoder.name, fake_encoder.dimension).client
+    schema = client.create_schema(auto_id=False, enable_dynamic_field=False)
+    schema.add_field("id", DataType.VARCHAR, is_primary=True, max_length=512)
+    schema.add_field("record", DataType.JSON)
+    schema.add_field("vector", DataType.FLOAT_VECTOR, dim=fake_encoder.dimension)
+    index = client.prepare_index_params()
+    index.add_index("vector", index_type="FLAT", metric_type="COSINE")
+    client.create_collection("hrc_qa_v1", schema=schema, index_params=index)
+    current = client.describe_alias(ALIAS)["collection_name"]
+    client.insert(
+        "hrc_qa_v1", client.query(current, limit=1, output_fields=["id", "record", "vector"])
+    )
+    client.upsert(
+        VERSIONS,
+        [
+            {
+                "name": "hrc_qa_v1",
+                "model": fake_encoder.name,
+                "dimension": fake_encoder.dimension,
+                "placeholder": [0.0, 0.0],
+            }
+        ],
+    )
+    client.alter_alias("hrc_qa_v1", ALIAS)
+    with pytest.raises(IndexUnavailable, match=r"has no body, .*hrc-qa index --rebuild"):
+        MilvusStore.load(location, fake_encoder.name, fake_encoder.dimension)
 
 
 def test_a_missing_store_says_how_to_build_it(tmp_path, fake_encoder):

@@ -39,9 +39,18 @@ SKIPPED = {
 }
 
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
 @pytest.fixture(scope="module")
 def corpus() -> dict[str, Resolution]:
-    return {r.number: r for r in read_resolutions([BUNDLED_CORPUS])}
+    """The bundled corpus (in Chinese) by number, with the texts of every body (zh and en:
+    tests/fixtures/bodies/) and 37/7 in the other languages (tests/fixtures/languages/) by key."""
+    bundled = {r.number: r for r in read_resolutions([BUNDLED_CORPUS])}
+    fixtures = read_resolutions(
+        [*sorted((FIXTURES / "bodies").glob("*.*.*")), *(FIXTURES / "languages").glob("A_*")]
+    )
+    return bundled | {r.key: r for r in fixtures}
 
 
 @pytest.fixture(
@@ -56,6 +65,7 @@ def make_store(request, tmp_path, fake_encoder, corpus):
     """A function filling a new store of this kind with resolutions of the bundled corpus."""
 
     def make(*numbers: str) -> ParagraphStore:
+        """A store holding these texts: numbers of the bundled corpus, keys of the fixtures."""
         store = STORES[request.param](tmp_path / "store", fake_encoder.name, fake_encoder.dimension)
         for number in numbers:
             add(store, corpus[number], fake_encoder)
@@ -164,3 +174,65 @@ def test_a_saved_version_is_what_a_reader_reloads(make_store, fake_encoder):
     newer = reader.reloaded()
     assert newer is not None and "A/HRC/RES/37/7:OP8:zh" not in newer
     assert "A/HRC/RES/37/7:OP8:zh" in reader  # a reader in flight keeps what it had
+
+
+BODY_TEXTS = [
+    f"{name}.{language}"
+    for name in ("S-35/1", "A/RES/48/161", "A/RES/80/4", "S/RES/2720", "E/RES/2024/5")
+    for language in ("en", "zh")
+]
+
+
+def test_every_body_is_kept_in_order_and_filtered_by(make_store, fake_encoder):
+    store = make_store("57/12", *BODY_TEXTS)
+    assert [r.key for r in store.resolutions()] == [
+        "57/12.zh",
+        "S-35/1.en",
+        "S-35/1.zh",
+        "A/RES/48/161.en",
+        "A/RES/48/161.zh",
+        "A/RES/80/4.en",
+        "A/RES/80/4.zh",
+        "S/RES/2720.en",
+        "S/RES/2720.zh",
+        "E/RES/2024/5.en",
+        "E/RES/2024/5.zh",
+    ]
+    [annex] = store.get(["A/RES/80/4:AN2:en"])
+    assert (annex.resolution.body, annex.paragraph.part) == ("ga", "annex")
+    query = fake_encoder.encode_queries(["安全理事会要求所有当事方遵守国际人道主义法"])[0]
+    everything = len(store)
+    for where, names in (
+        (Filters(bodies=("sc",)), {"S/RES/2720"}),
+        (Filters(bodies=("ga", "ecosoc")), {"A/RES/48/161", "A/RES/80/4", "E/RES/2024/5"}),
+        (Filters(resolutions=("A/RES/80/4",), part="annex"), {"A/RES/80/4"}),
+        # A range of sessions leaves out what no regular session adopted: the Security
+        # Council's, the Economic and Social Council's, a special session's.
+        (Filters(sessions=(None, None)), {"57/12", "A/RES/48/161", "A/RES/80/4"}),
+        (Filters(sessions=(50, None)), {"57/12", "A/RES/80/4"}),
+        (Filters(years=(2023, 2023), bodies=("sc", "hrc")), {"S/RES/2720"}),
+    ):
+        found = store.dense_search(query, everything, where)
+        assert {store.get([f.id])[0].resolution.name for f in found} == names, where
+        assert {f.id for f in found} == {
+            r.paragraph_id(p)
+            for r in store.resolutions()
+            for p in r.paragraphs
+            if passes(where, r, p)
+        }, where
+    sc_words = "humanitarian assistance"
+    assert store.keyword_search(sc_words, 5, Filters(bodies=("sc",)))
+    assert store.keyword_search(sc_words, 5, Filters(bodies=("sc",), sessions=(1, None))) == []
+
+
+@pytest.mark.parametrize("language", ["zh", "en", "fr", "es", "ru", "ar"])
+def test_a_question_in_each_language_finds_the_paragraph_of_that_language(
+    make_store, corpus, language
+):
+    """The same resolution in six languages: the question is read as its language's
+    paragraphs are, and a paragraph's words find it among its versions in other languages."""
+    store = make_store("37/7", *(f"37/7.{other}" for other in ("en", "fr", "es", "ru", "ar")))
+    text = corpus["37/7" if language == "zh" else f"37/7.{language}"]
+    paragraph = text.paragraphs[1]
+    best = store.keyword_search(paragraph.text.upper(), 3, Filters())
+    assert best[0].id == text.paragraph_id(paragraph)
