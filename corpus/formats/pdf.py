@@ -12,6 +12,7 @@ look at size and position flatten it into the text (`…报告，1 并`) or drop
 from __future__ import annotations
 
 import io
+import re
 import statistics
 import zlib
 from collections.abc import Iterator
@@ -53,6 +54,9 @@ _PARAGRAPH_GAP = 0.7
 own leading leaves about a third."""
 
 Char = dict[str, Any]
+
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+"""Hebrew and Arabic letters, Arabic presentation forms included."""
 
 
 def pdf_text(raw: bytes, source: str) -> str:
@@ -107,6 +111,10 @@ def pdf_text(raw: bytes, source: str) -> str:
         raise _refusal(source, error) from None
     if not any(text.strip() for text in texts):
         raise FileRefused(source, "pdf_scanned" if images else "pdf_no_text")
+    # A PDF draws right-to-left text in visual order, often as shaped presentation forms; read
+    # as drawn, Arabic would come out reversed, so it is refused rather than indexed scrambled.
+    if any(_RIGHT_TO_LEFT.search(text) for text in texts):
+        raise FileRefused(source, "pdf_right_to_left")
     # A blank line between pages: the normaliser then drops the furniture around it, and the
     # parser joins a paragraph that goes on over the page end.
     return "\n\n".join(texts)
