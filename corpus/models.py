@@ -59,6 +59,11 @@ class Paragraph:
         return f"{self.number}." if self.part != "preambular" else ""
 
 
+def resolution_key(name: str, language: str) -> str:
+    """The `Resolution.key` of the text of the resolution `name` in `language`: `57/12.zh`."""
+    return f"{name}.{language}"
+
+
 def paragraph_label(part: Part, number: int, subdivisions: tuple[str, ...]) -> str:
     """The label of the paragraph with this part, number and sub-paragraph letters: `OP17(a)`."""
     return _LABEL_PREFIXES[part] + str(number) + "".join(f"({item})" for item in subdivisions)
@@ -123,7 +128,7 @@ class Resolution:
     @property
     def key(self) -> str:
         """Identifies this text of the resolution: one number may come in several languages."""
-        return f"{self.name}.{self.language}"
+        return resolution_key(self.name, self.language)
 
     def paragraph_id(self, paragraph: Paragraph) -> str:
         """The paragraph's id, stable across index versions and unique across bodies and

@@ -166,7 +166,7 @@ class Assistant:
                 rank,
                 _label(stored.id, cited, relevant, ranks, hits, signals),
                 names,
-                resolutions,
+                retriever.store.texts(stored.resolution.name),
             )
             for rank, stored in enumerate(quoted, 1)
         ]
@@ -264,6 +264,7 @@ def _quote(
     indexed: frozenset[str],
     texts: tuple[Resolution, ...],
 ) -> Quote:
+    """`texts`: the stored texts (languages) of the quoted paragraph's resolution."""
     versions = tuple(versions_of(stored.resolution, stored.paragraph, texts))
     quote = Quote(
         rank,

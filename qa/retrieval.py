@@ -120,13 +120,12 @@ class HybridRetriever:
     def _versions(self, ids: list[str]) -> dict[str, dict[str, str]]:
         """Each id's linked versions (`corpus.alignment`), itself included: language → id, in
         store order, so that the first names the paragraph whatever the version."""
-        if not ids:
-            return {}
-        texts = self.store.resolutions()
         return {
             item.id: {
                 text.language: text.paragraph_id(paragraph)
-                for text, paragraph in versions_of(item.resolution, item.paragraph, texts)
+                for text, paragraph in versions_of(
+                    item.resolution, item.paragraph, self.store.texts(item.resolution.name)
+                )
             }
             for item in self.store.get(ids)
         }

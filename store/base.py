@@ -13,12 +13,14 @@ from __future__ import annotations
 import hashlib
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from corpus import Paragraph, Resolution
+from corpus.models import resolution_key
+from languages import LANGUAGES
 from languages.bodies import BODIES
 from store.filters import Filters, within
 
@@ -88,6 +90,11 @@ class ParagraphStore(ABC):
         """Every stored resolution text, in number order (a number's languages together)."""
 
     @abstractmethod
+    def texts(self, name: str) -> tuple[Resolution, ...]:
+        """The stored texts of the resolution `name` (its languages), in the order of
+        `resolutions()`: looked up, not searched for, as each answer asks for its quotes'."""
+
+    @abstractmethod
     def __contains__(self, paragraph_id: object) -> bool: ...
 
     @abstractmethod
@@ -127,6 +134,13 @@ def resolution_order(resolution: Resolution) -> tuple[object, ...]:
     special = not resolution.number[0].isdigit()
     numbers = tuple(int(part) for part in re.findall(r"\d+", resolution.number))
     return (BODIES.index(resolution.body), special, numbers, resolution.number, resolution.language)
+
+
+def texts_named(by_key: Mapping[str, Resolution], name: str) -> tuple[Resolution, ...]:
+    """`ParagraphStore.texts` over resolutions kept by `Resolution.key`: a language's texts
+    sort by its code in `resolution_order`, so they are looked up in that order."""
+    keys = (resolution_key(name, language) for language in sorted(LANGUAGES))
+    return tuple(by_key[key] for key in keys if key in by_key)
 
 
 def passes(where: Filters, resolution: Resolution, paragraph: Paragraph) -> bool:

@@ -31,6 +31,7 @@ from store.base import (
     passage_digest,
     passage_text,
     resolution_order,
+    texts_named,
 )
 from store.filters import Filters
 from store.keyword import KeywordIndex
@@ -193,6 +194,9 @@ class FaissStore(ParagraphStore):
                 key=resolution_order,
             )
         )
+
+    def texts(self, name: str) -> tuple[Resolution, ...]:
+        return texts_named(self._resolutions, name)
 
     def __contains__(self, paragraph_id: object) -> bool:
         return paragraph_id in self._row_of

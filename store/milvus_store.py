@@ -48,6 +48,7 @@ from store.base import (
     passage_digest,
     passage_text,
     resolution_order,
+    texts_named,
 )
 from store.filters import Filters
 from store.keyword import K1, B
@@ -312,6 +313,9 @@ class MilvusStore(ParagraphStore):
 
     def resolutions(self) -> tuple[Resolution, ...]:
         return tuple(sorted(self._resolutions.values(), key=resolution_order))
+
+    def texts(self, name: str) -> tuple[Resolution, ...]:
+        return texts_named(self._resolutions, name)
 
     def __contains__(self, paragraph_id: object) -> bool:
         return paragraph_id in self._entries

@@ -236,3 +236,7 @@ def test_a_question_in_each_language_finds_the_paragraph_of_that_language(
     paragraph = text.paragraphs[1]
     best = store.keyword_search(paragraph.text.upper(), 3, Filters())
     assert best[0].id == text.paragraph_id(paragraph)
+    # Its texts are looked up by name, in the order `resolutions()` lists them.
+    assert store.texts("37/7") == store.resolutions()
+    assert [r.language for r in store.texts("37/7")] == ["ar", "en", "es", "fr", "ru", "zh"]
+    assert store.texts("57/12") == ()
