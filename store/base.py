@@ -22,6 +22,7 @@ from corpus import Paragraph, Resolution
 from corpus.models import resolution_key
 from languages import LANGUAGES
 from languages.bodies import BODIES
+from store.atomic import IndexUnavailable
 from store.filters import Filters, within
 
 
@@ -51,6 +52,8 @@ class ParagraphStore(ABC):
     dimension: int
     version: str | None
     """The published version this store was loaded from or last saved as."""
+    _refused: str | None = None
+    """The newer version `reloaded` found unusable: not tried again."""
 
     @abstractmethod
     def add(self, resolution: Resolution, vectors: np.ndarray) -> None:
@@ -105,10 +108,30 @@ class ParagraphStore(ABC):
     def save(self) -> str:
         """Publish what is stored as a new version, atomically; its name."""
 
-    @abstractmethod
     def reloaded(self) -> ParagraphStore | None:
         """The newer version another process published since this one was loaded, if any
-        (checked before every request, so it must be cheap when there is none)."""
+        (checked before every request, so it must be cheap when there is none). A newer
+        version that cannot be used raises IndexUnavailable once; it is not tried again, so
+        that a request neither checks it again nor logs it again, until another version is
+        published."""
+        name = self.published_version()
+        if name in (None, self.version, self._refused):
+            return None
+        try:
+            return self.load_published()
+        except IndexUnavailable:
+            self._refused = name
+            raise
+
+    @abstractmethod
+    def published_version(self) -> str | None:
+        """The name of the version published where this store is kept, if any: one cheap
+        look-up (a pointer file, an alias)."""
+
+    @abstractmethod
+    def load_published(self) -> ParagraphStore:
+        """A new store of the version published where this one is kept; IndexUnavailable
+        says why it cannot be used."""
 
 
 def passage_text(resolution: Resolution, paragraph: Paragraph) -> str:

@@ -75,8 +75,6 @@ class FaissStore(ParagraphStore):
         self._searchers: _Searchers | None = None
         self._folder: Path | None = None
         """The version folder this store was loaded from, which holds the rows' words."""
-        self._refused: str | None = None
-        """The newer version a `reloaded` found unusable: not tried again."""
 
     # -- changing -----------------------------------------------------------------------------
 
@@ -262,20 +260,12 @@ class FaissStore(ParagraphStore):
             ) from None
         return store
 
-    def reloaded(self) -> FaissStore | None:
-        """As `ParagraphStore.reloaded`. A newer version that cannot be used raises
-        IndexUnavailable once; it is not tried again, so that a request neither checks it
-        again nor logs it again, until another version is published."""
-        if self.home is None:
-            return None
-        name = current_version(self.home)
-        if name in (None, self.version, self._refused):
-            return None
-        try:
-            return FaissStore.load(self.home, self.model, self.dimension)
-        except IndexUnavailable:
-            self._refused = name
-            raise
+    def published_version(self) -> str | None:
+        return None if self.home is None else current_version(self.home)
+
+    def load_published(self) -> FaissStore:
+        assert self.home is not None  # only called once a version was published in it
+        return FaissStore.load(self.home, self.model, self.dimension)
 
     # -- internals ----------------------------------------------------------------------------
 

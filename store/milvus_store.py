@@ -176,7 +176,6 @@ class MilvusStore(ParagraphStore):
         self._writable = False
         self._entries: dict[str, StoredParagraph] = {}
         self._resolutions: dict[str, Resolution] = {}
-        self._refused: str | None = None
 
     # -- changing -----------------------------------------------------------------------------
 
@@ -391,17 +390,11 @@ class MilvusStore(ParagraphStore):
         """Whether a version was ever published at `location`."""
         return _alias_target(connect(location)) is not None
 
-    def reloaded(self) -> MilvusStore | None:
-        """As `ParagraphStore.reloaded`: one alias look-up when nothing changed. A newer
-        version that cannot be used raises IndexUnavailable once."""
-        name = _alias_target(self.client)
-        if name in (None, self.version, self._refused):
-            return None
-        try:
-            return MilvusStore.load(self.home, self.model, self.dimension)
-        except IndexUnavailable:
-            self._refused = name
-            raise
+    def published_version(self) -> str | None:
+        return _alias_target(self.client)
+
+    def load_published(self) -> MilvusStore:
+        return MilvusStore.load(self.home, self.model, self.dimension)
 
     # -- internals ----------------------------------------------------------------------------
 
