@@ -126,12 +126,8 @@ async def _hammer_api(url: str, callers: int, per_caller: int, questions: list[s
                 started = time.perf_counter()
                 try:
                     response = await client.post(endpoint, json={"question": question})
-                    answer = response.json()
-                    verdict = "error" if response.status_code >= 500 else "ok"
-                    if answer.get("status") == "error":
-                        verdict = "error"
-                    if verdict == "ok" and _ranked(answer) != reference[question]:
-                        verdict = "wrong"
+                    failed = response.status_code >= 500
+                    verdict = _verdict(response.json(), reference[question], failed)
                 except Exception:
                     verdict = "error"
                 outcomes.append((time.perf_counter() - started, verdict))
@@ -181,9 +177,7 @@ def _hammer(url: str, callers: int, per_caller: int, questions: list[str]) -> di
             started = time.perf_counter()
             try:
                 answer = client.predict(question, api_name="/ask")
-                verdict = "error" if answer.get("status") == "error" else "ok"
-                if verdict == "ok" and _ranked(answer) != reference[question]:
-                    verdict = "wrong"
+                verdict = _verdict(answer, reference[question])
             except Exception:
                 verdict = "error"
             outcomes.append((time.perf_counter() - started, verdict))
@@ -194,6 +188,14 @@ def _hammer(url: str, callers: int, per_caller: int, questions: list[str]) -> di
         results = [outcome for share in pool.map(caller, plan) for outcome in share]
     elapsed = time.perf_counter() - started
     return _figures(callers, per_caller, results, elapsed)
+
+
+def _verdict(answer: dict, reference: tuple, failed: bool = False) -> str:
+    """`error` for a failed call or an error answer, `wrong` for an answer that differs from
+    a single caller's (`reference`), else `ok`."""
+    if failed or answer.get("status") == "error":
+        return "error"
+    return "wrong" if _ranked(answer) != reference else "ok"
 
 
 def _ranked(answer: dict) -> tuple:
