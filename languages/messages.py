@@ -19,6 +19,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         # A no-match or partial answer names what no indexed paragraph mentions (qa/assistant.py).
         "no_match_missing": "已收录的决议中没有提到{terms}。下面是最接近的段落，仅供参考。",
         "no_match_language": "已收录的决议都不是用提问的语言写的，无法逐词核对这个问题。下面是跨语言按意思找到的最接近的段落，仅供参考。",
+        "by_meaning": "已收录的决议都不是用提问的语言写的，无法逐词核对这个问题；下面的段落是跨语言按意思找到的。",
         "partial": "已收录的决议中没有提到{terms}；下面的段落只回答问题的其余部分。",
         # A quoted paragraph's relevance label (qa/relevance.py), shown instead of the cosine.
         "label_direct": "直接相关",
@@ -112,6 +113,11 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "No indexed resolution is in the language of the question, so its words could "
             "not be looked for in them. The paragraphs below are the nearest in meaning, "
             "across languages, shown for reference only."
+        ),
+        "by_meaning": (
+            "No indexed resolution is in the language of the question, so its words could "
+            "not be looked for in them: the paragraphs below were found by meaning, across "
+            "languages."
         ),
         "partial": (
             "No indexed resolution mentions {terms}; the paragraphs below answer the rest of "
@@ -255,6 +261,11 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "n’ont pas pu y être recherchés. Les paragraphes ci-dessous, les plus proches par "
             "le sens d’une langue à l’autre, sont donnés à titre indicatif."
         ),
+        "by_meaning": (
+            "Aucune résolution indexée n’est rédigée dans la langue de la question : ses mots "
+            "n’ont pas pu y être recherchés. Les paragraphes ci-dessous ont été trouvés par le "
+            "sens, d’une langue à l’autre."
+        ),
         "partial": (
             "Aucune résolution indexée ne mentionne {terms} ; les paragraphes ci-dessous ne "
             "répondent qu’au reste de la question."
@@ -370,6 +381,11 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "pudieron buscar en ellas. Los párrafos siguientes, los más cercanos por su sentido "
             "en otro idioma, se muestran solo como referencia."
         ),
+        "by_meaning": (
+            "Ninguna resolución indizada está en el idioma de la pregunta: sus palabras no se "
+            "pudieron buscar en ellas. Los párrafos siguientes se encontraron por su sentido, "
+            "en otro idioma."
+        ),
         "partial": (
             "Ninguna resolución indizada menciona {terms}; los párrafos siguientes solo "
             "responden al resto de la pregunta."
@@ -484,6 +500,10 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "слова не удалось в них найти. Ниже приведены ближайшие по смыслу пункты на другом "
             "языке, только для справки."
         ),
+        "by_meaning": (
+            "Ни одна проиндексированная резолюция не написана на языке вопроса, поэтому его "
+            "слова не удалось в них найти. Пункты ниже найдены по смыслу, на другом языке."
+        ),
         "partial": (
             "Ни в одной проиндексированной резолюции не упоминается {terms}; пункты ниже "
             "отвечают только на остальную часть вопроса."
@@ -594,6 +614,10 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "no_match_language": (
             "لا يوجد أي قرار مفهرس بلغة السؤال، لذا تعذر البحث عن كلماته فيها. وترد أدناه أقرب "
             "الفقرات معنىً بلغة أخرى، للاسترشاد فقط."
+        ),
+        "by_meaning": (
+            "لا يوجد أي قرار مفهرس بلغة السؤال، لذا تعذر البحث عن كلماته فيها. وقد وُجدت "
+            "الفقرات أدناه بحسب المعنى، بلغة أخرى."
         ),
         "partial": (
             "لا يرد ذكر {terms} في أي من القرارات المفهرسة؛ ولا تجيب الفقرات أدناه إلا عن "

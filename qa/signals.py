@@ -6,6 +6,12 @@ question's salient terms occur in it or anywhere in the corpus. Salience is inve
 frequency from jieba's general-Chinese table (`jieba/analyse/idf.txt`); English question words
 are weighed and looked for through their Chinese translations (`qa.translate`). A term found
 nowhere in the corpus is what a no-match answer names as missing.
+
+A question in a language no indexed text is in, and with no dictionary into one (French,
+Spanish, Russian, Arabic over Chinese texts), has no term evidence: its words cannot be looked
+for. For it `word_similarity` measures instead, with the multilingual model, how near each of
+its words comes to some word of the best paragraph (`données` to 数据 at cosine 0.93), the
+evidence `qa.relevance`'s model for such questions weighs.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from corpus import Paragraph, Resolution
+from embeddings.encoder import Encoder
 from languages import Language
 from languages.keywords import KEYWORD_FORMS
 from qa.retrieval import Found
@@ -62,12 +70,23 @@ class Signals:
     """Terms found nowhere in the corpus, in question order."""
     coverages: tuple[float, ...]
     """Weighted share of the question's terms found in each hit, in hit order."""
+    words_checked: bool = True
+    """Whether the question's words can be looked for in the corpus (in their language, or
+    translated); when not, the term signals above say nothing and are not used."""
+    word_similarity: float = 0.0
+    """Mean over the question's words of the best cosine of each to a word of the best
+    paragraph (measured where words cannot be checked, see the module docstring)."""
 
 
 def question_signals(
-    question: str, language: Language, found: Found, store: ParagraphStore
+    question: str,
+    language: Language,
+    found: Found,
+    store: ParagraphStore,
+    encoder: Encoder | None = None,
 ) -> Signals | None:
-    """The signals of a search's hits for `question` (None when it found nothing)."""
+    """The signals of a search's hits for `question` (None when it found nothing); with the
+    `encoder`, `word_similarity` too where the question's words cannot be checked."""
     if not found.hits:
         return None
     terms = question_terms(question, language)
@@ -78,6 +97,12 @@ def question_signals(
         for item in stored
     )
     best = found.hits[0]
+    checked = words_checkable(language, store)
+    nearness = (
+        word_similarity(question, language, stored[0].resolution, stored[0].paragraph, encoder)
+        if encoder is not None and not checked
+        else 0.0
+    )
     return Signals(
         similarity=best.similarity,
         cross_language=stored[0].resolution.language != language,
@@ -87,7 +112,54 @@ def question_signals(
         keyword_score=best.keyword_score,
         missing_terms=tuple(term for term in terms if coverage(term, corpus) < 0.5),
         coverages=coverages,
+        words_checked=checked,
+        word_similarity=nearness,
     )
+
+
+def words_checkable(language: Language, store: ParagraphStore) -> bool:
+    """Whether a question's words in `language` can be looked for in the store's texts: some
+    indexed text is in that language, or (English) a dictionary translates them."""
+    return language == "en" or any(text.language == language for text in store.resolutions())
+
+
+def word_similarity(
+    question: str,
+    language: Language,
+    resolution: Resolution,
+    paragraph: Paragraph,
+    encoder: Encoder,
+) -> float:
+    """Mean over the question's content words of each one's best cosine to a word of the
+    (best) paragraph, both embedded alone by the multilingual model (0 with no words)."""
+    asked = [word.text for word in question_terms(question, language)]
+    paragraph_language = resolution.language
+    held = [
+        word
+        for word in dict.fromkeys(tokens(passage_text(resolution, paragraph), paragraph_language))
+        # A single Chinese character is too many words' part to stand for one.
+        if len(word) >= 2 or KEYWORD_FORMS[paragraph_language].segmenter != "jieba"
+    ]
+    if not asked or not held:
+        return 0.0
+    similarities = _word_vectors(encoder, asked) @ _word_vectors(encoder, held).T
+    return float(similarities.max(axis=1).mean())
+
+
+_WORD_VECTORS: dict[tuple[str, str], np.ndarray] = {}
+WORD_VECTORS_KEPT = 100_000
+"""Words embedded alone are kept (a few hundred bytes each): the same paragraphs come back."""
+
+
+def _word_vectors(encoder: Encoder, words: list[str]) -> np.ndarray:
+    vectors = {word: _WORD_VECTORS.get((encoder.name, word)) for word in words}
+    new = [word for word, vector in vectors.items() if vector is None]
+    if new:
+        if len(_WORD_VECTORS) + len(new) > WORD_VECTORS_KEPT:
+            _WORD_VECTORS.clear()
+        for word, vector in zip(new, encoder.encode_queries(new), strict=True):
+            vectors[word] = _WORD_VECTORS[(encoder.name, word)] = vector
+    return np.array([vectors[word] for word in words])
 
 
 def missing_phrases(question: str, signals: Signals, most: int = 3) -> tuple[str, ...]:
