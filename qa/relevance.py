@@ -41,6 +41,7 @@ QUESTION_FEATURES = (
     "keyword_score",
     "covered_top",
     "missing",
+    "asks_about_other_document",
 )
 PARAGRAPH_FEATURES = ("similarity", "below_best", "reciprocal_rank", "coverage")
 MEANING_QUESTION_FEATURES = (
@@ -147,6 +148,7 @@ def question_features(signals: Signals) -> dict[str, float]:
         "keyword_score": signals.keyword_score,
         "covered_top": signals.covered_top,
         "missing": signals.missing,
+        "asks_about_other_document": float(bool(signals.other_documents)),
         "word_similarity": signals.word_similarity,
     }
 

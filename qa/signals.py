@@ -16,6 +16,7 @@ evidence `qa.relevance`'s model for such questions weighs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,6 +35,11 @@ from store.word_tables import idf_weights
 UNKNOWN_WEIGHT = 12.0
 """The weight of a word the IDF table does not know: rare, as such words are (about the
 table's median); also the cap, so that one very rare word does not outweigh the rest."""
+DOCUMENT_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9/.-])(?:[A-Z]{1,4}/)*(?P<number>(?:S-)?\d{1,4}/\d{1,4})(?![A-Za-z0-9/])"
+)
+"""A UN document's number or symbol: `30/25`, `A/HRC/34/24`, `A/RES/80/4`, `S-35/1`."""
+QUESTION_MARKS = ("?", "？", "؟")
 SALIENT_WEIGHT = 9.0
 """Terms at least this weighty (rarer than 人权 in general Chinese) are named as missing."""
 
@@ -66,6 +72,10 @@ class Signals:
     """Weighted share of the question's terms found nowhere in the corpus."""
     keyword_score: float
     """BM25 score of the best paragraph (over translated words for an English question)."""
+    other_documents: tuple[str, ...]
+    """UN documents the question names by number that are not indexed, as it writes them,
+    when it asks (ends in a question mark) about them (`第30/25号决议的主要内容是什么？`): the
+    corpus may cite them, but does not give their content."""
     missing_terms: tuple[Term, ...]
     """Terms found nowhere in the corpus, in question order."""
     coverages: tuple[float, ...]
@@ -89,7 +99,13 @@ def question_signals(
     `encoder`, `word_similarity` too where the question's words cannot be checked."""
     if not found.hits:
         return None
-    terms = question_terms(question, language)
+    indexed = {resolution.name for resolution in store.resolutions()}
+    # A resolution the question names that is indexed is searched within, not looked for.
+    terms = [
+        term
+        for term in question_terms(question, language)
+        if not (DOCUMENT_NUMBER.fullmatch(term.text) and term.forms[0].upper() in indexed)
+    ]
     corpus = corpus_text(store)
     stored = store.get([hit.id for hit in found.hits])
     coverages = tuple(
@@ -109,6 +125,11 @@ def question_signals(
         standout=found.standout,
         covered_top=coverages[0],
         missing=1 - weighted_coverage(terms, corpus),
+        other_documents=tuple(
+            term.text
+            for term in terms
+            if DOCUMENT_NUMBER.fullmatch(term.text) and question.rstrip().endswith(QUESTION_MARKS)
+        ),
         keyword_score=best.keyword_score,
         missing_terms=tuple(term for term in terms if coverage(term, corpus) < 0.5),
         coverages=coverages,
@@ -188,7 +209,21 @@ def _nameable(term: Term) -> bool:
 
 
 def question_terms(question: str, language: Language) -> list[Term]:
-    """The question's content words with their weights and the forms to look for."""
+    """The question's content words with their weights and the forms to look for; a UN
+    document number it names (`30/25`, `A/HRC/34/24`) is one term, looked for by its number."""
+    documents = [
+        Term(match[0], match.start(), match.end(), UNKNOWN_WEIGHT, (match["number"].lower(),))
+        for match in DOCUMENT_NUMBER.finditer(question)
+    ]
+    words = [
+        term
+        for term in _word_terms(question, language)
+        if not any(doc.start <= term.start < doc.end for doc in documents)
+    ]
+    return sorted(documents + words, key=lambda term: term.start)
+
+
+def _word_terms(question: str, language: Language) -> list[Term]:
     if language == "en":
         return [
             Term(

@@ -121,3 +121,31 @@ def test_an_off_topic_question_whose_words_cannot_be_checked_is_still_refused(as
     answer = assistant.ask("Raconte-moi une blague sur les chats.")
     assert answer.status == "no_match" and answer.missing == ()
     assert "ses mots n’ont pas pu y être recherchés" in answer.message
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("第30/25号决议的主要内容是什么？", "已收录的决议提到“30/25”，但没有载录其内容。"),
+        (
+            "What rules on the complaint procedure were set out in HRC resolution 5/1?",
+            "The indexed resolutions cite “5/1” but do not give its content.",
+        ),
+    ],
+)
+def test_a_question_about_a_document_the_corpus_only_cites_is_refused_saying_so(
+    assistant, question, says
+):
+    answer = assistant.ask(question)
+    assert answer.status == "no_match"
+    assert answer.message.startswith(says)
+    assert {quote.label for quote in answer.results} == {"nearest"}
+
+
+@pytest.mark.slow
+def test_a_question_naming_an_indexed_resolution_is_not_about_another_document(assistant):
+    answer = assistant.ask("第57/12号决议对城市数字化的数据保护有什么要求？")
+    assert answer.signals.other_documents == ()
+    assert answer.status == "ok"
+    assert answer.results[0].paragraph.key.startswith("57/12 OP8")
