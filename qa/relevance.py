@@ -53,6 +53,11 @@ MEANING_QUESTION_FEATURES = (
 )
 MEANING_PARAGRAPH_FEATURES = ("similarity", "below_best", "reciprocal_rank")
 
+PARTIAL_CHANCE = 0.2
+"""The least probability of being a paragraph asked for that a `partial` label claims: so that
+`partial` means "about one chance in three or four" (measured in the README), not "any other
+paragraph" (one in twenty)."""
+
 Evidence = Literal["terms", "meaning"]
 FEATURES: dict[Evidence, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "terms": (QUESTION_FEATURES, PARAGRAPH_FEATURES),
@@ -175,6 +180,11 @@ def is_relevant(signals: Signals, fitted: Models | None = None) -> bool:
 
 
 def label(features: dict[str, float], signals: Signals, fitted: Models | None = None) -> Label:
-    """`direct` or `partial` for a paragraph of an answer judged relevant."""
+    """For a paragraph of an answer judged relevant: `direct` when the paragraph model gives it
+    at least even odds of being one the question asks for, `partial` when at least
+    `PARTIAL_CHANCE`, otherwise `nearest` (shown for reference, as in a no-match answer)."""
     paragraph = (fitted or model())[evidence(signals)].paragraph
-    return "direct" if paragraph.probability(features) >= paragraph.threshold else "partial"
+    chance = paragraph.probability(features)
+    if chance >= paragraph.threshold:
+        return "direct"
+    return "partial" if chance >= PARTIAL_CHANCE else "nearest"

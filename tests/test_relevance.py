@@ -95,13 +95,14 @@ def test_a_question_covered_in_part_is_answered_for_that_part_and_marked(assista
 
 
 @pytest.mark.slow
-def test_a_direct_answer_is_labelled_direct_and_the_rest_partial(assistant):
-    answer = assistant.ask("地方政府推进城市数字化时应当采取哪些数据保护和网络安全措施？")
+def test_a_direct_answer_is_labelled_direct_and_the_rest_by_their_chance(assistant):
+    answer = assistant.ask("地方政府推进城市数字化时应当采取哪些数据保护和网络安全措施？", top_k=10)
     assert answer.status == "ok" and not answer.partial and not answer.message
     assert answer.results[0].paragraph.key == "57/12 OP8(a)"
     assert answer.results[0].label == "direct"
-    assert {quote.label for quote in answer.results} <= {"direct", "partial"}
-    assert "partial" in {quote.label for quote in answer.results}
+    # The tenth paragraph has little chance of being what was asked: shown as only near.
+    assert {quote.label for quote in answer.results} <= {"direct", "partial", "nearest"}
+    assert answer.results[-1].label == "nearest"
 
 
 @pytest.mark.slow
