@@ -175,8 +175,8 @@ def answers_question(signals: Signals, fitted: Models | None = None) -> float:
 
 
 def is_relevant(signals: Signals, fitted: Models | None = None) -> bool:
-    question = (fitted or model())[evidence(signals)].question
-    return question.probability(question_features(signals)) >= question.threshold
+    fitted = fitted or model()
+    return answers_question(signals, fitted) >= fitted[evidence(signals)].question.threshold
 
 
 def label(features: dict[str, float], signals: Signals, fitted: Models | None = None) -> Label:

@@ -1,8 +1,9 @@
 """Hybrid retrieval: dense search fused with BM25 keyword search, over any paragraph store.
 
 Each search ranks its candidates; reciprocal rank fusion adds `weight / (RRF_K + rank)` over
-the lists a paragraph appears in, a keyword rank weighing twice a dense one. Rank fusion needs no calibration between cosine and BM25 scales,
-and a paragraph found by both searches rises above one found by either. Each result also
+the lists a paragraph appears in, a keyword rank weighing twice a dense one. Rank fusion needs
+no calibration between cosine and BM25 scales, and a paragraph found by both searches rises
+above one found by either. Each result also
 carries its cosine similarity to the question, which says how relevant it is on an absolute
 scale (the no-match decision uses it).
 

@@ -106,6 +106,7 @@ def question_signals(
         for term in question_terms(question, language)
         if not (DOCUMENT_NUMBER.fullmatch(term.text) and term.forms[0].upper() in indexed)
     ]
+    documents = tuple(term.text for term in terms if DOCUMENT_NUMBER.fullmatch(term.text))
     corpus = corpus_text(store)
     stored = store.get([hit.id for hit in found.hits])
     coverages = tuple(
@@ -125,11 +126,7 @@ def question_signals(
         standout=found.standout,
         covered_top=coverages[0],
         missing=1 - weighted_coverage(terms, corpus),
-        other_documents=tuple(
-            term.text
-            for term in terms
-            if DOCUMENT_NUMBER.fullmatch(term.text) and question.rstrip().endswith(QUESTION_MARKS)
-        ),
+        other_documents=documents if question.rstrip().endswith(QUESTION_MARKS) else (),
         keyword_score=best.keyword_score,
         missing_terms=tuple(term for term in terms if coverage(term, corpus) < 0.5),
         coverages=coverages,
