@@ -18,7 +18,9 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "no_match": "已收录的决议中没有与这个问题相关的段落。下面是最接近的段落，相关度很低，仅供参考。",
         # A no-match or partial answer names what no indexed paragraph mentions (qa/assistant.py).
         "no_match_missing": "已收录的决议中没有提到{terms}。下面是最接近的段落，仅供参考。",
+        "no_match_cited": "已收录的决议提到{terms}，但没有载录其内容。下面是最接近的段落，仅供参考。",
         "no_match_language": "已收录的决议都不是用提问的语言写的，无法逐词核对这个问题。下面是跨语言按意思找到的最接近的段落，仅供参考。",
+        "by_meaning": "已收录的决议都不是用提问的语言写的，无法逐词核对这个问题；下面的段落是跨语言按意思找到的。",
         "partial": "已收录的决议中没有提到{terms}；下面的段落只回答问题的其余部分。",
         # A quoted paragraph's relevance label (qa/relevance.py), shown instead of the cosine.
         "label_direct": "直接相关",
@@ -108,10 +110,19 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "No indexed resolution mentions {terms}. The nearest paragraphs below are shown "
             "for reference only."
         ),
+        "no_match_cited": (
+            "The indexed resolutions cite {terms} but do not give its content. The nearest "
+            "paragraphs below are shown for reference only."
+        ),
         "no_match_language": (
             "No indexed resolution is in the language of the question, so its words could "
             "not be looked for in them. The paragraphs below are the nearest in meaning, "
             "across languages, shown for reference only."
+        ),
+        "by_meaning": (
+            "No indexed resolution is in the language of the question, so its words could "
+            "not be looked for in them: the paragraphs below were found by meaning, across "
+            "languages."
         ),
         "partial": (
             "No indexed resolution mentions {terms}; the paragraphs below answer the rest of "
@@ -250,10 +261,19 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "Aucune résolution indexée ne mentionne {terms}. Les paragraphes les plus proches "
             "sont donnés ci-dessous à titre indicatif."
         ),
+        "no_match_cited": (
+            "Les résolutions indexées citent {terms} sans en donner le contenu. Les "
+            "paragraphes les plus proches ci-dessous sont donnés à titre indicatif."
+        ),
         "no_match_language": (
             "Aucune résolution indexée n’est rédigée dans la langue de la question : ses mots "
             "n’ont pas pu y être recherchés. Les paragraphes ci-dessous, les plus proches par "
             "le sens d’une langue à l’autre, sont donnés à titre indicatif."
+        ),
+        "by_meaning": (
+            "Aucune résolution indexée n’est rédigée dans la langue de la question : ses mots "
+            "n’ont pas pu y être recherchés. Les paragraphes ci-dessous ont été trouvés par le "
+            "sens, d’une langue à l’autre."
         ),
         "partial": (
             "Aucune résolution indexée ne mentionne {terms} ; les paragraphes ci-dessous ne "
@@ -365,10 +385,19 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "Ninguna resolución indizada menciona {terms}. Los párrafos más cercanos se "
             "muestran solo como referencia."
         ),
+        "no_match_cited": (
+            "Las resoluciones indizadas citan {terms}, pero no recogen su contenido. Los "
+            "párrafos más cercanos se muestran a continuación solo como referencia."
+        ),
         "no_match_language": (
             "Ninguna resolución indizada está en el idioma de la pregunta: sus palabras no se "
             "pudieron buscar en ellas. Los párrafos siguientes, los más cercanos por su sentido "
             "en otro idioma, se muestran solo como referencia."
+        ),
+        "by_meaning": (
+            "Ninguna resolución indizada está en el idioma de la pregunta: sus palabras no se "
+            "pudieron buscar en ellas. Los párrafos siguientes se encontraron por su sentido, "
+            "en otro idioma."
         ),
         "partial": (
             "Ninguna resolución indizada menciona {terms}; los párrafos siguientes solo "
@@ -479,10 +508,18 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "Ни в одной проиндексированной резолюции не упоминается {terms}. Ниже приведены "
             "ближайшие пункты, только для справки."
         ),
+        "no_match_cited": (
+            "Проиндексированные резолюции ссылаются на {terms}, но не приводят их содержания. "
+            "Ниже приведены ближайшие пункты, только для справки."
+        ),
         "no_match_language": (
             "Ни одна проиндексированная резолюция не написана на языке вопроса, поэтому его "
             "слова не удалось в них найти. Ниже приведены ближайшие по смыслу пункты на другом "
             "языке, только для справки."
+        ),
+        "by_meaning": (
+            "Ни одна проиндексированная резолюция не написана на языке вопроса, поэтому его "
+            "слова не удалось в них найти. Пункты ниже найдены по смыслу, на другом языке."
         ),
         "partial": (
             "Ни в одной проиндексированной резолюции не упоминается {terms}; пункты ниже "
@@ -591,9 +628,17 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "no_match_missing": (
             "لا يرد ذكر {terms} في أي من القرارات المفهرسة. وترد أدناه أقرب الفقرات للاسترشاد فقط."
         ),
+        "no_match_cited": (
+            "تشير القرارات المفهرسة إلى {terms} لكنها لا تتضمن محتواها. وترد أدناه أقرب "
+            "الفقرات، للاسترشاد فقط."
+        ),
         "no_match_language": (
             "لا يوجد أي قرار مفهرس بلغة السؤال، لذا تعذر البحث عن كلماته فيها. وترد أدناه أقرب "
             "الفقرات معنىً بلغة أخرى، للاسترشاد فقط."
+        ),
+        "by_meaning": (
+            "لا يوجد أي قرار مفهرس بلغة السؤال، لذا تعذر البحث عن كلماته فيها. وقد وُجدت "
+            "الفقرات أدناه بحسب المعنى، بلغة أخرى."
         ),
         "partial": (
             "لا يرد ذكر {terms} في أي من القرارات المفهرسة؛ ولا تجيب الفقرات أدناه إلا عن "

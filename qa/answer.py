@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 Status = Literal["ok", "no_match", "error"]
 Match = Literal["citation", "search"]
 Label = Literal["direct", "partial", "nearest"]
-"""What a quoted paragraph is to the question, as `qa.relevance` measures it: `direct`,
-`partial` (in an answer, less likely to be what was asked) or `nearest` (in a no-match answer:
-only the nearest there is)."""
+"""What a quoted paragraph is to the question, as `qa.relevance` measures it: `direct` (likely
+what was asked), `partial` (in an answer, a fair chance of it) or `nearest` (in a no-match
+answer, or an answer's paragraphs with little chance: only near, shown for reference)."""
 
 
 @dataclass(frozen=True)

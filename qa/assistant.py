@@ -23,7 +23,7 @@ from languages import Language
 from languages.messages import describe_label, listed, message
 from qa.answer import Answer, Label, Match, Quote, highlight_spans
 from qa.references import Reference, find_reference
-from qa.relevance import answers_question, label, model, paragraph_features
+from qa.relevance import answers_question, is_relevant, label, paragraph_features
 from qa.request import MAX_QUESTION_CHARS, clean_question, echoed, question_language
 from qa.rerank import load_reranker
 from qa.retrieval import Hit, HybridRetriever
@@ -140,14 +140,12 @@ class Assistant:
             # Nothing to rank at all: the filters leave no paragraph, which is what to say.
             message_text = message("no_match_filters", language)
             return Answer(question, "no_match", message_text, (), language, id)
-        signals = question_signals(text, language, found, retriever.store)
+        signals = question_signals(text, language, found, retriever.store, retriever.encoder)
         relevance = answers_question(signals) if signals else None
-        relevant = bool(cited) or (
-            relevance is not None and relevance >= model().question.threshold
-        )
+        relevant = bool(cited) or (signals is not None and is_relevant(signals))
         # The words of a question in a language no indexed text is in (and, unlike English,
         # not translated into one) cannot be looked for there: none is named as missing.
-        words_checked = language == "en" or any(r.language == language for r in resolutions)
+        words_checked = signals is None or signals.words_checked
         missing = missing_phrases(text, signals) if signals and not cited and words_checked else ()
 
         # A cited paragraph scores 1.0; a found one its cosine similarity to the question.
@@ -171,9 +169,10 @@ class Assistant:
             for rank, stored in enumerate(quoted, 1)
         ]
         if not relevant:
-            key = "no_match_missing" if missing else "no_match"
+            others = signals.other_documents if signals else ()
+            key = "no_match_missing" if missing else "no_match_cited" if others else "no_match"
             key = key if words_checked else "no_match_language"
-            terms = listed(missing, language)
+            terms = listed(missing or others, language)
             return Answer(
                 question,
                 "no_match",
@@ -186,7 +185,10 @@ class Assistant:
                 signals=signals,
             )
         partial = bool(missing)
-        note = message("partial", language, terms=listed(missing, language)) if partial else ""
+        if partial:
+            note = message("partial", language, terms=listed(missing, language))
+        else:  # paragraphs judged by meaning alone say so
+            note = "" if words_checked or cited else message("by_meaning", language)
         return Answer(
             question,
             "ok",
@@ -297,5 +299,6 @@ def _label(
     rank = ranks[paragraph_id]
     hit = hits[rank - 1]
     return label(
-        paragraph_features(hit.similarity, hits[0].similarity, rank, signals.coverages[rank - 1])
+        paragraph_features(hit.similarity, hits[0].similarity, rank, signals.coverages[rank - 1]),
+        signals,
     )

@@ -6,9 +6,12 @@ Every question is asked as a user would ask it; questions answered by the citati
 left out (the model never decides them). The question model learns, from every question,
 whether the best paragraph answers it (a question with gold paragraphs: yes; one without: no);
 the paragraph model learns, from the top five paragraphs of each answerable question, which are
-gold. Each is a logistic regression (scikit-learn, L2, C = 1) on standardised features. Then it
-prints, for the question model, five-fold cross-validated figures with all features and with
-each left out: what each signal contributes.
+gold. Each is a logistic regression (scikit-learn, L2, C = 1) on standardised features. Both
+are fitted twice over the same questions (`qa.relevance.FEATURES`): with the term signals, for
+questions whose words can be looked for, and with how near their words come to the best
+paragraph's instead, for those whose words cannot. Then it prints, for each question model,
+five-fold cross-validated figures with all features and with each left out: what each signal
+contributes.
 """
 
 from __future__ import annotations
@@ -24,14 +27,15 @@ import numpy as np
 from qa.assistant import Assistant
 from qa.evaluate import Question, read_questions
 from qa.relevance import (
+    FEATURES,
     MODEL_FILE,
-    PARAGRAPH_FEATURES,
-    QUESTION_FEATURES,
     Logistic,
     RelevanceModel,
     paragraph_features,
     question_features,
+    to_dict,
 )
+from qa.signals import word_similarity
 
 C = 1.0
 FOLDS = 5
@@ -56,7 +60,17 @@ def examples(assistant: Assistant, questions: Sequence[Question]) -> tuple[Examp
         signals = answer.signals
         if signals is None or any(quote.match == "citation" for quote in answer.results):
             continue
-        asked.rows.append(question_features(signals))
+        row = question_features(signals)
+        if signals.words_checked:  # measured by the assistant only where it is used
+            best = answer.results[0]
+            row["word_similarity"] = word_similarity(
+                question.text,
+                answer.language,
+                best.resolution,
+                best.paragraph,
+                assistant.retriever.encoder,
+            )
+        asked.rows.append(row)
         asked.answers.append(bool(question.gold))
         asked.languages.append(answer.language)
         if not question.gold:
@@ -113,14 +127,20 @@ def main(arguments: Sequence[str] = sys.argv[1:]) -> None:
     questions = [question for path in paths for question in read_questions(path)]
     assistant = Assistant.open()
     asked, paragraphs = examples(assistant, questions)
-    fitted = RelevanceModel(fit(asked, QUESTION_FEATURES), fit(paragraphs, PARAGRAPH_FEATURES))
-    MODEL_FILE.write_text(json.dumps(fitted.to_dict(), indent=2) + "\n", encoding="utf-8")
+    fitted = {
+        evidence: RelevanceModel(fit(asked, question), fit(paragraphs, paragraph))
+        for evidence, (question, paragraph) in FEATURES.items()
+    }
+    MODEL_FILE.write_text(json.dumps(to_dict(fitted), indent=2) + "\n", encoding="utf-8")
     print(f"wrote {MODEL_FILE} from {len(asked.rows)} questions, {len(paragraphs.rows)} paragraphs")
-    print("question model, cross-validated: answerable → ok, unanswerable → no_match")
-    print(f"  all features        {_figures(cross_validated(asked, QUESTION_FEATURES))}")
-    for left_out in QUESTION_FEATURES:
-        rest = [name for name in QUESTION_FEATURES if name != left_out]
-        print(f"  without {left_out:<26} {_figures(cross_validated(asked, rest))}")
+    for evidence, (features, _) in FEATURES.items():
+        print(
+            f"{evidence} question model, cross-validated: answerable → ok, unanswerable → no_match"
+        )
+        print(f"  all features                     {_figures(cross_validated(asked, features))}")
+        for left_out in features:
+            rest = [name for name in features if name != left_out]
+            print(f"  without {left_out:<26} {_figures(cross_validated(asked, rest))}")
 
 
 def _figures(figures: dict[str, float]) -> str:

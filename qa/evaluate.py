@@ -26,7 +26,7 @@ from languages import LANGUAGES
 from languages.scripts import detect_language
 from qa.assistant import Assistant
 
-LABELS = ("direct", "partial")
+LABELS = ("direct", "partial", "nearest")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,11 @@ from the other candidates, its BM25 score, the share of the question's salient t
 and the share found nowhere in the corpus. The paragraph model weighs one paragraph's cosine,
 its distance below the best one, its rank and the share of the question's terms it holds.
 
+Those are the models for a question whose words can be looked for in the corpus (`terms`).
+A question whose words cannot (a French one over Chinese texts, `Signals.words_checked`) is
+judged by a second pair fitted on the same questions without the term signals, which it does
+not have, and with how near its words come to the best paragraph's (`meaning`).
+
 Their coefficients live in `relevance.json` beside this file, written by
 `python -m qa.calibrate` from the calibration questions (never by hand); each feature is
 standardised by the mean and scale it had there, so a coefficient reads as the weight of one
@@ -21,6 +26,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from qa.answer import Label
 from qa.signals import Signals
@@ -35,8 +41,29 @@ QUESTION_FEATURES = (
     "keyword_score",
     "covered_top",
     "missing",
+    "asks_about_other_document",
 )
 PARAGRAPH_FEATURES = ("similarity", "below_best", "reciprocal_rank", "coverage")
+MEANING_QUESTION_FEATURES = (
+    "similarity_same_language",
+    "similarity_cross_language",
+    "cross_language",
+    "standout",
+    "word_similarity",
+)
+MEANING_PARAGRAPH_FEATURES = ("similarity", "below_best", "reciprocal_rank")
+
+PARTIAL_CHANCE = 0.2
+"""The least probability of being a paragraph asked for that a `partial` label claims: so that
+`partial` means "about one chance in three or four" (measured in the README), not "any other
+paragraph" (one in twenty)."""
+
+Evidence = Literal["terms", "meaning"]
+FEATURES: dict[Evidence, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "terms": (QUESTION_FEATURES, PARAGRAPH_FEATURES),
+    "meaning": (MEANING_QUESTION_FEATURES, MEANING_PARAGRAPH_FEATURES),
+}
+"""Each pair of models' question and paragraph features."""
 
 
 @dataclass(frozen=True)
@@ -92,14 +119,28 @@ class RelevanceModel:
     def to_dict(self) -> dict:
         return {"question": self.question.to_dict(), "paragraph": self.paragraph.to_dict()}
 
+    @classmethod
+    def from_dict(cls, data: dict) -> RelevanceModel:
+        return cls(Logistic.from_dict(data["question"]), Logistic.from_dict(data["paragraph"]))
+
+
+Models = dict[Evidence, RelevanceModel]
+
+
+def evidence(signals: Signals) -> Evidence:
+    """Which pair of models judges a question with these signals."""
+    return "terms" if signals.words_checked else "meaning"
+
 
 @cache
-def model() -> RelevanceModel:
-    """The fitted model shipped with the package."""
+def model() -> Models:
+    """The fitted models shipped with the package, by the evidence they judge from."""
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    return RelevanceModel(
-        Logistic.from_dict(data["question"]), Logistic.from_dict(data["paragraph"])
-    )
+    return {name: RelevanceModel.from_dict(data[name]) for name in FEATURES}
+
+
+def to_dict(models: Models) -> dict:
+    return {name: models[name].to_dict() for name in FEATURES}
 
 
 def question_features(signals: Signals) -> dict[str, float]:
@@ -112,6 +153,8 @@ def question_features(signals: Signals) -> dict[str, float]:
         "keyword_score": signals.keyword_score,
         "covered_top": signals.covered_top,
         "missing": signals.missing,
+        "asks_about_other_document": float(bool(signals.other_documents)),
+        "word_similarity": signals.word_similarity,
     }
 
 
@@ -126,17 +169,22 @@ def paragraph_features(
     }
 
 
-def answers_question(signals: Signals, fitted: RelevanceModel | None = None) -> float:
+def answers_question(signals: Signals, fitted: Models | None = None) -> float:
     """The probability that the best paragraph answers the question."""
-    return (fitted or model()).question.probability(question_features(signals))
+    return (fitted or model())[evidence(signals)].question.probability(question_features(signals))
 
 
-def is_relevant(signals: Signals, fitted: RelevanceModel | None = None) -> bool:
+def is_relevant(signals: Signals, fitted: Models | None = None) -> bool:
     fitted = fitted or model()
-    return answers_question(signals, fitted) >= fitted.question.threshold
+    return answers_question(signals, fitted) >= fitted[evidence(signals)].question.threshold
 
 
-def label(features: dict[str, float], fitted: RelevanceModel | None = None) -> Label:
-    """`direct` or `partial` for a paragraph of an answer judged relevant."""
-    paragraph = (fitted or model()).paragraph
-    return "direct" if paragraph.probability(features) >= paragraph.threshold else "partial"
+def label(features: dict[str, float], signals: Signals, fitted: Models | None = None) -> Label:
+    """For a paragraph of an answer judged relevant: `direct` when the paragraph model gives it
+    at least even odds of being one the question asks for, `partial` when at least
+    `PARTIAL_CHANCE`, otherwise `nearest` (shown for reference, as in a no-match answer)."""
+    paragraph = (fitted or model())[evidence(signals)].paragraph
+    chance = paragraph.probability(features)
+    if chance >= paragraph.threshold:
+        return "direct"
+    return "partial" if chance >= PARTIAL_CHANCE else "nearest"

@@ -1,8 +1,9 @@
 """Hybrid retrieval: dense search fused with BM25 keyword search, over any paragraph store.
 
-Each search ranks its candidates; reciprocal rank fusion adds `1 / (RRF_K + rank)` over the
-lists a paragraph appears in. Rank fusion needs no calibration between cosine and BM25 scales,
-and a paragraph found by both searches rises above one found by either. Each result also
+Each search ranks its candidates; reciprocal rank fusion adds `weight / (RRF_K + rank)` over
+the lists a paragraph appears in, a keyword rank weighing twice a dense one. Rank fusion needs
+no calibration between cosine and BM25 scales, and a paragraph found by both searches rises
+above one found by either. Each result also
 carries its cosine similarity to the question, which says how relevant it is on an absolute
 scale (the no-match decision uses it).
 
@@ -31,6 +32,11 @@ from store.base import ParagraphStore, Scored, passage_text
 from store.filters import Filters
 
 RRF_K = 60
+DENSE_WEIGHT = 0.5
+KEYWORD_WEIGHT = 1.0
+"""A keyword rank counts twice a dense one: the small model's cosines rank a paragraph that
+shares the question's words below one that merely shares its subject more often than BM25
+does (see the README for what each weighting measured)."""
 CANDIDATES = 50
 """How deep each search looks before fusion."""
 
@@ -99,8 +105,11 @@ class HybridRetriever:
             Hit(
                 id=paragraph_id,
                 fused=sum(
-                    1 / (RRF_K + ranks[paragraph_id])
-                    for ranks in (dense_ranks, keyword_ranks)
+                    weight / (RRF_K + ranks[paragraph_id])
+                    for ranks, weight in (
+                        (dense_ranks, DENSE_WEIGHT),
+                        (keyword_ranks, KEYWORD_WEIGHT),
+                    )
                     if paragraph_id in ranks
                 ),
                 similarity=float(similarity),

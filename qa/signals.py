@@ -6,15 +6,24 @@ question's salient terms occur in it or anywhere in the corpus. Salience is inve
 frequency from jieba's general-Chinese table (`jieba/analyse/idf.txt`); English question words
 are weighed and looked for through their Chinese translations (`qa.translate`). A term found
 nowhere in the corpus is what a no-match answer names as missing.
+
+A question in a language no indexed text is in, and with no dictionary into one (French,
+Spanish, Russian, Arabic over Chinese texts), has no term evidence: its words cannot be looked
+for. For it `word_similarity` measures instead, with the multilingual model, how near each of
+its words comes to some word of the best paragraph (`données` to 数据 at cosine 0.93), the
+evidence `qa.relevance`'s model for such questions weighs.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
+from corpus import Paragraph, Resolution
+from embeddings.encoder import Encoder
 from languages import Language
 from languages.keywords import KEYWORD_FORMS
 from qa.retrieval import Found
@@ -26,6 +35,11 @@ from store.word_tables import idf_weights
 UNKNOWN_WEIGHT = 12.0
 """The weight of a word the IDF table does not know: rare, as such words are (about the
 table's median); also the cap, so that one very rare word does not outweigh the rest."""
+DOCUMENT_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9/.-])(?:[A-Z]{1,4}/)*(?P<number>(?:S-)?\d{1,4}/\d{1,4})(?![A-Za-z0-9/])"
+)
+"""A UN document's number or symbol: `30/25`, `A/HRC/34/24`, `A/RES/80/4`, `S-35/1`."""
+QUESTION_MARKS = ("?", "？", "؟")
 SALIENT_WEIGHT = 9.0
 """Terms at least this weighty (rarer than 人权 in general Chinese) are named as missing."""
 
@@ -58,19 +72,41 @@ class Signals:
     """Weighted share of the question's terms found nowhere in the corpus."""
     keyword_score: float
     """BM25 score of the best paragraph (over translated words for an English question)."""
+    other_documents: tuple[str, ...]
+    """UN documents the question names by number that are not indexed, as it writes them,
+    when it asks (ends in a question mark) about them (`第30/25号决议的主要内容是什么？`): the
+    corpus may cite them, but does not give their content."""
     missing_terms: tuple[Term, ...]
     """Terms found nowhere in the corpus, in question order."""
     coverages: tuple[float, ...]
     """Weighted share of the question's terms found in each hit, in hit order."""
+    words_checked: bool = True
+    """Whether the question's words can be looked for in the corpus (in their language, or
+    translated); when not, the term signals above say nothing and are not used."""
+    word_similarity: float = 0.0
+    """Mean over the question's words of the best cosine of each to a word of the best
+    paragraph (measured where words cannot be checked, see the module docstring)."""
 
 
 def question_signals(
-    question: str, language: Language, found: Found, store: ParagraphStore
+    question: str,
+    language: Language,
+    found: Found,
+    store: ParagraphStore,
+    encoder: Encoder | None = None,
 ) -> Signals | None:
-    """The signals of a search's hits for `question` (None when it found nothing)."""
+    """The signals of a search's hits for `question` (None when it found nothing); with the
+    `encoder`, `word_similarity` too where the question's words cannot be checked."""
     if not found.hits:
         return None
-    terms = question_terms(question, language)
+    indexed = {resolution.name for resolution in store.resolutions()}
+    # A resolution the question names that is indexed is searched within, not looked for.
+    terms = [
+        term
+        for term in question_terms(question, language)
+        if not (DOCUMENT_NUMBER.fullmatch(term.text) and term.forms[0].upper() in indexed)
+    ]
+    documents = tuple(term.text for term in terms if DOCUMENT_NUMBER.fullmatch(term.text))
     corpus = corpus_text(store)
     stored = store.get([hit.id for hit in found.hits])
     coverages = tuple(
@@ -78,16 +114,70 @@ def question_signals(
         for item in stored
     )
     best = found.hits[0]
+    checked = words_checkable(language, store)
+    nearness = (
+        word_similarity(question, language, stored[0].resolution, stored[0].paragraph, encoder)
+        if encoder is not None and not checked
+        else 0.0
+    )
     return Signals(
         similarity=best.similarity,
         cross_language=stored[0].resolution.language != language,
         standout=found.standout,
         covered_top=coverages[0],
         missing=1 - weighted_coverage(terms, corpus),
+        other_documents=documents if question.rstrip().endswith(QUESTION_MARKS) else (),
         keyword_score=best.keyword_score,
         missing_terms=tuple(term for term in terms if coverage(term, corpus) < 0.5),
         coverages=coverages,
+        words_checked=checked,
+        word_similarity=nearness,
     )
+
+
+def words_checkable(language: Language, store: ParagraphStore) -> bool:
+    """Whether a question's words in `language` can be looked for in the store's texts: some
+    indexed text is in that language, or (English) a dictionary translates them."""
+    return language == "en" or any(text.language == language for text in store.resolutions())
+
+
+def word_similarity(
+    question: str,
+    language: Language,
+    resolution: Resolution,
+    paragraph: Paragraph,
+    encoder: Encoder,
+) -> float:
+    """Mean over the question's content words of each one's best cosine to a word of the
+    (best) paragraph, both embedded alone by the multilingual model (0 with no words)."""
+    asked = [word.text for word in question_terms(question, language)]
+    paragraph_language = resolution.language
+    held = [
+        word
+        for word in dict.fromkeys(tokens(passage_text(resolution, paragraph), paragraph_language))
+        # A single Chinese character is too many words' part to stand for one.
+        if len(word) >= 2 or KEYWORD_FORMS[paragraph_language].segmenter != "jieba"
+    ]
+    if not asked or not held:
+        return 0.0
+    similarities = _word_vectors(encoder, asked) @ _word_vectors(encoder, held).T
+    return float(similarities.max(axis=1).mean())
+
+
+_WORD_VECTORS: dict[tuple[str, str], np.ndarray] = {}
+WORD_VECTORS_KEPT = 100_000
+"""Words embedded alone are kept (a few hundred bytes each): the same paragraphs come back."""
+
+
+def _word_vectors(encoder: Encoder, words: list[str]) -> np.ndarray:
+    vectors = {word: _WORD_VECTORS.get((encoder.name, word)) for word in words}
+    new = [word for word, vector in vectors.items() if vector is None]
+    if new:
+        if len(_WORD_VECTORS) + len(new) > WORD_VECTORS_KEPT:
+            _WORD_VECTORS.clear()
+        for word, vector in zip(new, encoder.encode_queries(new), strict=True):
+            vectors[word] = _WORD_VECTORS[(encoder.name, word)] = vector
+    return np.array([vectors[word] for word in words])
 
 
 def missing_phrases(question: str, signals: Signals, most: int = 3) -> tuple[str, ...]:
@@ -116,7 +206,21 @@ def _nameable(term: Term) -> bool:
 
 
 def question_terms(question: str, language: Language) -> list[Term]:
-    """The question's content words with their weights and the forms to look for."""
+    """The question's content words with their weights and the forms to look for; a UN
+    document number it names (`30/25`, `A/HRC/34/24`) is one term, looked for by its number."""
+    documents = [
+        Term(match[0], match.start(), match.end(), UNKNOWN_WEIGHT, (match["number"].lower(),))
+        for match in DOCUMENT_NUMBER.finditer(question)
+    ]
+    words = [
+        term
+        for term in _word_terms(question, language)
+        if not any(doc.start <= term.start < doc.end for doc in documents)
+    ]
+    return sorted(documents + words, key=lambda term: term.start)
+
+
+def _word_terms(question: str, language: Language) -> list[Term]:
     if language == "en":
         return [
             Term(
