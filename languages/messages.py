@@ -92,6 +92,17 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "kind_archive": "压缩包，请先解压",
         "kind_zip": "不含 Word 文档的 zip 压缩包",
         "kind_binary": "二进制数据",
+        "check_empty": "草案中没有要核对的段落。请粘贴草案的文字或上传草案文件（.docx、.txt、.md、.pdf、.html）。",
+        "check_too_many": "草案有 {count} 段，超过一次最多可核对的 {limit} 段。请分几次核对。",
+        "check_paragraph_too_long": "草案第 {index} 段有 {length} 个字符，超过一段的上限 {limit} 个字符。请检查段落之间是否缺少空行。",
+        "check_too_large": "草案太长：最多 {limit} 个字符。",
+        "check_file_too_large": "文件太大：最多 {limit} MiB。",
+        "check_refused": "无法读取这个文件：{reason}",
+        "check_not_text": "无法读取这个文件：它不是 UTF-8 文本，也不是 Word、PDF 或 HTML 文件。请另存为 UTF-8 文本或 .docx 后再试。",
+        "check_unreadable": "无法读取这个文件（{detail}），文件可能已损坏。",
+        "check_no_draft": "请给出草案：粘贴文字（text）或上传文件（file），二者选一。",
+        "check_bad_file": '上传的文件应为 {{"name": "草案.docx", "content": "base64 编码的内容"}}。',
+        "check_bad_format": "导出格式应为 json、md 或 docx，收到的是“{value}”。",
     },
     "en": {
         "empty": "Please type a question.",
@@ -237,6 +248,17 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "kind_archive": "a compressed archive: unpack it first",
         "kind_zip": "a zip archive with no Word document in it",
         "kind_binary": "binary data",
+        "check_empty": "The draft has no paragraphs to check. Paste the draft's text or upload the draft (.docx, .txt, .md, .pdf, .html).",
+        "check_too_many": "The draft has {count} paragraphs, more than the {limit} that can be checked at once. Check it in parts.",
+        "check_paragraph_too_long": "Paragraph {index} of the draft has {length} characters, more than the {limit} a paragraph may have. Are blank lines missing between paragraphs?",
+        "check_too_large": "The draft is too long: at most {limit} characters.",
+        "check_file_too_large": "The file is too large: at most {limit} MiB.",
+        "check_refused": "This file cannot be read: {reason}",
+        "check_not_text": "This file cannot be read: it is not UTF-8 text, nor a Word, PDF or HTML file. Save it as UTF-8 text or .docx and try again.",
+        "check_unreadable": "This file cannot be read ({detail}); it may be damaged.",
+        "check_no_draft": "Give the draft: its text (text) or a file (file), one of the two.",
+        "check_bad_file": 'An uploaded file is {{"name": "draft.docx", "content": "its bytes in base64"}}.',
+        "check_bad_format": "The export format is json, md or docx, not “{value}”.",
     },
     "fr": {
         "empty": "Veuillez saisir une question.",
@@ -352,6 +374,17 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "Un appel positionnel de /ask prend les {count} valeurs dans l’ordre ({fields}) ; "
             "ou appelez {named} avec les valeurs nommées."
         ),
+        "check_empty": "Le projet ne contient aucun paragraphe à vérifier. Collez le texte du projet ou téléversez le fichier (.docx, .txt, .md, .pdf, .html).",
+        "check_too_many": "Le projet compte {count} paragraphes, plus que les {limit} qui peuvent être vérifiés en une fois. Vérifiez-le en plusieurs parties.",
+        "check_paragraph_too_long": "Le paragraphe {index} du projet compte {length} caractères, plus que les {limit} autorisés. Manque-t-il des lignes vides entre les paragraphes ?",
+        "check_too_large": "Le projet est trop long : {limit} caractères au plus.",
+        "check_file_too_large": "Le fichier est trop volumineux : {limit} Mio au plus.",
+        "check_refused": "Ce fichier ne peut pas être lu : {reason}",
+        "check_not_text": "Ce fichier ne peut pas être lu : ce n’est ni du texte UTF-8, ni un fichier Word, PDF ou HTML. Enregistrez-le en texte UTF-8 ou en .docx et réessayez.",
+        "check_unreadable": "Ce fichier ne peut pas être lu ({detail}) ; il est peut-être endommagé.",
+        "check_no_draft": "Donnez le projet : son texte (text) ou un fichier (file), l’un des deux.",
+        "check_bad_file": 'Un fichier téléversé s’écrit {{"name": "projet.docx", "content": "son contenu en base64"}}.',
+        "check_bad_format": "Le format d’export est json, md ou docx, et non « {value} ».",
     },
     "es": {
         "empty": "Escriba una pregunta.",
@@ -466,6 +499,17 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "Una llamada posicional a /ask recibe los {count} valores en orden ({fields}); o "
             "llame a {named} con los valores por nombre."
         ),
+        "check_empty": "El proyecto no tiene párrafos que verificar. Pegue el texto del proyecto o cargue el archivo (.docx, .txt, .md, .pdf, .html).",
+        "check_too_many": "El proyecto tiene {count} párrafos, más de los {limit} que pueden verificarse de una vez. Verifíquelo por partes.",
+        "check_paragraph_too_long": "El párrafo {index} del proyecto tiene {length} caracteres, más de los {limit} permitidos. ¿Faltan líneas en blanco entre los párrafos?",
+        "check_too_large": "El proyecto es demasiado largo: {limit} caracteres como máximo.",
+        "check_file_too_large": "El archivo es demasiado grande: {limit} MiB como máximo.",
+        "check_refused": "No se puede leer este archivo: {reason}",
+        "check_not_text": "No se puede leer este archivo: no es texto UTF-8 ni un archivo Word, PDF o HTML. Guárdelo como texto UTF-8 o .docx y vuelva a intentarlo.",
+        "check_unreadable": "No se puede leer este archivo ({detail}); puede estar dañado.",
+        "check_no_draft": "Indique el proyecto: su texto (text) o un archivo (file), uno de los dos.",
+        "check_bad_file": 'Un archivo cargado se escribe {{"name": "proyecto.docx", "content": "su contenido en base64"}}.',
+        "check_bad_format": "El formato de exportación es json, md o docx, no “{value}”.",
     },
     "ru": {
         "empty": "Введите вопрос.",
@@ -579,6 +623,17 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "Позиционный вызов /ask принимает все {count} значений по порядку ({fields}); "
             "или вызовите {named} с именованными значениями."
         ),
+        "check_empty": "В проекте нет пунктов для проверки. Вставьте текст проекта или загрузите файл (.docx, .txt, .md, .pdf, .html).",
+        "check_too_many": "В проекте {count} пунктов, больше, чем {limit}, которые можно проверить за один раз. Проверьте его по частям.",
+        "check_paragraph_too_long": "В пункте {index} проекта {length} знаков, больше допустимых {limit}. Нет ли пропущенных пустых строк между пунктами?",
+        "check_too_large": "Проект слишком длинный: не более {limit} знаков.",
+        "check_file_too_large": "Файл слишком большой: не более {limit} МиБ.",
+        "check_refused": "Этот файл не удается прочитать: {reason}",
+        "check_not_text": "Этот файл не удается прочитать: это не текст UTF-8 и не файл Word, PDF или HTML. Сохраните его как текст UTF-8 или .docx и попробуйте снова.",
+        "check_unreadable": "Этот файл не удается прочитать ({detail}); возможно, он поврежден.",
+        "check_no_draft": "Укажите проект: его текст (text) или файл (file), одно из двух.",
+        "check_bad_file": 'Загружаемый файл записывается так: {{"name": "проект.docx", "content": "его содержимое в base64"}}.',
+        "check_bad_format": "Формат экспорта — json, md или docx, а не «{value}».",
     },
     "ar": {
         "empty": "يرجى كتابة سؤال.",
@@ -686,6 +741,17 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "يأخذ الاستدعاء الموضعي لـ /ask جميع القيم الـ {count} بالترتيب ({fields})؛ أو "
             "استدعِ {named} بالقيم مسماة."
         ),
+        "check_empty": "لا يحتوي المشروع على فقرات للتحقق منها. الصق نص المشروع أو حمّل ملفه (.docx أو .txt أو .md أو .pdf أو .html).",
+        "check_too_many": "يحتوي المشروع على {count} فقرة، وهو أكثر من {limit} فقرة يمكن التحقق منها دفعة واحدة. تحقق منه على أجزاء.",
+        "check_paragraph_too_long": "تحتوي الفقرة {index} من المشروع على {length} حرفاً، وهو أكثر من الحد المسموح به للفقرة ({limit}). هل تنقص أسطر فارغة بين الفقرات؟",
+        "check_too_large": "المشروع طويل جداً: {limit} حرف على الأكثر.",
+        "check_file_too_large": "الملف كبير جداً: {limit} ميبيبايت على الأكثر.",
+        "check_refused": "تتعذر قراءة هذا الملف: {reason}",
+        "check_not_text": "تتعذر قراءة هذا الملف: ليس نصاً بترميز UTF-8 ولا ملف Word أو PDF أو HTML. احفظه نصاً بترميز UTF-8 أو بصيغة .docx وحاول مرة أخرى.",
+        "check_unreadable": "تتعذر قراءة هذا الملف ({detail})؛ ربما يكون تالفاً.",
+        "check_no_draft": "قدّم المشروع: نصه (text) أو ملفاً (file)، أحدهما فقط.",
+        "check_bad_file": 'يُكتب الملف المحمَّل هكذا: {{"name": "draft.docx", "content": "محتواه بترميز base64"}}.',
+        "check_bad_format": 'صيغة التصدير هي json أو md أو docx، وليست "{value}".',
     },
 }
 

@@ -1,0 +1,212 @@
+"""Checking a draft against adopted text: for each draft paragraph, its sources and a verdict.
+
+Each draft paragraph (`corpus.draft`) is searched as a question is (`qa.retrieval`: dense and
+keyword search fused, any indexed language, each paragraph in the draft's language where that
+version is indexed), with the words it hangs under if it is a sub-paragraph. The candidates
+in the draft's language are then compared word by word (`qa.diff`), and the verdict read off
+the best one:
+
+- `agreed`: the same words, differing only in numbering, spaces, the forms of punctuation
+  marks (`，` or `,`) and the mark the paragraph ends with;
+- `adapted`: `similarity` (difflib's ratio over words) at least `ADAPTED_SIMILARITY`, chosen
+  on the calibration drafts (README, "Checking a draft");
+- `new`: no candidate comes that close.
+
+An adapted paragraph built from several adopted ones lists each that adds words the others
+do not hold (`SECOND_SOURCE_SHARE`), best first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from corpus import Paragraph, Resolution, cite
+from corpus.draft import Draft, DraftParagraph
+from corpus.records import page_address
+from languages import LANGUAGES, Language
+from qa.diff import (
+    Piece,
+    changed_words,
+    matched_positions,
+    same_words,
+    similarity,
+    tokenize,
+    word_diff,
+    words,
+)
+from qa.retrieval import HybridRetriever
+
+Verdict = Literal["agreed", "adapted", "new"]
+VERDICTS: tuple[Verdict, ...] = ("agreed", "adapted", "new")
+
+ADAPTED_SIMILARITY = 0.4
+"""The least similarity to an adopted paragraph for a draft paragraph to be `adapted` from it
+(below: `new`). Chosen on the calibration drafts; its figures are in the README."""
+CANDIDATES = 10
+"""How many retrieved paragraphs each draft paragraph is compared with word by word."""
+MAX_SOURCES = 3
+SECOND_SOURCE_SHARE = 0.2
+"""A further source is listed when it holds, in runs of `SHARED_RUN` words, this share of the
+draft paragraph's words that the sources before it do not."""
+SHARED_RUN = 3
+
+
+@dataclass(frozen=True)
+class Source:
+    """An adopted paragraph a draft paragraph agrees with or was adapted from."""
+
+    resolution: Resolution
+    paragraph: Paragraph
+    similarity: float
+    diff: tuple[Piece, ...]
+    inserted: int
+    """Words the draft adds."""
+    deleted: int
+    """Words of the source the draft leaves out."""
+
+    def to_dict(self) -> dict[str, Any]:
+        resolution, paragraph = self.resolution, self.paragraph
+        return {
+            "resolution": resolution.name,
+            "paragraph": paragraph.label,
+            "language": resolution.language,
+            "id": resolution.paragraph_id(paragraph),
+            "symbol": resolution.symbol,
+            "citation": {language: cite(resolution, paragraph, language) for language in LANGUAGES},
+            "text": paragraph.text,
+            "similarity": round(self.similarity, 3),
+            "inserted": self.inserted,
+            "deleted": self.deleted,
+            "diff": [piece.to_dict() for piece in self.diff],
+            "url": page_address(resolution.name, paragraph.label, resolution.language),
+        }
+
+
+@dataclass(frozen=True)
+class ParagraphCheck:
+    """One draft paragraph's verdict and sources (best first; none when `new`)."""
+
+    paragraph: DraftParagraph
+    verdict: Verdict
+    sources: tuple[Source, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The CLI's and the API's contract for one paragraph (README, "Checking a draft")."""
+        return {
+            "index": self.paragraph.index,
+            "label": self.paragraph.label,
+            "text": self.paragraph.text,
+            "verdict": self.verdict,
+            "sources": [source.to_dict() for source in self.sources],
+        }
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """A whole draft checked, paragraph by paragraph in the draft's order."""
+
+    language: Language
+    checks: tuple[ParagraphCheck, ...]
+    notes: tuple[str, ...] = ()
+
+    def summary(self) -> dict[Verdict, int]:
+        """How many paragraphs got each verdict."""
+        return {verdict: sum(c.verdict == verdict for c in self.checks) for verdict in VERDICTS}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "status": "ok",
+            "language": self.language,
+            "summary": self.summary(),
+            "notes": list(self.notes),
+            "paragraphs": [check.to_dict() for check in self.checks],
+        }
+
+
+@dataclass(frozen=True)
+class DraftChecker:
+    """Checks drafts against the paragraphs of one store, found by its retriever."""
+
+    retriever: HybridRetriever
+
+    def check(
+        self, draft: Draft, on_checked: Callable[[ParagraphCheck], None] | None = None
+    ) -> CheckReport:
+        """Every paragraph of `draft` checked, in order; `on_checked` is told of each as it is
+        done (for a progress bar, or to stream them)."""
+        checks = []
+        for check in self.each(draft):
+            checks.append(check)
+            if on_checked is not None:
+                on_checked(check)
+        return CheckReport(draft.language, tuple(checks), draft.notes)
+
+    def each(self, draft: Draft) -> Iterator[ParagraphCheck]:
+        """The draft's paragraphs checked one after another, as they are done."""
+        for paragraph in draft.paragraphs:
+            yield self.check_paragraph(paragraph, draft.language)
+
+    def check_paragraph(self, paragraph: DraftParagraph, language: Language) -> ParagraphCheck:
+        candidates = self.candidates(paragraph, language)
+        return judged(paragraph, language, candidates)
+
+    def candidates(
+        self, paragraph: DraftParagraph, language: Language
+    ) -> list[tuple[Resolution, Paragraph]]:
+        """The retrieved paragraphs in the draft's language, best first."""
+        query = f"{paragraph.lead_in}{paragraph.text}" if paragraph.lead_in else paragraph.text
+        hits = self.retriever.search(query, CANDIDATES)
+        found = self.retriever.store.get([hit.id for hit in hits])
+        return [
+            (item.resolution, item.paragraph)
+            for item in found
+            if item.resolution.language == language
+        ]
+
+
+def judged(
+    paragraph: DraftParagraph,
+    language: Language,
+    candidates: list[tuple[Resolution, Paragraph]],
+) -> ParagraphCheck:
+    """The verdict on `paragraph` given the adopted paragraphs it may come from."""
+    draft = tokenize(paragraph.text, language)
+    scored = sorted(
+        (
+            (similarity(tokens, draft), tokens, resolution, adopted)
+            for resolution, adopted in candidates
+            for tokens in (tokenize(adopted.text, language),)
+        ),
+        key=lambda item: -item[0],
+    )
+    agreed = [item for item in scored if same_words(item[1], draft)]
+    if agreed:
+        return ParagraphCheck(paragraph, "agreed", tuple(_source(item, draft) for item in agreed))
+    if not scored or scored[0][0] < ADAPTED_SIMILARITY:
+        return ParagraphCheck(paragraph, "new", ())
+    chosen = [scored[0]]
+    covered = matched_positions(scored[0][1], draft, SHARED_RUN)
+    total = len(words(draft))
+    for item in scored[1:]:
+        if len(chosen) == MAX_SOURCES:
+            break
+        adds = matched_positions(item[1], draft, SHARED_RUN) - covered
+        if total and len(adds) >= SECOND_SOURCE_SHARE * total:
+            chosen.append(item)
+            covered |= adds
+    return ParagraphCheck(paragraph, "adapted", tuple(_source(item, draft) for item in chosen))
+
+
+def _source(item, draft) -> Source:
+    score, tokens, resolution, adopted = item
+    inserted, deleted = changed_words(tokens, draft)
+    return Source(
+        resolution,
+        adopted,
+        1.0 if same_words(tokens, draft) else score,
+        tuple(word_diff(tokens, draft)),
+        inserted,
+        deleted,
+    )
