@@ -106,7 +106,9 @@ def read_draft(text: str, notes: tuple[str, ...] = ()) -> Draft:
     for line, heading in candidates:
         label, body = _numbering(line, language)
         body = _FOOTNOTE_MARKER.sub("", body).strip()
-        if not body or (not label and several and (heading or _is_heading(body, language))):
+        # A Markdown heading is one; a short line without punctuation is, unless it is all
+        # there is (a single clause pasted to check).
+        if not body or (not label and (heading or (several and _is_heading(body, language)))):
             continue
         if len(body) > MAX_PARAGRAPH_CHARS:
             raise DraftError(

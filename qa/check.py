@@ -181,7 +181,12 @@ def judged(
         ),
         key=lambda item: -item[0],
     )
-    agreed = [item for item in scored if same_words(item[1], draft)]
+    # The same words adopted several times: the latest adoption first, as a drafter cites it.
+    agreed = sorted(
+        (item for item in scored if same_words(item[1], draft)),
+        key=lambda item: item[2].adopted,
+        reverse=True,
+    )[:MAX_SOURCES]
     if agreed:
         return ParagraphCheck(paragraph, "agreed", tuple(_source(item, draft) for item in agreed))
     if not scored or scored[0][0] < ADAPTED_SIMILARITY:
