@@ -103,6 +103,9 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "check_no_draft": "请给出草案：粘贴文字（text）或上传文件（file），二者选一。",
         "check_bad_file": '上传的文件应为 {{"name": "草案.docx", "content": "base64 编码的内容"}}。',
         "check_bad_format": "导出格式应为 json、md 或 docx，收到的是“{value}”。",
+        "type_file": "{\"name\": …, \"content\": …}（base64）这样的对象",
+        "type_format": "json、md 或 docx",
+        "type_language": "zh、en、fr、es、ru 或 ar",
     },
     "en": {
         "empty": "Please type a question.",
@@ -259,6 +262,9 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "check_no_draft": "Give the draft: its text (text) or a file (file), one of the two.",
         "check_bad_file": 'An uploaded file is {{"name": "draft.docx", "content": "its bytes in base64"}}.',
         "check_bad_format": "The export format is json, md or docx, not “{value}”.",
+        "type_file": "an object {\"name\": …, \"content\": …} (base64)",
+        "type_format": "json, md or docx",
+        "type_language": "zh, en, fr, es, ru or ar",
     },
     "fr": {
         "empty": "Veuillez saisir une question.",
@@ -385,6 +391,9 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "check_no_draft": "Donnez le projet : son texte (text) ou un fichier (file), l’un des deux.",
         "check_bad_file": 'Un fichier téléversé s’écrit {{"name": "projet.docx", "content": "son contenu en base64"}}.',
         "check_bad_format": "Le format d’export est json, md ou docx, et non « {value} ».",
+        "type_file": "un objet {\"name\": …, \"content\": …} (base64)",
+        "type_format": "json, md ou docx",
+        "type_language": "zh, en, fr, es, ru ou ar",
     },
     "es": {
         "empty": "Escriba una pregunta.",
@@ -510,6 +519,9 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "check_no_draft": "Indique el proyecto: su texto (text) o un archivo (file), uno de los dos.",
         "check_bad_file": 'Un archivo cargado se escribe {{"name": "proyecto.docx", "content": "su contenido en base64"}}.',
         "check_bad_format": "El formato de exportación es json, md o docx, no “{value}”.",
+        "type_file": "un objeto {\"name\": …, \"content\": …} (base64)",
+        "type_format": "json, md o docx",
+        "type_language": "zh, en, fr, es, ru o ar",
     },
     "ru": {
         "empty": "Введите вопрос.",
@@ -634,6 +646,9 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "check_no_draft": "Укажите проект: его текст (text) или файл (file), одно из двух.",
         "check_bad_file": 'Загружаемый файл записывается так: {{"name": "проект.docx", "content": "его содержимое в base64"}}.',
         "check_bad_format": "Формат экспорта — json, md или docx, а не «{value}».",
+        "type_file": "объект {\"name\": …, \"content\": …} (base64)",
+        "type_format": "json, md или docx",
+        "type_language": "zh, en, fr, es, ru или ar",
     },
     "ar": {
         "empty": "يرجى كتابة سؤال.",
@@ -752,6 +767,9 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "check_no_draft": "قدّم المشروع: نصه (text) أو ملفاً (file)، أحدهما فقط.",
         "check_bad_file": 'يُكتب الملف المحمَّل هكذا: {{"name": "draft.docx", "content": "محتواه بترميز base64"}}.',
         "check_bad_format": 'صيغة التصدير هي json أو md أو docx، وليست "{value}".',
+        "type_file": "كائناً {\"name\": …, \"content\": …} (base64)",
+        "type_format": "json أو md أو docx",
+        "type_language": "zh أو en أو fr أو es أو ru أو ar",
     },
 }
 
