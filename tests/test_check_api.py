@@ -167,3 +167,26 @@ def test_the_openapi_document_describes_the_check(web):
     schema = operation["requestBody"]["content"]["application/json"]["schema"]
     assert set(schema["properties"]) == {"text", "file", "format", "language"}
     assert "application/x-ndjson" in operation["responses"]["200"]["content"]
+
+
+@pytest.mark.parametrize(
+    ("ui", "title"), [("zh", "草案核对"), ("en", "Draft check"), ("ar", "التحقق من مشروع")]
+)
+def test_the_check_page_is_served_in_each_language(web, ui, title):
+    page = web.get(f"/check?lang={ui}")
+    assert page.status_code == 200
+    assert f"<title>{title}</title>" in page.text
+    assert 'id="hrc-check-words"' in page.text and "hrc-static/check.js" in page.text
+    assert web.get("/hrc-static/check.js").status_code == 200
+
+
+def test_the_chat_links_to_the_check(web):
+    assert "check?lang=zh" in web.get("/config").text
+
+
+def test_a_file_of_the_wrong_shape_is_told_what_it_should_be(web):
+    response = web.post("/api/v1/check?lang=en", json={"file": "draft.docx"})
+    assert response.status_code == 422
+    assert response.json()["message"] == (
+        '“file” must be an object {"name": …, "content": …} (base64).'
+    )
