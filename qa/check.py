@@ -41,7 +41,7 @@ from qa.retrieval import HybridRetriever
 Verdict = Literal["agreed", "adapted", "new"]
 VERDICTS: tuple[Verdict, ...] = ("agreed", "adapted", "new")
 
-ADAPTED_SIMILARITY = 0.4
+ADAPTED_SIMILARITY = 0.35
 """The least similarity to an adopted paragraph for a draft paragraph to be `adapted` from it
 (below: `new`). Chosen on the calibration drafts; its figures are in the README."""
 CANDIDATES = 10
