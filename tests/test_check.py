@@ -359,3 +359,9 @@ def test_a_zip_bomb_named_docx_is_refused(tmp_path):
         read_draft_file(buffer.getvalue(), "draft.docx")
     assert refused.value.key == "check_refused"
     assert "MiB" in refused.value.said_in("en")
+
+
+def test_a_draft_is_read_from_stdin(hrc_qa, chinese_draft):
+    result = hrc_qa("check", "-", "--json", input=chinese_draft)
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["index"] for line in result.stdout.splitlines()] == list(range(1, 9))
