@@ -28,6 +28,7 @@ from corpus.records import page_address
 from languages import LANGUAGES, Language
 from qa.diff import (
     Piece,
+    Token,
     changed_words,
     matched_positions,
     same_words,
@@ -166,6 +167,16 @@ class DraftChecker:
         ]
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    """An adopted paragraph compared with a draft paragraph."""
+
+    resolution: Resolution
+    paragraph: Paragraph
+    tokens: tuple[Token, ...]
+    similarity: float
+
+
 def judged(
     paragraph: DraftParagraph,
     language: Language,
@@ -173,45 +184,42 @@ def judged(
 ) -> ParagraphCheck:
     """The verdict on `paragraph` given the adopted paragraphs it may come from."""
     draft = tokenize(paragraph.text, language)
-    scored = sorted(
-        (
-            (similarity(tokens, draft), tokens, resolution, adopted)
-            for resolution, adopted in candidates
-            for tokens in (tokenize(adopted.text, language),)
-        ),
-        key=lambda item: -item[0],
-    )
+    compared = []
+    for resolution, adopted in candidates:
+        tokens = tokenize(adopted.text, language)
+        compared.append(_Candidate(resolution, adopted, tokens, similarity(tokens, draft)))
+    compared.sort(key=lambda candidate: -candidate.similarity)
     # The same words adopted several times: the latest adoption first, as a drafter cites it.
     agreed = sorted(
-        (item for item in scored if same_words(item[1], draft)),
-        key=lambda item: item[2].adopted,
+        (candidate for candidate in compared if same_words(candidate.tokens, draft)),
+        key=lambda candidate: candidate.resolution.adopted,
         reverse=True,
     )[:MAX_SOURCES]
     if agreed:
-        return ParagraphCheck(paragraph, "agreed", tuple(_source(item, draft) for item in agreed))
-    if not scored or scored[0][0] < ADAPTED_SIMILARITY:
+        return ParagraphCheck(paragraph, "agreed", tuple(_source(c, draft, 1.0) for c in agreed))
+    if not compared or compared[0].similarity < ADAPTED_SIMILARITY:
         return ParagraphCheck(paragraph, "new", ())
-    chosen = [scored[0]]
-    covered = matched_positions(scored[0][1], draft, SHARED_RUN)
+    chosen = [compared[0]]
+    covered = matched_positions(compared[0].tokens, draft, SHARED_RUN)
     total = len(words(draft))
-    for item in scored[1:]:
+    for candidate in compared[1:]:
         if len(chosen) == MAX_SOURCES:
             break
-        adds = matched_positions(item[1], draft, SHARED_RUN) - covered
+        adds = matched_positions(candidate.tokens, draft, SHARED_RUN) - covered
         if total and len(adds) >= SECOND_SOURCE_SHARE * total:
-            chosen.append(item)
+            chosen.append(candidate)
             covered |= adds
-    return ParagraphCheck(paragraph, "adapted", tuple(_source(item, draft) for item in chosen))
+    sources = tuple(_source(c, draft, c.similarity) for c in chosen)
+    return ParagraphCheck(paragraph, "adapted", sources)
 
 
-def _source(item, draft) -> Source:
-    score, tokens, resolution, adopted = item
-    inserted, deleted = changed_words(tokens, draft)
+def _source(candidate: _Candidate, draft: tuple[Token, ...], score: float) -> Source:
+    inserted, deleted = changed_words(candidate.tokens, draft)
     return Source(
-        resolution,
-        adopted,
-        1.0 if same_words(tokens, draft) else score,
-        tuple(word_diff(tokens, draft)),
+        candidate.resolution,
+        candidate.paragraph,
+        score,
+        tuple(word_diff(candidate.tokens, draft)),
         inserted,
         deleted,
     )

@@ -163,15 +163,7 @@ def index(
     paths = paths or ([] if remove else [BUNDLED_CORPUS])
     total = len(find_resolution_files(paths))
     try:
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=stderr,
-            transient=True,
-            disable=total < 2,
-        ) as progress:
+        with _progress(total) as progress:
             task = progress.add_task("reading files", total=total)
             report = update(
                 home,
@@ -221,6 +213,19 @@ def index(
             stderr,
         )
         raise typer.Exit(SOME_REFUSED)
+
+
+def _progress(total: int) -> Progress:
+    """A progress bar on stderr, gone when done; none for a single item."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=stderr,
+        transient=True,
+        disable=total < 2,
+    )
 
 
 def _report_files(report: UpdateReport) -> None:
@@ -432,15 +437,7 @@ def check(
         _show(f"[yellow]warning:[/] {escape(f'{path}: {note}')}", stderr)
     checker = DraftChecker(_open_assistant(index_home, model).retriever)
     checks = []
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=stderr,
-        transient=True,
-        disable=len(draft.paragraphs) < 2,
-    ) as progress:
+    with _progress(len(draft.paragraphs)) as progress:
         task = progress.add_task("checking paragraphs", total=len(draft.paragraphs))
         for checked in checker.each(draft):
             checks.append(checked)
