@@ -190,3 +190,19 @@ def test_a_file_of_the_wrong_shape_is_told_what_it_should_be(web):
     assert response.json()["message"] == (
         '“file” must be an object {"name": …, "content": …} (base64).'
     )
+
+
+def test_every_draft_request_leaves_its_place_in_the_queue(fake_assistant):
+    from fastapi.testclient import TestClient
+
+    from web.api import create_api
+    from web.settings import Settings
+
+    api = create_api(fake_assistant, Settings(concurrency=1, queue_size=0))
+    with TestClient(api) as client:
+        for _ in range(3):  # each request, refused or streamed, leaves its place free
+            assert client.post("/check?lang=en", json={"text": ""}).status_code == 400
+            streamed = client.post(
+                "/check", json={"text": "1. 鼓励各国；"}, headers={"Accept": "application/x-ndjson"}
+            )
+            assert streamed.status_code == 200 and streamed.text.endswith("\n")

@@ -273,24 +273,28 @@ def add_endpoints(api: FastAPI, assistant: Assistant, settings: Settings) -> Non
         the body is read as JSON whatever its Content-Type says."""
         asked = validated(await request.body(), CheckRequest)
         language = asked.language or request_language(request)
-        try:
-            draft = await anyio.to_thread.run_sync(draft_of, asked)
-        except DraftError as error:
-            return JSONResponse(error_body(error.said_in(language), language), status_code=400)
         streaming = "application/x-ndjson" in request.headers.get("accept", "")
         try:
+            admission.enter()  # reading a PDF or Word draft costs as much as checking it
+        except Busy:
+            return busy(language)
+        streamed_out = False
+        try:
+            draft = await anyio.to_thread.run_sync(draft_of, asked, limiter=answering_limit())
             if streaming and asked.format == "json":
-                admission.enter()  # left when the stream ends, however it ends
+                streamed_out = True  # left by the stream, when it ends however it ends
                 return StreamingResponse(
                     admitted(streamed(assistant, draft, answering_limit())),
                     media_type="application/x-ndjson",
                 )
-            with admission.admit():
-                report = await anyio.to_thread.run_sync(
-                    lambda: checker(assistant).check(draft), limiter=answering_limit()
-                )
-        except Busy:
-            return busy(language)
+            report = await anyio.to_thread.run_sync(
+                lambda: checker(assistant).check(draft), limiter=answering_limit()
+            )
+        except DraftError as error:
+            return JSONResponse(error_body(error.said_in(language), language), status_code=400)
+        finally:
+            if not streamed_out:
+                admission.leave()
         if asked.format == "json":
             return JSONResponse(report.to_dict())
         data, media_type = exported(report, asked.format, asked.language)

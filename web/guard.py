@@ -87,6 +87,7 @@ class LimitBody:
         """Routes (their paths from the app's root) allowed a larger body: a draft to check."""
 
     def limit_of(self, scope: Scope) -> int:
+        """The body limit of the route a request is for."""
         path = scope["path"]
         root = scope.get("root_path", "")
         # Mounted, a route's path may or may not still carry its mount's prefix.

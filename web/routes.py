@@ -1,6 +1,7 @@
 """The app's own pages beside Gradio's: each resolution's full text
-(`/resolution/57-12?lang=zh#OP8`), the draft check (`/check?lang=zh`), the web-component script (`/gradio.js`), a page that
-embeds the app both ways (`/embed-test`) and the files of web/static/ (`/hrc-static/`)."""
+(`/resolution/57-12?lang=zh#OP8`), the draft check (`/check?lang=zh`), the web-component
+script (`/gradio.js`), a page that embeds the app both ways (`/embed-test`) and the files of
+web/static/ (`/hrc-static/`)."""
 
 from __future__ import annotations
 

@@ -38,9 +38,9 @@ class Settings:
     @classmethod
     def from_environment(cls) -> Settings:
         """GRADIO_SERVER_NAME, GRADIO_SERVER_PORT, GRADIO_ROOT_PATH (as Gradio names them),
-        HRC_QA_MAX_BODY_BYTES, HRC_QA_MAX_DRAFT_BYTES, HRC_QA_ALLOWED_ORIGINS (comma-separated; HRC_QA_CORS_ORIGINS,
-        its former name, is read when it is not set), HRC_QA_CONCURRENCY, HRC_QA_QUEUE_SIZE and
-        HRC_QA_MAX_SESSIONS."""
+        HRC_QA_MAX_BODY_BYTES, HRC_QA_MAX_DRAFT_BYTES, HRC_QA_ALLOWED_ORIGINS (comma-separated;
+        HRC_QA_CORS_ORIGINS, its former name, is read when it is not set), HRC_QA_CONCURRENCY,
+        HRC_QA_QUEUE_SIZE and HRC_QA_MAX_SESSIONS."""
         environ = os.environ
         origins = environ.get("HRC_QA_ALLOWED_ORIGINS") or environ.get("HRC_QA_CORS_ORIGINS")
         return cls(
