@@ -477,7 +477,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 def _print_check(report, ui: Language) -> None:
     """Each paragraph with its verdict, its sources cited in the draft's language and, for an
-    adapted one, its changes: removed words struck through in red, added ones in green."""
+    adapted one, its changes: `[-removed-]` (struck through in red), `{+added+}` (green)."""
     from languages.interface import ui_text
     from qa.export import changes_line, summary_line
 
@@ -491,21 +491,27 @@ def _print_check(report, ui: Language) -> None:
         )
         for source in checked.sources:
             record = source.to_dict()
-            _show(
-                f"    [bold]{escape(record['citation'][report.language])}[/]  "
-                f"{escape(record['symbol'])}  {ui_text(ui, 'check_similarity')} "
-                f"{record['similarity']:.2f}  {escape(changes_line(source, ui))}"
+            cited = f"    [bold]{escape(record['citation'][report.language])}[/]  " + escape(
+                record["symbol"]
             )
-            if checked.verdict == "adapted":
-                _show("    " + "".join(_diff_markup(piece.op, piece.text) for piece in source.diff))
+            if checked.verdict == "agreed":
+                _show(cited)
+                continue
+            _show(
+                f"{cited}  {ui_text(ui, 'check_similarity')} {record['similarity']:.2f}  "
+                f"{escape(changes_line(source, ui))}"
+            )
+            _show("    " + "".join(_diff_markup(piece.op, piece.text) for piece in source.diff))
     _show("\n" + escape(summary_line(report, ui)))
 
 
 def _diff_markup(op: str, text: str) -> str:
+    """A diff piece marked as the Markdown export marks it (`[-removed-]`, `{+added+}`), so
+    that it reads in a pipe or a file too, and coloured on a terminal."""
     if op == "delete":
-        return f"[red strike]{escape(text)}[/]"
+        return f"[red strike]{escape(f'[-{text}-]')}[/]"
     if op == "insert":
-        return f"[green underline]{escape(text)}[/]"
+        return f"[green underline]{escape(f'{{+{text}+}}')}[/]"
     return escape(text)
 
 

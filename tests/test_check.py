@@ -193,6 +193,7 @@ def test_check_prints_verdicts_citations_and_a_summary(hrc_qa, draft_file):
     assert result.exit_code == 0, result.stderr
     assert "[3] adapted  1. 敦促各国" in result.stdout
     assert "人权理事会第57/12号决议第3段  A/HRC/RES/57/12" in result.stdout
+    assert "[-鼓励-]{+敦促+}各国向地方政府" in result.stdout
     assert "4 agreed, 3 adapted, 1 new" in result.stdout
 
 
