@@ -366,3 +366,50 @@ def test_a_draft_is_read_from_stdin(hrc_qa, chinese_draft):
     result = hrc_qa("check", "-", "--json", input=chinese_draft)
     assert result.exit_code == 0, result.stderr
     assert [json.loads(line)["index"] for line in result.stdout.splitlines()] == list(range(1, 9))
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "ru", "es"])
+def test_a_draft_in_another_language_keeps_its_own_numbering_apart(
+    tmp_path, fake_encoder, language
+):
+    """Numbering as each language writes it (`2.`, `a)`, `ii)`; Arabic `2-`, `(أ)`, `’1‘`) is
+    the draft's label, not compared: every paragraph of the resolution, so numbered, is
+    agreed with itself."""
+    from languages.documents import DOCUMENT_FORMS
+
+    fixture = Path(__file__).parent / "fixtures" / "languages" / f"A_HRC_RES_37_7.{language}.txt"
+    update(tmp_path, fake_encoder, [fixture])
+    store = FaissStore.load(tmp_path, fake_encoder.name, fake_encoder.dimension)
+    resolution = read_resolutions([fixture])[0]
+    forms = DOCUMENT_FORMS[language]
+
+    def numbered(paragraph) -> str:
+        if paragraph.part == "preambular":
+            return paragraph.text
+        if not paragraph.subdivisions:
+            mark = "-" if language == "ar" else "."
+            return f"{paragraph.number}{mark} {paragraph.text}"
+        depth = len(paragraph.subdivisions) - 1
+        item = forms.written_item(paragraph.subdivisions[-1], depth)
+        if language == "ar":
+            return (f"({item})" if depth == 0 else f"’{item}‘") + " " + paragraph.text
+        return f"{item}) {paragraph.text}"
+
+    opening = {"fr": "Le Conseil des droits de l’homme,", "ar": "إن مجلس حقوق الإنسان،"}
+    lines = [numbered(p) for p in resolution.paragraphs]
+    draft = read_draft("\n\n".join([opening.get(language, ""), *lines]))
+    assert draft.language == language
+    assert [p.text for p in draft.paragraphs] == [p.text for p in resolution.paragraphs]
+    report = DraftChecker(HybridRetriever(store, fake_encoder)).check(draft)
+    assert {c.verdict for c in report.checks} == {"agreed"}
+    assert [c.sources[0].paragraph.label for c in report.checks] == [
+        p.label for p in resolution.paragraphs
+    ]
+
+
+def test_text_beyond_any_draft_is_refused_before_it_is_read():
+    from corpus.draft import MAX_DRAFT_CHARS
+
+    with pytest.raises(DraftError) as refused:
+        read_draft("鼓励各国；\n\n" * (MAX_DRAFT_CHARS // 6 + 1))
+    assert refused.value.said_in("en") == "The draft is too long: at most 2000000 characters."
