@@ -106,6 +106,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "type_file": '{{"name": …, "content": …}}（base64）这样的对象',
         "type_format": "json、md 或 docx",
         "type_language": "zh、en、fr、es、ru 或 ar",
+        "check_language_not_indexed": "已收录的决议中没有{name}文本：无法逐词核对这份草案，每一段都只能判为新措辞。",
     },
     "en": {
         "empty": "Please type a question.",
@@ -265,6 +266,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "type_file": 'an object {{"name": …, "content": …}} (base64)',
         "type_format": "json, md or docx",
         "type_language": "zh, en, fr, es, ru or ar",
+        "check_language_not_indexed": "No indexed resolution is in {name}: the draft cannot be compared word by word, and every paragraph can only be new.",
     },
     "fr": {
         "empty": "Veuillez saisir une question.",
@@ -394,6 +396,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "type_file": 'un objet {{"name": …, "content": …}} (base64)',
         "type_format": "json, md ou docx",
         "type_language": "zh, en, fr, es, ru ou ar",
+        "check_language_not_indexed": "Aucune résolution indexée n’est en {name} : le projet ne peut pas être comparé mot à mot, et chaque paragraphe ne peut être que nouveau.",
     },
     "es": {
         "empty": "Escriba una pregunta.",
@@ -522,6 +525,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "type_file": 'un objeto {{"name": …, "content": …}} (base64)',
         "type_format": "json, md o docx",
         "type_language": "zh, en, fr, es, ru o ar",
+        "check_language_not_indexed": "Ninguna resolución indizada está en {name}: el proyecto no puede compararse palabra por palabra y cada párrafo solo puede ser nuevo.",
     },
     "ru": {
         "empty": "Введите вопрос.",
@@ -649,6 +653,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "type_file": 'объект {{"name": …, "content": …}} (base64)',
         "type_format": "json, md или docx",
         "type_language": "zh, en, fr, es, ru или ar",
+        "check_language_not_indexed": "Ни одна проиндексированная резолюция не написана на языке «{name}»: проект нельзя сверить пословно, и каждый пункт может быть только новым.",
     },
     "ar": {
         "empty": "يرجى كتابة سؤال.",
@@ -770,6 +775,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "type_file": 'كائناً {{"name": …, "content": …}} (base64)',
         "type_format": "json أو md أو docx",
         "type_language": "zh أو en أو fr أو es أو ru أو ar",
+        "check_language_not_indexed": "لا يوجد قرار مفهرس باللغة {name}: لا يمكن مقارنة المشروع كلمة بكلمة، ولا يمكن أن تكون أي فقرة إلا جديدة.",
     },
 }
 

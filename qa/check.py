@@ -18,7 +18,7 @@ do not hold (`SECOND_SOURCE_SHARE`), best first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -26,6 +26,8 @@ from corpus import Paragraph, Resolution, cite
 from corpus.draft import Draft, DraftParagraph
 from corpus.records import page_address
 from languages import LANGUAGES, Language
+from languages.interface import LANGUAGE_NAMES
+from languages.messages import message
 from qa.diff import (
     Piece,
     Token,
@@ -132,17 +134,19 @@ class DraftChecker:
 
     retriever: HybridRetriever
 
-    def check(
-        self, draft: Draft, on_checked: Callable[[ParagraphCheck], None] | None = None
-    ) -> CheckReport:
-        """Every paragraph of `draft` checked, in order; `on_checked` is told of each as it is
-        done (for a progress bar, or to stream them)."""
-        checks = []
-        for check in self.each(draft):
-            checks.append(check)
-            if on_checked is not None:
-                on_checked(check)
-        return CheckReport(draft.language, tuple(checks), draft.notes)
+    def check(self, draft: Draft) -> CheckReport:
+        """Every paragraph of `draft` checked, in order."""
+        return CheckReport(draft.language, tuple(self.each(draft)), self.notes(draft))
+
+    def notes(self, draft: Draft) -> tuple[str, ...]:
+        """What the user should know besides the verdicts, in the draft's language: what was
+        noticed reading it, and that no indexed text is in its language (so nothing can be
+        compared with it word by word, and every paragraph is new)."""
+        indexed = {text.language for text in self.retriever.store.resolutions()}
+        if draft.language in indexed:
+            return draft.notes
+        name = LANGUAGE_NAMES[draft.language]
+        return (*draft.notes, message("check_language_not_indexed", draft.language, name=name))
 
     def each(self, draft: Draft) -> Iterator[ParagraphCheck]:
         """The draft's paragraphs checked one after another, as they are done."""

@@ -433,9 +433,10 @@ def check(
             draft = read_draft_file(raw, path.name)
     except DraftError as error:
         raise _fail(f"{path}: {error.said_in(language)}") from None
-    for note in draft.notes:
-        _show(f"[yellow]warning:[/] {escape(f'{path}: {note}')}", stderr)
     checker = DraftChecker(_open_assistant(index_home, model).retriever)
+    notes = checker.notes(draft)
+    for note in notes:
+        _show(f"[yellow]warning:[/] {escape(f'{path}: {note}')}", stderr)
     checks = []
     with _progress(len(draft.paragraphs)) as progress:
         task = progress.add_task("checking paragraphs", total=len(draft.paragraphs))
@@ -444,7 +445,7 @@ def check(
             progress.advance(task)
             if as_json:
                 sys.stdout.write(json.dumps(checked.to_dict(), ensure_ascii=False) + "\n")
-    report = CheckReport(draft.language, tuple(checks), draft.notes)
+    report = CheckReport(draft.language, tuple(checks), notes)
     if not as_json:
         _print_check(report, language)
     if out is not None:

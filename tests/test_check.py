@@ -413,3 +413,14 @@ def test_text_beyond_any_draft_is_refused_before_it_is_read():
     with pytest.raises(DraftError) as refused:
         read_draft("鼓励各国；\n\n" * (MAX_DRAFT_CHARS // 6 + 1))
     assert refused.value.said_in("en") == "The draft is too long: at most 2000000 characters."
+
+
+def test_a_draft_in_a_language_no_indexed_text_is_in_says_so(hrc_qa, tmp_path):
+    path = tmp_path / "projet.txt"
+    path.write_text(
+        "Le Conseil des droits de l’homme,\n\n1. Prie le Haut-Commissaire d’établir un rapport ;"
+    )
+    result = hrc_qa("check", path, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert "Aucune résolution indexée n’est en Français" in result.stderr
+    assert json.loads(result.stdout)["verdict"] == "new"

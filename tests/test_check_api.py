@@ -51,7 +51,7 @@ def test_the_check_streams_a_line_a_paragraph_for_a_progress_bar(web, draft):
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/x-ndjson")
     lines = [json.loads(line) for line in response.text.splitlines()]
-    assert lines[0] == {"status": "checking", "language": "zh", "total": 3}
+    assert lines[0] == {"status": "checking", "language": "zh", "total": 3, "notes": []}
     assert [line["index"] for line in lines[1:-1]] == [1, 2, 3]
     assert lines[-1]["status"] == "ok" and lines[-1]["summary"]["new"] == 1
 
@@ -206,3 +206,17 @@ def test_every_draft_request_leaves_its_place_in_the_queue(fake_assistant):
                 "/check", json={"text": "1. 鼓励各国；"}, headers={"Accept": "application/x-ndjson"}
             )
             assert streamed.status_code == 200 and streamed.text.endswith("\n")
+
+
+def test_the_stream_says_first_when_no_indexed_text_is_in_the_drafts_language(web):
+    response = web.post(
+        "/api/v1/check",
+        json={"text": "Le Conseil,\n\n1. Prie le Haut-Commissaire d’établir un rapport ;"},
+        headers={"Accept": "application/x-ndjson"},
+    )
+    first = json.loads(response.text.splitlines()[0])
+    assert first["language"] == "fr"
+    assert first["notes"] == [
+        "Aucune résolution indexée n’est en Français : le projet ne peut pas être comparé mot à "
+        "mot, et chaque paragraphe ne peut être que nouveau."
+    ]

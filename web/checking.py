@@ -97,12 +97,14 @@ def file_name(form: Format) -> str:
 async def streamed(
     assistant: Assistant, draft: Draft, limiter: anyio.CapacityLimiter
 ) -> AsyncIterator[bytes]:
-    """The check as JSON lines: `{"status": "checking", "total": n}` first, then each
+    """The check as JSON lines: `{"status": "checking", "total": n, "notes": […]}` first, then each
     paragraph's contract object as it is done, then `{"status": "ok", "summary": …}`. Each
     paragraph is checked in a worker thread under `limiter`, so that a long draft holds no
     more of the machine than a question does."""
     checking = checker(assistant)
-    yield _line({"status": "checking", "language": draft.language, "total": len(draft.paragraphs)})
+    notes = checking.notes(draft)
+    total = len(draft.paragraphs)
+    yield _line({"status": "checking", "language": draft.language, "total": total, "notes": notes})
     checks = []
     for paragraph in draft.paragraphs:
         check = await anyio.to_thread.run_sync(
@@ -110,8 +112,8 @@ async def streamed(
         )
         checks.append(check)
         yield _line(check.to_dict())
-    report = CheckReport(draft.language, tuple(checks), draft.notes)
-    yield _line({"status": "ok", "summary": report.summary(), "notes": list(draft.notes)})
+    report = CheckReport(draft.language, tuple(checks), notes)
+    yield _line({"status": "ok", "summary": report.summary(), "notes": list(notes)})
 
 
 def _line(record: dict[str, Any]) -> bytes:

@@ -11,6 +11,7 @@
   const failure = document.getElementById("hrc-check-error");
   const done = document.getElementById("hrc-check-done");
   const results = document.getElementById("hrc-check-results");
+  const notes = document.getElementById("hrc-check-notes");
   let lastDraft = null;
 
   function fill(template, values) {
@@ -106,6 +107,8 @@
 
   function onLine(record) {
     if (record.status === "checking") {
+      notes.replaceChildren(...record.notes.map((note) => element("li", "", note)));
+      notes.hidden = !record.notes.length;
       bar.max = record.total;
       bar.value = 0;
       status.textContent = fill(words.check_progress, { done: 0, total: record.total });
@@ -127,6 +130,7 @@
     failure.hidden = true;
     done.hidden = true;
     results.replaceChildren();
+    notes.hidden = true;
     progress.hidden = false;
     bar.removeAttribute("value");  // indeterminate until the draft is read
     status.textContent = "";
