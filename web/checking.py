@@ -97,10 +97,10 @@ def file_name(form: Format) -> str:
 async def streamed(
     assistant: Assistant, draft: Draft, limiter: anyio.CapacityLimiter
 ) -> AsyncIterator[bytes]:
-    """The check as JSON lines: `{"status": "checking", "total": n, "notes": […]}` first, then each
-    paragraph's contract object as it is done, then `{"status": "ok", "summary": …}`. Each
-    paragraph is checked in a worker thread under `limiter`, so that a long draft holds no
-    more of the machine than a question does."""
+    """The check as JSON lines: `{"status": "checking", "total": n, "notes": […]}` first,
+    then each paragraph's contract object as it is done, then `{"status": "ok", "summary":
+    …}`. Each paragraph is checked in a worker thread under `limiter`, so that a long draft
+    holds no more of the machine than a question does."""
     checking = checker(assistant)
     notes = checking.notes(draft)
     total = len(draft.paragraphs)
