@@ -37,7 +37,7 @@ lint:
 # The README's screenshots (docs/screenshot-zh.png, -en.png), renewed on purpose: the browser
 # tests that take them, told to save them in docs/ instead of a temporary folder.
 screenshots: setup
-	$(BIN)/python -m pytest tests/test_app_browser.py --screenshots docs -k "chinese_answer or english_interface"
+	$(BIN)/python -m pytest tests/test_app_browser.py --screenshots docs -k "chinese_answer or english_interface or whole_draft"
 
 bench: prepare
 	$(BIN)/hrc-qa bench

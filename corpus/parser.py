@@ -219,7 +219,7 @@ def _refuse_other_documents(text: str, lines: list[str | None], source: str) -> 
     language = detect_language("\n".join(headings))
     if _DRAFT_SYMBOL.search(symbol):
         kind = "draft"
-    elif any(line and _is_opening(line) for line in lines):
+    elif any(line and is_opening(line) for line in lines):
         return
     else:
         kind = next(
@@ -238,7 +238,9 @@ def _refuse_other_documents(text: str, lines: list[str | None], source: str) -> 
     )
 
 
-def _is_opening(line: str) -> bool:
+def is_opening(line: str) -> bool:
+    """Whether `line` is any language's opening line of any body's resolution (`人权理事会，`,
+    `The Human Rights Council,`): what a draft opens with too (`corpus.draft`)."""
     return any(opening.match(line) for _, _, opening in _openings())
 
 
@@ -302,7 +304,7 @@ def _read_title(
     # A PDF extraction wraps a long title over several lines, up to the next blank line.
     wrapped = WrappedText(title)
     for line in lines[title_at + 1 :]:
-        if not line or _is_opening(line):
+        if not line or is_opening(line):
             break
         wrapped.add(line)
     return number, wrapped.text

@@ -163,15 +163,7 @@ def index(
     paths = paths or ([] if remove else [BUNDLED_CORPUS])
     total = len(find_resolution_files(paths))
     try:
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=stderr,
-            transient=True,
-            disable=total < 2,
-        ) as progress:
+        with _progress(total) as progress:
             task = progress.add_task("reading files", total=total)
             report = update(
                 home,
@@ -221,6 +213,19 @@ def index(
             stderr,
         )
         raise typer.Exit(SOME_REFUSED)
+
+
+def _progress(total: int) -> Progress:
+    """A progress bar on stderr, gone when done; none for a single item."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=stderr,
+        transient=True,
+        disable=total < 2,
+    )
 
 
 def _report_files(report: UpdateReport) -> None:
@@ -390,6 +395,125 @@ def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
         f"[bold yellow]{escape(piece)}[/]" if highlighted else escape(piece)
         for piece, highlighted in highlight_segments(text, spans)
     )
+
+
+@app.command()
+def check(
+    path: Annotated[
+        Path, typer.Argument(help="The draft: .docx, .txt, .md, .pdf or .html; - reads stdin.")
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per draft paragraph, in order.")
+    ] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Also write the check as report.docx, report.md or .json."),
+    ] = None,
+    model: ModelOption = None,
+    index_home: IndexOption = None,
+) -> None:
+    """Check a draft against adopted text: each paragraph agreed, adapted or new, with its
+    sources and the exact differences."""
+    from corpus.draft import DraftError, read_draft, read_draft_file
+    from qa.check import CheckReport, DraftChecker
+    from qa.export import FORMATS, export
+
+    language = _user_language()
+    form = (out.suffix.lower().lstrip(".") if out else "json").replace("markdown", "md")
+    if out is not None and form not in FORMATS:
+        raise _fail(message("check_bad_format", language, value=out.suffix))
+    try:
+        if str(path) == "-":
+            draft = read_draft(sys.stdin.read())
+        else:
+            try:
+                raw = _read_bounded(path)
+            except OSError as error:
+                raise _fail(f"{path}: cannot be read ({error.strerror})") from None
+            draft = read_draft_file(raw, path.name)
+    except DraftError as error:
+        raise _fail(f"{path}: {error.said_in(language)}") from None
+    checker = DraftChecker(_open_assistant(index_home, model).retriever)
+    notes = checker.notes(draft)
+    for note in notes:
+        _show(f"[yellow]warning:[/] {escape(f'{path}: {note}')}", stderr)
+    checks = []
+    with _progress(len(draft.paragraphs)) as progress:
+        task = progress.add_task("checking paragraphs", total=len(draft.paragraphs))
+        for checked in checker.each(draft):
+            checks.append(checked)
+            progress.advance(task)
+            if as_json:
+                sys.stdout.write(json.dumps(checked.to_dict(), ensure_ascii=False) + "\n")
+    report = CheckReport(draft.language, tuple(checks), notes)
+    if not as_json:
+        _print_check(report, language)
+    if out is not None:
+        _write_atomically(out, export(report, form, draft.language))
+        _show(escape(f"written: {out}"), stderr)
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, no more than a draft file may hold (it may be a device that never
+    ends): one byte over, and `read_draft_file` refuses it as too large."""
+    from corpus.formats import MAX_DOCUMENT_BYTES
+
+    with path.open("rb") as handle:
+        return handle.read(MAX_DOCUMENT_BYTES + 1)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """`data` in `path`, whole or not at all: written beside it, then renamed over it."""
+    import tempfile
+
+    try:
+        with tempfile.NamedTemporaryFile(
+            dir=path.parent or Path("."), prefix=f".{path.name}.", delete=False
+        ) as handle:
+            handle.write(data)
+        os.replace(handle.name, path)
+    except OSError as error:
+        raise _fail(f"{path}: cannot be written ({error.strerror})") from None
+
+
+def _print_check(report, ui: Language) -> None:
+    """Each paragraph with its verdict, its sources cited in the draft's language and, for an
+    adapted one, its changes: `[-removed-]` (struck through in red), `{+added+}` (green)."""
+    from languages.interface import ui_text
+    from qa.export import changes_line, summary_line
+
+    styles = {"agreed": "green", "adapted": "yellow", "new": "magenta"}
+    for checked in report.checks:
+        paragraph = checked.paragraph
+        verdict = ui_text(ui, f"verdict_{checked.verdict}")
+        _show(
+            f"\n[bold][{paragraph.index}] [{styles[checked.verdict]}]{escape(verdict)}[/][/]  "
+            f"{escape(f'{paragraph.label} {paragraph.text}'.strip())}"
+        )
+        for source in checked.sources:
+            record = source.to_dict()
+            cited = f"    [bold]{escape(record['citation'][report.language])}[/]  " + escape(
+                record["symbol"]
+            )
+            if checked.verdict == "agreed":
+                _show(cited)
+                continue
+            _show(
+                f"{cited}  {ui_text(ui, 'check_similarity')} {record['similarity']:.2f}  "
+                f"{escape(changes_line(source, ui))}"
+            )
+            _show("    " + "".join(_diff_markup(piece.op, piece.text) for piece in source.diff))
+    _show("\n" + escape(summary_line(report, ui)))
+
+
+def _diff_markup(op: str, text: str) -> str:
+    """A diff piece marked as the Markdown export marks it (`[-removed-]`, `{+added+}`), so
+    that it reads in a pipe or a file too, and coloured on a terminal."""
+    if op == "delete":
+        return f"[red strike]{escape(f'[-{text}-]')}[/]"
+    if op == "insert":
+        return f"[green underline]{escape(f'{{+{text}+}}')}[/]"
+    return escape(text)
 
 
 @app.command(name="eval")

@@ -83,8 +83,8 @@ def open_assistant(home: Path, encoder) -> Assistant:
 @pytest.fixture
 def hrc_qa(monkeypatch, fake_index_home, fake_encoder):
     """`hrc-qa ARGS...` run in this process (typer's CliRunner) over the fake-encoder index;
-    the result has `exit_code`, `stdout` and `stderr`. Loading a model is replaced by the fake
-    encoder, so that a command's whole code path runs in milliseconds."""
+    the result has `exit_code`, `stdout` and `stderr`; `input=` is its stdin. Loading a model
+    is replaced by the fake encoder, so that a command's whole code path runs in milliseconds."""
     from typer.testing import CliRunner
 
     import embeddings.model
@@ -93,7 +93,9 @@ def hrc_qa(monkeypatch, fake_index_home, fake_encoder):
     monkeypatch.setattr(embeddings.model, "load_encoder", lambda *_, **__: fake_encoder)
     monkeypatch.setenv("HRC_QA_INDEX", str(fake_index_home))
     runner = CliRunner()
-    return lambda *arguments: runner.invoke(app, [str(argument) for argument in arguments])
+    return lambda *arguments, input=None: runner.invoke(
+        app, [str(argument) for argument in arguments], input=input
+    )
 
 
 # -- the web app --------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ Playwright cannot download its own browser here, so the tests use /usr/bin/chrom
 installs it, see .ci/run) and are skipped, saying so, where it is missing. The app is the
 session's one running app (tests/conftest.py). Screenshots of a Chinese and an English answer
 go to a temporary folder, never into the repository; `make screenshots` renews the README's
-(`--screenshots docs`).
+(`--screenshots docs`), the draft check's too.
 """
 
 from __future__ import annotations
@@ -418,3 +418,84 @@ def test_the_api_docs_work_with_nothing_from_outside(context, app_url):
     expect(page.locator(".opblock-summary-path", has_text="/resolutions")).to_be_visible()
     expect(page.locator(".servers")).to_contain_text("/api/v1")
     assert outside == []
+
+
+def check_draft_text() -> str:
+    """A draft of four paragraphs: agreed, one word changed, a new one, agreed again."""
+    from corpus import BUNDLED_CORPUS, read_resolution
+
+    resolution = read_resolution(BUNDLED_CORPUS / "A_HRC_RES_57_12.zh.txt")
+    op3 = resolution.paragraph("OP3").text
+    return "\n\n".join(
+        [
+            "人权理事会，",
+            resolution.paragraph("PP2").text,
+            "1. " + op3.replace("鼓励各国", "敦促各国"),
+            "2. 鼓励各国在人工智能系统的设计和使用中尊重隐私权，并定期公布评估结果；",
+            "3. " + resolution.paragraph("OP8").text,
+        ]
+    )
+
+
+def test_a_whole_draft_is_checked_in_the_app_with_its_diff(context, app_url, screenshots):
+    from playwright.sync_api import expect
+
+    page = context.new_page()
+    page.goto(app_url)
+    link = page.locator("#hrc-heading a", has_text="核对草案")
+    assert link.get_attribute("href") == "check?lang=zh"
+    page.goto(app_url + "check?lang=zh")
+    page.locator("#hrc-draft").fill(check_draft_text())
+    page.locator("#hrc-check-run").click()
+
+    expect(page.locator("#hrc-check-summary")).to_have_text("2 段商定措辞，1 段改编，1 段新措辞")
+    paragraphs = page.locator(".hrc-check-paragraph")
+    expect(paragraphs).to_have_count(4)
+    verdicts = [paragraphs.nth(i).get_attribute("data-verdict") for i in range(4)]
+    assert verdicts == ["agreed", "adapted", "new", "agreed"]
+    assert page.locator("#hrc-check-progress").is_hidden()
+
+    adapted = paragraphs.nth(1)
+    expect(adapted.locator(".hrc-verdict")).to_have_text("改编")
+    expect(adapted.locator(".hrc-diff del")).to_have_text(["鼓励"])
+    expect(adapted.locator(".hrc-diff ins")).to_have_text(["敦促"])
+    expect(adapted.locator(".hrc-citation")).to_have_text("人权理事会第57/12号决议第3段")
+    expect(adapted.locator(".hrc-figures")).to_contain_text("增加 1 个词，删除 1 个词")
+    adapted.locator(".hrc-copy-source").click()
+    expect(adapted.locator(".hrc-copy-source")).to_have_text("已复制")
+    assert clipboard(page) == "人权理事会第57/12号决议第3段"
+    expect(paragraphs.nth(2).locator(".hrc-no-source")).to_have_text("未找到已通过的出处。")
+
+    with context.expect_page() as opened:
+        adapted.locator("a.hrc-source-link").click()
+    source = opened.value
+    source.wait_for_load_state()
+    assert "/resolution/57-12" in source.url and source.url.endswith("#OP3")
+    expect(source.locator(":target")).to_contain_text("鼓励各国向地方政府提供充足的资金")
+
+    with page.expect_download() as downloaded:
+        page.locator("#hrc-download-docx").click()
+    word = downloaded.value
+    assert word.suggested_filename == "draft-check.docx"
+    from docx import Document
+
+    document = Document(word.path())
+    notes = next(p for p in document.part.package.parts if p.partname == "/word/footnotes.xml")
+    assert "人权理事会第57/12号决议第3段" in notes.blob.decode()
+    page.evaluate("document.getElementById('hrc-check-summary').scrollIntoView()")
+    screenshot(page, screenshots, "check")
+
+
+def test_a_draft_that_cannot_be_checked_says_why_on_the_page(context, app_url):
+    from playwright.sync_api import expect
+
+    page = context.new_page()
+    page.goto(app_url + "check?lang=en")
+    page.locator("#hrc-draft-file").set_input_files(
+        files=[{"name": "draft.docx", "mimeType": "image/png", "buffer": b"\x89PNG\r\n\x1a\n" * 8}]
+    )
+    page.locator("#hrc-check-run").click()
+    expect(page.locator("#hrc-check-error")).to_contain_text(
+        "This file cannot be read: the file is named .docx but is not a Word document"
+    )
+    expect(page.locator(".hrc-check-paragraph")).to_have_count(0)

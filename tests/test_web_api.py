@@ -364,7 +364,12 @@ def test_the_origins_come_from_the_environment(monkeypatch, name):
 def test_the_openapi_document_describes_the_api(web):
     document = web.get("/api/v1/openapi.json").json()
 
-    assert set(document["paths"]) == {"/ask", "/resolutions", "/paragraphs/{paragraph_id}"}
+    assert set(document["paths"]) == {
+        "/ask",
+        "/check",
+        "/resolutions",
+        "/paragraphs/{paragraph_id}",
+    }
     assert document["servers"] == [{"url": "/api/v1"}]
     body = document["paths"]["/ask"]["post"]["requestBody"]["content"]["application/json"]
     assert body["schema"]["required"] == ["question"]

@@ -1,6 +1,8 @@
 """The JSON API for intranet systems, under /api/v1 beside Gradio's own `/ask`:
 
     POST /api/v1/ask                     a question (JSON) → the answer contract (docs/citations.md)
+    POST /api/v1/check                   a draft (text or file) → each paragraph's verdict and
+                                         sources, as JSON, JSON lines, Word or Markdown
     GET  /api/v1/resolutions             the indexed resolutions
     GET  /api/v1/paragraphs/{id}         one paragraph, e.g. A/HRC/RES/57/12:OP8(a):zh
     GET  /api/v1/openapi.json, /docs     its OpenAPI document, and Swagger UI served offline
@@ -22,13 +24,14 @@ from __future__ import annotations
 import functools
 import json
 import logging
+from collections.abc import AsyncIterator
 from importlib.resources import files
-from typing import Any
+from typing import Any, TypeVar
 
 import anyio
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException
@@ -36,12 +39,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from corpus import Paragraph, Resolution, paragraph_record
 from corpus.alignment import versions_of
+from corpus.draft import DraftError
 from languages import DEFAULT_LANGUAGE, Language
 from languages.messages import message
 from qa.answer import Answer, Quote
 from qa.assistant import MAX_TOP_K, Assistant
+from qa.export import MEDIA_TYPES
 from qa.request import DEFAULT_TOP_K, clean_question, echoed, question_language, shown
 from web.answering import answer_question, refresh
+from web.checking import EXPECTED_TYPES as CHECK_EXPECTED_TYPES
+from web.checking import CheckRequest, checker, draft_of, exported, file_name, streamed
 from web.guard import (
     GRADIO_API,
     Admission,
@@ -57,6 +64,9 @@ from web.render import docs_page
 from web.settings import Settings
 
 PREFIX = "/api/v1"
+Schema = TypeVar("Schema", bound=BaseModel)
+CHECK_PATH = f"{PREFIX}/check"
+"""The one route whose body may be larger than HRC_QA_MAX_BODY_BYTES: a draft."""
 log = logging.getLogger("hrc-qa.api")
 
 QUESTION_EXAMPLE = "地方政府推进城市数字化时应当采取哪些数据保护措施？"
@@ -160,7 +170,9 @@ def create_api(assistant: Assistant, settings: Settings) -> FastAPI:
         servers=[{"url": settings.root_path + PREFIX}],
         root_path_in_servers=False,
     )
-    api.add_middleware(LimitBody, limit=settings.max_body_bytes)
+    api.add_middleware(
+        LimitBody, limit=settings.max_body_bytes, larger={CHECK_PATH: settings.max_draft_bytes}
+    )
     api.add_middleware(ErrorsAsAnswers)
     api.add_exception_handler(RequestValidationError, schema_error)  # type: ignore[arg-type]
     api.add_exception_handler(HTTPException, http_error)  # type: ignore[arg-type]
@@ -230,6 +242,74 @@ def add_endpoints(api: FastAPI, assistant: Assistant, settings: Settings) -> Non
             return busy(question_language(clean_question(asked.question)))
         return JSONResponse(answer.to_dict(), status_code=answer_status(answer))
 
+    @api.post(
+        "/check",
+        summary="Check a draft against adopted text: each paragraph agreed, adapted or new",
+        response_description="The check: a summary and each paragraph's verdict, sources "
+        "(citations, similarity, word-level diff). With `Accept: application/x-ndjson`, one "
+        "JSON line a paragraph as each is done; with format md or docx, the export's file.",
+        responses={
+            200: {
+                "content": {
+                    "application/x-ndjson": {},
+                    MEDIA_TYPES["md"]: {},
+                    MEDIA_TYPES["docx"]: {},
+                }
+            },
+            400: {"description": "The draft cannot be checked: empty, too long, unreadable."},
+            413: {"description": "The body is larger than HRC_QA_MAX_DRAFT_BYTES."},
+            422: {"description": "The body does not fit the schema."},
+            503: {"description": "The app is busy, or it failed while checking (logged)."},
+        },
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": CheckRequest.model_json_schema()}},
+            }
+        },
+    )
+    async def check(request: Request) -> Response:
+        """Paste the draft's `text`, or upload it as `file` ({"name", "content" in base64});
+        the body is read as JSON whatever its Content-Type says."""
+        asked = validated(await request.body(), CheckRequest)
+        language = asked.language or request_language(request)
+        streaming = "application/x-ndjson" in request.headers.get("accept", "")
+        try:
+            admission.enter()  # reading a PDF or Word draft costs as much as checking it
+        except Busy:
+            return busy(language)
+        streamed_out = False
+        try:
+            draft = await anyio.to_thread.run_sync(draft_of, asked, limiter=answering_limit())
+            if streaming and asked.format == "json":
+                streamed_out = True  # left by the stream, when it ends however it ends
+                return StreamingResponse(
+                    admitted(streamed(assistant, draft, answering_limit())),
+                    media_type="application/x-ndjson",
+                )
+            report = await anyio.to_thread.run_sync(
+                lambda: checker(assistant).check(draft), limiter=answering_limit()
+            )
+        except DraftError as error:
+            return JSONResponse(error_body(error.said_in(language), language), status_code=400)
+        finally:
+            if not streamed_out:
+                admission.leave()
+        if asked.format == "json":
+            return JSONResponse(report.to_dict())
+        data, media_type = exported(report, asked.format, asked.language)
+        disposition = f'attachment; filename="{file_name(asked.format)}"'
+        return Response(data, media_type=media_type, headers={"Content-Disposition": disposition})
+
+    async def admitted(lines: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+        """A stream counted as one admitted request until its last line is sent or the client
+        leaves."""
+        try:
+            async for line in lines:
+                yield line
+        finally:
+            admission.leave()
+
     @api.get("/resolutions", summary="The indexed resolutions, in number order")
     def resolutions() -> dict[str, Any]:
         refresh(assistant)
@@ -261,7 +341,7 @@ def add_endpoints(api: FastAPI, assistant: Assistant, settings: Settings) -> Non
 # -- answers as JSON ----------------------------------------------------------------------------
 
 
-def validated(body: bytes) -> AskRequest:
+def validated(body: bytes, model: type[Schema] = AskRequest) -> Schema:  # type: ignore[assignment]
     """The request, or RequestValidationError saying what does not fit."""
     try:
         data = json.loads(body) if body.strip() else None
@@ -274,7 +354,7 @@ def validated(body: bytes) -> AskRequest:
             [{"type": "model_type", "loc": ("body",), "msg": "not an object"}], body=data
         )
     try:
-        return AskRequest.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as error:
         raise RequestValidationError(error.errors(include_url=False), body=data) from None
 
@@ -345,9 +425,11 @@ def page_link(resolution: Resolution, root_path: str) -> str:
 
 async def schema_error(request: Request, error: RequestValidationError) -> JSONResponse:
     """422: the body is not JSON, not an object, or one of its fields is missing, unknown or
-    of the wrong type. Said about the first problem, in the question's language."""
+    of the wrong type. Said about the first problem, in the question's language (a draft's
+    check: the request's)."""
     body = error.body if isinstance(error.body, dict) else {}
-    question = body.get("question")
+    checking = request.url.path.rstrip("/").endswith(CHECK_PATH.removeprefix(PREFIX))
+    question = None if checking else body.get("question")
     if isinstance(question, str):
         language = question_language(clean_question(question))
     else:
@@ -357,7 +439,7 @@ async def schema_error(request: Request, error: RequestValidationError) -> JSONR
         {"field": shown(".".join(str(part) for part in item["loc"][:1])), "type": item["type"]}
         for item in error.errors()
     ]
-    text = problem_message(error.errors()[0], language)
+    text = problem_message(error.errors()[0], language, CheckRequest if checking else AskRequest)
     return JSONResponse(
         error_body(
             text,
@@ -370,16 +452,20 @@ async def schema_error(request: Request, error: RequestValidationError) -> JSONR
     )
 
 
-def problem_message(problem: dict[str, Any], language: Language) -> str:
+def problem_message(
+    problem: dict[str, Any], language: Language, schema: type[BaseModel] = AskRequest
+) -> str:
+    """The first problem of a body that does not fit `schema`, in `language`."""
+    expected_types = CHECK_EXPECTED_TYPES if schema is CheckRequest else EXPECTED_TYPES
     field = shown(str(problem["loc"][0])) if problem["loc"] and problem["loc"][0] != "body" else ""
     if not field:
         return message("api_not_json", language)
     if problem["type"] == "missing":
         return message("api_missing_field", language, field=field)
     if problem["type"] == "extra_forbidden":
-        fields = ", ".join(AskRequest.model_fields)
+        fields = ", ".join(schema.model_fields)
         return message("api_unknown_field", language, field=field, fields=fields)
-    expected = message(EXPECTED_TYPES.get(field, "type_text"), language)
+    expected = message(expected_types.get(field, "type_text"), language)
     return message("api_wrong_type", language, field=field, expected=expected)
 
 

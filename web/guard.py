@@ -80,17 +80,28 @@ class LimitBody:
     within the limit is read whole first (at most `limit` bytes held) and handed on as one
     message, so that no route behind it ever reads more than the limit."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int, larger: dict[str, int] | None = None) -> None:
         self.app = app
         self.limit = limit
+        self.larger = larger or {}
+        """Routes (their paths from the app's root) allowed a larger body: a draft to check."""
+
+    def limit_of(self, scope: Scope) -> int:
+        """The body limit of the route a request is for."""
+        path = scope["path"]
+        root = scope.get("root_path", "")
+        # Mounted, a route's path may or may not still carry its mount's prefix.
+        inside = path if path.startswith(root) else root + path
+        return self.larger.get(inside.rstrip("/"), self.limit)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.limit_of(scope)
         length = Headers(scope=scope).get("content-length", "")
-        if length.isdigit() and int(length) > self.limit:
-            await self.too_large(scope, receive, send)
+        if length.isdigit() and int(length) > limit:
+            await self.too_large(scope, receive, send, limit)
             return
         chunks: list[bytes] = []
         received = 0
@@ -100,8 +111,8 @@ class LimitBody:
                 return
             chunks.append(message.get("body", b""))
             received += len(chunks[-1])
-            if received > self.limit:
-                await self.too_large(scope, receive, send)
+            if received > limit:
+                await self.too_large(scope, receive, send, limit)
                 return
             if not message.get("more_body", False):
                 break
@@ -117,8 +128,8 @@ class LimitBody:
 
         await self.app(scope, replay, send)
 
-    async def too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await refusal(scope, 413, "api_too_large", limit=self.limit)(scope, receive, send)
+    async def too_large(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        await refusal(scope, 413, "api_too_large", limit=limit)(scope, receive, send)
 
 
 class ClosedRoutes:
@@ -229,10 +240,17 @@ class Admission:
     @contextmanager
     def admit(self) -> Iterator[None]:
         """Raises Busy when full. Called on the event loop only, so the count needs no lock."""
-        if self.admitted >= self.capacity:
-            raise Busy
-        self.admitted += 1
+        self.enter()
         try:
             yield
         finally:
-            self.admitted -= 1
+            self.leave()
+
+    def enter(self) -> None:
+        """One more in, for what outlives a `with` block (a streamed answer); Busy when full."""
+        if self.admitted >= self.capacity:
+            raise Busy
+        self.admitted += 1
+
+    def leave(self) -> None:
+        self.admitted -= 1

@@ -328,4 +328,6 @@ class Interface:
 
 
 def heading(ui: str) -> str:
-    return f"## {INTERFACE[ui]['title']}\n{INTERFACE[ui]['intro']}"
+    """The page's title, what it does, and the way to the draft check (/check)."""
+    text = INTERFACE[ui]
+    return f"## {text['title']}\n{text['intro']} [{text['check_link']}](check?lang={ui})"

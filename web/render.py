@@ -8,6 +8,7 @@ escapes piece by piece itself) hands the templates ready HTML.
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -164,6 +165,16 @@ def not_found_page(number: str, language: str) -> str:
 def embed_page() -> str:
     """The app in an <iframe> and as a <gradio-app> web component, for /embed-test."""
     return templates.get_template("pages/embed.html").render(language="en", root="")
+
+
+def check_page(ui: str) -> str:
+    """The draft check: a form, and the interface's words (as JSON, for check.js) in `ui`."""
+    words = INTERFACE[ui]
+    # Inside <script>, only "</" could end the element early; JSON may write it as "<\\/".
+    data = json.dumps(words, ensure_ascii=False).replace("</", "<\\/")
+    return templates.get_template("pages/check.html").render(
+        words=words, words_json=Markup(data), ui=ui, language=ui, root=""
+    )
 
 
 def docs_page(language: str) -> str:

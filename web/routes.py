@@ -1,6 +1,7 @@
 """The app's own pages beside Gradio's: each resolution's full text
-(`/resolution/57-12?lang=zh#OP8`), the web-component script (`/gradio.js`), a page that
-embeds the app both ways (`/embed-test`) and the files of web/static/ (`/hrc-static/`)."""
+(`/resolution/57-12?lang=zh#OP8`), the draft check (`/check?lang=zh`), the web-component
+script (`/gradio.js`), a page that embeds the app both ways (`/embed-test`) and the files of
+web/static/ (`/hrc-static/`)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from corpus import Resolution
 from languages import DEFAULT_LANGUAGE, LANGUAGES
 from qa.assistant import Assistant
 from web.answering import refresh
-from web.render import embed_page, not_found_page, resolution_page
+from web.render import check_page, embed_page, not_found_page, resolution_page
 
 STATIC_PATH = "/hrc-static"  # Gradio serves its own files at /static/
 
@@ -41,6 +42,10 @@ def page_routes(assistant: Assistant) -> APIRouter:
         indexed = frozenset(r.name for r in texts)
         languages = tuple(r.language for r in texts if r.name == resolution.name)
         return HTMLResponse(resolution_page(resolution, language, indexed, languages))
+
+    @router.api_route("/check", methods=["GET", "HEAD"], response_class=HTMLResponse)
+    def check_a_draft(lang: str = DEFAULT_LANGUAGE) -> str:
+        return check_page(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
 
     @router.api_route("/gradio.js", methods=["GET", "HEAD"])
     def web_component_script() -> FileResponse:

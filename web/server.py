@@ -19,7 +19,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from qa.assistant import Assistant
 from store.atomic import IndexUnavailable
-from web.api import PREFIX, GradioAskSchema, create_api
+from web.api import CHECK_PATH, PREFIX, GradioAskSchema, create_api
 from web.guard import ClosedRoutes, EmbeddingPolicy, ErrorsAsAnswers, LimitBody
 from web.routes import add_routes
 from web.settings import Settings
@@ -63,7 +63,9 @@ def add_guards(app: FastAPI, settings: Settings) -> None:
     outside those added before it, hence the reverse order."""
     app.add_middleware(GradioAskSchema)
     app.add_middleware(ClosedRoutes)
-    app.add_middleware(LimitBody, limit=settings.max_body_bytes)
+    app.add_middleware(
+        LimitBody, limit=settings.max_body_bytes, larger={CHECK_PATH: settings.max_draft_bytes}
+    )
     app.add_middleware(ErrorsAsAnswers)
     app.add_middleware(EmbeddingPolicy, origins=settings.allowed_origins)
     # Gradio adds no CORS headers of its own when the app it is mounted on has this
