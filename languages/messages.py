@@ -74,7 +74,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_encrypted": "PDF 文件已加密，需要密码才能读取。请用不加密的副本。",
         "pdf_scanned": "这是扫描的 PDF：页面是图片，没有文字层，无法读取其中的文字。请使用有文字层的 PDF（例如从联合国正式文件系统下载的版本），或先进行文字识别（OCR）。",
         "pdf_no_text": "PDF 文件中没有文字。",
-        "pdf_right_to_left": "这是阿拉伯文（从右向左书写）的 PDF：目前还不能按正确的顺序读取其中的文字。请使用同一决议的 Word 或 HTML 文件。",
+        "pdf_right_to_left": "这个 PDF 里的阿拉伯文（从右向左书写）按页面上的顺序还原后仍是倒着的，无法按正确的顺序读取。请使用同一决议的 Word 或 HTML 文件。",
         "pdf_too_many_pages": "PDF 文件有 {pages} 页，超过上限 {limit} 页，不像是一项决议。",
         "pdf_page_too_full": "PDF 文件第 {page} 页有 {chars} 个字符，远超一页正文，无法作为决议读取。",
         "pdf_content_too_large": "PDF 文件第 {page} 页的绘制指令超过 {limit} MiB，远超一页正文，无法作为决议读取。",
@@ -197,8 +197,9 @@ MESSAGES: dict[Language, dict[str, str]] = {
         ),
         "pdf_no_text": "the PDF holds no text",
         "pdf_right_to_left": (
-            "the PDF is in Arabic (written right to left), whose text cannot yet be read in "
-            "its right order from a PDF; use the Word or HTML file of the same resolution"
+            "the PDF's Arabic (written right to left) still reads backwards when put back in "
+            "order from the page, so it cannot be read in its right order; use the Word or HTML "
+            "file of the same resolution"
         ),
         "pdf_too_many_pages": (
             "the PDF has {pages} pages, more than the {limit} read: it is not one resolution"
@@ -297,9 +298,9 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_scanned": "c’est un PDF numérisé : ses pages sont des images sans couche de texte, il n’y a donc rien à lire ; utilisez un PDF avec du texte (comme celui du Système de diffusion électronique des documents de l’ONU) ou faites-en d’abord la reconnaissance de caractères (OCR)",
         "pdf_no_text": "le PDF ne contient aucun texte",
         "pdf_right_to_left": (
-            "le PDF est en arabe (écrit de droite à gauche), dont le texte ne peut pas encore "
-            "être lu dans le bon ordre depuis un PDF ; utilisez le fichier Word ou HTML de la "
-            "même résolution"
+            "l’arabe du PDF (écrit de droite à gauche) se lit encore à l’envers une fois remis "
+            "dans l’ordre de la page : il ne peut pas être lu dans le bon ordre ; utilisez le "
+            "fichier Word ou HTML de la même résolution"
         ),
         "pdf_too_many_pages": "le PDF compte {pages} pages, plus que les {limit} lues : ce n’est pas une résolution",
         "pdf_page_too_full": "la page {page} du PDF contient {chars} caractères, bien plus qu’une page de texte : elle n’est pas lue comme une résolution",
@@ -412,9 +413,9 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_scanned": "es un PDF escaneado: sus páginas son imágenes sin capa de texto, así que no hay texto que leer; use un PDF con texto (como el que ofrece el Sistema de Archivo de Documentos de las Naciones Unidas) o aplíquele primero el reconocimiento óptico de caracteres (OCR)",
         "pdf_no_text": "el PDF no contiene texto",
         "pdf_right_to_left": (
-            "el PDF está en árabe (escrito de derecha a izquierda), cuyo texto aún no puede "
-            "leerse en su orden correcto desde un PDF; utilice el archivo Word o HTML de la "
-            "misma resolución"
+            "el árabe del PDF (escrito de derecha a izquierda) sigue leyéndose al revés una vez "
+            "restablecido el orden de la página, por lo que no puede leerse en su orden "
+            "correcto; utilice el archivo Word o HTML de la misma resolución"
         ),
         "pdf_too_many_pages": "el PDF tiene {pages} páginas, más de las {limit} que se leen: no es una resolución",
         "pdf_page_too_full": "la página {page} del PDF contiene {chars} caracteres, mucho más que una página de texto: no se lee como resolución",
@@ -526,8 +527,9 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_scanned": "это отсканированный PDF: его страницы — изображения без текстового слоя, читать нечего; используйте PDF с текстом (например, из Системы официальной документации ООН) или сначала распознайте текст (OCR)",
         "pdf_no_text": "в PDF-файле нет текста",
         "pdf_right_to_left": (
-            "PDF-файл на арабском языке (письмо справа налево): его текст пока нельзя прочитать "
-            "из PDF в правильном порядке; используйте файл Word или HTML той же резолюции"
+            "арабский текст PDF-файла (письмо справа налево) и после восстановления порядка "
+            "со страницы читается задом наперёд, его нельзя прочитать в правильном порядке; "
+            "используйте файл Word или HTML той же резолюции"
         ),
         "pdf_too_many_pages": "в PDF-файле {pages} страниц, больше читаемых {limit}: это не резолюция",
         "pdf_page_too_full": "на странице {page} PDF-файла {chars} символов, намного больше, чем на странице текста: она не читается как резолюция",
@@ -635,8 +637,9 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_scanned": "هذا ملف PDF ممسوح ضوئياً: صفحاته صور بلا طبقة نصية، فلا يوجد نص يُقرأ؛ يرجى استخدام ملف PDF يتضمن نصاً (مثل الذي يوفره نظام الوثائق الرسمية للأمم المتحدة) أو إجراء التعرف الضوئي على الحروف (OCR) عليه أولاً",
         "pdf_no_text": "لا يحتوي ملف PDF على أي نص",
         "pdf_right_to_left": (
-            "ملف PDF هذا باللغة العربية (تُكتب من اليمين إلى اليسار)، ولا يمكن بعدُ قراءة نصه "
-            "بترتيبه الصحيح من ملف PDF؛ يُرجى استخدام ملف Word أو HTML للقرار نفسه"
+            "النص العربي في ملف PDF هذا (يُكتب من اليمين إلى اليسار) يبقى معكوساً بعد إعادة "
+            "ترتيبه كما يظهر في الصفحة، فلا يمكن قراءته بترتيبه الصحيح؛ يُرجى استخدام ملف Word "
+            "أو HTML للقرار نفسه"
         ),
         "pdf_too_many_pages": "في ملف PDF {pages} صفحة، أكثر من الـ {limit} التي تُقرأ: ليس قراراً واحداً",
         "pdf_page_too_full": "في الصفحة {page} من ملف PDF {chars} حرفاً، أكثر بكثير من صفحة نص: لا تُقرأ على أنها قرار",

@@ -6,7 +6,10 @@ line (hard-wrapped), a blank line where the page leaves a paragraph's space, the
 header, footer, job number and footnotes as lines of their own (the normaliser drops or files
 them), and pages one after another. A footnote marker, a small raised digit in a PDF, becomes
 a superscript digit (`¹`), which is how the parser knows it; the text extractors that do not
-look at size and position flatten it into the text (`…报告，1 并`) or drop it.
+look at size and position flatten it into the text (`…报告，1 并`) or drop it. A line holding
+Arabic (or Hebrew) is drawn in visual order, right to left, its letters shaped: it is put back
+in the order it is written and its shaped letters folded back (`corpus/formats/bidi.py`), and a
+PDF whose Arabic still reads reversed is refused, never indexed so.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import pdfplumber
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 from pdfplumber.utils import cluster_objects
 
+from corpus.formats.bidi import RIGHT_TO_LEFT, fold_presentation_forms, logical_order
 from corpus.formats.refusal import FileRefused
 from corpus.normalize import is_wide, to_superscript
 
@@ -54,9 +58,6 @@ _PARAGRAPH_GAP = 0.7
 own leading leaves about a third."""
 
 Char = dict[str, Any]
-
-_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-"""Hebrew and Arabic letters, Arabic presentation forms included."""
 
 
 def pdf_text(raw: bytes, source: str) -> str:
@@ -111,9 +112,9 @@ def pdf_text(raw: bytes, source: str) -> str:
         raise _refusal(source, error) from None
     if not any(text.strip() for text in texts):
         raise FileRefused(source, "pdf_scanned" if images else "pdf_no_text")
-    # A PDF draws right-to-left text in visual order, often as shaped presentation forms; read
-    # as drawn, Arabic would come out reversed, so it is refused rather than indexed scrambled.
-    if any(_RIGHT_TO_LEFT.search(text) for text in texts):
+    # Lines put back in written order (`_row_text`) that still read as Arabic written backwards
+    # (a PDF drawn in some order the reader does not know) are refused, not indexed reversed.
+    if _reads_reversed("\n".join(texts)):
         raise FileRefused(source, "pdf_right_to_left")
     # A blank line between pages: the normaliser then drops the furniture around it, and the
     # parser joins a paragraph that goes on over the page end.
@@ -172,10 +173,12 @@ def _page_lines(chars: list[Char]) -> Iterator[str]:
 
 def _row_text(row: list[Char], size: float) -> str:
     """One line's characters as text: a space where the gap between two is a word space,
-    raised small digits as superscript."""
+    raised small digits as superscript; a right-to-left line put in written order."""
     baseline = statistics.median(char["bottom"] for char in row if char["size"] == size)
+    right_to_left = any(RIGHT_TO_LEFT.search(char["text"]) for char in row)
     pieces: list[str] = []
     previous: Char | None = None
+    after_marker = False
     for char in row:
         text = char["text"]
         marker = (
@@ -183,13 +186,29 @@ def _row_text(row: list[Char], size: float) -> str:
             and char["size"] < _MARKER_SIZE * size
             and char["bottom"] < baseline - 0.15 * size
         )
+        # A marker touches the word it follows: on its left as drawn in a left-to-right line,
+        # on its right in a right-to-left one; the gap on its other side may be a space.
+        touching = after_marker if right_to_left else marker
         if previous is not None and text != " " and not pieces[-1].endswith(" "):
             gap = char["x0"] - previous["x1"]
             # Justified Chinese spreads its characters apart: no space between two of them
             # unless a whole character's width is empty.
             word_space = 1.0 if is_wide(text) and is_wide(previous["text"]) else 0.2
-            if gap > word_space * min(char["size"], previous["size"]) and not marker:
+            if gap > word_space * min(char["size"], previous["size"]) and not touching:
                 pieces.append(" ")
         pieces.append(to_superscript(text) if marker else text)
-        previous = char
-    return " ".join("".join(pieces).split())
+        previous, after_marker = char, marker
+    if right_to_left:
+        pieces = logical_order(pieces)
+    return " ".join(fold_presentation_forms("".join(pieces)).split())
+
+
+_ARABIC_WORD = re.compile("[\u0621-\u064a]{4,}")
+
+
+def _reads_reversed(text: str) -> bool:
+    """Whether the Arabic of `text` reads backwards: more of its longer words end in `لا` (the
+    article `ال` reversed) than begin with `ال`, which a quarter of the words of a resolution
+    do."""
+    words = _ARABIC_WORD.findall(text)
+    return sum(w.endswith("لا") for w in words) > max(2, sum(w.startswith("ال") for w in words))
