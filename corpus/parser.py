@@ -19,6 +19,7 @@ from datetime import date
 from functools import cache
 
 from corpus.errors import ResolutionError, ResolutionWarning
+from corpus.formats.refusal import FileRefused
 from corpus.models import Paragraph, Part, Resolution, paragraph_label, resolution_name
 from corpus.normalize import (
     PAGE_BREAK,
@@ -32,7 +33,6 @@ from corpus.normalize import (
 from languages import Language
 from languages.bodies import BODY_FORMS, BODY_SYMBOLS, DEFAULT_BODY, Body
 from languages.documents import DOCUMENT_FORMS, OTHER_DOCUMENTS, DocumentForms
-from languages.messages import message
 from languages.scripts import detect_language
 
 # `51/5. Title`, `S-35/1. Title` (a special session), `2024/5. Title` (the Economic and Social
@@ -203,7 +203,7 @@ def _find_opening(lines: list[str | None], source: str) -> tuple[Language, Body,
 
 
 def _refuse_other_documents(text: str, lines: list[str | None], source: str) -> None:
-    """A ResolutionError, in the document's language, if the file is a UN document other than
+    """A refusal, saying what the file looks like, if it is a UN document other than
     a resolution: its symbol is a draft's, or it has no opening line and its first page shows
     a report, a letter or a note."""
     headings = [line for line in lines[:_FIRST_PAGE_LINES] if line]
@@ -232,10 +232,8 @@ def _refuse_other_documents(text: str, lines: list[str | None], source: str) -> 
         )
         if not kind:
             return  # not recognisably a UN document: `_find_opening` says what is missing
-    what = message(f"document_{kind}", language)
-    raise ResolutionError(
-        source, message("not_a_resolution", language, what=what, symbol=symbol or "?")
-    )
+    # Said in the user's language, not the document's: the user may not read it.
+    raise FileRefused(source, "not_a_resolution", kind=f"document_{kind}", symbol=symbol or "?")
 
 
 def _is_opening(line: str) -> bool:

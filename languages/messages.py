@@ -37,7 +37,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_resolutions": "决议应写成“57/12”这样的编号列表，收到的是“{value}”。",
         "bad_bodies": "机构应为 {bodies} 中的一个或几个，收到的是“{value}”。",
         # A file that is a UN document but not a resolution (corpus/parser.py).
-        "not_a_resolution": "这不是决议，看起来是{what}（{symbol}）。只能读取已通过的决议：其段落以“大会，”“人权理事会，”这样的行开头，文号如 A/RES/80/4、A/HRC/RES/57/12。",
+        "not_a_resolution": "这不是决议，看起来是{kind}（{symbol}）。只能读取已通过的决议：其段落以“大会，”“人权理事会，”这样的行开头，文号如 A/RES/80/4、A/HRC/RES/57/12。",
         "document_draft": "决议草案",
         "document_letter": "一封信函",
         "document_note": "一份说明",
@@ -139,7 +139,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_bodies": "The bodies must be one or more of {bodies}, not “{value}”.",
         # A file that is a UN document but not a resolution (corpus/parser.py).
         "not_a_resolution": (
-            "this is not a resolution: it looks like {what} ({symbol}). Only adopted "
+            "this is not a resolution: it looks like {kind} ({symbol}). Only adopted "
             "resolutions are read: their paragraphs open with a line such as "
             "“The General Assembly,” or “The Human Rights Council,”, and their symbols read "
             "like A/RES/80/4 or A/HRC/RES/57/12."
@@ -282,7 +282,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_resolutions": "Les résolutions doivent être une liste de numéros comme 57/12, et non « {value} ».",
         "bad_bodies": "Les organes doivent être un ou plusieurs de {bodies}, et non « {value} ».",
         "not_a_resolution": (
-            "ce n’est pas une résolution : cela ressemble à {what} ({symbol}). Seules les "
+            "ce n’est pas une résolution : cela ressemble à {kind} ({symbol}). Seules les "
             "résolutions adoptées sont lues : leurs paragraphes s’ouvrent sur une ligne comme "
             "« L’Assemblée générale, » ou « Le Conseil des droits de l’homme, », et leurs cotes "
             "s’écrivent comme A/RES/80/4 ou A/HRC/RES/57/12."
@@ -397,7 +397,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_resolutions": "Las resoluciones deben ser una lista de números como 57/12, no “{value}”.",
         "bad_bodies": "Los órganos deben ser uno o varios de {bodies}, no “{value}”.",
         "not_a_resolution": (
-            "no es una resolución: parece {what} ({symbol}). Solo se leen resoluciones "
+            "no es una resolución: parece {kind} ({symbol}). Solo se leen resoluciones "
             "aprobadas: sus párrafos empiezan tras una línea como “La Asamblea General,” o "
             "“El Consejo de Derechos Humanos,”, y sus signaturas son como A/RES/80/4 o "
             "A/HRC/RES/57/12."
@@ -511,7 +511,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_resolutions": "Резолюции задаются списком номеров вида 57/12, а не «{value}».",
         "bad_bodies": "Органы задаются одним или несколькими из {bodies}, а не «{value}».",
         "not_a_resolution": (
-            "это не резолюция: похоже на {what} ({symbol}). Читаются только принятые "
+            "это не резолюция: похоже на {kind} ({symbol}). Читаются только принятые "
             "резолюции: их пункты начинаются после строки вида «Генеральная Ассамблея,» или "
             "«Совет по правам человека,», а их условные обозначения имеют вид A/RES/80/4 или "
             "A/HRC/RES/57/12."
@@ -622,7 +622,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_resolutions": 'يجب أن تكون القرارات قائمة أرقام مثل 57/12، لا "{value}".',
         "bad_bodies": 'يجب أن تكون الهيئات واحدة أو أكثر من {bodies}، لا "{value}".',
         "not_a_resolution": (
-            "هذا ليس قراراً: يبدو أنه {what} ({symbol}). لا تُقرأ إلا القرارات المعتمدة: "
+            "هذا ليس قراراً: يبدو أنه {kind} ({symbol}). لا تُقرأ إلا القرارات المعتمدة: "
             'تبدأ فقراتها بعد سطر مثل "إن الجمعية العامة،" أو "إن مجلس حقوق الإنسان،"، '
             "وتُكتب رموزها مثل A/RES/80/4 أو A/HRC/RES/57/12."
         ),

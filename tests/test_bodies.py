@@ -295,29 +295,55 @@ NOT_RESOLUTIONS = Path(__file__).parent / "fixtures" / "not_resolutions"
 
 
 @pytest.mark.parametrize(
-    ("name", "reason"),
+    ("name", "language", "reason"),
     [
-        ("A_HRC_57_23.en.txt", "this is not a resolution: it looks like a report (A/HRC/57/23)"),
-        ("A_HRC_57_23.zh.txt", "这不是决议，看起来是一份报告（A/HRC/57/23）"),
-        ("A_HRC_57_L.5.en.txt", "it looks like a draft resolution (A/HRC/57/L.5)"),
-        ("A_HRC_57_L.5.zh.txt", "看起来是决议草案（A/HRC/57/L.5）"),
-        ("S_2023_999.en.txt", "it looks like a letter (S/2023/999)"),
-        ("S_2023_999.zh.txt", "看起来是一封信函（S/2023/999）"),
-        ("A_80_100.en.txt", "it looks like a note (A/80/100)"),
-        ("A_80_100.zh.txt", "看起来是一份说明（A/80/100）"),
+        (
+            "A_HRC_57_23.en.txt",
+            "en",
+            "this is not a resolution: it looks like a report (A/HRC/57/23)",
+        ),
+        ("A_HRC_57_23.zh.txt", "zh", "这不是决议，看起来是一份报告（A/HRC/57/23）"),
+        (
+            "A_HRC_57_23.zh.txt",
+            "en",
+            "this is not a resolution: it looks like a report (A/HRC/57/23)",
+        ),
+        ("A_HRC_57_L.5.en.txt", "en", "it looks like a draft resolution (A/HRC/57/L.5)"),
+        ("A_HRC_57_L.5.zh.txt", "zh", "看起来是决议草案（A/HRC/57/L.5）"),
+        ("S_2023_999.en.txt", "en", "it looks like a letter (S/2023/999)"),
+        ("S_2023_999.zh.txt", "zh", "看起来是一封信函（S/2023/999）"),
+        ("S_2023_999.zh.txt", "fr", "cela ressemble à une lettre (S/2023/999)"),
+        ("A_80_100.en.txt", "zh", "看起来是一份说明（A/80/100）"),
+        ("A_80_100.en.txt", "en", "it looks like a note (A/80/100)"),
     ],
 )
-def test_un_documents_that_are_not_resolutions_are_refused_saying_what_they_look_like(name, reason):
+def test_un_documents_that_are_not_resolutions_are_refused_saying_what_they_look_like(
+    name, language, reason
+):
+    """In the user's language, whatever the document's: a user may not read the file's."""
     with pytest.raises(ResolutionError) as refused:
         read_resolution(NOT_RESOLUTIONS / name)
-    said = str(refused.value)
+    said = refused.value.said_in(language)
     assert said.startswith(f"{NOT_RESOLUTIONS / name}: ") and reason in said
+    assert "it looks like" in str(refused.value)  # in English where no language is asked for
 
 
-def test_the_cli_refuses_a_report_naming_the_file(hrc_qa):
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        ("zh_CN.UTF-8", "A_HRC_57_23.zh.txt: 这不是决议，看起来是一份报告"),
+        ("en_GB.UTF-8", "A_HRC_57_23.zh.txt: this is not a resolution: it looks like a report"),
+    ],
+)
+def test_the_cli_refuses_a_report_naming_the_file_in_the_users_language(
+    hrc_qa, monkeypatch, locale, said
+):
+    monkeypatch.setenv("LANG", locale)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
     result = hrc_qa("paragraphs", NOT_RESOLUTIONS / "A_HRC_57_23.zh.txt", "--json")
     assert result.exit_code == 2
-    assert "A_HRC_57_23.zh.txt: 这不是决议，看起来是一份报告" in result.stderr
+    assert said in " ".join(result.stderr.split())
 
 
 # -- indexed beside the Council's own ------------------------------------------------------
