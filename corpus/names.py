@@ -41,7 +41,8 @@ def resolutions_named(text: str, own: Body | None = None) -> Iterator[NamedResol
     )
     text = normalize_width(text)
     previous: tuple[int, Body] | None = None  # where the last name ended, and its body
-    for match in pattern.finditer(text):
+    position = 0
+    while match := pattern.search(text, position):
         alternative = int(match.lastgroup[1:])  # type: ignore[index]
         body = bodies[alternative]
         if body is None:
@@ -49,8 +50,29 @@ def resolutions_named(text: str, own: Body | None = None) -> Iterator[NamedResol
             body = previous[1] if listed and previous else own
         assert body is not None
         number = re.sub(r"\s+", "", match[f"n{alternative}"]).upper()
-        previous = (match.end(), body)
         yield NamedResolution(resolution_name(body, number), match.start(), match.end())
+        position = match.end()
+        # `resolutions 5/1 and 5/2`, `قرارا الجمعية العامة 70/1 و 71/1`: the list's other
+        # numbers are of the same body (a Chinese list repeats `第…号`, which the pattern finds;
+        # in French, Spanish and Russian the body follows the list, which is not read yet).
+        while more := _list_continuation(body).match(text, position):
+            number = re.sub(r"\s+", "", more["number"]).upper()
+            yield NamedResolution(resolution_name(body, number), more.start("number"), more.end())
+            position = more.end()
+        previous = (position, body)
+
+
+@cache
+def _list_continuation(body: Body) -> re.Pattern[str]:
+    """The next number of a list of `body`'s resolutions, right after one: `, 5/2`, ` and 5/2`
+    after `of 18 June 2007`, ` و 5/2`. A Security Council number needs its year (`2720
+    (2023)`): a bare figure after a list is a count, not a resolution."""
+    year = r"\s*\(\s*\d{4}\s*\)" if body == "sc" else ""
+    return re.compile(
+        r"(?:,?\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?"
+        r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+و\s*)"
+        rf"(?P<number>{BODY_SYMBOLS[body].number}){year}(?![\d/])"
+    )
 
 
 # What stands between two numbers of one list: `决议、2006年3月15日`, ` 和 `, `, `.

@@ -19,6 +19,7 @@ from conftest import open_assistant
 
 from corpus import BUNDLED_CORPUS, Resolution, ResolutionError, cite, read_resolution
 from corpus.names import resolution_name_of
+from corpus.parser import parse_resolution
 from corpus.records import paragraph_record
 from qa.references import Reference, find_reference
 from qa.request import answer_request
@@ -490,6 +491,34 @@ def test_an_index_of_the_old_format_is_refused_with_a_rebuild_hint(tmp_path, fak
 def test_paragraphs_recalling_other_resolutions_name_them(read, stem, language, label, named):
     resolution = read[stem, language]
     record = paragraph_record(resolution, resolution.paragraph(label))
+    assert {ref["resolution"]: ref["text"] for ref in record["references"]} == named
+
+
+@pytest.mark.parametrize(
+    ("recalling", "named"),
+    [
+        (
+            "Recalling its resolutions 5/1 and 5/2 of 18 June 2007, and 7/1,",
+            {"5/1": "its resolutions 5/1", "5/2": "5/2", "7/1": "7/1"},
+        ),
+        (
+            "Recalling General Assembly resolutions 60/251 of 15 March 2006 and 65/281 of "
+            "17 June 2011, and Security Council resolutions 1325 (2000), 2250 (2015) and 2 "
+            "other texts,",
+            {
+                "A/RES/60/251": "General Assembly resolutions 60/251",
+                "A/RES/65/281": "65/281",
+                "S/RES/1325": "Security Council resolutions 1325 (2000)",
+                "S/RES/2250": "2250 (2015)",  # and `2 other texts` is no resolution
+            },
+        ),
+    ],
+)
+def test_every_resolution_of_an_english_list_is_named(recalling, named):
+    text = fixture_file("A_HRC_RES_S-35_1", "en").read_text(encoding="utf-8")
+    text = text.replace("Recalling General Assembly resolution 60/251 of 15 March 2006,", recalling)
+    resolution = parse_resolution(text, "list.txt")
+    record = paragraph_record(resolution, resolution.paragraph("PP2"))
     assert {ref["resolution"]: ref["text"] for ref in record["references"]} == named
 
 
