@@ -250,8 +250,9 @@ def _read_number_and_title(
     source: str,
 ) -> tuple[str, str]:
     """The resolution's number and title: from the line `51/5. Title` before the opening
-    line, or, for the Security Council, whose texts have none, from the symbol (looked for
-    in the whole text: alone on its line it is page furniture, gone from `lines`)."""
+    line, or, for the Security Council, whose texts have no title, the number from the symbol
+    (looked for in the whole text: alone on its line it is page furniture, gone from `lines`)
+    and its heading as title."""
     if body == "sc":
         match = _SECURITY_COUNCIL_SYMBOL.search(normalize_width(text))
         if match is None:
@@ -260,7 +261,7 @@ def _read_number_and_title(
                 "no symbol such as `S/RES/2720 (2023)` before the opening line gives the "
                 "Security Council resolution's number",
             )
-        return match.group(1), ""
+        return match.group(1), _security_council_heading(lines[:opening], *match.groups())
     title_at = _find_title(lines[:opening], patterns, source)
     number, title = _read_title(lines, title_at, patterns, source)
     if not re.fullmatch(BODY_SYMBOLS[body].number, number):
@@ -270,6 +271,21 @@ def _read_number_and_title(
             line=title_at + 1,
         )
     return number, title
+
+
+def _security_council_heading(header: list[str | None], number: str, year: str) -> str:
+    """A Security Council resolution's title: its heading, `Resolution 2720 (2023)`,
+    `第2720(2023)号决议`, as the UN's library titles it (the text has no other); its symbol
+    where the heading is missing."""
+    heading = re.compile(rf"(?<![\d/]){number}\s*\(\s*{year}\s*\)")
+    return next(
+        (
+            " ".join(line.split())
+            for line in header
+            if line and "S/RES/" not in line.upper() and heading.search(normalize_width(line))
+        ),
+        f"S/RES/{number} ({year})",
+    )
 
 
 def _find_title(header: list[str | None], patterns: _Patterns, source: str) -> int:

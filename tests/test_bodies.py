@@ -185,7 +185,23 @@ def test_votes_and_meetings_of_each_body(read):
     assert read["A_HRC_RES_S-35_1", "zh"].vote.startswith("以25票赞成、7票反对、15票弃权")
     # The Security Council's meeting is in its header's adoption sentence.
     assert read["S_RES_2720_2023", "zh"].meeting == 9520
-    assert read["S_RES_2720_2023", "en"].title == ""
+
+
+@pytest.mark.parametrize(
+    ("language", "title"), [("en", "Resolution 2720 (2023)"), ("zh", "第2720(2023)号决议")]
+)
+def test_a_security_council_resolution_is_titled_by_its_heading(read, language, title):
+    """Its text has no title line; the UN's library titles it by its heading."""
+    resolution = read["S_RES_2720_2023", language]
+    assert resolution.title == title
+    record = paragraph_record(resolution, resolution.paragraph("OP1"))
+    assert record["title"] == title
+
+
+def test_a_security_council_resolution_without_a_heading_is_titled_by_its_symbol():
+    text = fixture_file("S_RES_2720_2023", "en").read_text(encoding="utf-8")
+    resolution = parse_resolution(text.replace("Resolution 2720 (2023)\n", ""), "sc.txt")
+    assert resolution.title == "S/RES/2720 (2023)"
 
 
 @pytest.mark.parametrize(
@@ -421,7 +437,8 @@ def test_pages_and_the_api_of_each_body(bodies_assistant):
         council = client.get("/resolution/80-4?lang=zh")
         assert council.status_code == 200 and "测试领土" in council.text
         assert client.get("/resolution/57-12").status_code == 200
-        assert client.get("/resolution/sc-2720?lang=zh").status_code == 200
+        council = client.get("/resolution/sc-2720?lang=zh")
+        assert council.status_code == 200 and "<h1>第2720(2023)号决议</h1>" in council.text
         assert client.get("/resolution/ga-80-5").status_code == 404
         paragraph = client.get("/api/v1/paragraphs/S/RES/2720 (2023):OP2(a):en").json()
         assert paragraph["text"] == "To appoint a coordinator for humanitarian assistance;"

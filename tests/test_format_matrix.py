@@ -74,7 +74,13 @@ def made(tmp_path_factory) -> tuple[Path, dict[str, PdfLayout]]:
     for number, path in enumerate(SOURCES):
         resolution = read_resolution(path)
         name, stem = _key(path), path.name.split(".")[0]
-        headers = {resolution.title, f"{resolution.symbol} {resolution.title}"}
+        # What a page may repeat at its top; a Security Council resolution's title is its
+        # heading, which no page repeats.
+        headers = (
+            {resolution.title, f"{resolution.symbol} {resolution.title}"}
+            if resolution.body != "sc"
+            else set()
+        )
         text = unpaged(path.read_text(encoding="utf-8"), headers)
         resolution_docx(text, folder / f"{name}.docx")
         resolution_html(text, folder / f"{name}.html")
