@@ -25,6 +25,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "label_partial": "部分相关",
         "label_nearest": "仅供参考",
         "unknown_resolution": "索引中没有第{number}号决议。已收录的决议：{indexed}。",
+        "unknown_body_resolution": "索引中没有{resolution}。已收录的决议：{indexed}。",
         "unknown_paragraph": "第{number}号决议中没有{paragraph}（该决议有序言部分{preambular}段、执行部分{operative}段）。",
         "bad_top_k": "结果数量应在 1 到 {limit} 之间，收到的是 {top_k}。",
         "bad_range": "{what}范围 {start}–{end} 无效：起点不能大于终点。",
@@ -121,6 +122,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "label_partial": "partial",
         "label_nearest": "nearest only",
         "unknown_resolution": "Resolution {number} is not in the index. Indexed resolutions: {indexed}.",
+        "unknown_body_resolution": "{resolution} is not in the index. Indexed resolutions: {indexed}.",
         "unknown_paragraph": (
             "Resolution {number} has no {paragraph} (it has {preambular} preambular and "
             "{operative} operative paragraphs)."
@@ -264,6 +266,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "label_partial": "en partie pertinent",
         "label_nearest": "à titre indicatif",
         "unknown_resolution": "La résolution {number} n’est pas dans l’index. Résolutions indexées : {indexed}.",
+        "unknown_body_resolution": "La {resolution} n’est pas dans l’index. Résolutions indexées : {indexed}.",
         "unknown_paragraph": (
             "La résolution {number} n’a pas de {paragraph} (elle compte {preambular} alinéas "
             "du préambule et {operative} paragraphes du dispositif)."
@@ -379,6 +382,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "label_partial": "en parte pertinente",
         "label_nearest": "solo como referencia",
         "unknown_resolution": "La resolución {number} no está en el índice. Resoluciones indizadas: {indexed}.",
+        "unknown_body_resolution": "La {resolution} no está en el índice. Resoluciones indizadas: {indexed}.",
         "unknown_paragraph": (
             "La resolución {number} no tiene {paragraph} (tiene {preambular} párrafos del "
             "preámbulo y {operative} de la parte dispositiva)."
@@ -493,6 +497,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "label_partial": "частично релевантно",
         "label_nearest": "только для справки",
         "unknown_resolution": "Резолюции {number} нет в индексе. Проиндексированные резолюции: {indexed}.",
+        "unknown_body_resolution": "Не проиндексирована {resolution}. Проиндексированные резолюции: {indexed}.",
         "unknown_paragraph": (
             "В резолюции {number} нет: {paragraph} (в ней {preambular} пунктов преамбулы и "
             "{operative} пунктов постановляющей части)."
@@ -605,6 +610,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "label_partial": "متصل جزئياً",
         "label_nearest": "للاسترشاد فقط",
         "unknown_resolution": "القرار {number} غير موجود في الفهرس. القرارات المفهرسة: {indexed}.",
+        "unknown_body_resolution": "{resolution} غير موجود في الفهرس. القرارات المفهرسة: {indexed}.",
         "unknown_paragraph": (
             "لا توجد في القرار {number} {paragraph} (فيه {preambular} فقرة في الديباجة و"
             "{operative} فقرة في المنطوق)."

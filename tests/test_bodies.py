@@ -25,6 +25,7 @@ from qa.references import Reference, find_reference
 from qa.request import answer_request
 from store.atomic import IndexUnavailable
 from store.faiss_store import FaissStore
+from store.filters import Filters
 from store.update import update
 
 BODIES = Path(__file__).parent / "fixtures" / "bodies"
@@ -584,6 +585,43 @@ def test_the_app_links_a_named_resolution_when_it_is_indexed(bodies_assistant):
                 "indexed": True,
             }
         ]
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "said"),
+    [
+        ("腐败", "A/RES/79/6", "索引中没有大会第79/6号决议。已收录的决议："),
+        ("corruption", "A/RES/79/6", "General Assembly resolution 79/6 is not in the index."),
+        (
+            "Que demande le Conseil de sécurité ?",
+            "S/RES/2712",
+            "La résolution 2712 du Conseil de sécurité n’est pas",
+        ),
+        ("腐败", "99/1", "索引中没有第99/1号决议。"),  # the Council's: by its number, as before
+    ],
+)
+def test_a_resolution_that_is_not_indexed_is_named_with_its_body(
+    bodies_assistant, question, name, said
+):
+    answer = bodies_assistant.ask(question, filters=Filters(resolutions=(name,)))
+    assert answer.status == "error" and answer.message.startswith(said), answer.message
+
+
+def test_the_page_of_another_bodys_resolution_that_is_not_indexed_names_it_with_its_body(
+    bodies_assistant,
+):
+    from fastapi.testclient import TestClient
+
+    from web.server import create_app
+    from web.settings import Settings
+
+    with TestClient(create_app(bodies_assistant, Settings())) as client:
+        page = client.get("/resolution/ga-79-6?lang=zh")
+        assert page.status_code == 404 and "索引中没有大会第79/6号决议。" in page.text
+        page = client.get("/resolution/sc-2712?lang=en")
+        assert "Security Council resolution 2712 is not in the index." in page.text
+        assert "第S/35/9号" not in client.get("/resolution/S-35-9?lang=zh").text
+        assert "索引中没有第S-35/9号决议。" in client.get("/resolution/S-35-9?lang=zh").text
 
 
 def test_the_json_api_filters_by_body_and_by_symbol(bodies_assistant):
