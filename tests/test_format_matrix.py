@@ -204,3 +204,15 @@ def test_an_arabic_pdf_holds_shaped_letters_in_visual_order_as_real_ones_do(made
     # Read as drawn, the first line's words come last first: `إن مجلس` is drawn `سلجم نإ`.
     assert "إن " not in unicodedata.normalize("NFKC", drawn[0])
     assert "نإ" in unicodedata.normalize("NFKC", drawn[0])
+
+
+def test_a_latin_footnote_of_an_arabic_pdf_is_set_right_to_left_and_read_as_written(made):
+    """`¹ A/HRC/25/27.` in a right-to-left paragraph is drawn flush right, full stop first."""
+    import pdfplumber
+
+    folder, _ = made
+    with pdfplumber.open(folder / "A_HRC_RES_37_7.ar.pdf") as pdf:
+        drawn = "".join(page.extract_text() for page in pdf.pages)
+    assert ".A/HRC/25/27" in drawn
+    paragraph = read_resolution(folder / "A_HRC_RES_37_7.ar.pdf").paragraph("PP3")
+    assert paragraph.footnotes == ("A/HRC/25/27.",)

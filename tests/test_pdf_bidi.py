@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from fixtures.documents import shaped, visual
 
-from corpus.formats.bidi import fold_presentation_forms, logical_order
+from corpus.formats.bidi import RIGHT_TO_LEFT, fold_presentation_forms, logical_order
 
 LINES = [
     "إن مجلس حقوق الإنسان،",
@@ -30,6 +30,7 @@ LINES = [
     "بنسبة 50% من الأصوات",
     "لا إله إلا الله",
     "الجلسة 53",
+    "¹ A/HRC/25/27.",  # a footnote of an Arabic text: a right-to-left paragraph all the same
 ]
 
 
@@ -41,7 +42,7 @@ def test_a_line_laid_out_by_icu_is_read_back_as_written(line):
 @pytest.mark.parametrize("line", LINES)
 def test_a_shaped_line_is_read_back_as_written_letters(line):
     seen = visual(shaped(line))
-    assert seen != visual(line) or line.isascii()  # shaped: presentation forms, ligatures
+    assert seen != visual(line) or not RIGHT_TO_LEFT.search(line)  # shaped: forms, ligatures
     assert fold_presentation_forms("".join(logical_order(list(seen)))) == line
 
 

@@ -27,7 +27,8 @@ particular case of the algorithm, written here:
   letters, digits and neutrals that follow it (a number after a Latin word is left to right,
   rule W7: `resolution 5/1`, `S/RES/2720 (2023)`), unless a closing bracket that opens outside
   the run comes between (the bracket pair is then right to left, rule N0: `(A)` after a
-  number); a number alone goes on over one separator to more digits (`70/1`, `23-26321`, rule
+  number) or the next is a footnote marker after a space (a marker touches its word, so
+  `A/HRC/25/27 ¹` seen is `¹ A/HRC/25/27` written); a number alone goes on over one separator to more digits (`70/1`, `23-26321`, rule
   W4) and stops at anything else, so that `2712 (2023)` is two numbers in a right-to-left
   bracket pair (rules N0, N1); a closing bracket whose opening is in the run ends it.
 - One visual order can come from two written ones: `A 70/1` seen in a right-to-left line was
@@ -43,6 +44,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from corpus.normalize import SUPERSCRIPT_DIGITS
 
 RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 """Hebrew and Arabic letters, presentation forms included: a line holding one is right to left."""
@@ -129,8 +132,10 @@ def _run_end(units: list[str], kinds: list[str], start: int) -> int:
             break
         if kind in "LN":
             between = range(end + 1, index)
+            # A footnote marker touches its word: one after a space starts a run of its own.
+            marker = units[index] in SUPERSCRIPT_DIGITS
             if (
-                latin
+                (latin and not marker)
                 or not between
                 or (kind == "N" and len(between) == 1 and kinds[end + 1] == "-")
             ):

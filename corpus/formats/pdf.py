@@ -157,11 +157,13 @@ def _page_lines(chars: list[Char]) -> Iterator[str]:
     rows = cluster_objects(
         [char for char in chars if char.get("upright", True)], "top", _LINE_TOLERANCE
     )
-    previous_bottom: float | None = None
     for row in rows:
         row.sort(key=lambda char: char["x0"])
+    right_to_left = _right_to_left_rows(rows)
+    previous_bottom: float | None = None
+    for row, backwards in zip(rows, right_to_left, strict=True):
         size = max(char["size"] for char in row)
-        text = _row_text(row, size)
+        text = _row_text(row, size, backwards)
         if not text:
             continue
         top = min(char["top"] for char in row)
@@ -171,11 +173,30 @@ def _page_lines(chars: list[Char]) -> Iterator[str]:
         yield text
 
 
-def _row_text(row: list[Char], size: float) -> str:
+def _right_to_left_rows(rows: list[list[Char]]) -> list[bool]:
+    """Which rows (each sorted left to right) are right-to-left lines: those holding a
+    right-to-left letter, and on a page that has them, a line of Latin letters and digits set
+    flush right and not flush left, as a footnote `A/HRC/25/27.` of an Arabic text is (its full
+    stop drawn first)."""
+    holding = [any(RIGHT_TO_LEFT.search(char["text"]) for char in row) for row in rows]
+    if not any(holding):
+        return holding
+    left = min(row[0]["x0"] for row in rows)
+    right = max(row[-1]["x1"] for row in rows)
+    return [
+        held
+        or (
+            right - row[-1]["x1"] < 0.5 * row[-1]["size"]
+            and row[0]["x0"] - left > 2 * row[0]["size"]
+        )
+        for row, held in zip(rows, holding, strict=True)
+    ]
+
+
+def _row_text(row: list[Char], size: float, right_to_left: bool = False) -> str:
     """One line's characters as text: a space where the gap between two is a word space,
     raised small digits as superscript; a right-to-left line put in written order."""
     baseline = statistics.median(char["bottom"] for char in row if char["size"] == size)
-    right_to_left = any(RIGHT_TO_LEFT.search(char["text"]) for char in row)
     pieces: list[str] = []
     previous: Char | None = None
     after_marker = False
