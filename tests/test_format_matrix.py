@@ -192,7 +192,8 @@ def test_an_arabic_pdf_that_would_read_reversed_is_refused_saying_to_use_the_wor
 @pytest.mark.parametrize("source", ARABIC, ids=_key)
 def test_an_arabic_pdf_holds_shaped_letters_in_visual_order_as_real_ones_do(made, source):
     """What the reader undoes is in the file: presentation forms (a lam-alef ligature among
-    them), drawn right to left, the symbol in the running header left to right."""
+    them), drawn right to left, justified by kashidas, the symbol in the running header left
+    to right."""
     import pdfplumber
 
     folder, _ = made
@@ -200,6 +201,7 @@ def test_an_arabic_pdf_holds_shaped_letters_in_visual_order_as_real_ones_do(made
         drawn = [page.extract_text() for page in pdf.pages]
     assert re.search("[\ufe70-\ufefc]", drawn[0]) and re.search("[\ufef5-\ufefc]", "".join(drawn))
     assert not re.search("[\u0621-\u064a]{2}", "".join(drawn))  # no letter left unshaped
+    assert "\u0640" in "".join(drawn)  # full lines justified by kashidas
     assert read_resolution(source).symbol in drawn[1]  # the running header
     # Read as drawn, the first line's words come last first: `إن مجلس` is drawn `سلجم نإ`.
     assert "إن " not in unicodedata.normalize("NFKC", drawn[0])

@@ -8,8 +8,9 @@ them), and pages one after another. A footnote marker, a small raised digit in a
 a superscript digit (`¹`), which is how the parser knows it; the text extractors that do not
 look at size and position flatten it into the text (`…报告，1 并`) or drop it. A line holding
 Arabic (or Hebrew) is drawn in visual order, right to left, its letters shaped: it is put back
-in the order it is written and its shaped letters folded back (`corpus/formats/bidi.py`), and a
-PDF whose Arabic still reads reversed is refused, never indexed so.
+in the order it is written and its shaped letters folded back (`corpus/formats/bidi.py`), the
+kashidas that justify it dropped, and a PDF whose Arabic still reads reversed is refused, never
+indexed so.
 """
 
 from __future__ import annotations
@@ -219,9 +220,14 @@ def _row_text(row: list[Char], size: float, right_to_left: bool = False) -> str:
                 pieces.append(" ")
         pieces.append(to_superscript(text) if marker else text)
         previous, after_marker = char, marker
-    if right_to_left:
-        pieces = logical_order(pieces)
-    return " ".join(fold_presentation_forms("".join(pieces)).split())
+    if not right_to_left:
+        return " ".join("".join(pieces).split())
+    # A kashida (tatweel) is how Arabic is justified, stretching a joined letter: not text.
+    text = fold_presentation_forms("".join(logical_order(pieces))).replace(_KASHIDA, "")
+    return " ".join(text.split())
+
+
+_KASHIDA = "\u0640"
 
 
 _ARABIC_WORD = re.compile("[\u0621-\u064a]{4,}")
