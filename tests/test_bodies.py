@@ -556,6 +556,20 @@ def test_the_bundled_council_resolutions_name_the_assemblys():
     assert named("A_HRC_RES_51_5.zh.txt", "PP7") == ["A/RES/70/1"]
 
 
+
+def test_the_english_and_chinese_texts_of_a_resolution_name_the_same_list():
+    """`General Assembly resolutions 48/141 …, 60/251 … and 65/281 …, Human Rights Council
+    resolutions 5/1 …, 16/21 … and 30/25 …`: every number, as the Chinese `第…号` list."""
+
+    def named(path: Path) -> list[str]:
+        resolution = read_resolution(path)
+        record = paragraph_record(resolution, resolution.paragraph("PP2"))
+        return [ref["resolution"] for ref in record["references"]]
+
+    english = Path(__file__).parent / "fixtures" / "layouts" / "A_HRC_RES_36_29.en.pdf.txt"
+    assert named(english) == named(BUNDLED_CORPUS / "A_HRC_RES_36_29.zh.txt")
+
+
 def test_the_app_links_a_named_resolution_when_it_is_indexed(bodies_assistant):
     from fastapi.testclient import TestClient
 
