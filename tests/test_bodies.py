@@ -556,7 +556,6 @@ def test_the_bundled_council_resolutions_name_the_assemblys():
     assert named("A_HRC_RES_51_5.zh.txt", "PP7") == ["A/RES/70/1"]
 
 
-
 def test_the_english_and_chinese_texts_of_a_resolution_name_the_same_list():
     """`General Assembly resolutions 48/141 …, 60/251 … and 65/281 …, Human Rights Council
     resolutions 5/1 …, 16/21 … and 30/25 …`: every number, as the Chinese `第…号` list."""

@@ -28,9 +28,10 @@ particular case of the algorithm, written here:
   rule W7: `resolution 5/1`, `S/RES/2720 (2023)`), unless a closing bracket that opens outside
   the run comes between (the bracket pair is then right to left, rule N0: `(A)` after a
   number) or the next is a footnote marker after a space (a marker touches its word, so
-  `A/HRC/25/27 ¹` seen is `¹ A/HRC/25/27` written); a number alone goes on over one separator to more digits (`70/1`, `23-26321`, rule
-  W4) and stops at anything else, so that `2712 (2023)` is two numbers in a right-to-left
-  bracket pair (rules N0, N1); a closing bracket whose opening is in the run ends it.
+  `A/HRC/25/27 ¹` seen is `¹ A/HRC/25/27` written); a number alone goes on over one
+  separator to more digits (`70/1`, `23-26321`, rule W4) and stops at anything else, so that
+  `2712 (2023)` is two numbers in a right-to-left bracket pair (rules N0, N1); a closing
+  bracket whose opening is in the run ends it.
 - One visual order can come from two written ones: `A 70/1` seen in a right-to-left line was
   written either so or as `70/1 A`. It is read as drawn, a Latin word before its number, which
   is how symbols and references are written.

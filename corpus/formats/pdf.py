@@ -60,6 +60,9 @@ own leading leaves about a third."""
 
 Char = dict[str, Any]
 
+_KASHIDA = "\u0640"
+"""The tatweel: how Arabic is justified, stretching a joined letter, not a letter of the text."""
+
 
 def pdf_text(raw: bytes, source: str) -> str:
     """The text of the PDF `raw` (the file's bytes), read from `source`."""
@@ -222,12 +225,8 @@ def _row_text(row: list[Char], size: float, right_to_left: bool = False) -> str:
         previous, after_marker = char, marker
     if not right_to_left:
         return " ".join("".join(pieces).split())
-    # A kashida (tatweel) is how Arabic is justified, stretching a joined letter: not text.
     text = fold_presentation_forms("".join(logical_order(pieces))).replace(_KASHIDA, "")
     return " ".join(text.split())
-
-
-_KASHIDA = "\u0640"
 
 
 _ARABIC_WORD = re.compile("[\u0621-\u064a]{4,}")
@@ -235,7 +234,6 @@ _ARABIC_WORD = re.compile("[\u0621-\u064a]{4,}")
 
 def _reads_reversed(text: str) -> bool:
     """Whether the Arabic of `text` reads backwards: more of its longer words end in `لا` (the
-    article `ال` reversed) than begin with `ال`, which a quarter of the words of a resolution
-    do."""
+    article `ال` reversed) than begin with `ال`, as very many words of any Arabic text do."""
     words = _ARABIC_WORD.findall(text)
     return sum(w.endswith("لا") for w in words) > max(2, sum(w.startswith("ال") for w in words))
