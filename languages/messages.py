@@ -73,7 +73,8 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_truncated": "PDF 文件不完整（结尾没有 %%EOF），可能没有下载完，请重新下载。",
         "pdf_damaged": "PDF 文件已损坏，无法读取（{detail}）。",
         "pdf_encrypted": "PDF 文件已加密，需要密码才能读取。请用不加密的副本。",
-        "pdf_scanned": "这是扫描的 PDF：页面是图片，没有文字层，无法读取其中的文字。请使用有文字层的 PDF（例如从联合国正式文件系统下载的版本），或先进行文字识别（OCR）。",
+        "pdf_scanned": "这是扫描的 PDF：页面是图片，没有文字层，无法读取其中的文字。请使用有文字层的 PDF（例如从联合国正式文件系统下载的版本），或先进行文字识别（OCR），或让 hrc-qa 用 OCR 读取：安装 Debian 的 tesseract-ocr 及其语言数据和 hrc-qa[ocr]，并设置 HRC_QA_OCR=1（apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1）。",
+        "ocr_missing": "已设置 HRC_QA_OCR，但 OCR 所需的 {missing} 没有安装，无法读取这个扫描的 PDF（apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1）。",
         "pdf_no_text": "PDF 文件中没有文字。",
         "pdf_right_to_left": "这个 PDF 里的阿拉伯文（从右向左书写）按页面上的顺序还原后仍是倒着的，无法按正确的顺序读取。请使用同一决议的 Word 或 HTML 文件。",
         "pdf_too_many_pages": "PDF 文件有 {pages} 页，超过上限 {limit} 页，不像是一项决议。",
@@ -194,8 +195,13 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_encrypted": "the PDF is encrypted and needs a password; use a copy without one",
         "pdf_scanned": (
             "this is a scanned PDF: its pages are pictures with no text layer, so there is no "
-            "text to read; use a PDF with text (as the UN's Official Document System gives) or "
-            "run OCR on it first"
+            "text to read; use a PDF with text (as the UN's Official Document System gives), "
+            "run OCR on it first, or let hrc-qa read it by OCR: install Debian's tesseract-ocr "
+            "with its language data and hrc-qa[ocr], and set HRC_QA_OCR=1 (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)"
+        ),
+        "ocr_missing": (
+            "OCR is asked for (HRC_QA_OCR) but {missing} is not installed, so this scanned PDF "
+            "cannot be read (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)"
         ),
         "pdf_no_text": "the PDF holds no text",
         "pdf_right_to_left": (
@@ -298,7 +304,8 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_truncated": "le PDF est incomplet (il ne se termine pas par %%EOF) : il n’a sans doute pas été téléchargé en entier ; téléchargez-le à nouveau",
         "pdf_damaged": "le PDF est endommagé et ne peut pas être lu ({detail})",
         "pdf_encrypted": "le PDF est chiffré et demande un mot de passe ; utilisez une copie non chiffrée",
-        "pdf_scanned": "c’est un PDF numérisé : ses pages sont des images sans couche de texte, il n’y a donc rien à lire ; utilisez un PDF avec du texte (comme celui du Système de diffusion électronique des documents de l’ONU) ou faites-en d’abord la reconnaissance de caractères (OCR)",
+        "pdf_scanned": "c’est un PDF numérisé : ses pages sont des images sans couche de texte, il n’y a donc rien à lire ; utilisez un PDF avec du texte (comme celui du Système de diffusion électronique des documents de l’ONU) ou faites-en d’abord la reconnaissance de caractères (OCR), ou laissez hrc-qa le lire par OCR : installez tesseract-ocr (Debian) avec les données de sa langue et hrc-qa[ocr], et définissez HRC_QA_OCR=1 (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)",
+        "ocr_missing": "l’OCR est demandée (HRC_QA_OCR) mais {missing} n’est pas installé : ce PDF numérisé ne peut pas être lu (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)",
         "pdf_no_text": "le PDF ne contient aucun texte",
         "pdf_right_to_left": (
             "l’arabe du PDF (écrit de droite à gauche) se lit encore à l’envers une fois remis "
@@ -414,7 +421,8 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_truncated": "el PDF está incompleto (no termina en %%EOF): probablemente no se descargó entero; vuelva a descargarlo",
         "pdf_damaged": "el PDF está dañado y no se puede leer ({detail})",
         "pdf_encrypted": "el PDF está cifrado y requiere una contraseña; use una copia sin cifrar",
-        "pdf_scanned": "es un PDF escaneado: sus páginas son imágenes sin capa de texto, así que no hay texto que leer; use un PDF con texto (como el que ofrece el Sistema de Archivo de Documentos de las Naciones Unidas) o aplíquele primero el reconocimiento óptico de caracteres (OCR)",
+        "pdf_scanned": "es un PDF escaneado: sus páginas son imágenes sin capa de texto, así que no hay texto que leer; use un PDF con texto (como el que ofrece el Sistema de Archivo de Documentos de las Naciones Unidas) o aplíquele primero el reconocimiento óptico de caracteres (OCR), o deje que hrc-qa lo lea por OCR: instale tesseract-ocr (Debian) con los datos de su idioma y hrc-qa[ocr], y defina HRC_QA_OCR=1 (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)",
+        "ocr_missing": "se pidió OCR (HRC_QA_OCR) pero {missing} no está instalado: este PDF escaneado no puede leerse (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)",
         "pdf_no_text": "el PDF no contiene texto",
         "pdf_right_to_left": (
             "el árabe del PDF (escrito de derecha a izquierda) sigue leyéndose al revés una vez "
@@ -529,7 +537,8 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_truncated": "PDF-файл неполон (он не заканчивается на %%EOF): вероятно, он загружен не целиком; загрузите его снова",
         "pdf_damaged": "PDF-файл поврежден и не может быть прочитан ({detail})",
         "pdf_encrypted": "PDF-файл зашифрован и требует пароля; используйте незашифрованную копию",
-        "pdf_scanned": "это отсканированный PDF: его страницы — изображения без текстового слоя, читать нечего; используйте PDF с текстом (например, из Системы официальной документации ООН) или сначала распознайте текст (OCR)",
+        "pdf_scanned": "это отсканированный PDF: его страницы — изображения без текстового слоя, читать нечего; используйте PDF с текстом (например, из Системы официальной документации ООН) или сначала распознайте текст (OCR), или дайте hrc-qa прочитать его через OCR: установите tesseract-ocr (Debian) с данными языка и hrc-qa[ocr] и задайте HRC_QA_OCR=1 (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)",
+        "ocr_missing": "OCR включено (HRC_QA_OCR), но {missing} не установлен: этот отсканированный PDF нельзя прочитать (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)",
         "pdf_no_text": "в PDF-файле нет текста",
         "pdf_right_to_left": (
             "арабский текст PDF-файла (письмо справа налево) и после восстановления порядка "
@@ -640,7 +649,8 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_truncated": "ملف PDF ناقص (لا ينتهي بـ %%EOF): يُرجح أنه لم يُنزَّل كاملاً؛ يرجى تنزيله مرة أخرى",
         "pdf_damaged": "ملف PDF تالف ولا يمكن قراءته ({detail})",
         "pdf_encrypted": "ملف PDF مشفر ويتطلب كلمة مرور؛ يرجى استخدام نسخة غير مشفرة",
-        "pdf_scanned": "هذا ملف PDF ممسوح ضوئياً: صفحاته صور بلا طبقة نصية، فلا يوجد نص يُقرأ؛ يرجى استخدام ملف PDF يتضمن نصاً (مثل الذي يوفره نظام الوثائق الرسمية للأمم المتحدة) أو إجراء التعرف الضوئي على الحروف (OCR) عليه أولاً",
+        "pdf_scanned": "هذا ملف PDF ممسوح ضوئياً: صفحاته صور بلا طبقة نصية، فلا يوجد نص يُقرأ؛ يرجى استخدام ملف PDF يتضمن نصاً (مثل الذي يوفره نظام الوثائق الرسمية للأمم المتحدة) أو إجراء التعرف الضوئي على الحروف (OCR) عليه أولاً، أو ترك hrc-qa يقرؤه بالتعرف الضوئي: ثبّت tesseract-ocr (من Debian) مع بيانات لغته و hrc-qa[ocr]، واضبط HRC_QA_OCR=1 (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)",
+        "ocr_missing": "طُلب التعرف الضوئي (HRC_QA_OCR) لكن {missing} غير مثبت، فلا يمكن قراءة ملف PDF الممسوح هذا (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)",
         "pdf_no_text": "لا يحتوي ملف PDF على أي نص",
         "pdf_right_to_left": (
             "النص العربي في ملف PDF هذا (يُكتب من اليمين إلى اليسار) يبقى معكوساً بعد إعادة "

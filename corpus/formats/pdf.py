@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import re
 import statistics
+import warnings
 import zlib
 from collections.abc import Iterator
 from typing import Any
@@ -26,7 +27,9 @@ import pdfplumber
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 from pdfplumber.utils import cluster_objects
 
+from corpus.errors import ResolutionWarning
 from corpus.formats.bidi import RIGHT_TO_LEFT, fold_presentation_forms, logical_order
+from corpus.formats.ocr import ocr_text, ocr_wanted
 from corpus.formats.refusal import FileRefused
 from corpus.normalize import is_wide, to_superscript
 
@@ -115,6 +118,17 @@ def pdf_text(raw: bytes, source: str) -> str:
     except Exception as error:  # pdfminer raises many kinds, all meaning "not readable"
         raise _refusal(source, error) from None
     if not any(text.strip() for text in texts):
+        if images and ocr_wanted():
+            text, languages = ocr_text(raw, source)
+            warnings.warn(
+                ResolutionWarning(
+                    source,
+                    f"read by OCR ({languages}) from a scanned PDF: what OCR reads may differ "
+                    "from the printed text; check a quotation against the PDF",
+                ),
+                stacklevel=2,
+            )
+            return text
         raise FileRefused(source, "pdf_scanned" if images else "pdf_no_text")
     # Lines put back in written order (`_row_text`) that still read as Arabic written backwards
     # (a PDF drawn in some order the reader does not know) are refused, not indexed reversed.
