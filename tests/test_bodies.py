@@ -18,7 +18,7 @@ import pytest
 from conftest import open_assistant
 
 from corpus import BUNDLED_CORPUS, Resolution, ResolutionError, cite, read_resolution
-from corpus.names import resolution_name_of
+from corpus.names import resolution_name_of, resolutions_named
 from corpus.parser import parse_resolution
 from corpus.records import paragraph_record
 from qa.references import Reference, find_reference
@@ -538,6 +538,44 @@ def test_every_resolution_of_an_english_list_is_named(recalling, named):
     resolution = parse_resolution(text, "list.txt")
     record = paragraph_record(resolution, resolution.paragraph("PP2"))
     assert {ref["resolution"]: ref["text"] for ref in record["references"]} == named
+
+
+@pytest.mark.parametrize(
+    ("text", "own", "named"),
+    [
+        (
+            "Rappelant les résolutions 60/251 et 65/281 de l’Assemblée générale,",
+            "hrc",
+            {
+                "A/RES/60/251": "résolutions 60/251",
+                "A/RES/65/281": "65/281 de l’Assemblée générale",
+            },
+        ),
+        ("Rappelant ses résolutions 5/1 et 5/2,", "hrc", {"5/1": "résolutions 5/1", "5/2": "5/2"}),
+        (
+            "Recordando las resoluciones 60/251 y 65/281 de la Asamblea General,",
+            "hrc",
+            {
+                "A/RES/60/251": "resoluciones 60/251",
+                "A/RES/65/281": "65/281 de la Asamblea General",
+            },
+        ),
+        (
+            "ссылаясь на резолюции 60/251 и 65/281 Генеральной Ассамблеи,",
+            "hrc",
+            {"A/RES/60/251": "резолюции 60/251", "A/RES/65/281": "65/281 Генеральной Ассамблеи"},
+        ),
+        (
+            "Rappelant ses résolutions 2712 (2023) et 2720 (2023), et 3 autres textes,",
+            "sc",
+            {"S/RES/2712": "résolutions 2712 (2023)", "S/RES/2720": "2720 (2023)"},
+        ),
+    ],
+)
+def test_every_resolution_of_a_list_whose_body_follows_it_is_named(text, own, named):
+    """French, Spanish and Russian name the body after the list: all of it is that body's."""
+    found = {n.name: text[n.start : n.end] for n in resolutions_named(text, own)}
+    assert found == named
 
 
 def test_the_bundled_council_resolutions_name_the_assemblys():
