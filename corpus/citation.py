@@ -6,11 +6,19 @@ resolution of each body `languages.bodies`; this module fills them in.
 
 from __future__ import annotations
 
-from corpus.models import Paragraph, Resolution
+from corpus.models import Paragraph, Resolution, body_and_number
 from languages import DEFAULT_LANGUAGE, Language
 from languages.bodies import BODY_FORMS
 from languages.citations import CITATION_FORMS
 from languages.documents import DOCUMENT_FORMS
+
+
+def resolution_in_words(name: str, language: Language) -> str:
+    """The resolution `name` as `language` names it with its body: `大会第80/4号决议`,
+    `General Assembly resolution 80/4` (a Security Council one without the year, which its
+    name does not hold)."""
+    body, number = body_and_number(name)
+    return BODY_FORMS[language][body].document.format(number=number, date="")
 
 
 def cite(

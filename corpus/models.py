@@ -225,6 +225,28 @@ def resolution_name(body: Body, number: str) -> str:
     return number if body == DEFAULT_BODY else BODY_SYMBOLS[body].prefix + number
 
 
+def body_and_number(name: str) -> tuple[Body, str]:
+    """The body and number of the resolution `name` (`resolution_name`'s inverse):
+    `A/RES/80/4` → (`ga`, `80/4`), `57/12` → (`hrc`, `57/12`)."""
+    for body, forms in BODY_SYMBOLS.items():
+        if body != DEFAULT_BODY and name.startswith(forms.prefix):
+            return body, name.removeprefix(forms.prefix)
+    return DEFAULT_BODY, name
+
+
+def name_of_slug(slug: str) -> str:
+    """The name of the resolution whose page address is `slug` (`resolution_slug`'s inverse):
+    `ga-80-4` → `A/RES/80/4`, `S-35-1` → `S-35/1`, `sc-2720` → `S/RES/2720`."""
+    body, number = DEFAULT_BODY, slug
+    for other, forms in BODY_SYMBOLS.items():
+        if other != DEFAULT_BODY and slug.startswith(forms.slug):
+            body, number = other, slug.removeprefix(forms.slug)
+    if "/" in BODY_SYMBOLS[body].number:  # `session/number`: the last dash was the slash
+        head, _, last = number.rpartition("-")
+        number = f"{head}/{last}" if head else number
+    return resolution_name(body, number)
+
+
 def resolution_slug(name: str) -> str:
     """The resolution page's address for the resolution `name`: `57-12` (as it always was for
     the Council's), `ga-80-4` for `A/RES/80/4`, `sc-2720`, `ecosoc-2024-5`."""

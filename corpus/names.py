@@ -49,8 +49,18 @@ def resolutions_named(text: str, own: Body | None = None) -> Iterator[NamedResol
             body = previous[1] if listed and previous else own
         assert body is not None
         number = re.sub(r"\s+", "", match[f"n{alternative}"]).upper()
+        start = match.start()
+        if match.groupdict().get(f"l{alternative}"):  # a list: its earlier numbers first
+            offset = match.start(f"l{alternative}")
+            items = listed_number(bodies[alternative]).finditer(match[f"l{alternative}"])
+            for place, item in enumerate(items):
+                name = resolution_name(body, re.sub(r"\s+", "", item["n"]).upper())
+                # The first is named by the list's words (`résolutions 60/251`), the rest alone.
+                begins = start if place == 0 else offset + item.start()
+                yield NamedResolution(name, begins, offset + item.end())
+            start = match.start(f"n{alternative}")
+        yield NamedResolution(resolution_name(body, number), start, match.end())
         previous = (match.end(), body)
-        yield NamedResolution(resolution_name(body, number), match.start(), match.end())
 
 
 # What stands between two numbers of one list: `决议、2006年3月15日`, ` 和 `, `, `.
@@ -107,19 +117,56 @@ def _resolution_pattern(
         alternatives.append(f"(?P<g{index}>{named})")
         bodies.append(body)
 
+    def add_with_list(source: str, body: Body | None) -> None:
+        """`source`, and before it the same wording naming a list (`résolutions 5/1 et 5/2
+        du …`, `General Assembly resolutions 60/251 and 65/281`): its earlier numbers in
+        `lK`, each a resolution's number beyond doubt (a Security Council one with its year),
+        so that a count or a date on a list is not taken for one."""
+        index = len(alternatives)
+        item = listed_number(body)
+        unnamed = item.pattern.replace("(?P<n>", "(?:")
+        numbers = f"(?P<l{index}>(?:{unnamed}{_LIST_ITEM_JOINER})+)"
+        named = source.replace(
+            "{number}", numbers + item.pattern.replace("(?P<n>", f"(?P<n{index}>")
+        )
+        alternatives.append(f"(?P<g{index}>{named})")
+        bodies.append(body)
+        add(source, body)
+
     for body, forms in BODY_SYMBOLS.items():
         add(re.escape(forms.prefix) + "{number}", body)
     for forms in languages:
         for body in (*BODY_SYMBOLS, None):
             names = "|".join(name for named, name in body_names if named == body)
             if names:
-                add(forms.named.replace("{body}", f"(?:{names})"), body)
+                add_with_list(forms.named.replace("{body}", f"(?:{names})"), body)
         # Within a resolution, `resolution 70/1` is one of its own body's.
         bare = None if in_a_resolution else DEFAULT_BODY
-        add(forms.resolution, bare)
+        add_with_list(forms.resolution, bare)
     if not in_a_resolution:
         add(r"(?<![\d/.\w-]){number}(?![\d/])", DEFAULT_BODY)
     return re.compile("|".join(alternatives), re.IGNORECASE), tuple(bodies)
+
+
+_LIST_ITEM_JOINER = (
+    r"(?:,?\s+(?:of|du|de|от)\s+\d{1,2}\s+(?:de\s+)?\w+\s+(?:de\s+)?\d{4}(?:\s+года)?)?"
+    r"(?:\s*,\s*(?:(?:and|et|y|и)\s+)?|\s+(?:and|et|y|и)\s+|\s+و\s*)"
+)
+"""What joins two numbers of a list: `, `, ` and `, `, and `, ` et `, ` y `, ` и `, ` و`,
+after the date the first may carry (`of 18 June 2007`, `du 18 juin 2007`, `de 18 de junio de
+2007`, `от 18 июня 2007 года`). A Chinese list repeats `第…号`: each is found on its own."""
+
+
+@cache
+def listed_number(body: Body | None) -> re.Pattern[str]:
+    """A number on a list of `body`'s resolutions (None: a text's own body), its number proper
+    in `n`: one with a slash, or a Security Council one with its year."""
+    year = r"\s*\(\s*\d{4}\s*\)"
+    if body == "sc":
+        return re.compile(rf"(?P<n>\d{{1,5}}){year}")
+    if body is None:
+        return re.compile(rf"(?P<n>(?:E?S-)?\d{{1,5}}/\d{{1,3}}|\d{{1,5}}(?={year}))(?:{year})?")
+    return re.compile(f"(?P<n>{BODY_SYMBOLS[body].number})")
 
 
 def cross_references(resolution: Resolution, paragraph: Paragraph) -> dict[str, str]:

@@ -19,6 +19,7 @@ from datetime import date
 from functools import cache
 
 from corpus.errors import ResolutionError, ResolutionWarning
+from corpus.formats.refusal import FileRefused
 from corpus.models import Paragraph, Part, Resolution, paragraph_label, resolution_name
 from corpus.normalize import (
     PAGE_BREAK,
@@ -32,7 +33,6 @@ from corpus.normalize import (
 from languages import Language
 from languages.bodies import BODY_FORMS, BODY_SYMBOLS, DEFAULT_BODY, Body
 from languages.documents import DOCUMENT_FORMS, OTHER_DOCUMENTS, DocumentForms
-from languages.messages import message
 from languages.scripts import detect_language
 
 # `51/5. Title`, `S-35/1. Title` (a special session), `2024/5. Title` (the Economic and Social
@@ -203,7 +203,7 @@ def _find_opening(lines: list[str | None], source: str) -> tuple[Language, Body,
 
 
 def _refuse_other_documents(text: str, lines: list[str | None], source: str) -> None:
-    """A ResolutionError, in the document's language, if the file is a UN document other than
+    """A refusal, saying what the file looks like, if it is a UN document other than
     a resolution: its symbol is a draft's, or it has no opening line and its first page shows
     a report, a letter or a note."""
     headings = [line for line in lines[:_FIRST_PAGE_LINES] if line]
@@ -232,10 +232,8 @@ def _refuse_other_documents(text: str, lines: list[str | None], source: str) -> 
         )
         if not kind:
             return  # not recognisably a UN document: `_find_opening` says what is missing
-    what = message(f"document_{kind}", language)
-    raise ResolutionError(
-        source, message("not_a_resolution", language, what=what, symbol=symbol or "?")
-    )
+    # Said in the user's language, not the document's: the user may not read it.
+    raise FileRefused(source, "not_a_resolution", kind=f"document_{kind}", symbol=symbol or "?")
 
 
 def is_opening(line: str) -> bool:
@@ -254,8 +252,9 @@ def _read_number_and_title(
     source: str,
 ) -> tuple[str, str]:
     """The resolution's number and title: from the line `51/5. Title` before the opening
-    line, or, for the Security Council, whose texts have none, from the symbol (looked for
-    in the whole text: alone on its line it is page furniture, gone from `lines`)."""
+    line, or, for the Security Council, whose texts have no title, the number from the symbol
+    (looked for in the whole text: alone on its line it is page furniture, gone from `lines`)
+    and its heading as title."""
     if body == "sc":
         match = _SECURITY_COUNCIL_SYMBOL.search(normalize_width(text))
         if match is None:
@@ -264,7 +263,7 @@ def _read_number_and_title(
                 "no symbol such as `S/RES/2720 (2023)` before the opening line gives the "
                 "Security Council resolution's number",
             )
-        return match.group(1), ""
+        return match.group(1), _security_council_heading(lines[:opening], *match.groups())
     title_at = _find_title(lines[:opening], patterns, source)
     number, title = _read_title(lines, title_at, patterns, source)
     if not re.fullmatch(BODY_SYMBOLS[body].number, number):
@@ -274,6 +273,21 @@ def _read_number_and_title(
             line=title_at + 1,
         )
     return number, title
+
+
+def _security_council_heading(header: list[str | None], number: str, year: str) -> str:
+    """A Security Council resolution's title: its heading, `Resolution 2720 (2023)`,
+    `第2720(2023)号决议`, as the UN's library titles it (the text has no other); its symbol
+    where the heading is missing."""
+    heading = re.compile(rf"(?<![\d/]){number}\s*\(\s*{year}\s*\)")
+    return next(
+        (
+            " ".join(line.split())
+            for line in header
+            if line and "S/RES/" not in line.upper() and heading.search(normalize_width(line))
+        ),
+        f"S/RES/{number} ({year})",
+    )
 
 
 def _find_title(header: list[str | None], patterns: _Patterns, source: str) -> int:

@@ -42,6 +42,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "page_annex": "附件",
         "references": "提及的已收录决议",
         "resolution_not_found": "索引中没有第{number}号决议。",
+        "body_resolution_not_found": "索引中没有{resolution}。",
         "api_docs": "hrc-qa 接口文档",
         "empty_chat": (
             "**请提问。** 例如：\n\n联合国公共服务日是哪一天？\n\n"
@@ -115,6 +116,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "page_annex": "Annex",
         "references": "Indexed resolutions it names",
         "resolution_not_found": "Resolution {number} is not in the index.",
+        "body_resolution_not_found": "{resolution} is not in the index.",
         "api_docs": "hrc-qa API documentation",
         "empty_chat": (
             "**Ask a question.** For example:\n\n"
@@ -190,6 +192,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "page_annex": "Annexe",
         "references": "Résolutions indexées qu’il cite",
         "resolution_not_found": "La résolution {number} n’est pas dans l’index.",
+        "body_resolution_not_found": "La {resolution} n’est pas dans l’index.",
         "api_docs": "Documentation de l’API hrc-qa",
         "empty_chat": (
             "**Posez une question.** Par exemple :\n\n"
@@ -266,6 +269,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "page_annex": "Anexo",
         "references": "Resoluciones indizadas que cita",
         "resolution_not_found": "La resolución {number} no está en el índice.",
+        "body_resolution_not_found": "La {resolution} no está en el índice.",
         "api_docs": "Documentación de la API de hrc-qa",
         "empty_chat": (
             "**Haga una pregunta.** Por ejemplo:\n\n"
@@ -341,6 +345,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "page_annex": "Приложение",
         "references": "Упомянутые проиндексированные резолюции",
         "resolution_not_found": "Резолюции {number} нет в индексе.",
+        "body_resolution_not_found": "Не проиндексирована {resolution}.",
         "api_docs": "Документация API hrc-qa",
         "empty_chat": (
             "**Задайте вопрос.** Например:\n\n"
@@ -415,6 +420,7 @@ INTERFACE: dict[str, dict[str, str]] = {
         "page_annex": "المرفق",
         "references": "القرارات المفهرسة التي يذكرها",
         "resolution_not_found": "القرار {number} غير موجود في الفهرس.",
+        "body_resolution_not_found": "{resolution} غير موجود في الفهرس.",
         "api_docs": "وثائق الواجهة البرمجية لـ hrc-qa",
         "empty_chat": (
             "**اطرح سؤالاً.** مثلاً:\n\n"

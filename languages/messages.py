@@ -27,6 +27,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "label_partial": "部分相关",
         "label_nearest": "仅供参考",
         "unknown_resolution": "索引中没有第{number}号决议。已收录的决议：{indexed}。",
+        "unknown_body_resolution": "索引中没有{resolution}。已收录的决议：{indexed}。",
         "unknown_paragraph": "第{number}号决议中没有{paragraph}（该决议有序言部分{preambular}段、执行部分{operative}段）。",
         "bad_top_k": "结果数量应在 1 到 {limit} 之间，收到的是 {top_k}。",
         "bad_range": "{what}范围 {start}–{end} 无效：起点不能大于终点。",
@@ -39,7 +40,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_resolutions": "决议应写成“57/12”这样的编号列表，收到的是“{value}”。",
         "bad_bodies": "机构应为 {bodies} 中的一个或几个，收到的是“{value}”。",
         # A file that is a UN document but not a resolution (corpus/parser.py).
-        "not_a_resolution": "这不是决议，看起来是{what}（{symbol}）。只能读取已通过的决议：其段落以“大会，”“人权理事会，”这样的行开头，文号如 A/RES/80/4、A/HRC/RES/57/12。",
+        "not_a_resolution": "这不是决议，看起来是{kind}（{symbol}）。只能读取已通过的决议：其段落以“大会，”“人权理事会，”这样的行开头，文号如 A/RES/80/4、A/HRC/RES/57/12。",
         "document_draft": "决议草案",
         "document_letter": "一封信函",
         "document_note": "一份说明",
@@ -74,9 +75,10 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_truncated": "PDF 文件不完整（结尾没有 %%EOF），可能没有下载完，请重新下载。",
         "pdf_damaged": "PDF 文件已损坏，无法读取（{detail}）。",
         "pdf_encrypted": "PDF 文件已加密，需要密码才能读取。请用不加密的副本。",
-        "pdf_scanned": "这是扫描的 PDF：页面是图片，没有文字层，无法读取其中的文字。请使用有文字层的 PDF（例如从联合国正式文件系统下载的版本），或先进行文字识别（OCR）。",
+        "pdf_scanned": "这是扫描的 PDF：页面是图片，没有文字层，无法读取其中的文字。请使用有文字层的 PDF（例如从联合国正式文件系统下载的版本），或先进行文字识别（OCR），或让 hrc-qa 用 OCR 读取：安装 Debian 的 tesseract-ocr 及其语言数据和 hrc-qa[ocr]，并设置 HRC_QA_OCR=1（apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1）。",
+        "ocr_missing": "已设置 HRC_QA_OCR，但 OCR 所需的 {missing} 没有安装，无法读取这个扫描的 PDF（apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1）。",
         "pdf_no_text": "PDF 文件中没有文字。",
-        "pdf_right_to_left": "这是阿拉伯文（从右向左书写）的 PDF：目前还不能按正确的顺序读取其中的文字。请使用同一决议的 Word 或 HTML 文件。",
+        "pdf_right_to_left": "这个 PDF 里的阿拉伯文（从右向左书写）按页面上的顺序还原后仍是倒着的，无法按正确的顺序读取。请使用同一决议的 Word 或 HTML 文件。",
         "pdf_too_many_pages": "PDF 文件有 {pages} 页，超过上限 {limit} 页，不像是一项决议。",
         "pdf_page_too_full": "PDF 文件第 {page} 页有 {chars} 个字符，远超一页正文，无法作为决议读取。",
         "pdf_content_too_large": "PDF 文件第 {page} 页的绘制指令超过 {limit} MiB，远超一页正文，无法作为决议读取。",
@@ -147,6 +149,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "label_partial": "partial",
         "label_nearest": "nearest only",
         "unknown_resolution": "Resolution {number} is not in the index. Indexed resolutions: {indexed}.",
+        "unknown_body_resolution": "{resolution} is not in the index. Indexed resolutions: {indexed}.",
         "unknown_paragraph": (
             "Resolution {number} has no {paragraph} (it has {preambular} preambular and "
             "{operative} operative paragraphs)."
@@ -165,7 +168,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_bodies": "The bodies must be one or more of {bodies}, not “{value}”.",
         # A file that is a UN document but not a resolution (corpus/parser.py).
         "not_a_resolution": (
-            "this is not a resolution: it looks like {what} ({symbol}). Only adopted "
+            "this is not a resolution: it looks like {kind} ({symbol}). Only adopted "
             "resolutions are read: their paragraphs open with a line such as "
             "“The General Assembly,” or “The Human Rights Council,”, and their symbols read "
             "like A/RES/80/4 or A/HRC/RES/57/12."
@@ -218,13 +221,19 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_encrypted": "the PDF is encrypted and needs a password; use a copy without one",
         "pdf_scanned": (
             "this is a scanned PDF: its pages are pictures with no text layer, so there is no "
-            "text to read; use a PDF with text (as the UN's Official Document System gives) or "
-            "run OCR on it first"
+            "text to read; use a PDF with text (as the UN's Official Document System gives), "
+            "run OCR on it first, or let hrc-qa read it by OCR: install Debian's tesseract-ocr "
+            "with its language data and hrc-qa[ocr], and set HRC_QA_OCR=1 (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)"
+        ),
+        "ocr_missing": (
+            "OCR is asked for (HRC_QA_OCR) but {missing} is not installed, so this scanned PDF "
+            "cannot be read (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)"
         ),
         "pdf_no_text": "the PDF holds no text",
         "pdf_right_to_left": (
-            "the PDF is in Arabic (written right to left), whose text cannot yet be read in "
-            "its right order from a PDF; use the Word or HTML file of the same resolution"
+            "the PDF's Arabic (written right to left) still reads backwards when put back in "
+            "order from the page, so it cannot be read in its right order; use the Word or HTML "
+            "file of the same resolution"
         ),
         "pdf_too_many_pages": (
             "the PDF has {pages} pages, more than the {limit} read: it is not one resolution"
@@ -313,6 +322,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "label_partial": "en partie pertinent",
         "label_nearest": "à titre indicatif",
         "unknown_resolution": "La résolution {number} n’est pas dans l’index. Résolutions indexées : {indexed}.",
+        "unknown_body_resolution": "La {resolution} n’est pas dans l’index. Résolutions indexées : {indexed}.",
         "unknown_paragraph": (
             "La résolution {number} n’a pas de {paragraph} (elle compte {preambular} alinéas "
             "du préambule et {operative} paragraphes du dispositif)."
@@ -331,7 +341,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_resolutions": "Les résolutions doivent être une liste de numéros comme 57/12, et non « {value} ».",
         "bad_bodies": "Les organes doivent être un ou plusieurs de {bodies}, et non « {value} ».",
         "not_a_resolution": (
-            "ce n’est pas une résolution : cela ressemble à {what} ({symbol}). Seules les "
+            "ce n’est pas une résolution : cela ressemble à {kind} ({symbol}). Seules les "
             "résolutions adoptées sont lues : leurs paragraphes s’ouvrent sur une ligne comme "
             "« L’Assemblée générale, » ou « Le Conseil des droits de l’homme, », et leurs cotes "
             "s’écrivent comme A/RES/80/4 ou A/HRC/RES/57/12."
@@ -344,12 +354,13 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_truncated": "le PDF est incomplet (il ne se termine pas par %%EOF) : il n’a sans doute pas été téléchargé en entier ; téléchargez-le à nouveau",
         "pdf_damaged": "le PDF est endommagé et ne peut pas être lu ({detail})",
         "pdf_encrypted": "le PDF est chiffré et demande un mot de passe ; utilisez une copie non chiffrée",
-        "pdf_scanned": "c’est un PDF numérisé : ses pages sont des images sans couche de texte, il n’y a donc rien à lire ; utilisez un PDF avec du texte (comme celui du Système de diffusion électronique des documents de l’ONU) ou faites-en d’abord la reconnaissance de caractères (OCR)",
+        "pdf_scanned": "c’est un PDF numérisé : ses pages sont des images sans couche de texte, il n’y a donc rien à lire ; utilisez un PDF avec du texte (comme celui du Système de diffusion électronique des documents de l’ONU) ou faites-en d’abord la reconnaissance de caractères (OCR), ou laissez hrc-qa le lire par OCR : installez tesseract-ocr (Debian) avec les données de sa langue et hrc-qa[ocr], et définissez HRC_QA_OCR=1 (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)",
+        "ocr_missing": "l’OCR est demandée (HRC_QA_OCR) mais {missing} n’est pas installé : ce PDF numérisé ne peut pas être lu (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)",
         "pdf_no_text": "le PDF ne contient aucun texte",
         "pdf_right_to_left": (
-            "le PDF est en arabe (écrit de droite à gauche), dont le texte ne peut pas encore "
-            "être lu dans le bon ordre depuis un PDF ; utilisez le fichier Word ou HTML de la "
-            "même résolution"
+            "l’arabe du PDF (écrit de droite à gauche) se lit encore à l’envers une fois remis "
+            "dans l’ordre de la page : il ne peut pas être lu dans le bon ordre ; utilisez le "
+            "fichier Word ou HTML de la même résolution"
         ),
         "pdf_too_many_pages": "le PDF compte {pages} pages, plus que les {limit} lues : ce n’est pas une résolution",
         "pdf_page_too_full": "la page {page} du PDF contient {chars} caractères, bien plus qu’une page de texte : elle n’est pas lue comme une résolution",
@@ -452,6 +463,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "label_partial": "en parte pertinente",
         "label_nearest": "solo como referencia",
         "unknown_resolution": "La resolución {number} no está en el índice. Resoluciones indizadas: {indexed}.",
+        "unknown_body_resolution": "La {resolution} no está en el índice. Resoluciones indizadas: {indexed}.",
         "unknown_paragraph": (
             "La resolución {number} no tiene {paragraph} (tiene {preambular} párrafos del "
             "preámbulo y {operative} de la parte dispositiva)."
@@ -470,7 +482,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_resolutions": "Las resoluciones deben ser una lista de números como 57/12, no “{value}”.",
         "bad_bodies": "Los órganos deben ser uno o varios de {bodies}, no “{value}”.",
         "not_a_resolution": (
-            "no es una resolución: parece {what} ({symbol}). Solo se leen resoluciones "
+            "no es una resolución: parece {kind} ({symbol}). Solo se leen resoluciones "
             "aprobadas: sus párrafos empiezan tras una línea como “La Asamblea General,” o "
             "“El Consejo de Derechos Humanos,”, y sus signaturas son como A/RES/80/4 o "
             "A/HRC/RES/57/12."
@@ -483,12 +495,13 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_truncated": "el PDF está incompleto (no termina en %%EOF): probablemente no se descargó entero; vuelva a descargarlo",
         "pdf_damaged": "el PDF está dañado y no se puede leer ({detail})",
         "pdf_encrypted": "el PDF está cifrado y requiere una contraseña; use una copia sin cifrar",
-        "pdf_scanned": "es un PDF escaneado: sus páginas son imágenes sin capa de texto, así que no hay texto que leer; use un PDF con texto (como el que ofrece el Sistema de Archivo de Documentos de las Naciones Unidas) o aplíquele primero el reconocimiento óptico de caracteres (OCR)",
+        "pdf_scanned": "es un PDF escaneado: sus páginas son imágenes sin capa de texto, así que no hay texto que leer; use un PDF con texto (como el que ofrece el Sistema de Archivo de Documentos de las Naciones Unidas) o aplíquele primero el reconocimiento óptico de caracteres (OCR), o deje que hrc-qa lo lea por OCR: instale tesseract-ocr (Debian) con los datos de su idioma y hrc-qa[ocr], y defina HRC_QA_OCR=1 (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)",
+        "ocr_missing": "se pidió OCR (HRC_QA_OCR) pero {missing} no está instalado: este PDF escaneado no puede leerse (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)",
         "pdf_no_text": "el PDF no contiene texto",
         "pdf_right_to_left": (
-            "el PDF está en árabe (escrito de derecha a izquierda), cuyo texto aún no puede "
-            "leerse en su orden correcto desde un PDF; utilice el archivo Word o HTML de la "
-            "misma resolución"
+            "el árabe del PDF (escrito de derecha a izquierda) sigue leyéndose al revés una vez "
+            "restablecido el orden de la página, por lo que no puede leerse en su orden "
+            "correcto; utilice el archivo Word o HTML de la misma resolución"
         ),
         "pdf_too_many_pages": "el PDF tiene {pages} páginas, más de las {limit} que se leen: no es una resolución",
         "pdf_page_too_full": "la página {page} del PDF contiene {chars} caracteres, mucho más que una página de texto: no se lee como resolución",
@@ -589,6 +602,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "label_partial": "частично релевантно",
         "label_nearest": "только для справки",
         "unknown_resolution": "Резолюции {number} нет в индексе. Проиндексированные резолюции: {indexed}.",
+        "unknown_body_resolution": "Не проиндексирована {resolution}. Проиндексированные резолюции: {indexed}.",
         "unknown_paragraph": (
             "В резолюции {number} нет: {paragraph} (в ней {preambular} пунктов преамбулы и "
             "{operative} пунктов постановляющей части)."
@@ -607,7 +621,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_resolutions": "Резолюции задаются списком номеров вида 57/12, а не «{value}».",
         "bad_bodies": "Органы задаются одним или несколькими из {bodies}, а не «{value}».",
         "not_a_resolution": (
-            "это не резолюция: похоже на {what} ({symbol}). Читаются только принятые "
+            "это не резолюция: похоже на {kind} ({symbol}). Читаются только принятые "
             "резолюции: их пункты начинаются после строки вида «Генеральная Ассамблея,» или "
             "«Совет по правам человека,», а их условные обозначения имеют вид A/RES/80/4 или "
             "A/HRC/RES/57/12."
@@ -620,11 +634,13 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_truncated": "PDF-файл неполон (он не заканчивается на %%EOF): вероятно, он загружен не целиком; загрузите его снова",
         "pdf_damaged": "PDF-файл поврежден и не может быть прочитан ({detail})",
         "pdf_encrypted": "PDF-файл зашифрован и требует пароля; используйте незашифрованную копию",
-        "pdf_scanned": "это отсканированный PDF: его страницы — изображения без текстового слоя, читать нечего; используйте PDF с текстом (например, из Системы официальной документации ООН) или сначала распознайте текст (OCR)",
+        "pdf_scanned": "это отсканированный PDF: его страницы — изображения без текстового слоя, читать нечего; используйте PDF с текстом (например, из Системы официальной документации ООН) или сначала распознайте текст (OCR), или дайте hrc-qa прочитать его через OCR: установите tesseract-ocr (Debian) с данными языка и hrc-qa[ocr] и задайте HRC_QA_OCR=1 (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)",
+        "ocr_missing": "OCR включено (HRC_QA_OCR), но {missing} не установлен: этот отсканированный PDF нельзя прочитать (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)",
         "pdf_no_text": "в PDF-файле нет текста",
         "pdf_right_to_left": (
-            "PDF-файл на арабском языке (письмо справа налево): его текст пока нельзя прочитать "
-            "из PDF в правильном порядке; используйте файл Word или HTML той же резолюции"
+            "арабский текст PDF-файла (письмо справа налево) и после восстановления порядка "
+            "со страницы читается задом наперёд, его нельзя прочитать в правильном порядке; "
+            "используйте файл Word или HTML той же резолюции"
         ),
         "pdf_too_many_pages": "в PDF-файле {pages} страниц, больше читаемых {limit}: это не резолюция",
         "pdf_page_too_full": "на странице {page} PDF-файла {chars} символов, намного больше, чем на странице текста: она не читается как резолюция",
@@ -723,6 +739,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "label_partial": "متصل جزئياً",
         "label_nearest": "للاسترشاد فقط",
         "unknown_resolution": "القرار {number} غير موجود في الفهرس. القرارات المفهرسة: {indexed}.",
+        "unknown_body_resolution": "{resolution} غير موجود في الفهرس. القرارات المفهرسة: {indexed}.",
         "unknown_paragraph": (
             "لا توجد في القرار {number} {paragraph} (فيه {preambular} فقرة في الديباجة و"
             "{operative} فقرة في المنطوق)."
@@ -740,7 +757,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "bad_resolutions": 'يجب أن تكون القرارات قائمة أرقام مثل 57/12، لا "{value}".',
         "bad_bodies": 'يجب أن تكون الهيئات واحدة أو أكثر من {bodies}، لا "{value}".',
         "not_a_resolution": (
-            "هذا ليس قراراً: يبدو أنه {what} ({symbol}). لا تُقرأ إلا القرارات المعتمدة: "
+            "هذا ليس قراراً: يبدو أنه {kind} ({symbol}). لا تُقرأ إلا القرارات المعتمدة: "
             'تبدأ فقراتها بعد سطر مثل "إن الجمعية العامة،" أو "إن مجلس حقوق الإنسان،"، '
             "وتُكتب رموزها مثل A/RES/80/4 أو A/HRC/RES/57/12."
         ),
@@ -752,11 +769,13 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "pdf_truncated": "ملف PDF ناقص (لا ينتهي بـ %%EOF): يُرجح أنه لم يُنزَّل كاملاً؛ يرجى تنزيله مرة أخرى",
         "pdf_damaged": "ملف PDF تالف ولا يمكن قراءته ({detail})",
         "pdf_encrypted": "ملف PDF مشفر ويتطلب كلمة مرور؛ يرجى استخدام نسخة غير مشفرة",
-        "pdf_scanned": "هذا ملف PDF ممسوح ضوئياً: صفحاته صور بلا طبقة نصية، فلا يوجد نص يُقرأ؛ يرجى استخدام ملف PDF يتضمن نصاً (مثل الذي يوفره نظام الوثائق الرسمية للأمم المتحدة) أو إجراء التعرف الضوئي على الحروف (OCR) عليه أولاً",
+        "pdf_scanned": "هذا ملف PDF ممسوح ضوئياً: صفحاته صور بلا طبقة نصية، فلا يوجد نص يُقرأ؛ يرجى استخدام ملف PDF يتضمن نصاً (مثل الذي يوفره نظام الوثائق الرسمية للأمم المتحدة) أو إجراء التعرف الضوئي على الحروف (OCR) عليه أولاً، أو ترك hrc-qa يقرؤه بالتعرف الضوئي: ثبّت tesseract-ocr (من Debian) مع بيانات لغته و hrc-qa[ocr]، واضبط HRC_QA_OCR=1 (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)",
+        "ocr_missing": "طُلب التعرف الضوئي (HRC_QA_OCR) لكن {missing} غير مثبت، فلا يمكن قراءة ملف PDF الممسوح هذا (apt-get install tesseract-ocr tesseract-ocr-eng, pip install 'hrc-qa[ocr]', HRC_QA_OCR=1)",
         "pdf_no_text": "لا يحتوي ملف PDF على أي نص",
         "pdf_right_to_left": (
-            "ملف PDF هذا باللغة العربية (تُكتب من اليمين إلى اليسار)، ولا يمكن بعدُ قراءة نصه "
-            "بترتيبه الصحيح من ملف PDF؛ يُرجى استخدام ملف Word أو HTML للقرار نفسه"
+            "النص العربي في ملف PDF هذا (يُكتب من اليمين إلى اليسار) يبقى معكوساً بعد إعادة "
+            "ترتيبه كما يظهر في الصفحة، فلا يمكن قراءته بترتيبه الصحيح؛ يُرجى استخدام ملف Word "
+            "أو HTML للقرار نفسه"
         ),
         "pdf_too_many_pages": "في ملف PDF {pages} صفحة، أكثر من الـ {limit} التي تُقرأ: ليس قراراً واحداً",
         "pdf_page_too_full": "في الصفحة {page} من ملف PDF {chars} حرفاً، أكثر بكثير من صفحة نص: لا تُقرأ على أنها قرار",

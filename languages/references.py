@@ -98,7 +98,7 @@ REFERENCE_FORMS: dict[Language, ReferenceForms] = {
         annex=r"annex,?",
     ),
     "fr": ReferenceForms(
-        resolution=r"résolution\s+{number}",
+        resolution=r"résolutions?\s+{number}",
         # The body follows the number: `résolution 70/1 de l’Assemblée générale`.
         named=r"résolutions?\s+{number}\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])\s*{body}",
         paragraph=(r"(?i:\b(?:paragraphe|par\.|alinéa|al\.)\s*{number}\s*{subdivisions}\s*{part})"),
@@ -108,7 +108,7 @@ REFERENCE_FORMS: dict[Language, ReferenceForms] = {
         subdivision=_CLOSED_SUBDIVISION,
     ),
     "es": ReferenceForms(
-        resolution=r"resoluci[óo]n\s+{number}",
+        resolution=r"resoluci(?:ón|on|ones)\s+{number}",
         named=r"resoluci(?:ón|on|ones)\s+{number},?\s+(?:del|de\s+la|de)\s+{body}",
         paragraph=r"(?i:\b(?:p[áa]rrafo|p[áa]rr\.)\s*{number}\s*{subdivisions}\s*{part})",
         preambular=r"del\s+pre[áa]mbulo",
@@ -117,7 +117,7 @@ REFERENCE_FORMS: dict[Language, ReferenceForms] = {
         subdivision=_CLOSED_SUBDIVISION,
     ),
     "ru": ReferenceForms(
-        resolution=r"резолюци[яиюей]\s+{number}",
+        resolution=r"резолюци(?:я|и|ю|ей|ях|ям|ями)\s+{number}",
         # The body follows the number, in the genitive (`languages.bodies` lists those forms).
         named=r"резолюци[яиюейх]+\s+{number}\s+{body}",
         paragraph=r"(?i:(?<!\w)(?:пункт[аеуо]?м?|п\.)\s*{number}\s*{subdivisions}\s*{part})",

@@ -17,9 +17,11 @@ from pathlib import Path
 
 from corpus import Paragraph, Resolution
 from corpus.alignment import versions_of
-from corpus.models import PARTS
+from corpus.citation import resolution_in_words
+from corpus.models import PARTS, body_and_number
 from embeddings import settings
 from languages import Language
+from languages.bodies import DEFAULT_BODY
 from languages.messages import describe_label, listed, message
 from qa.answer import Answer, Label, Match, Quote, highlight_spans
 from qa.references import Reference, find_reference
@@ -126,7 +128,12 @@ class Assistant:
         indexed = list(dict.fromkeys(resolution.name for resolution in resolutions))
         unknown = [name for name in filters.resolutions if name not in indexed]
         if unknown:
-            return error("unknown_resolution", number=unknown[0], indexed=", ".join(indexed))
+            # The Council's own are named by their number, as everywhere; another body's with
+            # its body (`大会第80/4号决议`, never `第A/RES/80/4号决议`).
+            if body_and_number(unknown[0])[0] == DEFAULT_BODY:
+                return error("unknown_resolution", number=unknown[0], indexed=", ".join(indexed))
+            named = resolution_in_words(unknown[0], language)
+            return error("unknown_body_resolution", resolution=named, indexed=", ".join(indexed))
 
         reference = find_reference(text)
         cited, problem = _cited(resolutions, reference, filters, context, language)

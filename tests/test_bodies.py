@@ -18,12 +18,14 @@ import pytest
 from conftest import open_assistant
 
 from corpus import BUNDLED_CORPUS, Resolution, ResolutionError, cite, read_resolution
-from corpus.names import resolution_name_of
+from corpus.names import resolution_name_of, resolutions_named
+from corpus.parser import parse_resolution
 from corpus.records import paragraph_record
 from qa.references import Reference, find_reference
 from qa.request import answer_request
 from store.atomic import IndexUnavailable
 from store.faiss_store import FaissStore
+from store.filters import Filters
 from store.update import update
 
 BODIES = Path(__file__).parent / "fixtures" / "bodies"
@@ -184,7 +186,23 @@ def test_votes_and_meetings_of_each_body(read):
     assert read["A_HRC_RES_S-35_1", "zh"].vote.startswith("以25票赞成、7票反对、15票弃权")
     # The Security Council's meeting is in its header's adoption sentence.
     assert read["S_RES_2720_2023", "zh"].meeting == 9520
-    assert read["S_RES_2720_2023", "en"].title == ""
+
+
+@pytest.mark.parametrize(
+    ("language", "title"), [("en", "Resolution 2720 (2023)"), ("zh", "第2720(2023)号决议")]
+)
+def test_a_security_council_resolution_is_titled_by_its_heading(read, language, title):
+    """Its text has no title line; the UN's library titles it by its heading."""
+    resolution = read["S_RES_2720_2023", language]
+    assert resolution.title == title
+    record = paragraph_record(resolution, resolution.paragraph("OP1"))
+    assert record["title"] == title
+
+
+def test_a_security_council_resolution_without_a_heading_is_titled_by_its_symbol():
+    text = fixture_file("S_RES_2720_2023", "en").read_text(encoding="utf-8")
+    resolution = parse_resolution(text.replace("Resolution 2720 (2023)\n", ""), "sc.txt")
+    assert resolution.title == "S/RES/2720 (2023)"
 
 
 @pytest.mark.parametrize(
@@ -295,29 +313,55 @@ NOT_RESOLUTIONS = Path(__file__).parent / "fixtures" / "not_resolutions"
 
 
 @pytest.mark.parametrize(
-    ("name", "reason"),
+    ("name", "language", "reason"),
     [
-        ("A_HRC_57_23.en.txt", "this is not a resolution: it looks like a report (A/HRC/57/23)"),
-        ("A_HRC_57_23.zh.txt", "这不是决议，看起来是一份报告（A/HRC/57/23）"),
-        ("A_HRC_57_L.5.en.txt", "it looks like a draft resolution (A/HRC/57/L.5)"),
-        ("A_HRC_57_L.5.zh.txt", "看起来是决议草案（A/HRC/57/L.5）"),
-        ("S_2023_999.en.txt", "it looks like a letter (S/2023/999)"),
-        ("S_2023_999.zh.txt", "看起来是一封信函（S/2023/999）"),
-        ("A_80_100.en.txt", "it looks like a note (A/80/100)"),
-        ("A_80_100.zh.txt", "看起来是一份说明（A/80/100）"),
+        (
+            "A_HRC_57_23.en.txt",
+            "en",
+            "this is not a resolution: it looks like a report (A/HRC/57/23)",
+        ),
+        ("A_HRC_57_23.zh.txt", "zh", "这不是决议，看起来是一份报告（A/HRC/57/23）"),
+        (
+            "A_HRC_57_23.zh.txt",
+            "en",
+            "this is not a resolution: it looks like a report (A/HRC/57/23)",
+        ),
+        ("A_HRC_57_L.5.en.txt", "en", "it looks like a draft resolution (A/HRC/57/L.5)"),
+        ("A_HRC_57_L.5.zh.txt", "zh", "看起来是决议草案（A/HRC/57/L.5）"),
+        ("S_2023_999.en.txt", "en", "it looks like a letter (S/2023/999)"),
+        ("S_2023_999.zh.txt", "zh", "看起来是一封信函（S/2023/999）"),
+        ("S_2023_999.zh.txt", "fr", "cela ressemble à une lettre (S/2023/999)"),
+        ("A_80_100.en.txt", "zh", "看起来是一份说明（A/80/100）"),
+        ("A_80_100.en.txt", "en", "it looks like a note (A/80/100)"),
     ],
 )
-def test_un_documents_that_are_not_resolutions_are_refused_saying_what_they_look_like(name, reason):
+def test_un_documents_that_are_not_resolutions_are_refused_saying_what_they_look_like(
+    name, language, reason
+):
+    """In the user's language, whatever the document's: a user may not read the file's."""
     with pytest.raises(ResolutionError) as refused:
         read_resolution(NOT_RESOLUTIONS / name)
-    said = str(refused.value)
+    said = refused.value.said_in(language)
     assert said.startswith(f"{NOT_RESOLUTIONS / name}: ") and reason in said
+    assert "it looks like" in str(refused.value)  # in English where no language is asked for
 
 
-def test_the_cli_refuses_a_report_naming_the_file(hrc_qa):
+@pytest.mark.parametrize(
+    ("locale", "said"),
+    [
+        ("zh_CN.UTF-8", "A_HRC_57_23.zh.txt: 这不是决议，看起来是一份报告"),
+        ("en_GB.UTF-8", "A_HRC_57_23.zh.txt: this is not a resolution: it looks like a report"),
+    ],
+)
+def test_the_cli_refuses_a_report_naming_the_file_in_the_users_language(
+    hrc_qa, monkeypatch, locale, said
+):
+    monkeypatch.setenv("LANG", locale)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
     result = hrc_qa("paragraphs", NOT_RESOLUTIONS / "A_HRC_57_23.zh.txt", "--json")
     assert result.exit_code == 2
-    assert "A_HRC_57_23.zh.txt: 这不是决议，看起来是一份报告" in result.stderr
+    assert said in " ".join(result.stderr.split())
 
 
 # -- indexed beside the Council's own ------------------------------------------------------
@@ -394,7 +438,8 @@ def test_pages_and_the_api_of_each_body(bodies_assistant):
         council = client.get("/resolution/80-4?lang=zh")
         assert council.status_code == 200 and "测试领土" in council.text
         assert client.get("/resolution/57-12").status_code == 200
-        assert client.get("/resolution/sc-2720?lang=zh").status_code == 200
+        council = client.get("/resolution/sc-2720?lang=zh")
+        assert council.status_code == 200 and "<h1>第2720(2023)号决议</h1>" in council.text
         assert client.get("/resolution/ga-80-5").status_code == 404
         paragraph = client.get("/api/v1/paragraphs/S/RES/2720 (2023):OP2(a):en").json()
         assert paragraph["text"] == "To appoint a coordinator for humanitarian assistance;"
@@ -467,6 +512,72 @@ def test_paragraphs_recalling_other_resolutions_name_them(read, stem, language, 
     assert {ref["resolution"]: ref["text"] for ref in record["references"]} == named
 
 
+@pytest.mark.parametrize(
+    ("recalling", "named"),
+    [
+        (
+            "Recalling its resolutions 5/1 and 5/2 of 18 June 2007, and 7/1,",
+            {"5/1": "its resolutions 5/1", "5/2": "5/2", "7/1": "7/1"},
+        ),
+        (
+            "Recalling General Assembly resolutions 60/251 of 15 March 2006 and 65/281 of "
+            "17 June 2011, and Security Council resolutions 1325 (2000), 2250 (2015) and 2 "
+            "other texts,",
+            {
+                "A/RES/60/251": "General Assembly resolutions 60/251",
+                "A/RES/65/281": "65/281",
+                "S/RES/1325": "Security Council resolutions 1325 (2000)",
+                "S/RES/2250": "2250 (2015)",  # and `2 other texts` is no resolution
+            },
+        ),
+    ],
+)
+def test_every_resolution_of_an_english_list_is_named(recalling, named):
+    text = fixture_file("A_HRC_RES_S-35_1", "en").read_text(encoding="utf-8")
+    text = text.replace("Recalling General Assembly resolution 60/251 of 15 March 2006,", recalling)
+    resolution = parse_resolution(text, "list.txt")
+    record = paragraph_record(resolution, resolution.paragraph("PP2"))
+    assert {ref["resolution"]: ref["text"] for ref in record["references"]} == named
+
+
+@pytest.mark.parametrize(
+    ("text", "own", "named"),
+    [
+        (
+            "Rappelant les résolutions 60/251 et 65/281 de l’Assemblée générale,",
+            "hrc",
+            {
+                "A/RES/60/251": "résolutions 60/251",
+                "A/RES/65/281": "65/281 de l’Assemblée générale",
+            },
+        ),
+        ("Rappelant ses résolutions 5/1 et 5/2,", "hrc", {"5/1": "résolutions 5/1", "5/2": "5/2"}),
+        (
+            "Recordando las resoluciones 60/251 y 65/281 de la Asamblea General,",
+            "hrc",
+            {
+                "A/RES/60/251": "resoluciones 60/251",
+                "A/RES/65/281": "65/281 de la Asamblea General",
+            },
+        ),
+        (
+            "ссылаясь на резолюции 60/251 и 65/281 Генеральной Ассамблеи,",
+            "hrc",
+            {"A/RES/60/251": "резолюции 60/251", "A/RES/65/281": "65/281 Генеральной Ассамблеи"},
+        ),
+        (
+            "Rappelant ses résolutions 2712 (2023) et 2720 (2023), et 3 autres textes,",
+            "sc",
+            {"S/RES/2712": "résolutions 2712 (2023)", "S/RES/2720": "2720 (2023)"},
+        ),
+    ],
+)
+def test_every_resolution_of_a_list_whose_body_follows_it_is_named(text, own, named):
+    """French, Spanish and Russian name the body after the list: all of it is that body's."""
+    found = {n.name: text[n.start : n.end] for n in resolutions_named(text, own)}
+    assert found == named
+
+
 def test_the_bundled_council_resolutions_name_the_assemblys():
     def named(file: str, label: str) -> list[str]:
         resolution = read_resolution(BUNDLED_CORPUS / file)
@@ -481,6 +592,19 @@ def test_the_bundled_council_resolutions_name_the_assemblys():
     # `大会 2021 年 11 月 15 日关于落实……的报告的第 76/6 号决议`
     assert named("A_HRC_RES_57_12.zh.txt", "PP28") == ["A/RES/76/6"]
     assert named("A_HRC_RES_51_5.zh.txt", "PP7") == ["A/RES/70/1"]
+
+
+def test_the_english_and_chinese_texts_of_a_resolution_name_the_same_list():
+    """`General Assembly resolutions 48/141 …, 60/251 … and 65/281 …, Human Rights Council
+    resolutions 5/1 …, 16/21 … and 30/25 …`: every number, as the Chinese `第…号` list."""
+
+    def named(path: Path) -> list[str]:
+        resolution = read_resolution(path)
+        record = paragraph_record(resolution, resolution.paragraph("PP2"))
+        return [ref["resolution"] for ref in record["references"]]
+
+    english = Path(__file__).parent / "fixtures" / "layouts" / "A_HRC_RES_36_29.en.pdf.txt"
+    assert named(english) == named(BUNDLED_CORPUS / "A_HRC_RES_36_29.zh.txt")
 
 
 def test_the_app_links_a_named_resolution_when_it_is_indexed(bodies_assistant):
@@ -512,6 +636,43 @@ def test_the_app_links_a_named_resolution_when_it_is_indexed(bodies_assistant):
                 "indexed": True,
             }
         ]
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "said"),
+    [
+        ("腐败", "A/RES/79/6", "索引中没有大会第79/6号决议。已收录的决议："),
+        ("corruption", "A/RES/79/6", "General Assembly resolution 79/6 is not in the index."),
+        (
+            "Que demande le Conseil de sécurité ?",
+            "S/RES/2712",
+            "La résolution 2712 du Conseil de sécurité n’est pas",
+        ),
+        ("腐败", "99/1", "索引中没有第99/1号决议。"),  # the Council's: by its number, as before
+    ],
+)
+def test_a_resolution_that_is_not_indexed_is_named_with_its_body(
+    bodies_assistant, question, name, said
+):
+    answer = bodies_assistant.ask(question, filters=Filters(resolutions=(name,)))
+    assert answer.status == "error" and answer.message.startswith(said), answer.message
+
+
+def test_the_page_of_another_bodys_resolution_that_is_not_indexed_names_it_with_its_body(
+    bodies_assistant,
+):
+    from fastapi.testclient import TestClient
+
+    from web.server import create_app
+    from web.settings import Settings
+
+    with TestClient(create_app(bodies_assistant, Settings())) as client:
+        page = client.get("/resolution/ga-79-6?lang=zh")
+        assert page.status_code == 404 and "索引中没有大会第79/6号决议。" in page.text
+        page = client.get("/resolution/sc-2712?lang=en")
+        assert "Security Council resolution 2712 is not in the index." in page.text
+        assert "第S/35/9号" not in client.get("/resolution/S-35-9?lang=zh").text
+        assert "索引中没有第S-35/9号决议。" in client.get("/resolution/S-35-9?lang=zh").text
 
 
 def test_the_json_api_filters_by_body_and_by_symbol(bodies_assistant):

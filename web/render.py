@@ -18,9 +18,12 @@ from jinja2.ext import Extension
 from markupsafe import Markup, escape
 
 from corpus import Paragraph, Resolution, cite
+from corpus.citation import resolution_in_words
+from corpus.models import body_and_number, name_of_slug
 from corpus.names import cross_references
 from corpus.records import page_address
 from languages import LANGUAGES
+from languages.bodies import DEFAULT_BODY
 from languages.citations import CITATION_FORMS
 from languages.interface import INTERFACE, LANGUAGE_NAMES, text_direction, ui_text
 from qa.answer import highlight_segments
@@ -155,8 +158,15 @@ def _part(paragraph: Paragraph) -> str:
     return paragraph.part
 
 
-def not_found_page(number: str, language: str) -> str:
-    sentence = ui_text(language, "resolution_not_found").format(number=number)
+def not_found_page(slug: str, language: str) -> str:
+    """The page saying that the resolution at `/resolution/{slug}` is not indexed: the
+    Council's named by its number, another body's with its body (`大会第80/4号决议`)."""
+    name = name_of_slug(slug)
+    if body_and_number(name)[0] == DEFAULT_BODY:
+        sentence = ui_text(language, "resolution_not_found").format(number=name)
+    else:
+        named = resolution_in_words(name, language)
+        sentence = ui_text(language, "body_resolution_not_found").format(resolution=named)
     return templates.get_template("pages/not_found.html").render(
         sentence=sentence, language=language, root="../"
     )

@@ -37,7 +37,7 @@ def page_routes(assistant: Assistant) -> APIRouter:
         language = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
         resolution = find_resolution(assistant, slug, language)
         if resolution is None:
-            return HTMLResponse(not_found_page(slug.replace("-", "/"), language), status_code=404)
+            return HTMLResponse(not_found_page(slug, language), status_code=404)
         texts = assistant.resolutions()
         indexed = frozenset(r.name for r in texts)
         languages = tuple(r.language for r in texts if r.name == resolution.name)

@@ -6,7 +6,11 @@ line (hard-wrapped), a blank line where the page leaves a paragraph's space, the
 header, footer, job number and footnotes as lines of their own (the normaliser drops or files
 them), and pages one after another. A footnote marker, a small raised digit in a PDF, becomes
 a superscript digit (`¹`), which is how the parser knows it; the text extractors that do not
-look at size and position flatten it into the text (`…报告，1 并`) or drop it.
+look at size and position flatten it into the text (`…报告，1 并`) or drop it. A line holding
+Arabic (or Hebrew) is drawn in visual order, right to left, its letters shaped: it is put back
+in the order it is written and its shaped letters folded back (`corpus/formats/bidi.py`), the
+kashidas that justify it dropped, and a PDF whose Arabic still reads reversed is refused, never
+indexed so.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import io
 import re
 import statistics
+import warnings
 import zlib
 from collections.abc import Iterator
 from typing import Any
@@ -22,6 +27,9 @@ import pdfplumber
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 from pdfplumber.utils import cluster_objects
 
+from corpus.errors import ResolutionWarning
+from corpus.formats.bidi import RIGHT_TO_LEFT, fold_presentation_forms, logical_order
+from corpus.formats.ocr import ocr_text, ocr_wanted
 from corpus.formats.refusal import FileRefused
 from corpus.normalize import is_wide, to_superscript
 
@@ -55,8 +63,8 @@ own leading leaves about a third."""
 
 Char = dict[str, Any]
 
-_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-"""Hebrew and Arabic letters, Arabic presentation forms included."""
+_KASHIDA = "\u0640"
+"""The tatweel: how Arabic is justified, stretching a joined letter, not a letter of the text."""
 
 
 def pdf_text(raw: bytes, source: str) -> str:
@@ -110,10 +118,21 @@ def pdf_text(raw: bytes, source: str) -> str:
     except Exception as error:  # pdfminer raises many kinds, all meaning "not readable"
         raise _refusal(source, error) from None
     if not any(text.strip() for text in texts):
+        if images and ocr_wanted():
+            text, languages = ocr_text(raw, source)
+            warnings.warn(
+                ResolutionWarning(
+                    source,
+                    f"read by OCR ({languages}) from a scanned PDF: what OCR reads may differ "
+                    "from the printed text; check a quotation against the PDF",
+                ),
+                stacklevel=2,
+            )
+            return text
         raise FileRefused(source, "pdf_scanned" if images else "pdf_no_text")
-    # A PDF draws right-to-left text in visual order, often as shaped presentation forms; read
-    # as drawn, Arabic would come out reversed, so it is refused rather than indexed scrambled.
-    if any(_RIGHT_TO_LEFT.search(text) for text in texts):
+    # Lines put back in written order (`_row_text`) that still read as Arabic written backwards
+    # (a PDF drawn in some order the reader does not know) are refused, not indexed reversed.
+    if _reads_reversed("\n".join(texts)):
         raise FileRefused(source, "pdf_right_to_left")
     # A blank line between pages: the normaliser then drops the furniture around it, and the
     # parser joins a paragraph that goes on over the page end.
@@ -156,11 +175,13 @@ def _page_lines(chars: list[Char]) -> Iterator[str]:
     rows = cluster_objects(
         [char for char in chars if char.get("upright", True)], "top", _LINE_TOLERANCE
     )
-    previous_bottom: float | None = None
     for row in rows:
         row.sort(key=lambda char: char["x0"])
+    right_to_left = _right_to_left_rows(rows)
+    previous_bottom: float | None = None
+    for row, backwards in zip(rows, right_to_left, strict=True):
         size = max(char["size"] for char in row)
-        text = _row_text(row, size)
+        text = _row_text(row, size, backwards)
         if not text:
             continue
         top = min(char["top"] for char in row)
@@ -170,12 +191,33 @@ def _page_lines(chars: list[Char]) -> Iterator[str]:
         yield text
 
 
-def _row_text(row: list[Char], size: float) -> str:
+def _right_to_left_rows(rows: list[list[Char]]) -> list[bool]:
+    """Which rows (each sorted left to right) are right-to-left lines: those holding a
+    right-to-left letter, and on a page that has them, a line of Latin letters and digits set
+    flush right and not flush left, as a footnote `A/HRC/25/27.` of an Arabic text is (its full
+    stop drawn first)."""
+    holding = [any(RIGHT_TO_LEFT.search(char["text"]) for char in row) for row in rows]
+    if not any(holding):
+        return holding
+    left = min(row[0]["x0"] for row in rows)
+    right = max(row[-1]["x1"] for row in rows)
+    return [
+        held
+        or (
+            right - row[-1]["x1"] < 0.5 * row[-1]["size"]
+            and row[0]["x0"] - left > 2 * row[0]["size"]
+        )
+        for row, held in zip(rows, holding, strict=True)
+    ]
+
+
+def _row_text(row: list[Char], size: float, right_to_left: bool = False) -> str:
     """One line's characters as text: a space where the gap between two is a word space,
-    raised small digits as superscript."""
+    raised small digits as superscript; a right-to-left line put in written order."""
     baseline = statistics.median(char["bottom"] for char in row if char["size"] == size)
     pieces: list[str] = []
     previous: Char | None = None
+    after_marker = False
     for char in row:
         text = char["text"]
         marker = (
@@ -183,13 +225,29 @@ def _row_text(row: list[Char], size: float) -> str:
             and char["size"] < _MARKER_SIZE * size
             and char["bottom"] < baseline - 0.15 * size
         )
+        # A marker touches the word it follows: on its left as drawn in a left-to-right line,
+        # on its right in a right-to-left one; the gap on its other side may be a space.
+        touching = after_marker if right_to_left else marker
         if previous is not None and text != " " and not pieces[-1].endswith(" "):
             gap = char["x0"] - previous["x1"]
             # Justified Chinese spreads its characters apart: no space between two of them
             # unless a whole character's width is empty.
             word_space = 1.0 if is_wide(text) and is_wide(previous["text"]) else 0.2
-            if gap > word_space * min(char["size"], previous["size"]) and not marker:
+            if gap > word_space * min(char["size"], previous["size"]) and not touching:
                 pieces.append(" ")
         pieces.append(to_superscript(text) if marker else text)
-        previous = char
-    return " ".join("".join(pieces).split())
+        previous, after_marker = char, marker
+    if not right_to_left:
+        return " ".join("".join(pieces).split())
+    text = fold_presentation_forms("".join(logical_order(pieces))).replace(_KASHIDA, "")
+    return " ".join(text.split())
+
+
+_ARABIC_WORD = re.compile("[\u0621-\u064a]{4,}")
+
+
+def _reads_reversed(text: str) -> bool:
+    """Whether the Arabic of `text` reads backwards: more of its longer words end in `لا` (the
+    article `ال` reversed) than begin with `ال`, as very many words of any Arabic text do."""
+    words = _ARABIC_WORD.findall(text)
+    return sum(w.endswith("لا") for w in words) > max(2, sum(w.startswith("ال") for w in words))

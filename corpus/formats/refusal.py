@@ -1,5 +1,5 @@
-"""A file refused for its format, with the reason kept as a message key so that it can be said
-in the user's language (languages/messages.py); in English everywhere else."""
+"""A file refused for what it is, with the reason kept as a message key so that it can be said
+in the user's language (languages/messages.py), not the file's; in English everywhere else."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from languages.messages import message
 
 
 class FileRefused(ResolutionError):
-    """A file whose format cannot be read: scanned, encrypted, damaged, not what its name says,
-    or of a kind hrc-qa does not read. Nothing of it is kept."""
+    """A file refused for what it is: a format that cannot be read (scanned, encrypted,
+    damaged, not what its name says, a kind hrc-qa does not read) or a UN document that is not
+    a resolution (a report, a letter). Nothing of it is kept."""
 
     def __init__(self, source: str | Path, key: str, **values: object) -> None:
         self.key = key
