@@ -133,15 +133,16 @@ def read_draft_file(raw: bytes, name: str) -> Draft:
     read, and the first bytes decide); DraftError says why it cannot be read."""
     if len(raw) > MAX_DOCUMENT_BYTES:
         raise DraftError("check_file_too_large", limit=MAX_DOCUMENT_BYTES // 2**20)
+    if not raw.strip():
+        raise DraftError("check_empty")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ResolutionWarning)
         try:
             text = document_text(raw, name)
         except FileRefused as error:
             raise DraftError("check_refused", refused=error) from None
-        except ResolutionError as error:  # empty, or text in no encoding read
-            key = "check_empty" if "empty" in error.reason else "check_not_text"
-            raise DraftError(key) from None
+        except ResolutionError:  # text in no encoding read
+            raise DraftError("check_not_text") from None
         except Exception as error:  # a file built to break a reader: refused, never a crash
             raise DraftError("check_unreadable", detail=type(error).__name__) from None
     notes = tuple(
