@@ -151,7 +151,7 @@ def word(report: CheckReport, language: Language) -> bytes:
     document = Document()
     document.add_heading(ui_text(language, "check_title"), level=1)
     document.add_paragraph(summary_line(report, language))
-    notes = _Footnotes(document)
+    notes = WordFootnotes(document)
     for check in report.checks:
         verdict = ui_text(language, f"verdict_{check.verdict}")
         tag = document.add_paragraph()
@@ -188,8 +188,9 @@ def word(report: CheckReport, language: Language) -> bytes:
     return output.getvalue()
 
 
-class _Footnotes:
-    """The document's footnotes part, made on the first note."""
+class WordFootnotes:
+    """A Word document's footnotes part, made on the first note (the format tests write
+    their Word fixtures' footnotes with it too)."""
 
     def __init__(self, document) -> None:
         self.document = document
