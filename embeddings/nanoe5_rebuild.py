@@ -44,23 +44,16 @@ from collections import deque
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from safetensors.numpy import save_file
-from tokenizers import (
-    AddedToken,
-    Regex,
-    Tokenizer,
-    decoders,
-    normalizers,
-    pre_tokenizers,
-    processors,
-)
-from tokenizers.models import Unigram
 
 from embeddings import compact_tokenizer
 from store import atomic
 from store.atomic import Artefact
+
+if TYPE_CHECKING:  # imported where a rebuild writes the folder: loading it needs neither
+    from tokenizers import Tokenizer, normalizers
 
 __all__ = ["MODEL", "default_source", "ensure_built", "source_facts"]
 
@@ -433,6 +426,17 @@ def build_tokenizer(vocab: Vocab, norm_map: dict[int, str]) -> Tokenizer:
     the text are read as the special tokens, as XLM-R's own tokenizer does, where e5.c splits
     them like other text.
     """
+    from tokenizers import (
+        AddedToken,
+        Regex,
+        Tokenizer,
+        decoders,
+        normalizers,
+        pre_tokenizers,
+        processors,
+    )
+    from tokenizers.models import Unigram
+
     # tokenizers' Precompiled normaliser looks up whole grapheme clusters, and for a cluster under
     # 6 bytes whose first codepoint is in the map it replaces the *whole cluster* with that
     # codepoint's replacement (a fullwidth letter or an Arabic presentation form loses the
@@ -694,6 +698,8 @@ def _write_json(path: Path, payload: dict | list) -> None:
 
 
 def _write_folder(folder: Path, source: Path) -> None:
+    from safetensors.numpy import save_file
+
     packed = read_packed_model(source)
     h = packed.header
     tokenizer = build_tokenizer(packed.vocab, packed.norm_map)

@@ -313,7 +313,7 @@ class FaissStore(ParagraphStore):
                 f"{size} paragraphs, but {searchers.vectors.ntotal} searchable rows of "
                 f"{searchers.vectors.d} dimensions"
             )
-        keyword_rows = searchers.keyword.bm25.scores["num_docs"]  # as bm25s saved it
+        keyword_rows = searchers.keyword.rows  # as bm25s counted them
         if keyword_rows != size:
             raise ValueError(f"{size} paragraphs, but {keyword_rows} keyword rows")
         if (manifest.get("paragraphs"), manifest.get("resolutions")) != (
