@@ -33,13 +33,9 @@ STEPS_FILE = "sentencepiece_steps.json"
 """What `sentencepiece` does not do (the normalisation map, the special tokens), beside it."""
 METASPACE = "\u2581"
 _WHITE = (
-    "".join(
-        map(
-            chr,
-            [*range(0x9, 0xE), 0x20, 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029],
-        )
-    )
-    + "\u202f\u205f\u3000"
+    "\t\n\v\f\r \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
 )
 """White space as Rust's `char::is_whitespace` has it (what tokenizers' `lstrip` swallows), which
 is not Python's: `str.isspace` and `\\s` also count U+001C..U+001F."""
