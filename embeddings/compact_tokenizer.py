@@ -117,8 +117,9 @@ class CompactTokenizer:
         return plan
 
     def _split(self, processor, stretches: list[str]) -> list[list[int]]:
-        """Step 4, for every stretch at once."""
-        split = processor.encode(stretches) if stretches else []
+        """Step 4. One stretch at a time: sentencepiece's batch call costs about 0.1 ms more
+        than splitting a question, and a batch of paragraphs gains little from its threads."""
+        split = [processor.encode(stretch) for stretch in stretches]
         return [
             self._one_unk_per_character(processor, stretch) if self._unk in ids else ids
             for stretch, ids in zip(stretches, split, strict=True)
