@@ -93,8 +93,16 @@ class KeywordIndex:
             json.loads((folder / FILES[f"{name}_name"]).read_text(encoding="utf-8"))
             for name in ("vocab", "params")
         )
-        if params.get("method") != "lucene":  # the only one scored here (no non-occurrence)
-            raise ValueError(f"a keyword index of method {params.get('method')!r}")
+        if not isinstance(params, dict) or params.get("method") != "lucene":
+            # the only method scored here (it has no non-occurrence scores)
+            raise ValueError("the keyword index is not a Lucene BM25 index")
+        if not (
+            isinstance(vocabulary, dict)
+            and indptr.ndim == 1
+            and len(indptr) > 0
+            and len(data) == len(indices) == indptr[-1]
+        ):
+            raise ValueError("the keyword index's words and scores do not add up")
         return cls(data, indices, indptr, vocabulary, size, params)
 
     @property
