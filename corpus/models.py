@@ -135,6 +135,12 @@ class Resolution:
         languages: symbol, label and language, `A/HRC/RES/57/12:OP8(a):zh`."""
         return f"{self.symbol}:{paragraph.label}:{self.language}"
 
+    def paragraph_ids(self) -> tuple[str, ...]:
+        """Every paragraph's `paragraph_id`, in order, the symbol made once (a store's load
+        makes 100,000 and more)."""
+        symbol, language = self.symbol, self.language
+        return tuple(f"{symbol}:{paragraph.label}:{language}" for paragraph in self.paragraphs)
+
     def paragraph(self, label: str) -> Paragraph:
         """The paragraph with this label; KeyError names the labels that exist."""
         for paragraph in self.paragraphs:
@@ -165,7 +171,9 @@ class Resolution:
     def from_dict(cls, data: dict[str, Any]) -> Resolution:
         """The resolution `to_dict` wrote; ValueError if `data` is not one (an index's file
         must not hand a request a number that is not text)."""
-        _check_fields(data, _RESOLUTION_FIELDS, "a resolution")
+        problem = _wrong_fields(data, _RESOLUTION_FIELDS)
+        if problem:
+            raise ValueError(f"a resolution {problem}")
         if (
             data["body"] not in BODIES
             or not re.fullmatch(BODY_SYMBOLS[data["body"]].number, data["number"])
@@ -173,17 +181,22 @@ class Resolution:
         ):
             raise ValueError(f"resolution {data['number']!r} is not as saved")
         paragraphs = []
+        # An index reads every paragraph it holds this way at each load (100,000 of them and
+        # more), so each is checked and made field by field, with no message made until wrong.
         for item in data["paragraphs"]:
-            _check_fields(item, _PARAGRAPH_FIELDS, f"a paragraph of {data['number']}")
+            problem = _wrong_fields(item, _PARAGRAPH_FIELDS)
+            if problem:
+                raise ValueError(f"a paragraph of {data['number']} {problem}")
             if item["part"] not in PARTS:
                 raise ValueError(f"a paragraph of {data['number']} has the part {item['part']!r}")
             paragraphs.append(
                 Paragraph(
-                    **{
-                        **item,
-                        "subdivisions": tuple(item["subdivisions"]),
-                        "footnotes": tuple(item["footnotes"]),
-                    }
+                    item["resolution"],
+                    item["part"],
+                    item["number"],
+                    tuple(item["subdivisions"]),
+                    item["text"],
+                    tuple(item["footnotes"]),
                 )
             )
         return cls(
@@ -256,17 +269,17 @@ def resolution_slug(name: str) -> str:
     return name.replace("/", "-")
 
 
-def _check_fields(data: object, fields: dict[str, tuple[type, ...]], what: str) -> None:
-    """ValueError unless `data` is a dict of exactly these fields, each of its types (a bool
-    is not a number), and the lists hold strings."""
-    if not isinstance(data, dict) or set(data) != set(fields):
-        raise ValueError(f"{what} does not have the fields {', '.join(fields)}")
+def _wrong_fields(data: object, fields: dict[str, tuple[type, ...]]) -> str | None:
+    """What is wrong with `data` (decoded JSON) unless it is a dict of exactly these fields,
+    each of one of its types (a bool is not a number), with lists holding strings; None if
+    nothing is."""
+    if type(data) is not dict or data.keys() != fields.keys():
+        return f"does not have the fields {', '.join(fields)}"
     for name, types in fields.items():
         value = data[name]
-        wrong = isinstance(value, bool) or not isinstance(value, types)
-        if wrong or (
-            isinstance(value, list)
-            and name != "paragraphs"
-            and not all(isinstance(item, str) for item in value)
+        kind = type(value)
+        if kind not in types or (
+            kind is list and value and name != "paragraphs" and set(map(type, value)) != {str}
         ):
-            raise ValueError(f"{what} has a {name} of the wrong type")
+            return f"has a {name} of the wrong type"
+    return None

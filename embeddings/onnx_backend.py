@@ -27,9 +27,11 @@ import os
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
+from embeddings import compact_tokenizer
 from store import atomic
 from store.atomic import Artefact
 
@@ -94,16 +96,14 @@ class OnnxEncoder:
         """`name` is what an index built with it records (see `embeddings.model`); `exports`
         is where its ONNX exports are kept (see `exported`)."""
         import onnxruntime
-        from tokenizers import Tokenizer
 
         folder = Path(folder)
         config = _read_json(folder / "sentence_bert_config.json")
         prompts = _read_json(folder / "config_sentence_transformers.json").get("prompts") or {}
         self.prompts = {name: text for name, text in prompts.items() if text}
         self.max_length = int(config.get("max_seq_length") or 512)
-        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self.tokenizer.enable_truncation(self.max_length)
-        self.tokenizer.no_padding()
+        # Made first: the compact tokenizer loads in the background while the session opens.
+        self.tokenizer = _tokenizer(folder, self.max_length)
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads or max(1, len(os.sched_getaffinity(0)))
         options.inter_op_num_threads = 1
@@ -133,18 +133,46 @@ class OnnxEncoder:
         if not len(texts):
             return vectors
         encodings = self.tokenizer.encode_batch([prompt + text for text in texts])
-        order = np.argsort([len(encoding.ids) for encoding in encodings], kind="stable")
+        order = np.argsort([len(encoding) for encoding in encodings], kind="stable")
         for start in range(0, len(order), batch_size):
             rows = order[start : start + batch_size]
-            width = max(len(encodings[row].ids) for row in rows)
+            width = max(len(encodings[row]) for row in rows)
             ids = np.zeros((len(rows), width), dtype=np.int64)
             mask = np.zeros((len(rows), width), dtype=np.int64)
             for line, row in enumerate(rows):
-                tokens = encodings[row].ids
+                tokens = encodings[row]
                 ids[line, : len(tokens)] = tokens
                 mask[line, : len(tokens)] = 1
             vectors[rows] = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
         return vectors
+
+
+class Tokenizer(Protocol):
+    """What the encoder needs of a tokenizer: each text's ids, special tokens included."""
+
+    def encode_batch(self, texts: Sequence[str]) -> list[list[int]]: ...
+
+
+class _FolderTokenizer:
+    """The folder's ``tokenizer.json``, run by `tokenizers`."""
+
+    def __init__(self, folder: Path, max_length: int) -> None:
+        from tokenizers import Tokenizer as Loaded
+
+        self.tokenizer = Loaded.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.enable_truncation(max_length)
+        self.tokenizer.no_padding()
+
+    def encode_batch(self, texts: Sequence[str]) -> list[list[int]]:
+        return [encoding.ids for encoding in self.tokenizer.encode_batch(list(texts))]
+
+
+def _tokenizer(folder: Path, max_length: int) -> Tokenizer:
+    """The compact tokenizer where the folder has one (the bundled model's has: the same ids),
+    else its ``tokenizer.json``."""
+    if compact_tokenizer.available(folder):
+        return compact_tokenizer.CompactTokenizer(folder, max_length)
+    return _FolderTokenizer(folder, max_length)
 
 
 def _export(folder: Path, path: Path) -> None:

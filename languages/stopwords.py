@@ -9,14 +9,31 @@ lists of our own: function words and question words (`哪些`, `如何`, `ماذ
 
 from __future__ import annotations
 
-from bm25s.stopwords import (
-    STOPWORDS_EN_PLUS,
-    STOPWORDS_FRENCH,
-    STOPWORDS_RUSSIAN,
-    STOPWORDS_SPANISH,
-)
+import importlib.util
+from pathlib import Path
+from types import ModuleType
 
 from languages import Language
+
+
+def _bm25s_lists() -> ModuleType:
+    """bm25s's `stopwords` module, run on its own: importing it as ``bm25s.stopwords`` runs
+    bm25s's package first, which imports scipy and tqdm (a fifth of a second of a cold answer,
+    which needs only these lists)."""
+    package = importlib.util.find_spec("bm25s")  # finds the package without running it
+    assert package is not None and package.origin is not None
+    spec = importlib.util.spec_from_file_location(
+        "_bm25s_stopwords", Path(package.origin).with_name("stopwords.py")
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_BM25S = _bm25s_lists()
+STOPWORDS_EN_PLUS = _BM25S.STOPWORDS_EN_PLUS
+"""bm25s's English list, which `qa.translate` uses too."""
 
 STOPWORDS: dict[Language, frozenset[str]] = {
     "zh": frozenset(
@@ -26,20 +43,20 @@ STOPWORDS: dict[Language, frozenset[str]] = {
         "有关 以及 进行 方面 采取 作出 起 做".split()
     ),
     "en": frozenset(STOPWORDS_EN_PLUS),
-    "fr": frozenset(STOPWORDS_FRENCH)
+    "fr": frozenset(_BM25S.STOPWORDS_FRENCH)
     | frozenset(
         "quel quelle quels quelles quoi comment pourquoi combien où quand lequel laquelle "
         "lesquels lesquelles dont cette cet ceux celle celles est-ce dit disent doit doivent "
         "peut peuvent faut".split()
     ),
     "es": (
-        frozenset(STOPWORDS_SPANISH) - {"estado", "estados", "estada", "estadas"}
+        frozenset(_BM25S.STOPWORDS_SPANISH) - {"estado", "estados", "estada", "estadas"}
         | frozenset(
             "cuál cuáles cual cuales cómo qué dónde cuándo cuánto cuántos cuántas dice dicen "
             "debe deben puede pueden".split()
         )
     ),
-    "ru": frozenset(STOPWORDS_RUSSIAN)
+    "ru": frozenset(_BM25S.STOPWORDS_RUSSIAN)
     | frozenset(
         "какие каких каким какими каково какова каков чём говорится сказано должны должен "
         "должна следует это эта".split()

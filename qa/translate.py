@@ -24,9 +24,9 @@ from importlib import metadata, resources
 from pathlib import Path
 
 import snowballstemmer
-from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 from embeddings import settings
+from languages.stopwords import STOPWORDS_EN_PLUS
 from languages.terminology import UN_TERMS
 from store import atomic
 from store.atomic import Artefact

@@ -67,6 +67,8 @@ class FaissStore(ParagraphStore):
         self.dimension = dimension
         self.version: str | None = None
         self._resolutions: dict[str, Resolution] = {}
+        self._in_order: tuple[Resolution, ...] | None = None
+        """`resolutions()`, sorted once per change: every question reads it."""
         self._entries: list[StoredParagraph] = []
         self._row_of: dict[str, int] = {}
         self._vector_blocks: list[np.ndarray] = [np.zeros((0, dimension), dtype=np.float32)]
@@ -111,6 +113,7 @@ class FaissStore(ParagraphStore):
             all_words.append(list(row_words))
         self._vector_blocks.append(vectors)
         self._resolutions[resolution.key] = resolution
+        self._in_order = None
         self._searchers = None
 
     def delete(self, ids: Iterable[str]) -> None:
@@ -128,6 +131,7 @@ class FaissStore(ParagraphStore):
         self._row_of = {entry.id: row for row, entry in enumerate(self._entries)}
         left = {entry.resolution.key for entry in self._entries}
         self._resolutions = {key: r for key, r in self._resolutions.items() if key in left}
+        self._in_order = None
         self._searchers = None
 
     # -- searching ----------------------------------------------------------------------------
@@ -186,12 +190,9 @@ class FaissStore(ParagraphStore):
         return known
 
     def resolutions(self) -> tuple[Resolution, ...]:
-        return tuple(
-            sorted(
-                self._resolutions.values(),
-                key=resolution_order,
-            )
-        )
+        if self._in_order is None:
+            self._in_order = tuple(sorted(self._resolutions.values(), key=resolution_order))
+        return self._in_order
 
     def texts(self, name: str) -> tuple[Resolution, ...]:
         return texts_named(self._resolutions, name)
@@ -273,11 +274,10 @@ class FaissStore(ParagraphStore):
         resolutions = [Resolution.from_dict(item) for item in _read_json(version / RESOLUTIONS)]
         self._resolutions = {resolution.key: resolution for resolution in resolutions}
         by_id = {
-            stored.id: stored
+            paragraph_id: StoredParagraph(paragraph_id, resolution, paragraph)
             for resolution in resolutions
-            for paragraph in resolution.paragraphs
-            for stored in (
-                StoredParagraph(resolution.paragraph_id(paragraph), resolution, paragraph),
+            for paragraph_id, paragraph in zip(
+                resolution.paragraph_ids(), resolution.paragraphs, strict=True
             )
         }
         rows = _read_json(version / ROWS)
@@ -313,7 +313,7 @@ class FaissStore(ParagraphStore):
                 f"{size} paragraphs, but {searchers.vectors.ntotal} searchable rows of "
                 f"{searchers.vectors.d} dimensions"
             )
-        keyword_rows = searchers.keyword.bm25.scores["num_docs"]  # as bm25s saved it
+        keyword_rows = searchers.keyword.rows  # as bm25s counted them
         if keyword_rows != size:
             raise ValueError(f"{size} paragraphs, but {keyword_rows} keyword rows")
         if (manifest.get("paragraphs"), manifest.get("resolutions")) != (

@@ -1,22 +1,24 @@
 """Keyword search over paragraphs: BM25 (bm25s, Lucene variant) on `store.tokenize` words.
 
-The index is saved with each store version and loaded as it is, so that opening a store never
-segments its paragraphs again.
+bm25s computes every row's BM25 score of every word once, when the index is built (a sparse
+matrix, a column per word). The index is saved with each store version in bm25s's own files and
+loaded as it is, so that opening a store never segments its paragraphs again. Loading and
+scoring need only those arrays, so they are read here with numpy alone and scored as bm25s's
+``get_scores`` does, in the same order of additions (the same floats): importing bm25s brings
+in scipy and tqdm, a fifth of a second of a cold answer.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-import bm25s
 import numpy as np
 
 from store.tokenize import tokens
-
-# bm25s logs each index build at DEBUG to a handler of its own: noise on every app start.
-logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 K1 = 1.5
 B = 0.75
@@ -31,38 +33,91 @@ FILES = {
 """bm25s's files, named so that they sit beside the store's own in one flat version folder."""
 
 
+@dataclass(frozen=True, eq=False)
 class KeywordIndex:
-    """BM25 scores of every row for a question's words; rows are the store's rows."""
+    """BM25 scores of every row for a question's words; rows are the store's rows.
 
-    def __init__(self, bm25: bm25s.BM25, size: int) -> None:
-        self.bm25 = bm25
-        self.size = size
+    `data`, `indices` and `indptr` are bm25s's word-by-row score matrix in compressed columns:
+    the rows holding word ``w`` are ``indices[indptr[w]:indptr[w + 1]]``, with those scores in
+    `data`."""
+
+    data: np.ndarray
+    indices: np.ndarray
+    indptr: np.ndarray
+    vocabulary: dict[str, int]
+    size: int
+    params: dict
 
     @classmethod
     def build(cls, words: Sequence[list[str]], k1: float = K1, b: float = B) -> KeywordIndex:
         """The index of rows whose words (`tokens(text)`) are given."""
+        import bm25s
+
+        # bm25s logs each index build at DEBUG to a handler of its own: noise on every start.
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
         bm25 = bm25s.BM25(method="lucene", k1=k1, b=b)
         # An empty paragraph still needs a row, so that rows line up with the store's.
         bm25.index([row or [""] for row in words], show_progress=False)
-        return cls(bm25, len(words))
+        names = ("k1", "b", "delta", "method", "idf_method", "dtype", "int_dtype", "backend")
+        params = {name: getattr(bm25, name) for name in names}
+        params |= {"num_docs": bm25.scores["num_docs"], "version": bm25s.__version__}
+        matrix = bm25.scores
+        return cls(
+            matrix["data"], matrix["indices"], matrix["indptr"], bm25.vocab_dict, len(words), params
+        )
 
     def save(self, folder: Path) -> None:
-        self.bm25.save(str(folder), show_progress=False, **FILES)
+        """Into `folder`, as bm25s's ``BM25.save`` writes them (`BM25.load` reads them)."""
+        for name, array in (
+            ("data", self.data),
+            ("indices", self.indices),
+            ("indptr", self.indptr),
+        ):
+            np.save(folder / FILES[f"{name}_name"], array)
+        for name, value in (("vocab", self.vocabulary), ("params", self.params)):
+            (folder / FILES[f"{name}_name"]).write_text(
+                json.dumps(value, ensure_ascii=False), encoding="utf-8"
+            )
 
     @classmethod
     def load(cls, folder: Path, size: int) -> KeywordIndex:
-        """The index `save` wrote into `folder`, of `size` rows."""
-        # Memory-mapped: a reload reads only the index's header, and a search only the
+        """The index `save` wrote into `folder`, of `size` rows (the rows bm25s counted are in
+        `rows`, for the store to check)."""
+        # Memory-mapped: a reload reads only the arrays' headers, and a search only the
         # columns of the question's words (at a million rows the arrays are hundreds of MB).
-        bm25 = bm25s.BM25.load(str(folder), show_progress=False, mmap=True, **FILES)
-        return cls(bm25, size)
+        data, indices, indptr = (
+            np.load(folder / FILES[f"{name}_name"], mmap_mode="r")
+            for name in ("data", "indices", "indptr")
+        )
+        vocabulary, params = (
+            json.loads((folder / FILES[f"{name}_name"]).read_text(encoding="utf-8"))
+            for name in ("vocab", "params")
+        )
+        if not isinstance(params, dict) or params.get("method") != "lucene":
+            # the only method scored here (it has no non-occurrence scores)
+            raise ValueError("the keyword index is not a Lucene BM25 index")
+        if not (
+            isinstance(vocabulary, dict)
+            and indptr.ndim == 1
+            and len(indptr) > 0
+            and len(data) == len(indices) == indptr[-1]
+        ):
+            raise ValueError("the keyword index's words and scores do not add up")
+        return cls(data, indices, indptr, vocabulary, size, params)
+
+    @property
+    def rows(self) -> int:
+        """How many rows the saved index says it scores."""
+        return int(self.params["num_docs"])
 
     def scores(self, question: str) -> np.ndarray:
         """The BM25 score of every row for the question's words (0 where none match)."""
-        known = [word for word in tokens(question) if word in self.bm25.vocab_dict]
-        if not known or not self.size:
-            return np.zeros(self.size, dtype=np.float32)
-        return self.bm25.get_scores(known)
+        known = [self.vocabulary[word] for word in tokens(question) if word in self.vocabulary]
+        scores = np.zeros(self.size, dtype=self.params.get("dtype", "float32"))
+        for word in known:  # as bm25s adds them: word by word, in the question's order
+            start, end = self.indptr[word], self.indptr[word + 1]
+            np.add.at(scores, self.indices[start:end], self.data[start:end])
+        return scores
 
     def search(
         self, question: str, k: int, rows: np.ndarray | None = None

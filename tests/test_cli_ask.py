@@ -37,6 +37,25 @@ def test_the_installed_command_prints_the_quote_and_its_citation(index_env):
     assert "开罗" in result.stdout
 
 
+@pytest.mark.slow
+def test_an_answer_loads_no_library_only_other_commands_need(index_env):
+    # What a cold `hrc-qa ask` would spend its time importing: the web app, torch and the
+    # libraries that build a model, a tokenizer or a keyword index (bm25s brings scipy).
+    code = (
+        "import sys, qa.cli\n"
+        "from qa.assistant import Assistant\n"
+        "assert Assistant.open().ask('联合国公共服务日是哪一天？').status == 'ok'\n"
+        "unneeded = {'gradio', 'torch', 'transformers', 'sentence_transformers', 'tokenizers',\n"
+        "            'safetensors', 'bm25s', 'scipy', 'pdfplumber', 'docx'}\n"
+        "print(sorted(unneeded & set(sys.modules)))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=index_env, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"
+
+
 def test_ask_prints_the_quote_with_its_citation_and_marks_the_words(hrc_qa):
     result = hrc_qa("ask", "世界城市论坛第十二届会议在哪里举行，主题是什么？", "--top-k", "2")
     assert result.exit_code == 0, result.stderr

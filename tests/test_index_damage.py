@@ -158,6 +158,14 @@ DAMAGES: dict[str, tuple[Damage, str]] = {
         rewrite("vectors.npy", lambda path: np.save(path, np.zeros((3, 5), np.float32))),
         "vectors of shape",
     ),
+    "keyword words as a list": (
+        rewrite("keyword.vocab.json", set_json(["a", "b"])),
+        "keyword index's words and scores do not add up",
+    ),
+    "keyword params of another method": (
+        rewrite("keyword.params.json", set_json({"method": "bm25+", "num_docs": 168})),
+        "not a Lucene BM25 index",
+    ),
     "word offsets that do not add up": (
         rewrite("word_offsets.npy", lambda path: np.save(path, np.array([0, 5], np.int64))),
         "do not add up",

