@@ -99,12 +99,11 @@ def question_signals(
     `encoder`, `word_similarity` too where the question's words cannot be checked."""
     if not found.hits:
         return None
-    indexed = {resolution.name for resolution in store.resolutions()}
     # A resolution the question names that is indexed is searched within, not looked for.
     terms = [
         term
         for term in question_terms(question, language)
-        if not (DOCUMENT_NUMBER.fullmatch(term.text) and term.forms[0].upper() in indexed)
+        if not (DOCUMENT_NUMBER.fullmatch(term.text) and store.texts(term.forms[0].upper()))
     ]
     documents = tuple(term.text for term in terms if DOCUMENT_NUMBER.fullmatch(term.text))
     corpus = corpus_text(store)
