@@ -106,7 +106,8 @@ def question_signals(
         if not (DOCUMENT_NUMBER.fullmatch(term.text) and store.texts(term.forms[0].upper()))
     ]
     documents = tuple(term.text for term in terms if DOCUMENT_NUMBER.fullmatch(term.text))
-    corpus = corpus_text(store)
+    # Looking a term up in the whole corpus is the costly step at scale: once a term.
+    in_corpus = [coverage(term, corpus_text(store)) for term in terms]
     stored = store.get([hit.id for hit in found.hits])
     coverages = tuple(
         weighted_coverage(terms, passage_text(item.resolution, item.paragraph).lower())
@@ -124,10 +125,12 @@ def question_signals(
         cross_language=stored[0].resolution.language != language,
         standout=found.standout,
         covered_top=coverages[0],
-        missing=1 - weighted_coverage(terms, corpus),
+        missing=1 - weighted_share(terms, in_corpus),
         other_documents=documents if question.rstrip().endswith(QUESTION_MARKS) else (),
         keyword_score=best.keyword_score,
-        missing_terms=tuple(term for term in terms if coverage(term, corpus) < 0.5),
+        missing_terms=tuple(
+            term for term, share in zip(terms, in_corpus, strict=True) if share < 0.5
+        ),
         coverages=coverages,
         words_checked=checked,
         word_similarity=nearness,
@@ -262,10 +265,15 @@ def coverage(term: Term, text: str) -> float:
 
 
 def weighted_coverage(terms: list[Term], text: str) -> float:
+    return weighted_share(terms, [coverage(term, text) for term in terms])
+
+
+def weighted_share(terms: list[Term], coverages: list[float]) -> float:
+    """The terms' coverages averaged by their weights (0 with no weight)."""
     total = sum(term.weight for term in terms)
     if not total:
         return 0.0
-    return sum(term.weight * coverage(term, text) for term in terms) / total
+    return sum(term.weight * share for term, share in zip(terms, coverages, strict=True)) / total
 
 
 @lru_cache(maxsize=2)
