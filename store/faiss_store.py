@@ -44,6 +44,10 @@ HNSW_NEIGHBOURS = 32
 HNSW_EF_CONSTRUCTION = 80
 HNSW_EF_SEARCH = 1024
 """How many candidates a graph search keeps; the recall it gives is in the README."""
+BUILD_THREADS = faiss.omp_get_max_threads()
+"""Building a graph uses every core FAISS may; searching one question uses one thread, since
+FAISS's threads gain nothing on one vector and, woken right after ONNX Runtime's threads
+have embedded the question, wait on those cores (measured in the README's Speed and scale)."""
 
 # The files of a version (the keyword index adds its own, `store.keyword.FILES`).
 VECTORS = "vectors.npy"
@@ -149,6 +153,7 @@ class FaissStore(ParagraphStore):
                 if isinstance(searchers.vectors, faiss.IndexHNSW)
                 else faiss.SearchParameters(sel=selector)
             )
+        faiss.omp_set_num_threads(1)
         scores, found = searchers.vectors.search(
             np.asarray(vector, dtype=np.float32).reshape(1, -1),
             min(k, len(self._entries)),
@@ -417,6 +422,7 @@ def _vector_index(vectors: np.ndarray, dimension: int) -> faiss.Index:
         index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
         index.hnsw.efSearch = HNSW_EF_SEARCH
     if len(vectors):
+        faiss.omp_set_num_threads(BUILD_THREADS)
         index.add(np.ascontiguousarray(vectors, dtype=np.float32))
     return index
 
