@@ -142,8 +142,7 @@ class DraftChecker:
         """What the user should know besides the verdicts, in the draft's language: what was
         noticed reading it, and that no indexed text is in its language (so nothing can be
         compared with it word by word, and every paragraph is new)."""
-        indexed = {text.language for text in self.retriever.store.resolutions()}
-        if draft.language in indexed:
+        if self.retriever.store.holds_language(draft.language):
             return draft.notes
         name = LANGUAGE_NAMES[draft.language]
         return (*draft.notes, message("check_language_not_indexed", draft.language, name=name))

@@ -140,7 +140,7 @@ def question_signals(
 def words_checkable(language: Language, store: ParagraphStore) -> bool:
     """Whether a question's words in `language` can be looked for in the store's texts: some
     indexed text is in that language, or (English) a dictionary translates them."""
-    return language == "en" or any(text.language == language for text in store.resolutions())
+    return language == "en" or store.holds_language(language)
 
 
 def word_similarity(

@@ -20,7 +20,7 @@ import numpy as np
 
 from corpus import Paragraph, Resolution
 from corpus.models import resolution_key
-from languages import LANGUAGES
+from languages import LANGUAGES, Language
 from languages.bodies import BODIES
 from store.atomic import IndexUnavailable
 from store.filters import Filters, within
@@ -91,6 +91,11 @@ class ParagraphStore(ABC):
     @abstractmethod
     def resolutions(self) -> tuple[Resolution, ...]:
         """Every stored resolution text, in number order (a number's languages together)."""
+
+    def holds_language(self, language: Language) -> bool:
+        """Whether some stored text is in `language` (a question's or a draft's words can be
+        compared with the corpus only then)."""
+        return any(text.language == language for text in self.resolutions())
 
     @abstractmethod
     def texts(self, name: str) -> tuple[Resolution, ...]:
