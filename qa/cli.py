@@ -463,15 +463,11 @@ def _read_bounded(path: Path) -> bytes:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """`data` in `path`, whole or not at all: written beside it, then renamed over it."""
-    import tempfile
+    """`data` in `path`, whole or not at all (`store.atomic.write_atomically`)."""
+    from store.atomic import write_atomically
 
     try:
-        with tempfile.NamedTemporaryFile(
-            dir=path.parent or Path("."), prefix=f".{path.name}.", delete=False
-        ) as handle:
-            handle.write(data)
-        os.replace(handle.name, path)
+        write_atomically(path, data)
     except OSError as error:
         raise _fail(f"{path}: cannot be written ({error.strerror})") from None
 
@@ -509,11 +505,10 @@ def _print_check(report, ui: Language) -> None:
 def _diff_markup(op: str, text: str) -> str:
     """A diff piece marked as the Markdown export marks it (`[-removed-]`, `{+added+}`), so
     that it reads in a pipe or a file too, and coloured on a terminal."""
-    if op == "delete":
-        return f"[red strike]{escape(f'[-{text}-]')}[/]"
-    if op == "insert":
-        return f"[green underline]{escape(f'{{+{text}+}}')}[/]"
-    return escape(text)
+    from qa.export import marked
+
+    style = {"delete": "red strike", "insert": "green underline"}.get(op)
+    return f"[{style}]{escape(marked(op, text))}[/]" if style else escape(text)
 
 
 @app.command(name="eval")

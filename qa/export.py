@@ -113,8 +113,7 @@ def markdown(report: CheckReport, language: Language) -> str:
                 lines += [
                     f"> {_escaped(diff_heading(source, language))}",
                     ">",
-                    "> "
-                    + "".join(_marked(piece.op, _escaped(piece.text)) for piece in source.diff),
+                    "> " + "".join(marked(piece.op, _escaped(piece.text)) for piece in source.diff),
                     "",
                 ]
         elif check.verdict == "new":
@@ -122,7 +121,8 @@ def markdown(report: CheckReport, language: Language) -> str:
     return "\n".join(lines + notes) + "\n"
 
 
-def _marked(op: str, text: str) -> str:
+def marked(op: str, text: str) -> str:
+    """A diff piece marked as Markdown and the CLI show it: `{+added+}`, `[-removed-]`."""
     if op == "insert":
         return f"{{+{text}+}}"
     if op == "delete":

@@ -259,10 +259,10 @@ def _publish_locked(
             for path in sorted(staging.rglob("*"))
             if path.is_file()
         }
-        _write_atomically(staging / MANIFEST, json.dumps(manifest, ensure_ascii=False))
+        write_atomically(staging / MANIFEST, json.dumps(manifest, ensure_ascii=False))
         version = home / f"v{time.time_ns()}"
         staging.rename(version)
-        _write_atomically(home / POINTER, version.name)
+        write_atomically(home / POINTER, version.name)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -270,10 +270,12 @@ def _publish_locked(
     return version
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, data: str | bytes) -> None:
+    """`data` (text as UTF-8) in `path`, whole or not at all: written and synced beside it,
+    then renamed over it."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        handle.write(text)
+    with open(temporary, "wb") as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, path)
