@@ -141,18 +141,29 @@ DAMAGES: dict[str, tuple[Damage, str]] = {
     ),
     "resolutions of the wrong shape": (
         rewrite("resolutions.json", set_json([1, 2])),
-        "does not have the fields",
+        "Expected `object`, got `int` - at `$[0]`",
     ),
     "a resolution number that is not text": (
         rewrite("resolutions.json", first_resolution(lambda r: r.update(number=5))),
-        "number of the wrong type",
+        "Expected `str`, got `int` - at `$[0].number`",
     ),
     "a paragraph of another part": (
         rewrite(
             "resolutions.json",
             first_resolution(lambda r: r["paragraphs"][0].update(part="appendix")),
         ),
-        "has the part 'appendix'",
+        "Invalid enum value 'appendix' - at `$[0].paragraphs[0].part`",
+    ),
+    "a paragraph number that is a boolean": (
+        rewrite(
+            "resolutions.json",
+            first_resolution(lambda r: r["paragraphs"][0].update(number=True)),
+        ),
+        "Expected `int`, got `bool` - at `$[0].paragraphs[0].number`",
+    ),
+    "an adoption date that is no date": (
+        rewrite("resolutions.json", first_resolution(lambda r: r.update(adopted="2017-13-40"))),
+        "Invalid RFC3339 encoded date - at `$[0].adopted`",
     ),
     "vectors of another dimension": (
         rewrite("vectors.npy", lambda path: np.save(path, np.zeros((3, 5), np.float32))),
