@@ -305,7 +305,9 @@ class FaissStore(ParagraphStore):
         self._folder = version
         searchers = _Searchers(
             self._entries,
-            faiss.read_index(str(version / FAISS_INDEX)),
+            # Its vectors memory-mapped too (the graph is read): they were just checksummed, so
+            # their pages are in the page cache, and are shared with it instead of copied.
+            faiss.read_index(str(version / FAISS_INDEX), faiss.IO_FLAG_MMAP_IFC),
             KeywordIndex.load(version, len(self._entries)),
         )
         self.version = version.name
