@@ -437,8 +437,7 @@ class _Searchers:
 @contextmanager
 def _collection_paused() -> Iterator[None]:
     """No cyclic garbage collection while a version is read: it makes hundreds of thousands of
-    objects that all live on, and each collection on the way would walk them all again (a
-    third of a reload's CPU time at 100,000 paragraphs)."""
+    objects that all live on, and each collection on the way would walk them all again."""
     enabled = gc.isenabled()
     gc.disable()
     try:
