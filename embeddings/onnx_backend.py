@@ -26,6 +26,7 @@ import json
 import os
 import warnings
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol
 
@@ -95,27 +96,31 @@ class OnnxEncoder:
     ) -> None:
         """`name` is what an index built with it records (see `embeddings.model`); `exports`
         is where its ONNX exports are kept (see `exported`)."""
-        import onnxruntime
-
         folder = Path(folder)
         config = _read_json(folder / "sentence_bert_config.json")
         prompts = _read_json(folder / "config_sentence_transformers.json").get("prompts") or {}
         self.prompts = {name: text for name, text in prompts.items() if text}
         self.max_length = int(config.get("max_seq_length") or 512)
-        # Made first: the compact tokenizer loads in the background while the session opens.
         self.tokenizer = _tokenizer(folder, self.max_length)
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads or max(1, len(os.sched_getaffinity(0)))
-        options.inter_op_num_threads = 1
-        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.log_severity_level = 3
-        self.session = onnxruntime.InferenceSession(
-            str(exported(folder, backend, exports)), options, providers=["CPUExecutionProvider"]
-        )
-        self.dimension = int(self.session.get_outputs()[0].shape[-1])
+        # The export's output is the transformer's hidden state, pooled.
+        self.dimension = int(_read_json(folder / "config.json")["hidden_size"])
         self.name = name
         self.query_prompt = self._prompt(QUERY_PROMPTS)
         self.passage_prompt = self._prompt(PASSAGE_PROMPTS)
+        # The session opens in a background thread (ONNX Runtime releases Python's lock while
+        # it does): a cold answer opens its store and searches by keyword meanwhile. Exported
+        # first, here, so that an export announces itself and fails in the caller's thread.
+        path = exported(folder, backend, exports)
+        opener = ThreadPoolExecutor(1, thread_name_prefix="onnx-session")
+        self._session: Future = opener.submit(
+            _open_session, path, threads or max(1, len(os.sched_getaffinity(0))), self.dimension
+        )
+        opener.shutdown(wait=False)
+
+    @property
+    def session(self):
+        """The ONNX Runtime session, once it is open."""
+        return self._session.result()
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode(texts, self.query_prompt)
@@ -145,6 +150,21 @@ class OnnxEncoder:
                 mask[line, : len(tokens)] = 1
             vectors[rows] = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
         return vectors
+
+
+def _open_session(path: Path, threads: int, dimension: int):
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.log_severity_level = 3
+    session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    given = session.get_outputs()[0].shape[-1]
+    if given != dimension:
+        raise ValueError(f"{path} gives vectors of {given} dimensions, its model says {dimension}")
+    return session
 
 
 class Tokenizer(Protocol):

@@ -378,14 +378,19 @@ def _print_answer(answer: Answer) -> None:
     if answer.message:  # an error, a no-match, or an answer to part of the question
         style = "red" if answer.status == "error" else "yellow"
         _show(f"[{style}]{escape(answer.message)}[/]")
+    from corpus.citation import cite
+
     for quote in answer.results:
-        record = quote.to_dict()
+        # The fields of the answer's record (`Quote.to_dict`) that are shown, read directly:
+        # the record would also find the resolutions each paragraph names, which costs a cold
+        # answer the compiling of their pattern.
+        resolution = quote.resolution
         _show(
-            f"\n[bold][{quote.rank}] {escape(record['citation'][answer.language])}[/]  "
-            f"{escape(record['symbol'])}  {record['adopted']}  "
+            f"\n[bold][{quote.rank}] {escape(cite(resolution, quote.paragraph, answer.language))}[/]  "
+            f"{escape(resolution.symbol)}  {resolution.adopted.isoformat()}  "
             f"[dim]{message('label_' + quote.label, answer.language)}[/]"
         )
-        _show(f"    [dim]{escape(record['title'])}[/]")
+        _show(f"    [dim]{escape(resolution.title)}[/]")
         _show("    " + _marked(quote.quote, quote.highlights).replace("\n", "\n    "))
 
 

@@ -88,14 +88,15 @@ class HybridRetriever:
     ) -> Found:
         """As `search`, with the spread of the dense candidates' similarities."""
         where = where or Filters()
-        query = self.encoder.encode_queries([question])[0]
         depth = max(CANDIDATES, k)
-        dense = self.store.dense_search(query, depth, where) if mode != "keyword" else []
+        # By keyword first: on a cold start the model's session is still opening meanwhile.
         keyword = (
             self.store.keyword_search(keyword_query(question), depth, where)
             if mode != "dense"
             else []
         )
+        query = self.encoder.encode_queries([question])[0]
+        dense = self.store.dense_search(query, depth, where) if mode != "keyword" else []
         dense_ranks = {found.id: rank for rank, found in enumerate(dense, 1)}
         keyword_ranks = {found.id: rank for rank, found in enumerate(keyword, 1)}
         keyword_scores = {found.id: found.score for found in keyword}

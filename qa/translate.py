@@ -20,7 +20,7 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 
 import snowballstemmer
@@ -122,6 +122,8 @@ def _dictionary_glosses() -> dict[str, tuple[str, ...]]:
     more). Reading the dictionary takes seconds, so the table is published once in
     `HRC_QA_HOME` (`store.atomic`, as every built artefact is) and made again only for
     another dictionary release or another way of making it."""
+
+    from importlib import metadata  # English questions only: a Chinese answer never loads it
 
     def write(folder: Path) -> None:
         (folder / GLOSSES).write_text(json.dumps(_gloss_table(), ensure_ascii=False), "utf-8")

