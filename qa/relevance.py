@@ -4,8 +4,9 @@ signals of `qa.signals`.
 
 The question model weighs the best paragraph's cosine (apart for a question in the
 paragraph's language and across languages, where cosines run lower), how far it stands out
-from the other candidates, its BM25 score, the share of the question's salient terms it holds
-and the share found nowhere in the corpus. The paragraph model weighs one paragraph's cosine,
+from the other candidates, its BM25 score, the share of the question's salient terms it holds,
+the share found nowhere in the corpus, and whether the question asks what another document
+says, named by number or by title. The paragraph model weighs one paragraph's cosine,
 its distance below the best one, its rank and the share of the question's terms it holds.
 
 Those are the models for a question whose words can be looked for in the corpus (`terms`).
@@ -42,6 +43,7 @@ QUESTION_FEATURES = (
     "covered_top",
     "missing",
     "asks_about_other_document",
+    "asks_about_titled_document",
 )
 PARAGRAPH_FEATURES = ("similarity", "below_best", "reciprocal_rank", "coverage")
 MEANING_QUESTION_FEATURES = (
@@ -154,6 +156,7 @@ def question_features(signals: Signals) -> dict[str, float]:
         "covered_top": signals.covered_top,
         "missing": signals.missing,
         "asks_about_other_document": float(bool(signals.other_documents)),
+        "asks_about_titled_document": float(bool(signals.titled_documents)),
         "word_similarity": signals.word_similarity,
     }
 
