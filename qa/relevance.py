@@ -12,7 +12,8 @@ its distance below the best one, its rank and the share of the question's terms 
 Those are the models for a question whose words can be looked for in the corpus (`terms`).
 A question whose words cannot (a French one over Chinese texts, `Signals.words_checked`) is
 judged by a second pair fitted on the same questions without the term signals, which it does
-not have, and with how near its words come to the best paragraph's (`meaning`).
+not have, and with how near its words come to the best paragraph's (`meaning`), and whether it
+asks about a document named by number (`S-32/1`: a number reads the same in every language).
 
 Their coefficients live in `relevance.json` beside this file, written by
 `python -m qa.calibrate` from the calibration questions (never by hand); each feature is
@@ -52,6 +53,7 @@ MEANING_QUESTION_FEATURES = (
     "cross_language",
     "standout",
     "word_similarity",
+    "asks_about_other_document",
 )
 MEANING_PARAGRAPH_FEATURES = ("similarity", "below_best", "reciprocal_rank")
 
