@@ -2,8 +2,8 @@
 relevant each one is (`direct` or `partial`): two small logistic regressions over the measured
 signals of `qa.signals`.
 
-The question model weighs the best paragraph's cosine (apart for a question in the
-paragraph's language and across languages, where cosines run lower), how far it stands out
+The question model weighs the best paragraph's cosine (and whether question and paragraph
+are in different languages, where cosines run lower), how far it stands out
 from the other candidates, its BM25 score, the share of the question's salient terms it holds,
 the share found nowhere in the corpus, and whether the question asks what another document
 says, named by number or by title. The paragraph model weighs one paragraph's cosine,
@@ -36,8 +36,7 @@ from qa.signals import Signals
 MODEL_FILE = Path(__file__).with_name("relevance.json")
 
 QUESTION_FEATURES = (
-    "similarity_same_language",
-    "similarity_cross_language",
+    "similarity",
     "cross_language",
     "standout",
     "keyword_score",
@@ -150,6 +149,7 @@ def to_dict(models: Models) -> dict:
 def question_features(signals: Signals) -> dict[str, float]:
     cross = float(signals.cross_language)
     return {
+        "similarity": signals.similarity,
         "similarity_same_language": signals.similarity * (1 - cross),
         "similarity_cross_language": signals.similarity * cross,
         "cross_language": cross,
