@@ -5,7 +5,9 @@ best paragraph is (cosine), how far it stands out from the other candidates, and
 question's salient terms occur in it or anywhere in the corpus. Salience is inverse document
 frequency from jieba's general-Chinese table (`jieba/analyse/idf.txt`); English question words
 are weighed and looked for through their Chinese translations (`qa.translate`). A term found
-nowhere in the corpus is what a no-match answer names as missing.
+nowhere in the corpus is what a no-match answer names as missing. A question may also ask about
+another document, named by number (`30/25`) or by title (`《千年宣言》提出的…`): the resolutions
+cite such documents far more often than they give their content.
 
 A question in a language no indexed text is in, and with no dictionary into one (French,
 Spanish, Russian, Arabic over Chinese texts), has no term evidence: its words cannot be looked
