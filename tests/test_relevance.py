@@ -165,6 +165,14 @@ def test_an_off_topic_question_whose_words_cannot_be_checked_is_still_refused(as
             "What rules on the complaint procedure were set out in HRC resolution 5/1?",
             "The indexed resolutions cite “5/1” but do not give its content.",
         ),
+        (
+            "《维也纳宣言和行动纲领》关于设立人权高专职位是怎么建议的？",
+            "已收录的决议提到“《维也纳宣言和行动纲领》”，但没有载录其内容。",
+        ),
+        (
+            "What does the Pact for the Future say about reforming the Security Council?",
+            "The indexed resolutions cite “Pact for the Future” but do not give its content.",
+        ),
     ],
 )
 def test_a_question_about_a_document_the_corpus_only_cites_is_refused_saying_so(
