@@ -176,7 +176,7 @@ class Assistant:
             for rank, stored in enumerate(quoted, 1)
         ]
         if not relevant:
-            others = signals.other_documents if signals else ()
+            others = (signals.other_documents + signals.titled_documents) if signals else ()
             key = "no_match_missing" if missing else "no_match_cited" if others else "no_match"
             key = key if words_checked else "no_match_language"
             terms = listed(missing or others, language)

@@ -2,16 +2,18 @@
 relevant each one is (`direct` or `partial`): two small logistic regressions over the measured
 signals of `qa.signals`.
 
-The question model weighs the best paragraph's cosine (apart for a question in the
-paragraph's language and across languages, where cosines run lower), how far it stands out
-from the other candidates, its BM25 score, the share of the question's salient terms it holds
-and the share found nowhere in the corpus. The paragraph model weighs one paragraph's cosine,
+The question model weighs the best paragraph's cosine (and whether question and paragraph
+are in different languages, where cosines run lower), how far it stands out
+from the other candidates, its BM25 score, the share of the question's salient terms it holds,
+the share found nowhere in the corpus, and whether the question asks what another document
+says, named by number or by title. The paragraph model weighs one paragraph's cosine,
 its distance below the best one, its rank and the share of the question's terms it holds.
 
 Those are the models for a question whose words can be looked for in the corpus (`terms`).
 A question whose words cannot (a French one over Chinese texts, `Signals.words_checked`) is
 judged by a second pair fitted on the same questions without the term signals, which it does
-not have, and with how near its words come to the best paragraph's (`meaning`).
+not have, and with how near its words come to the best paragraph's (`meaning`), and whether it
+asks about a document named by number (`S-32/1`: a number reads the same in every language).
 
 Their coefficients live in `relevance.json` beside this file, written by
 `python -m qa.calibrate` from the calibration questions (never by hand); each feature is
@@ -34,14 +36,14 @@ from qa.signals import Signals
 MODEL_FILE = Path(__file__).with_name("relevance.json")
 
 QUESTION_FEATURES = (
-    "similarity_same_language",
-    "similarity_cross_language",
+    "similarity",
     "cross_language",
     "standout",
     "keyword_score",
     "covered_top",
     "missing",
     "asks_about_other_document",
+    "asks_about_titled_document",
 )
 PARAGRAPH_FEATURES = ("similarity", "below_best", "reciprocal_rank", "coverage")
 MEANING_QUESTION_FEATURES = (
@@ -50,6 +52,7 @@ MEANING_QUESTION_FEATURES = (
     "cross_language",
     "standout",
     "word_similarity",
+    "asks_about_other_document",
 )
 MEANING_PARAGRAPH_FEATURES = ("similarity", "below_best", "reciprocal_rank")
 
@@ -146,6 +149,7 @@ def to_dict(models: Models) -> dict:
 def question_features(signals: Signals) -> dict[str, float]:
     cross = float(signals.cross_language)
     return {
+        "similarity": signals.similarity,
         "similarity_same_language": signals.similarity * (1 - cross),
         "similarity_cross_language": signals.similarity * cross,
         "cross_language": cross,
@@ -154,6 +158,7 @@ def question_features(signals: Signals) -> dict[str, float]:
         "covered_top": signals.covered_top,
         "missing": signals.missing,
         "asks_about_other_document": float(bool(signals.other_documents)),
+        "asks_about_titled_document": float(bool(signals.titled_documents)),
         "word_similarity": signals.word_similarity,
     }
 

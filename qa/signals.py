@@ -5,7 +5,9 @@ best paragraph is (cosine), how far it stands out from the other candidates, and
 question's salient terms occur in it or anywhere in the corpus. Salience is inverse document
 frequency from jieba's general-Chinese table (`jieba/analyse/idf.txt`); English question words
 are weighed and looked for through their Chinese translations (`qa.translate`). A term found
-nowhere in the corpus is what a no-match answer names as missing.
+nowhere in the corpus is what a no-match answer names as missing. A question may also ask about
+another document, named by number (`30/25`) or by title (`《千年宣言》提出的…`): the resolutions
+cite such documents far more often than they give their content.
 
 A question in a language no indexed text is in, and with no dictionary into one (French,
 Spanish, Russian, Arabic over Chinese texts), has no term evidence: its words cannot be looked
@@ -40,6 +42,29 @@ DOCUMENT_NUMBER = re.compile(
 )
 """A UN document's number or symbol: `30/25`, `A/HRC/34/24`, `A/RES/80/4`, `S-35/1`."""
 QUESTION_MARKS = ("?", "？", "؟")
+CHINESE_TITLE = re.compile(r"《(?P<title>[^《》]+)》(?P<after>[^，。？?《]{0,6})")
+"""A document named by its title in Chinese, and the few characters after it."""
+ASKS_CHINESE_TITLE = re.compile(
+    r"对|关于|里|中|提出|第[\d一二三四五六七八九十]+条|规定|是哪|有哪些|附件"
+)
+"""Words just after a title that ask what the document itself says (`《千年宣言》提出的…`,
+`《…公约》第13条对…`), rather than what the resolutions say about it."""
+ENGLISH_TITLE = re.compile(
+    r"(?:[A-Z0-9][\w'’-]*)(?:\s+(?:(?:of|for|the|on|and|to|against|in)\s+)*[A-Z0-9][\w'’-]*)*"
+)
+"""A run of capitalised words, with the small words titles hold (`Pact for the Future`)."""
+DOCUMENT_WORD = re.compile(
+    r"\b(?:Declaration|Agenda|Pact|Convention|Covenant|Programme|Charter|Compact|Outcome"
+    r"|Principles|Rules|Goals|Call to Action|Partnership|Summit|Strategy|Framework|Protocol"
+    r"|Plan|Treaty|Agreement)\b"
+)
+"""Words that make a capitalised run an English document's title."""
+ASKS_ENGLISH_TITLE = re.compile(
+    r"\b(?:say|says|said|commit|commits|require|requires|provisions|article|set out|propose"
+    r"|proposed|recommend|domains|members)\b",
+    re.IGNORECASE,
+)
+"""Words that ask what a document named by title itself says or holds."""
 SALIENT_WEIGHT = 9.0
 """Terms at least this weighty (rarer than 人权 in general Chinese) are named as missing."""
 
@@ -78,6 +103,10 @@ class Signals:
     corpus may cite them, but does not give their content."""
     missing_terms: tuple[Term, ...]
     """Terms found nowhere in the corpus, in question order."""
+    titled_documents: tuple[str, ...]
+    """Documents the question names by title and asks the content of, as it writes them
+    (`《维也纳宣言和行动纲领》…是怎么建议的？`, `What does the Pact for the Future say about …?`):
+    the resolutions cite such documents by name far more often than they give their content."""
     coverages: tuple[float, ...]
     """Weighted share of the question's terms found in each hit, in hit order."""
     words_checked: bool = True
@@ -131,9 +160,27 @@ def question_signals(
         missing_terms=tuple(
             term for term, share in zip(terms, in_corpus, strict=True) if share < 0.5
         ),
+        titled_documents=titled_documents(question) if checked else (),
         coverages=coverages,
         words_checked=checked,
         word_similarity=nearness,
+    )
+
+
+def titled_documents(question: str) -> tuple[str, ...]:
+    """The documents `question` names by title (in 《》, or an English title: capitalised words
+    holding a word such as Declaration or Agenda) when it asks what they say, by its wording."""
+    if not question.rstrip().endswith(QUESTION_MARKS):
+        return ()
+    chinese = tuple(
+        f"《{match['title']}》"
+        for match in CHINESE_TITLE.finditer(question)
+        if ASKS_CHINESE_TITLE.search(match["after"])
+    )
+    if chinese or not ASKS_ENGLISH_TITLE.search(question):
+        return chinese
+    return tuple(
+        match[0] for match in ENGLISH_TITLE.finditer(question) if DOCUMENT_WORD.search(match[0])
     )
 
 

@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from qa.calibrate import examples, fit
+from qa.calibrate import CALIBRATION_SETS, examples, fit_models
 from qa.evaluate import read_questions
 from qa.relevance import FEATURES, Logistic, model
+from qa.signals import titled_documents
 
 ROOT = Path(__file__).parents[1]
 DEV = ROOT / "eval" / "dev.jsonl"
-CALIBRATION = ROOT / "eval" / "trust" / "calibration.jsonl"
 
 
 def test_the_logistic_model_standardises_then_weighs():
@@ -30,19 +30,51 @@ def test_the_shipped_models_read_back_whole():
 
 @pytest.mark.slow
 def test_the_shipped_model_is_the_one_fitted_on_the_calibration_questions(assistant):
-    questions = read_questions(CALIBRATION) + read_questions(DEV)
-    asked, paragraphs = examples(assistant, questions)
+    questions = [
+        (path.stem, question)
+        for path in (ROOT / name for name in CALIBRATION_SETS)
+        for question in read_questions(path)
+    ]
+    refitted = fit_models(*examples(assistant, questions))
     pairs = [
         pair
-        for evidence, (question, paragraph) in FEATURES.items()
+        for evidence in FEATURES
         for pair in (
-            (model()[evidence].question, fit(asked, question)),
-            (model()[evidence].paragraph, fit(paragraphs, paragraph)),
+            (model()[evidence].question, refitted[evidence].question),
+            (model()[evidence].paragraph, refitted[evidence].paragraph),
         )
     ]
     for shipped, refitted in pairs:
         assert refitted.coefficients == pytest.approx(shipped.coefficients, abs=1e-3)
         assert refitted.intercept == pytest.approx(shipped.intercept, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("question", "titles"),
+    [
+        (
+            "《维也纳宣言和行动纲领》关于设立人权高专职位是怎么建议的？",
+            ("《维也纳宣言和行动纲领》",),
+        ),
+        (
+            "《未来契约》附件《全球数字契约》对人工智能治理提出了什么？",
+            ("《未来契约》", "《全球数字契约》"),
+        ),
+        (
+            "What does the Pact for the Future say about reforming the Security Council?",
+            ("Pact for the Future",),
+        ),
+        # What the resolutions say about a document, not what it says: not asked about.
+        ("促进和保护人权与《2030年可持续发展议程》是什么关系？", ()),
+        ("Is the Addis Ababa Action Agenda considered part of the 2030 Agenda?", ()),
+        # Not a question.
+        ("Pact for the Future provisions", ()),
+    ],
+)
+def test_a_document_named_by_title_is_asked_about_when_the_question_asks_what_it_says(
+    question, titles
+):
+    assert titled_documents(question) == titles
 
 
 @pytest.mark.slow
@@ -132,6 +164,14 @@ def test_an_off_topic_question_whose_words_cannot_be_checked_is_still_refused(as
         (
             "What rules on the complaint procedure were set out in HRC resolution 5/1?",
             "The indexed resolutions cite “5/1” but do not give its content.",
+        ),
+        (
+            "《维也纳宣言和行动纲领》关于设立人权高专职位是怎么建议的？",
+            "已收录的决议提到“《维也纳宣言和行动纲领》”，但没有载录其内容。",
+        ),
+        (
+            "What does the Pact for the Future say about reforming the Security Council?",
+            "The indexed resolutions cite “Pact for the Future” but do not give its content.",
         ),
     ],
 )
