@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-FORMAT = "hrc-qa-index/2"
+FORMAT = "hrc-qa-index/3"
 MANIFEST = "manifest.json"
 POINTER = "CURRENT"
 
