@@ -32,7 +32,7 @@ _SHIFT = np.uint64(21)
 """Code points take 21 bits: a bigram's key is its first character shifted by this, or'ed
 with its second."""
 _CODE_POINTS = 0x110000
-_BUILD_ROWS = 65_536
+_BUILD_ROWS = 16_384
 """Passages turned into bigrams at once while building: bounds the building's memory."""
 _CHECKED_ROWS = 1_024
 """Candidate rows filtered by the other bigrams at once: a common string is found in the
