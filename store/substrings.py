@@ -63,7 +63,9 @@ class SubstringIndex:
         rows: list[np.ndarray] = []
         first_row = 0
         for chunk in _chunks(texts, _BUILD_ROWS):
-            points = np.frombuffer("".join(chunk).encode("utf-32-le"), dtype=np.uint32)
+            points = np.frombuffer(
+                "".join(chunk).encode("utf-32-le", "surrogatepass"), dtype=np.uint32
+            )
             lengths = np.fromiter(map(len, chunk), dtype=np.int64, count=len(chunk))
             present[points] = True
             # A bigram ends at every position but a passage's first.
@@ -102,7 +104,9 @@ class SubstringIndex:
         """Whether some passage holds `text` (a lower-cased string, as the passages are)."""
         if len(text) < 2:
             return not text or _sorted_holds(self.chars, ord(text))
-        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(
+            np.uint64
+        )
         keys = _distinct(np.sort((points[:-1] << _SHIFT) | points[1:]))
         at = np.searchsorted(self.pairs, keys)
         if not len(self.pairs) or np.any(self.pairs[np.minimum(at, len(self.pairs) - 1)] != keys):

@@ -22,9 +22,10 @@ from store.substrings import SubstringIndex
 from store.tokenize import segmenter
 
 ROOT = Path(__file__).resolve().parents[1]
-ALPHABET = "abcAB人权理事会决议中的́ßİΣσςЖжفساد𝒜😀 -/0123456789"
+ALPHABET = "abcAB人权理事会决议中的́ßİΣσςЖжفساد𝒜😀 -/0123456789\udcff"
 """Chinese, Latin with upper case, a combining accent, letters whose lower case is longer
-(İ) or depends on the word's end (Σ), Cyrillic, Arabic, characters beyond the 16-bit plane."""
+(İ) or depends on the word's end (Σ), Cyrillic, Arabic, characters beyond the 16-bit plane,
+a lone surrogate (what undecodable bytes of a command line become)."""
 
 
 def scan(text: str, passages: list[str]) -> bool:
