@@ -59,13 +59,13 @@ class SubstringIndex:
         """The index of `texts`, the lower-cased passages in row order (`passage(row)` gives
         the same text again)."""
         present = np.zeros(_CODE_POINTS, dtype=bool)
-        keys: list[np.ndarray] = []  # each chunk's distinct (bigram, row) keys, sorted
-        rows: list[np.ndarray] = []
+        runs: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        """Each chunk's bigrams (distinct, sorted), how many of its rows hold each, and those
+        rows, bigram after bigram."""
         first_row = 0
         for chunk in _chunks(texts, _BUILD_ROWS):
-            points = np.frombuffer(
-                "".join(chunk).encode("utf-32-le", "surrogatepass"), dtype=np.uint32
-            )
+            text = "".join(chunk).encode("utf-32-le", "surrogatepass")
+            points = np.frombuffer(text, dtype=np.uint32)
             lengths = np.fromiter(map(len, chunk), dtype=np.int64, count=len(chunk))
             present[points] = True
             # A bigram ends at every position but a passage's first.
@@ -76,27 +76,33 @@ class SubstringIndex:
             local = np.repeat(np.arange(len(chunk), dtype=np.uint64), np.maximum(lengths - 1, 0))
             # A chunk's rows take 16 bits beside the 42 of a bigram: one sort makes them distinct.
             combined = _distinct(np.sort(bigrams << np.uint64(16) | local))
-            keys.append(combined >> np.uint64(16))
-            rows.append((combined & np.uint64(0xFFFF)).astype(np.uint32) + np.uint32(first_row))
+            keys = combined >> np.uint64(16)
+            starts = _starts(keys)
+            runs.append(
+                (
+                    keys[starts],
+                    np.diff(np.append(starts, len(keys))),
+                    (combined & np.uint64(0xFFFF)).astype(np.uint32) + np.uint32(first_row),
+                )
+            )
             first_row += len(chunk)
         if first_row >= 2**32:
             raise ValueError(f"{first_row} passages: rows are numbered in 32 bits")
-        pairs = _distinct(np.sort(np.concatenate([np.zeros(0, np.uint64), *map(_distinct, keys)])))
+        pairs = _distinct(np.sort(np.concatenate([np.zeros(0, np.uint64), *(r[0] for r in runs)])))
         # Each chunk's rows of a bigram follow the previous chunks' rows of it: placed by
         # counting, the rows of every bigram come out ascending with no sort of them all.
         offsets = np.zeros(len(pairs) + 1, dtype=np.int64)
-        for chunk_keys in keys:
-            offsets[1:] += np.bincount(np.searchsorted(pairs, chunk_keys), minlength=len(pairs))
+        for keys, counts, _ in runs:
+            offsets[1 + np.searchsorted(pairs, keys)] += counts
         np.cumsum(offsets, out=offsets)
         cursor = offsets[:-1].copy()
         placed = np.empty(offsets[-1], dtype=np.uint32)
-        for chunk_keys, chunk_rows in zip(keys, rows, strict=True):
-            at = np.searchsorted(pairs, chunk_keys)
+        for keys, counts, rows in runs:
+            at = np.searchsorted(pairs, keys)
             # A bigram's n-th row in this chunk goes n places after where its rows go on.
-            run_start = np.flatnonzero(np.concatenate([[True], at[1:] != at[:-1]]))
-            rank = np.arange(len(at)) - np.repeat(run_start, np.diff(np.append(run_start, len(at))))
-            placed[cursor[at] + rank] = chunk_rows
-            cursor += np.bincount(at, minlength=len(pairs))
+            run_start = np.cumsum(counts) - counts
+            placed[np.repeat(cursor[at] - run_start, counts) + np.arange(len(rows))] = rows
+            cursor[at] += counts
         chars = np.flatnonzero(present).astype(np.uint32)
         return cls(chars, pairs, offsets, placed, passage)
 
@@ -157,7 +163,12 @@ class SubstringIndex:
 
 def _distinct(values: np.ndarray) -> np.ndarray:
     """The distinct values of a sorted array (`np.unique` takes twenty times as long)."""
-    return values[np.concatenate([[True], values[1:] != values[:-1]])] if len(values) else values
+    return values[_starts(values)]
+
+
+def _starts(values: np.ndarray) -> np.ndarray:
+    """Where each run of equal values of an array starts."""
+    return np.flatnonzero(np.concatenate([[len(values) > 0], values[1:] != values[:-1]]))
 
 
 def _sorted_holds(values: np.ndarray, value: int) -> bool:
