@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from corpus.models import Paragraph, Resolution, resolution_name
 from corpus.normalize import normalize_width
@@ -172,8 +172,20 @@ def listed_number(body: Body | None) -> re.Pattern[str]:
 def cross_references(resolution: Resolution, paragraph: Paragraph) -> dict[str, str]:
     """The other resolutions `paragraph` names, each once, in order: name → the words that
     name it (`A/RES/70/1` → `大会第70/1号决议`). `its resolution 79/6` is its own body's."""
+    return dict(_references_in(paragraph.text, resolution.body, resolution.name))
+
+
+REFERENCES_KEPT = 65_536
+"""Paragraphs whose references are kept (a few hundred bytes each)."""
+
+
+@lru_cache(maxsize=REFERENCES_KEPT)
+def _references_in(text: str, own_body: Body, own_name: str) -> tuple[tuple[str, str], ...]:
+    # Every paragraph an answer shows is rendered with its references each time it is served
+    # (a kept answer too), and finding them is a scan with one long alternation per body and
+    # language: the costliest step of serving a kept answer, so each paragraph's are kept.
     named: dict[str, str] = {}
-    for found in resolutions_named(paragraph.text, own=resolution.body):
-        if found.name != resolution.name:
-            named.setdefault(found.name, paragraph.text[found.start : found.end])
-    return named
+    for found in resolutions_named(text, own=own_body):
+        if found.name != own_name:
+            named.setdefault(found.name, text[found.start : found.end])
+    return tuple(named.items())

@@ -31,7 +31,7 @@ from languages.terminology import UN_TERMS
 from store import atomic
 from store.atomic import Artefact
 
-GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/2", "gloss table", verify="sha256")
+GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/3", "gloss table", verify="checksum")
 """Its format is raised when the way the table is made changes."""
 GLOSSES = "glosses.json"
 MAX_GLOSS_WORDS = 4

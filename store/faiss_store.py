@@ -15,15 +15,19 @@ the manifest before the store is used; a version that does not is refused as a w
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import faiss
+import msgspec
 import numpy as np
 
 from corpus import Resolution
+from corpus.models import decode_resolutions
 from store import substrings
 from store.atomic import REBUILD_HINT, IndexUnavailable, current_version, open_current, publish
 from store.base import (
@@ -238,7 +242,9 @@ class FaissStore(ParagraphStore):
             faiss.write_index(searchers.vectors, str(folder / FAISS_INDEX))
             searchers.keyword.save(folder)
             passages.save(folder)
-            _write_json(folder / RESOLUTIONS, [r.to_dict() for r in self._resolutions.values()])
+            (folder / RESOLUTIONS).write_bytes(
+                msgspec.json.encode(list(self._resolutions.values()))
+            )
             _write_json(folder / ROWS, [entry.id for entry in self._entries])
             vocabulary = sorted({word for row in words for word in row})
             number = {word: index for index, word in enumerate(vocabulary)}
@@ -274,7 +280,8 @@ class FaissStore(ParagraphStore):
             )
         store = cls(home, model, dimension)
         try:
-            store._read(version)
+            with _collection_paused():
+                store._read(version)
             store._check(manifest)
         # Whatever a file's contents make the readers raise (ValueError, KeyError, TypeError,
         # faiss's RuntimeError, ...), the version cannot be used, and the message says why.
@@ -297,7 +304,7 @@ class FaissStore(ParagraphStore):
         return substring_index(self._entries)  # in row order, as it is saved beside the rows
 
     def _read(self, version: Path) -> None:
-        resolutions = [Resolution.from_dict(item) for item in _read_json(version / RESOLUTIONS)]
+        resolutions = decode_resolutions((version / RESOLUTIONS).read_bytes())
         self._resolutions = {resolution.key: resolution for resolution in resolutions}
         by_id = {
             paragraph_id: StoredParagraph(paragraph_id, resolution, paragraph)
@@ -306,9 +313,10 @@ class FaissStore(ParagraphStore):
                 resolution.paragraph_ids(), resolution.paragraphs, strict=True
             )
         }
-        rows = _read_json(version / ROWS)
-        if not isinstance(rows, list):
-            raise ValueError(f"{ROWS} is not a list of paragraph ids")
+        try:
+            rows = msgspec.json.decode((version / ROWS).read_bytes(), type=list[str])
+        except msgspec.DecodeError as error:
+            raise ValueError(f"{ROWS} is not a list of paragraph ids ({error})") from None
         self._entries = [by_id[paragraph_id] for paragraph_id in rows]
         self._row_of = {entry.id: row for row, entry in enumerate(self._entries)}
         # Memory-mapped: the FAISS index holds its own copy to search; these rows are read
@@ -318,7 +326,9 @@ class FaissStore(ParagraphStore):
         self._folder = version
         searchers = _Searchers(
             self._entries,
-            faiss.read_index(str(version / FAISS_INDEX)),
+            # Its vectors memory-mapped too (the graph is read): they were just checksummed, so
+            # their pages are in the page cache, and are shared with it instead of copied.
+            faiss.read_index(str(version / FAISS_INDEX), faiss.IO_FLAG_MMAP_IFC),
             KeywordIndex.load(version, len(self._entries)),
         )
         self._substrings = SubstringIndex.load(
@@ -407,13 +417,24 @@ class _Searchers:
     ) -> None:
         self.vectors = vectors
         self.keyword = keyword
-        self.names = np.array([e.resolution.name for e in entries], dtype=str)
-        self.bodies = np.array([e.resolution.body for e in entries], dtype=str)
+        # A resolution's facets are found once and spread over its rows: a load makes these
+        # for 100,000 rows and more, but only a fortieth as many resolutions.
+        number: dict[int, int] = {}  # by id(): the rows share their resolution's object
+        held: list[Resolution] = []
+        of_row = np.empty(len(entries), dtype=np.intp)
+        for row, entry in enumerate(entries):
+            found = number.get(id(entry.resolution))
+            if found is None:
+                found = number[id(entry.resolution)] = len(held)
+                held.append(entry.resolution)
+            of_row[row] = found
+        self.names = np.array([r.name for r in held], dtype=str)[of_row]
+        self.bodies = np.array([r.body for r in held], dtype=str)[of_row]
         self.parts = np.array([e.paragraph.part for e in entries], dtype=str)
         # A resolution without a session (`Resolution.session`) is outside every session range.
-        self.has_session = np.array([e.resolution.session is not None for e in entries])
-        self.sessions = np.array([e.resolution.session or 0 for e in entries], dtype=np.int32)
-        self.years = np.array([e.resolution.adopted.year for e in entries], dtype=np.int32)
+        self.has_session = np.array([r.session is not None for r in held], dtype=bool)[of_row]
+        self.sessions = np.array([r.session or 0 for r in held], dtype=np.int32)[of_row]
+        self.years = np.array([r.adopted.year for r in held], dtype=np.int32)[of_row]
 
     def rows_where(self, where: Filters) -> np.ndarray | None:
         """The rows that pass `where`, or None when it filters nothing."""
@@ -435,6 +456,19 @@ class _Searchers:
             if end is not None:
                 keep &= values <= end
         return np.flatnonzero(keep)
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a version is read: it makes hundreds of thousands of
+    objects that all live on, and each collection on the way would walk them all again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _vector_index(vectors: np.ndarray, dimension: int) -> faiss.Index:

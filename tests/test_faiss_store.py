@@ -6,6 +6,7 @@ Vectors come from the fake encoder, except in the killed build, which is a real
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -52,6 +53,18 @@ def test_an_update_of_a_loaded_store_keeps_the_stored_words(home, fake_encoder):
     store = load(home, fake_encoder)
     assert store.keyword_search("联合国公共服务日", 1, Filters())[0].id.startswith("A/HRC/RES/37/7")
     assert store.keyword_search("智能城市", 1, Filters())[0].id.startswith("A/HRC/RES/57/12")
+
+
+def test_a_load_leaves_garbage_collection_as_it_found_it(home, fake_encoder):
+    assert gc.isenabled()
+    load(home, fake_encoder)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load(home, fake_encoder)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_a_store_of_another_model_is_refused(home):

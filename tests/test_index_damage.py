@@ -9,7 +9,6 @@ hand edit would leave it; the fake encoder keeps every case in milliseconds.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import shutil
@@ -21,7 +20,7 @@ import pytest
 from conftest import open_assistant
 
 from corpus import BUNDLED_CORPUS
-from store.atomic import POINTER, IndexUnavailable, current_version, open_current
+from store.atomic import POINTER, IndexUnavailable, current_version, file_record, open_current
 from store.faiss_store import FaissStore
 from store.update import update
 from web.answering import answer_question
@@ -43,14 +42,13 @@ def edit_manifest(change: Callable[[dict], object]) -> Damage:
 
 
 def rewrite(name: str, change: Callable[[Path], None]) -> Damage:
-    """Change a file and record its new size and SHA-256: damage only a consistency check
+    """Change a file and record its new size and checksums: damage only a consistency check
     can find, as a buggy writer would leave it."""
 
     def damage(home: Path, version: Path) -> None:
         change(version / name)
         manifest = manifest_of(version)
-        data = (version / name).read_bytes()
-        manifest["files"][name] = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        manifest["files"][name] = file_record(version / name)
         write_manifest(version, manifest)
 
     return damage
@@ -103,6 +101,20 @@ DAMAGES: dict[str, tuple[Damage, str]] = {
         ),
         "does not give 'rows.json' a size and a SHA-256",
     ),
+    "a checksum that is not one": (
+        edit_manifest(
+            lambda m: (
+                m
+                | {
+                    "files": {
+                        **m["files"],
+                        "rows.json": {**m["files"]["rows.json"], "xxh3_128": "0" * 31},
+                    }
+                }
+            )
+        ),
+        "does not give 'rows.json' an XXH3-128 checksum",
+    ),
     "a file entry of null": (
         edit_manifest(lambda m: m | {"files": {**m["files"], "rows.json": None}}),
         "does not give 'rows.json' a size",
@@ -145,18 +157,29 @@ DAMAGES: dict[str, tuple[Damage, str]] = {
     ),
     "resolutions of the wrong shape": (
         rewrite("resolutions.json", set_json([1, 2])),
-        "does not have the fields",
+        "Expected `object`, got `int` - at `$[0]`",
     ),
     "a resolution number that is not text": (
         rewrite("resolutions.json", first_resolution(lambda r: r.update(number=5))),
-        "number of the wrong type",
+        "Expected `str`, got `int` - at `$[0].number`",
     ),
     "a paragraph of another part": (
         rewrite(
             "resolutions.json",
             first_resolution(lambda r: r["paragraphs"][0].update(part="appendix")),
         ),
-        "has the part 'appendix'",
+        "Invalid enum value 'appendix' - at `$[0].paragraphs[0].part`",
+    ),
+    "a paragraph number that is a boolean": (
+        rewrite(
+            "resolutions.json",
+            first_resolution(lambda r: r["paragraphs"][0].update(number=True)),
+        ),
+        "Expected `int`, got `bool` - at `$[0].paragraphs[0].number`",
+    ),
+    "an adoption date that is no date": (
+        rewrite("resolutions.json", first_resolution(lambda r: r.update(adopted="2017-13-40"))),
+        "Invalid RFC3339 encoded date - at `$[0].adopted`",
     ),
     "vectors of another dimension": (
         rewrite("vectors.npy", lambda path: np.save(path, np.zeros((3, 5), np.float32))),
