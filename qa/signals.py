@@ -19,8 +19,8 @@ evidence `qa.relevance`'s model for such questions weighs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
@@ -135,8 +135,7 @@ def question_signals(
         if not (DOCUMENT_NUMBER.fullmatch(term.text) and store.texts(term.forms[0].upper()))
     ]
     documents = tuple(term.text for term in terms if DOCUMENT_NUMBER.fullmatch(term.text))
-    # Looking a term up in the whole corpus is the costly step at scale: once a term.
-    in_corpus = [coverage(term, corpus_text(store)) for term in terms]
+    in_corpus = [coverage(term, store.holds_text) for term in terms]
     stored = store.get([hit.id for hit in found.hits])
     coverages = tuple(
         weighted_coverage(terms, passage_text(item.resolution, item.paragraph).lower())
@@ -297,22 +296,23 @@ def _word_terms(question: str, language: Language) -> list[Term]:
     return terms
 
 
-def coverage(term: Term, text: str) -> float:
-    """How much of `term` a lower-cased text shows: 1 for any form whole; for a Chinese
-    compound the corpus does not hold whole (城市数字化), the share of its characters inside
-    shorter words of it that the text does hold."""
-    if any(form in text for form in term.forms):
+def coverage(term: Term, holds: Callable[[str], bool]) -> float:
+    """How much of `term` a lower-cased text shows, `holds` saying whether it holds a string
+    (a paragraph's `__contains__`, or the corpus's `ParagraphStore.holds_text`): 1 for any
+    form whole; for a Chinese compound the text does not hold whole (城市数字化), the share
+    of its characters inside shorter words of it that the text does hold."""
+    if any(holds(form) for form in term.forms):
         return 1.0
     word = term.forms[0]
     covered = np.zeros(len(word), dtype=bool)
     for part, start, end in segmenter().tokenize(word, mode="search"):
-        if len(part) >= 2 and part != word and part in text:
+        if len(part) >= 2 and part != word and holds(part):
             covered[start:end] = True
     return float(covered.mean()) if len(word) else 0.0
 
 
 def weighted_coverage(terms: list[Term], text: str) -> float:
-    return weighted_share(terms, [coverage(term, text) for term in terms])
+    return weighted_share(terms, [coverage(term, text.__contains__) for term in terms])
 
 
 def weighted_share(terms: list[Term], coverages: list[float]) -> float:
@@ -321,17 +321,6 @@ def weighted_share(terms: list[Term], coverages: list[float]) -> float:
     if not total:
         return 0.0
     return sum(term.weight * share for term, share in zip(terms, coverages, strict=True)) / total
-
-
-@lru_cache(maxsize=2)
-def corpus_text(store: ParagraphStore) -> str:
-    """Every stored passage, lower-cased, one a line: where a term is looked for anywhere.
-    Kept for the last two stores (the one in use, and the one a refresh is loading)."""
-    return "\n".join(
-        passage_text(resolution, paragraph).lower()
-        for resolution in store.resolutions()
-        for paragraph in resolution.paragraphs
-    )
 
 
 def _weight(word: str) -> float:

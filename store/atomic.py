@@ -40,7 +40,7 @@ from typing import Any, Literal
 
 import xxhash
 
-FORMAT = "hrc-qa-index/3"
+FORMAT = "hrc-qa-index/4"
 MANIFEST = "manifest.json"
 POINTER = "CURRENT"
 

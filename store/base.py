@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +24,7 @@ from languages import LANGUAGES, Language
 from languages.bodies import BODIES
 from store.atomic import IndexUnavailable
 from store.filters import Filters, within
+from store.substrings import SubstringIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,8 @@ class ParagraphStore(ABC):
     """The published version this store was loaded from or last saved as."""
     _refused: str | None = None
     """The newer version `reloaded` found unusable: not tried again."""
+    _substrings: SubstringIndex | None = None
+    """What `holds_text` reads, built at its first look-up; a change drops it."""
 
     @abstractmethod
     def add(self, resolution: Resolution, vectors: np.ndarray) -> None:
@@ -96,6 +99,28 @@ class ParagraphStore(ABC):
         """Whether some stored text is in `language` (a question's or a draft's words can be
         compared with the corpus only then)."""
         return any(text.language == language for text in self.resolutions())
+
+    def holds_text(self, text: str) -> bool:
+        """Whether some stored passage (`passage_text`), lower-cased, contains `text`: where
+        a question's terms are looked for. Its cost does not grow with the corpus
+        (`store.substrings`)."""
+        return self._built_substrings().holds(text)
+
+    def _built_substrings(self) -> SubstringIndex:
+        if self._substrings is None:
+            self._substrings = self._substring_index()
+        return self._substrings
+
+    def _substring_index(self) -> SubstringIndex:
+        """The index `holds_text` reads, of every stored passage (a store keeping its own
+        order of rows builds it over those, to save it beside them)."""
+        return substring_index(
+            [
+                StoredParagraph(resolution.paragraph_id(paragraph), resolution, paragraph)
+                for resolution in self.resolutions()
+                for paragraph in resolution.paragraphs
+            ]
+        )
 
     @abstractmethod
     def texts(self, name: str) -> tuple[Resolution, ...]:
@@ -149,6 +174,23 @@ def passage_text(resolution: Resolution, paragraph: Paragraph) -> str:
     """
     lead_in = "".join(parent.text for parent in resolution.lead_in(paragraph))
     return lead_in + paragraph.text
+
+
+def substring_index(entries: Sequence[StoredParagraph]) -> SubstringIndex:
+    """The substring index of these paragraphs' passages, lower-cased, a row each in order."""
+    passage = lowered_passage(entries)
+    return SubstringIndex.build(map(passage, range(len(entries))), passage)
+
+
+def lowered_passage(entries: Sequence[StoredParagraph]) -> Callable[[int], str]:
+    """A row's passage, lower-cased, for the rows `entries` number: what a substring index
+    checks its candidates against, made again when needed rather than kept."""
+
+    def passage(row: int) -> str:
+        entry = entries[row]
+        return passage_text(entry.resolution, entry.paragraph).lower()
+
+    return passage
 
 
 def passage_digest(text: str) -> str:

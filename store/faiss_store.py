@@ -6,8 +6,9 @@
     store.save()                                                     # a new version, atomically
 
 Rows are an internal detail: every call takes and returns paragraph ids. A version folder holds
-the vectors, the FAISS index, the resolutions, the row order, each row's words and the saved
-BM25 index (`store.atomic` publishes it whole and checks it on load), so that opening a store
+the vectors, the FAISS index, the resolutions, the row order, each row's words, the saved
+BM25 index and the substring index of the passages (`store.substrings`), memory-mapped by a
+load (`store.atomic` publishes it whole and checks it on load), so that opening a store
 neither embeds nor segments anything. A load checks that these agree with one another and with
 the manifest before the store is used; a version that does not is refused as a whole.
 """
@@ -27,18 +28,22 @@ import numpy as np
 
 from corpus import Resolution
 from corpus.models import decode_resolutions
+from store import substrings
 from store.atomic import REBUILD_HINT, IndexUnavailable, current_version, open_current, publish
 from store.base import (
     ParagraphStore,
     Scored,
     StoredParagraph,
+    lowered_passage,
     passage_digest,
     passage_text,
     resolution_order,
+    substring_index,
     texts_named,
 )
 from store.filters import Filters
 from store.keyword import KeywordIndex
+from store.substrings import SubstringIndex
 from store.tokenize import tokens
 
 # Above this many vectors exact search gets slower than embedding the question (measured by
@@ -61,7 +66,16 @@ ROWS = "rows.json"
 WORD_IDS = "words.npy"
 WORD_OFFSETS = "word_offsets.npy"
 VOCABULARY = "vocabulary.json"
-FILES = (VECTORS, FAISS_INDEX, RESOLUTIONS, ROWS, WORD_IDS, WORD_OFFSETS, VOCABULARY)
+FILES = (
+    VECTORS,
+    FAISS_INDEX,
+    RESOLUTIONS,
+    ROWS,
+    WORD_IDS,
+    WORD_OFFSETS,
+    VOCABULARY,
+    *substrings.FILES.values(),
+)
 
 
 class FaissStore(ParagraphStore):
@@ -123,6 +137,7 @@ class FaissStore(ParagraphStore):
         self._resolutions[resolution.key] = resolution
         self._in_order = None
         self._searchers = None
+        self._substrings = None
 
     def delete(self, ids: Iterable[str]) -> None:
         doomed = set(ids)
@@ -141,6 +156,7 @@ class FaissStore(ParagraphStore):
         self._resolutions = {key: r for key, r in self._resolutions.items() if key in left}
         self._in_order = None
         self._searchers = None
+        self._substrings = None
 
     # -- searching ----------------------------------------------------------------------------
 
@@ -219,11 +235,13 @@ class FaissStore(ParagraphStore):
             raise ValueError("this store lives in memory only: it has no folder to save to")
         searchers = self._ready()
         words = self._all_words()
+        passages = self._built_substrings()
 
         def write(folder: Path) -> dict:
             np.save(folder / VECTORS, self._matrix())
             faiss.write_index(searchers.vectors, str(folder / FAISS_INDEX))
             searchers.keyword.save(folder)
+            passages.save(folder)
             (folder / RESOLUTIONS).write_bytes(
                 msgspec.json.encode(list(self._resolutions.values()))
             )
@@ -282,6 +300,9 @@ class FaissStore(ParagraphStore):
 
     # -- internals ----------------------------------------------------------------------------
 
+    def _substring_index(self) -> SubstringIndex:
+        return substring_index(self._entries)  # in row order, as it is saved beside the rows
+
     def _read(self, version: Path) -> None:
         resolutions = decode_resolutions((version / RESOLUTIONS).read_bytes())
         self._resolutions = {resolution.key: resolution for resolution in resolutions}
@@ -309,6 +330,9 @@ class FaissStore(ParagraphStore):
             # their pages are in the page cache, and are shared with it instead of copied.
             faiss.read_index(str(version / FAISS_INDEX), faiss.IO_FLAG_MMAP_IFC),
             KeywordIndex.load(version, len(self._entries)),
+        )
+        self._substrings = SubstringIndex.load(
+            version, len(self._entries), lowered_passage(self._entries)
         )
         self.version = version.name
         self._searchers = searchers

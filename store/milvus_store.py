@@ -225,6 +225,7 @@ class MilvusStore(ParagraphStore):
         for start in range(0, len(rows), BATCH):
             self.client.insert(collection, rows[start : start + BATCH])
         self._resolutions[resolution.key] = resolution
+        self._substrings = None
 
     def delete(self, ids: Iterable[str]) -> None:
         doomed = set(ids)
@@ -241,6 +242,7 @@ class MilvusStore(ParagraphStore):
             del self._entries[paragraph_id]
         left = {entry.resolution.key for entry in self._entries.values()}
         self._resolutions = {key: r for key, r in self._resolutions.items() if key in left}
+        self._substrings = None
 
     # -- searching ----------------------------------------------------------------------------
 

@@ -121,6 +121,7 @@ def test_bench_runs_at_a_tiny_size_and_writes_its_results(tmp_path):
         assert figure["n"] > 0
     assert row["ratio_p50"] > 0
     assert row["rss_mb"] > 0 and row["reload_s"] >= 0
+    assert row["substring_index_s"] >= 0 and row["substring_index_mb"] > 0
     cold = results["cold"]  # one whole `hrc-qa ask` beside one whole peer process
     for process in (cold["ours"], cold["peer"]):
         assert process["wall"]["p50_ms"] > 0 and process["peak_rss_mb"] > 0

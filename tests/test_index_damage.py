@@ -75,6 +75,10 @@ def first_resolution(change: Callable[[dict], None]) -> Callable[[Path], None]:
     return edit
 
 
+def edit_array(change: Callable[[np.ndarray], np.ndarray]) -> Callable[[Path], None]:
+    return lambda path: np.save(path, change(np.load(path)))
+
+
 DAMAGES: dict[str, tuple[Damage, str]] = {
     # the manifest
     "manifest without files": (edit_manifest(without_field("files")), 'no "files" object'),
@@ -192,6 +196,32 @@ DAMAGES: dict[str, tuple[Damage, str]] = {
     "word offsets that do not add up": (
         rewrite("word_offsets.npy", lambda path: np.save(path, np.array([0, 5], np.int64))),
         "do not add up",
+    ),
+    "substring rows beyond the paragraphs": (
+        rewrite("substrings.rows.npy", edit_array(lambda rows: rows + np.uint32(168))),
+        "substring index does not add up for 168 paragraphs",
+    ),
+    "substring rows of another type": (
+        rewrite("substrings.rows.npy", edit_array(lambda rows: rows.astype(np.int64))),
+        "substring index does not add up",
+    ),
+    "substring offsets that do not add up": (
+        rewrite("substrings.offsets.npy", edit_array(lambda offsets: offsets[:-1])),
+        "substring index does not add up",
+    ),
+    "substring bigrams out of order": (
+        rewrite("substrings.pairs.npy", edit_array(lambda pairs: pairs[::-1].copy())),
+        "substring index does not add up",
+    ),
+    "substring characters as text": (
+        rewrite("substrings.chars.npy", lambda path: path.write_text("中文", encoding="utf-8")),
+        "inconsistent",
+    ),
+    "no substring index": (
+        edit_manifest(
+            lambda m: m | {"files": {k: v for k, v in m["files"].items() if "substrings" not in k}}
+        ),
+        "does not list substrings.chars.npy",
     ),
 }
 

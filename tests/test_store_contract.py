@@ -179,6 +179,33 @@ def test_a_saved_version_is_what_a_reader_reloads(make_store, fake_encoder):
     assert "A/HRC/RES/37/7:OP8:zh" in reader  # a reader in flight keeps what it had
 
 
+def test_holds_text_finds_what_a_passage_holds_and_follows_changes(
+    make_store, corpus, fake_encoder
+):
+    store = make_store("37/7", "A/RES/80/4.en")
+    held = [passage_text(corpus["37/7"], p).lower() for p in corpus["37/7"].paragraphs]
+    held += [
+        passage_text(corpus["A/RES/80/4.en"], p).lower() for p in corpus["A/RES/80/4.en"].paragraphs
+    ]
+    other = passage_text(corpus["51/5"], corpus["51/5"].paragraphs[5]).lower()
+    only_other = next(
+        other[start : start + 6]
+        for start in range(len(other))
+        if not any(other[start : start + 6] in passage for passage in held)
+    )
+    assert store.holds_text(held[3][5:15]) and store.holds_text(held[-1][:12])
+    assert store.holds_text("human rights council") and not store.holds_text("Human Rights")
+    assert not store.holds_text(held[0][-3:] + held[1][:3])  # across two passages
+    assert not store.holds_text(only_other)
+    add(store, corpus["51/5"], fake_encoder)
+    assert store.holds_text(only_other)
+    store.save()
+    reader = type(store).load(store.home, fake_encoder.name, fake_encoder.dimension)
+    assert reader.holds_text(only_other) and reader.holds_text(held[3][5:15])
+    store.delete(ids_of(corpus["51/5"]))
+    assert not store.holds_text(only_other) and store.holds_text(held[3][5:15])
+
+
 BODY_TEXTS = [
     f"{name}.{language}"
     for name in ("S-35/1", "A/RES/48/161", "A/RES/80/4", "S/RES/2720", "E/RES/2024/5")

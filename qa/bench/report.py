@@ -34,10 +34,11 @@ def markdown(results: dict) -> str:
     lines += [
         "",
         "Ratio: our whole query's p50 over the peer's embedding p50 (target ≤ 1). Build times "
-        "of the search structures (vectors and keywords together), and of loading a saved "
-        "version (a reload): "
+        "of the search structures (vectors and keywords together; the substring index of the "
+        "no-match signals, with its arrays' size), and of loading a saved version (a reload): "
         + "; ".join(
-            f"{row['paragraphs']:,}: built in {row['index_build_s']} s, loaded in "
+            f"{row['paragraphs']:,}: built in {row['index_build_s']} s (substring index "
+            f"{row['substring_index_s']} s, {row['substring_index_mb']} MiB), loaded in "
             f"{row['reload_s']} s"
             for row in results["latency"]
         )
