@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 import shutil
 import threading
 import urllib.parse
@@ -344,7 +345,10 @@ def test_a_site_the_app_does_not_name_can_neither_frame_it_nor_load_it(
 
     framed = page.frame_locator("#embed-iframe")
     frame = next(frame for frame in page.frames if frame.parent_frame is page.main_frame)
-    # Chromium replaces a frame that frame-ancestors refuses with its error page.
+    # Chromium replaces a frame that frame-ancestors refuses with its error page. The page's
+    # script gives the frame its address, so on a busy machine the page can finish loading
+    # while the frame is still blank: wait for the frame's own navigation to end.
+    frame.wait_for_url(re.compile(r"^chrome-error://"))
     assert frame.url.startswith("chrome-error://")
     assert framed.locator("#hrc-question").count() == 0
     fetched = page.evaluate(
