@@ -33,6 +33,7 @@ from corpus import (
     paragraph_record,
     read_resolutions,
 )
+from corpus.citation import cite
 from corpus.formats.refusal import FileRefused
 from embeddings import settings
 from languages import LANGUAGES, Language
@@ -378,8 +379,6 @@ def _print_answer(answer: Answer) -> None:
     if answer.message:  # an error, a no-match, or an answer to part of the question
         style = "red" if answer.status == "error" else "yellow"
         _show(f"[{style}]{escape(answer.message)}[/]")
-    from corpus.citation import cite
-
     for quote in answer.results:
         # The fields of the answer's record (`Quote.to_dict`) that are shown, read directly:
         # the record would also find the resolutions each paragraph names, which costs a cold
