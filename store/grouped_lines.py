@@ -1,7 +1,6 @@
 """Lines of text grouped by a key, in one file read a group at a time: the compact form of a
-large table of which a question needs a few lines (jieba's word tables, grouped by a word's
-first character, `store.word_tables`; the model's pieces, grouped by a piece's first two
-characters, `embeddings.compact_tokenizer`).
+large table of which a question needs a few lines (the model's pieces, grouped by a piece's
+first two characters, `embeddings.compact_tokenizer`).
 
 A table named `stem` is three files: `stem.txt`, each group's lines one after another in the
 order of their keys; `stem.keys.npy`, the keys, sorted; `stem.starts.npy`, the byte where each
