@@ -10,7 +10,7 @@ the bundled e5 folder is) is exported once, offline, and published in versions b
   data), which ONNX Runtime memory-maps instead of copying: a session opens in a fraction of
   the time, and of the 250k-row word-embedding table only the rows a text uses are ever read
   into memory. The pages of the table a run has mapped are released after it (`MappedTable`),
-  so that a server's memory does not grow toward the whole 384 MB table with the distinct
+  so that a server's memory does not grow toward the whole table with the distinct
   words of its questions;
 * ``int8/<version>/model_int8.onnx``: the same graph with its weights dynamically quantised to
   int8 (ONNX Runtime's ``quantize_dynamic``), three to four times faster on a CPU.

@@ -136,8 +136,9 @@ def _un_term_stems() -> frozenset[str]:
 class Dictionary:
     """The gloss table on disk, looked up in place: each stemmed gloss with the simplified
     headwords (two characters or more) it translates, and every stem of a gloss, each in a
-    memory-mapped MARISA trie (`marisa-trie`). As a dict of Python strings and tuples it held
-    about 24 MiB in every process that answered an English question."""
+    memory-mapped MARISA trie (`marisa-trie`): a look-up keeps nothing, where a dict of
+    Python strings and tuples held the whole table in every process that answered an English
+    question."""
 
     def __init__(self, folder: Path) -> None:
         self._glosses = marisa_trie.BytesTrie()
