@@ -96,6 +96,24 @@ def test_the_command_reports_a_bad_filter_and_exits_2_while_the_model_opens(inde
     assert run.stdout == ""
 
 
+def test_only_ask_with_the_default_model_starts_it_before_typer_reads_the_line(monkeypatch):
+    import embeddings.model
+    from qa.cli import _started_model
+
+    monkeypatch.setattr(embeddings.model, "start_encoder", lambda: "the default model")
+    assert _started_model(["ask", "人权", "-k", "3"]) == "the default model"
+    assert _started_model(["ask", "--help"]) == "the default model"
+    for other in (
+        ["ask", "人权", "--model", "/models/mine"],
+        ["ask", "--model=/models/mine", "人权"],
+        ["index"],
+        ["check", "draft.docx"],
+        ["--help"],
+        [],
+    ):
+        assert _started_model(other) is None, other
+
+
 def test_ask_prints_the_quote_with_its_citation_and_marks_the_words(hrc_qa):
     result = hrc_qa("ask", "世界城市论坛第十二届会议在哪里举行，主题是什么？", "--top-k", "2")
     assert result.exit_code == 0, result.stderr
