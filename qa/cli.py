@@ -312,8 +312,8 @@ def ask(
     if question is not None and _not_text(question):  # bytes of the command line not UTF-8
         raise _fail(message("bad_question", detect_language(_terminal(question))))
     questions = _batch_questions(batch) if batch else [(None, question or "")]
-    # The model's session opens in the background from here (see `OnnxEncoder`) if `main`
-    # did not start it already: before the modules that answer are imported and the store
+    # The model's session opens in the background from here (see `OnnxEncoder`) if
+    # `qa.launch` did not start it already: before the modules that answer are imported and the store
     # is opened.
     encoder = ctx.obj if ctx.obj is not None and model is None else _load_encoder(model)
     _leave_at_once.append(True)
@@ -667,27 +667,12 @@ def serve(
     run(host, port, root_path)
 
 
-def _started_model(arguments: list[str]) -> Encoder | None:
-    """For `hrc-qa ask` without --model, the model it answers with, started before typer
-    reads the command line: its ONNX session (about a third of a cold answer) then opens
-    while typer and pydantic, which typer checks every option with, are imported. Typer
-    still reads every argument, help and error included; this only looks for the command's
-    name and --model, and starts nothing where loading would wait (see `start_encoder`)."""
-    if arguments[:1] != ["ask"] or any(
-        argument == "--model" or argument.startswith("--model=") for argument in arguments
-    ):
-        return None
-    from embeddings.model import start_encoder
-
-    return start_encoder()
-
-
-def main() -> None:
-    """The `hrc-qa` command. Once `ask` has started opening the model, the process ends at
-    once: Python's teardown would free the model and the word tables object by object, and
-    after a usage error wait for the session to finish opening; nothing is left to write
-    (the answers or the error are out, nothing else was opened for writing)."""
-    started = _started_model(sys.argv[1:])
+def run(started: Encoder | None = None) -> None:
+    """The typer app on `sys.argv`, with the model `qa.launch` started for `ask`, if any (see
+    there). Once `ask`'s model has started opening, the process ends at once: Python's
+    teardown would free the model and the word tables object by object, and after a usage
+    error wait for the session to finish opening; nothing is left to write (the answers or
+    the error are out, nothing else was opened for writing)."""
     if started is not None:
         _leave_at_once.append(True)
     try:

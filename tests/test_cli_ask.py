@@ -73,7 +73,7 @@ def test_the_command_answers_without_loading_what_only_other_commands_need(index
         "    if event == 'import' and args[0].partition('.')[0] in unneeded:\n"
         "        sys.stderr.write(f'loaded {args[0]}\\n')\n"
         "sys.addaudithook(hook)\n"
-        "from qa.cli import main\n"
+        "from qa.launch import main\n"
         "sys.argv = ['hrc-qa', 'ask', '联合国公共服务日是哪一天？', '--top-k', '1']\n"
         "main()\n"
     )
@@ -96,13 +96,13 @@ def test_the_command_reports_a_bad_filter_and_exits_2_while_the_model_opens(inde
     assert run.stdout == ""
 
 
-def test_only_ask_with_the_default_model_starts_it_before_typer_reads_the_line(monkeypatch):
+def test_only_ask_with_the_default_model_starts_it_before_the_line_is_read(monkeypatch):
     import embeddings.model
-    from qa.cli import _started_model
+    from qa.launch import started_model
 
     monkeypatch.setattr(embeddings.model, "start_encoder", lambda: "the default model")
-    assert _started_model(["ask", "人权", "-k", "3"]) == "the default model"
-    assert _started_model(["ask", "--help"]) == "the default model"
+    assert started_model(["ask", "人权", "-k", "3"]) == "the default model"
+    assert started_model(["ask", "--help"]) == "the default model"
     for other in (
         ["ask", "人权", "--model", "/models/mine"],
         ["ask", "--model=/models/mine", "人权"],
@@ -111,7 +111,7 @@ def test_only_ask_with_the_default_model_starts_it_before_typer_reads_the_line(m
         ["--help"],
         [],
     ):
-        assert _started_model(other) is None, other
+        assert started_model(other) is None, other
 
 
 def test_ask_prints_the_quote_with_its_citation_and_marks_the_words(hrc_qa):
