@@ -49,8 +49,8 @@ SOME_REFUSED = 1
 BAD_INPUT = 2
 
 _leave_at_once: list[bool] = []
-"""Set by `ask` once it has started opening the model: then `main` leaves without Python's
-teardown, which would wait for the session to finish opening before a usage error exits."""
+"""Set once `ask`'s model has started opening: then `run` leaves without Python's teardown,
+which would wait for the session to finish opening before a usage error exits."""
 
 MAX_BATCH_PROBLEMS = 10
 """How many bad lines of a batch file are listed; the rest are counted."""
