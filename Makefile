@@ -7,7 +7,11 @@ export HF_HUB_OFFLINE := 1
 
 .PHONY: setup prepare run test lint format bench screenshots
 
+# The project's own modules compiled to bytecode, as a regular install compiles a package's: an
+# editable install leaves them as source, and where PYTHONDONTWRITEBYTECODE is set (this sandbox,
+# many containers) every start compiled them again. Only the stale ones are compiled.
 setup: $(INSTALLED)
+	$(BIN)/python -m compileall -q app.py corpus embeddings languages qa store web
 
 # Reinstalled whenever pyproject.toml changes. torch first, from the CPU wheel the machine has,
 # so that nothing later asks the registry for a CUDA build.

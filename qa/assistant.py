@@ -20,6 +20,7 @@ from corpus.alignment import versions_of
 from corpus.citation import resolution_in_words
 from corpus.models import PARTS, body_and_number
 from embeddings import settings
+from embeddings.encoder import Encoder
 from languages import Language
 from languages.bodies import DEFAULT_BODY
 from languages.messages import describe_label, listed, message
@@ -51,7 +52,13 @@ class Assistant:
         reranker `HRC_QA_RERANKER` names, if any."""
         from embeddings.model import load_encoder  # loads the model's runtime: only here
 
-        encoder = load_encoder(model)
+        return cls.open_with(load_encoder(model), location)
+
+    @classmethod
+    def open_with(cls, encoder: Encoder, location: Path | None = None) -> Assistant:
+        """The assistant over the store at `location` (as `open`) with `encoder`, which the
+        caller loaded: the CLI starts it before it imports this module, so that an ONNX
+        session opens while the modules and the store are loaded."""
         store = open_store(location or settings.store_location(), encoder.name, encoder.dimension)
         return cls(HybridRetriever(store, encoder, load_reranker()))
 

@@ -17,33 +17,25 @@ import sys
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from corpus import (
-    BUNDLED_CORPUS,
-    ResolutionError,
-    ResolutionWarning,
-    find_resolution_files,
-    paragraph_record,
-    read_resolutions,
-)
-from corpus.citation import cite
-from corpus.formats.refusal import FileRefused
-from embeddings import settings
-from languages import LANGUAGES, Language
-from languages.messages import message
-from qa.answer import Answer, highlight_segments
-from qa.assistant import Assistant
-from qa.request import answer_request
-from store.atomic import IndexUnavailable
+from languages import LANGUAGES
 
+# The rest of the project is imported by the commands that use it: a cold `ask` starts opening
+# its model first, so that the session opens while the modules it answers with are imported.
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from embeddings.encoder import Encoder
+    from languages import Language
+    from qa.answer import Answer
+    from qa.assistant import Assistant
     from store.update import UpdateReport
 
 app = typer.Typer(
@@ -51,15 +43,14 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Question answering over UN resolutions.",
 )
-stdout = Console(soft_wrap=True, highlight=False)
-stderr = Console(stderr=True, soft_wrap=True, highlight=False)
 
 SOME_REFUSED = 1
 """`hrc-qa index`: some files were refused, the others indexed."""
 BAD_INPUT = 2
 
-_answered: list[bool] = []
-"""Set by `ask` once its answers are out: then `main` leaves without Python's teardown."""
+_leave_at_once: list[bool] = []
+"""Set once `ask`'s model has started opening: then `run` leaves without Python's teardown,
+which would wait for the session to finish opening before a usage error exits."""
 
 MAX_BATCH_PROBLEMS = 10
 """How many bad lines of a batch file are listed; the rest are counted."""
@@ -87,13 +78,22 @@ def _terminal(text: str) -> str:
     return _UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode(), text)
 
 
-def _show(markup: str, console: Console = stdout) -> None:
+@cache
+def _console(stderr: bool = False) -> Console:
+    """Where output goes (stdout, or stderr for messages), made at its first use: rich's
+    console module is a large import that a cold `ask` makes after its model started."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, soft_wrap=True, highlight=False)
+
+
+def _show(markup: str, stderr: bool = False) -> None:
     """Print rich markup, with whatever it quotes made safe for the terminal."""
-    console.print(_terminal(markup))
+    _console(stderr).print(_terminal(markup))
 
 
 def _fail(message: str) -> typer.Exit:
-    _show(f"[bold red]error:[/] {escape(message)}", stderr)
+    _show(f"[bold red]error:[/] {escape(message)}", stderr=True)
     return typer.Exit(BAD_INPUT)
 
 
@@ -101,6 +101,8 @@ def _fail(message: str) -> typer.Exit:
 def _reporting_file_warnings() -> Iterator[None]:
     """Show on stderr every `ResolutionWarning` raised inside, each naming its file and line;
     other warnings are shown as Python shows them."""
+    from corpus import ResolutionWarning
+
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ResolutionWarning)
         try:
@@ -108,7 +110,7 @@ def _reporting_file_warnings() -> Iterator[None]:
         finally:
             for warning in caught:
                 if issubclass(warning.category, ResolutionWarning):
-                    _show(f"[yellow]warning:[/] {escape(str(warning.message))}", stderr)
+                    _show(f"[yellow]warning:[/] {escape(str(warning.message))}", stderr=True)
                 else:
                     warnings.showwarning(
                         warning.message, warning.category, warning.filename, warning.lineno
@@ -121,6 +123,9 @@ def paragraphs(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """Print the labelled paragraphs of resolution files."""
+    from corpus import ResolutionError, paragraph_record, read_resolutions
+    from corpus.formats.refusal import FileRefused
+
     try:
         with _reporting_file_warnings():
             resolutions = read_resolutions(paths)
@@ -155,8 +160,11 @@ def index(
     index_home: IndexOption = None,
 ) -> None:
     """Build the paragraph index, or add, replace and remove resolutions in it."""
+    from corpus import BUNDLED_CORPUS, find_resolution_files
+    from embeddings import settings
     from embeddings.model import load_encoder
     from qa.translate import prepare
+    from store.atomic import IndexUnavailable
     from store.update import update
 
     home = index_home or settings.store_location()
@@ -199,7 +207,7 @@ def index(
         if keys:
             _show(escape(f"{verb}: {', '.join(keys)}"))
     for misalignment in report.misaligned:
-        _show(f"[yellow]warning:[/] {escape(misalignment.describe())}", stderr)
+        _show(f"[yellow]warning:[/] {escape(misalignment.describe())}", stderr=True)
     _show(
         escape(
             f"{'Saved' if report.version else 'Up to date, nothing saved:'} {home}: "
@@ -211,19 +219,27 @@ def index(
         _show(
             f"[red]{len(report.refused)} of {len(report.files)} files refused[/] "
             "(listed above); everything else is done and saved.",
-            stderr,
+            stderr=True,
         )
         raise typer.Exit(SOME_REFUSED)
 
 
 def _progress(total: int) -> Progress:
     """A progress bar on stderr, gone when done; none for a single item."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=stderr,
+        console=_console(stderr=True),
         transient=True,
         disable=total < 2,
     )
@@ -232,19 +248,21 @@ def _progress(total: int) -> Progress:
 def _report_files(report: UpdateReport) -> None:
     """A line for each file on stderr: how it was read, each warning about it, and why a
     refused file was refused, in the user's language where the reason has one."""
+    from corpus.formats.refusal import FileRefused
+
     language = _user_language()
     for file in report.files:
         for warning in file.warnings:
-            _show(f"[yellow]warning:[/] {escape(str(warning))}", stderr)
+            _show(f"[yellow]warning:[/] {escape(str(warning))}", stderr=True)
         if file.error is not None:
             reason = (
                 file.error.said_in(language)
                 if isinstance(file.error, FileRefused)
                 else str(file.error)
             )
-            _show(f"[red]refused:[/] {escape(reason)}", stderr)
+            _show(f"[red]refused:[/] {escape(reason)}", stderr=True)
         else:
-            _show(escape(f"{file.outcome}: {file.path} ({file.resolution})"), stderr)
+            _show(escape(f"{file.outcome}: {file.path} ({file.resolution})"), stderr=True)
 
 
 def _user_language() -> Language:
@@ -260,6 +278,7 @@ def _user_language() -> Language:
 
 @app.command()
 def ask(
+    ctx: typer.Context,
     question: Annotated[
         str | None, typer.Argument(help="The question, in any of the six official UN languages.")
     ] = None,
@@ -285,18 +304,28 @@ def ask(
     index_home: IndexOption = None,
 ) -> None:
     """Answer a question with quoted, cited paragraphs."""
-    from qa.request import RequestError, parse_filters, question_language
+    from languages.messages import message
+    from languages.scripts import detect_language
 
     if (question is None) == (batch is None):
         raise _fail("give a question, or --batch FILE (not both)")
     if question is not None and _not_text(question):  # bytes of the command line not UTF-8
-        raise _fail(message("bad_question", question_language(_terminal(question))))
-    try:  # checked before the model loads, so that a usage error answers at once
+        raise _fail(message("bad_question", detect_language(_terminal(question))))
+    questions = _batch_questions(batch) if batch else [(None, question or "")]
+    # The model's session opens in the background from here (see `OnnxEncoder`) if
+    # `qa.launch` did not start it already: before the modules that answer are imported and the store
+    # is opened.
+    encoder = ctx.obj if ctx.obj is not None and model is None else _load_encoder(model)
+    _leave_at_once.append(True)
+    from qa.request import RequestError, answer_request, parse_filters
+
+    try:
         parse_filters(resolution, part, session, year, body)
     except RequestError as error:
-        raise _fail(error.message(question_language(question or ""))) from None
-    questions = _batch_questions(batch) if batch else [(None, question or "")]
-    assistant = _open_assistant(index_home, model)
+        raise _fail(error.message(detect_language(question or ""))) from None
+    assistant = _open_assistant(index_home, encoder)
+    if not as_json:
+        _console()  # made while the session may still be opening, not after the answer
     failed = False
     for id, text in questions:
         answer = answer_request(
@@ -307,7 +336,6 @@ def ask(
             sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
         else:
             _print_answer(answer)
-    _answered.append(True)
     if failed:
         raise typer.Exit(BAD_INPUT)
 
@@ -368,14 +396,28 @@ def _not_text(value: str) -> bool:
     return re.search(r"[\ud800-\udfff]", value) is not None
 
 
-def _open_assistant(index_home: Path | None, model: str | None) -> Assistant:
+def _load_encoder(model: str | None) -> Encoder:
+    """The model to answer with (see `embeddings.model.load_encoder`): an ONNX one returns at
+    once, its session opening in the background."""
+    from embeddings.model import load_encoder
+
+    return load_encoder(model)
+
+
+def _open_assistant(index_home: Path | None, encoder: Encoder) -> Assistant:
+    from qa.assistant import Assistant
+    from store.atomic import IndexUnavailable
+
     try:
-        return Assistant.open(index_home, model)
+        return Assistant.open_with(encoder, index_home)
     except IndexUnavailable as error:
         raise _fail(str(error)) from None
 
 
 def _print_answer(answer: Answer) -> None:
+    from corpus.citation import cite
+    from languages.messages import message
+
     if answer.message:  # an error, a no-match, or an answer to part of the question
         style = "red" if answer.status == "error" else "yellow"
         _show(f"[{style}]{escape(answer.message)}[/]")
@@ -395,6 +437,8 @@ def _print_answer(answer: Answer) -> None:
 
 def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     """`text` as rich markup with the question's words in bold yellow."""
+    from qa.answer import highlight_segments
+
     return "".join(
         f"[bold yellow]{escape(piece)}[/]" if highlighted else escape(piece)
         for piece, highlighted in highlight_segments(text, spans)
@@ -419,6 +463,7 @@ def check(
     """Check a draft against adopted text: each paragraph agreed, adapted or new, with its
     sources and the exact differences."""
     from corpus.draft import DraftError, read_draft, read_draft_file
+    from languages.messages import message
     from qa.check import CheckReport, DraftChecker
     from qa.export import FORMATS, export
 
@@ -437,10 +482,10 @@ def check(
             draft = read_draft_file(raw, path.name)
     except DraftError as error:
         raise _fail(f"{path}: {error.said_in(language)}") from None
-    checker = DraftChecker(_open_assistant(index_home, model).retriever)
+    checker = DraftChecker(_open_assistant(index_home, _load_encoder(model)).retriever)
     notes = checker.notes(draft)
     for note in notes:
-        _show(f"[yellow]warning:[/] {escape(f'{path}: {note}')}", stderr)
+        _show(f"[yellow]warning:[/] {escape(f'{path}: {note}')}", stderr=True)
     checks = []
     with _progress(len(draft.paragraphs)) as progress:
         task = progress.add_task("checking paragraphs", total=len(draft.paragraphs))
@@ -454,7 +499,7 @@ def check(
         _print_check(report, language)
     if out is not None:
         _write_atomically(out, export(report, form, draft.language))
-        _show(escape(f"written: {out}"), stderr)
+        _show(escape(f"written: {out}"), stderr=True)
 
 
 def _read_bounded(path: Path) -> bytes:
@@ -534,7 +579,7 @@ def evaluate(
         evaluator.questions()
     except (OSError, ValueError) as error:
         raise _fail(str(error)) from None
-    assistant = _open_assistant(index_home, model)
+    assistant = _open_assistant(index_home, _load_encoder(model))
     modes = ["dense", "keyword", "hybrid", "answer"] if compare else ["answer"]
     outcomes = {mode: evaluator(assistant, mode) for mode in modes}
     answered = outcomes["answer"]
@@ -545,11 +590,11 @@ def evaluate(
         _show(escape(group.row()))
     for label, (right, shown) in figures("all", answered).labelled.items():
         precision = f"{right / shown:.3f}" if shown else "-"
-        stdout.print(
+        _console().print(
             f"label {label}: precision {precision} ({right}/{shown} in the top 5 of ok answers)"
         )
     for mode in modes:
-        stdout.print(figures(mode, outcomes[mode]).summary())
+        _console().print(figures(mode, outcomes[mode]).summary())
 
 
 @app.command()
@@ -598,9 +643,9 @@ def bench(
         load=((8, 10) if quick else (32, 50)) if load else None,
         cold=(3 if quick else 5) if cold is None else cold,
         out=out or benchmark.RESULTS,
-        say=lambda text: stderr.print(text),
+        say=lambda text: _console(stderr=True).print(text),
     )
-    stdout.print(benchmark.markdown(results))
+    _console().print(benchmark.markdown(results))
 
 
 @app.command()
@@ -622,14 +667,18 @@ def serve(
     run(host, port, root_path)
 
 
-def main() -> None:
-    """The `hrc-qa` command. After `ask`, the process ends at once: freeing the tokenizer's
-    250,000 pieces and the model one by one at exit takes a third as long as loading them,
-    and nothing is left to write (the answers are out, nothing else was opened for writing)."""
+def run(started: Encoder | None = None) -> None:
+    """The typer app on `sys.argv`, with the model `qa.launch` started for `ask`, if any (see
+    there). Once `ask`'s model has started opening, the process ends at once: Python's
+    teardown would free the model and the word tables object by object, and after a usage
+    error wait for the session to finish opening; nothing is left to write (the answers or
+    the error are out, nothing else was opened for writing)."""
+    if started is not None:
+        _leave_at_once.append(True)
     try:
-        app()
+        app(obj=started)
     except SystemExit as leaving:
-        if not _answered:
+        if not _leave_at_once:
             raise
         code = leaving.code if isinstance(leaving.code, int) else 0
         sys.stdout.flush()

@@ -21,15 +21,18 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import marisa_trie
-import snowballstemmer
 
 from embeddings import settings
 from languages.stopwords import STOPWORDS_EN_PLUS
 from languages.terminology import UN_TERMS
 from store import atomic
 from store.atomic import Artefact
+
+if TYPE_CHECKING:
+    import snowballstemmer
 
 GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/4", "gloss table", verify="checksum")
 """Its format is raised when the way the table is made changes."""
@@ -102,6 +105,8 @@ def _stemmer() -> snowballstemmer.stemmer:
     # A Snowball stemmer keeps the word it is working on in itself: one shared by the app's
     # request threads mixes their words up (and fails), so each thread has its own.
     if not hasattr(_PER_THREAD, "stemmer"):
+        import snowballstemmer  # English questions only (see `store.tokenize._stemmer`)
+
         _PER_THREAD.stemmer = snowballstemmer.stemmer("english")
     return _PER_THREAD.stemmer
 

@@ -34,6 +34,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
@@ -63,6 +64,24 @@ class VersionUnavailable(RuntimeError):
 
 IndexUnavailable = VersionUnavailable
 """The name the index's callers catch; every artefact raises the same error."""
+
+
+class BuildNeeded(RuntimeError):
+    """`ensure` would have to build, inside `without_building`."""
+
+
+_BUILDS_ALLOWED: ContextVar[bool] = ContextVar("builds_allowed", default=True)
+
+
+@contextmanager
+def without_building() -> Iterator[None]:
+    """A block in which `ensure` raises BuildNeeded instead of building: for work started
+    ahead of need, which must not keep a user waiting for a build."""
+    token = _BUILDS_ALLOWED.set(False)
+    try:
+        yield
+    finally:
+        _BUILDS_ALLOWED.reset(token)
 
 
 @dataclass(frozen=True)
@@ -111,6 +130,8 @@ def ensure(
     found = made_from(home, source, artefact=artefact)
     if found is not None:
         return found
+    if not _BUILDS_ALLOWED.get():
+        raise BuildNeeded(f"{announce}: {home}")
     home.mkdir(parents=True, exist_ok=True)
     with _exclusive(home):
         # Another process may have built it while this one waited for the lock.

@@ -16,15 +16,18 @@ import logging
 import re
 import threading
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 import jieba
-import snowballstemmer
 
 from languages import Language
 from languages.keywords import KEYWORD_FORMS, KeywordForms
 from languages.scripts import detect_language
 from languages.stopwords import STOPWORDS
 from store.word_tables import frequencies
+
+if TYPE_CHECKING:
+    import snowballstemmer
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -113,6 +116,10 @@ def _stemmer(algorithm: str) -> snowballstemmer.stemmer:
     concurrent requests must not share one."""
     stemmers = _PER_THREAD.__dict__.setdefault("stemmers", {})
     if algorithm not in stemmers:
+        # Imported here: the package loads all its 30-odd stemmers, which a text in a language
+        # without one (a Chinese question, say) never needs.
+        import snowballstemmer
+
         stemmers[algorithm] = snowballstemmer.stemmer(algorithm)
     return stemmers[algorithm]
 

@@ -58,6 +58,62 @@ def test_an_answer_loads_no_library_only_other_commands_need(index_env):
     assert run.stdout.strip() == "[]"
 
 
+@pytest.mark.slow
+def test_the_command_answers_without_loading_what_only_other_commands_need(index_env):
+    # The whole `hrc-qa ask` as installed (typer's parsing, the printing), not only the
+    # assistant: an import hook names every library of another command the moment it loads.
+    unneeded = {
+        "gradio", "torch", "transformers", "sentence_transformers", "tokenizers", "safetensors",
+        "bm25s", "scipy", "pdfplumber", "docx", "sentencepiece", "snowballstemmer",
+    }  # fmt: skip
+    code = (
+        "import sys\n"
+        f"unneeded = {sorted(unneeded)!r}\n"
+        "def hook(event, args):\n"
+        "    if event == 'import' and args[0].partition('.')[0] in unneeded:\n"
+        "        sys.stderr.write(f'loaded {args[0]}\\n')\n"
+        "sys.addaudithook(hook)\n"
+        "from qa.launch import main\n"
+        "sys.argv = ['hrc-qa', 'ask', '联合国公共服务日是哪一天？', '--top-k', '1']\n"
+        "main()\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=index_env, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    assert "[1] 人权理事会第37/7号决议第9段  A/HRC/RES/37/7  2018-03-22  直接相关" in run.stdout
+    assert "loaded" not in run.stderr
+
+
+@pytest.mark.slow
+def test_the_command_reports_a_bad_filter_and_exits_2_while_the_model_opens(index_env):
+    # The model starts opening before the filters are checked; the error must still come out
+    # whole, and the process end with code 2 (it leaves without waiting for the session).
+    command = [str(Path(sys.executable).with_name("hrc-qa")), "ask", "人权", "--part", "foo"]
+    run = subprocess.run(command, capture_output=True, text=True, env=index_env, check=False)
+    assert run.returncode == 2
+    assert "foo" in run.stderr and "preambular" in run.stderr
+    assert run.stdout == ""
+
+
+def test_only_ask_with_the_default_model_starts_it_before_the_line_is_read(monkeypatch):
+    import embeddings.model
+    from qa.launch import started_model
+
+    monkeypatch.setattr(embeddings.model, "start_encoder", lambda: "the default model")
+    assert started_model(["ask", "人权", "-k", "3"]) == "the default model"
+    assert started_model(["ask", "--help"]) == "the default model"
+    for other in (
+        ["ask", "人权", "--model", "/models/mine"],
+        ["ask", "--model=/models/mine", "人权"],
+        ["index"],
+        ["check", "draft.docx"],
+        ["--help"],
+        [],
+    ):
+        assert started_model(other) is None, other
+
+
 def test_ask_prints_the_quote_with_its_citation_and_marks_the_words(hrc_qa):
     result = hrc_qa("ask", "世界城市论坛第十二届会议在哪里举行，主题是什么？", "--top-k", "2")
     assert result.exit_code == 0, result.stderr

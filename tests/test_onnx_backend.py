@@ -16,6 +16,7 @@ from embeddings.model import (
     DEFAULT_BACKEND,
     load_encoder,
     resolve_backend,
+    start_encoder,
 )
 from embeddings.settings import DEFAULT_MODEL, model_home
 from store import atomic
@@ -156,3 +157,24 @@ def test_the_backend_setting(monkeypatch):
     monkeypatch.setenv("HRC_QA_BACKEND", "tensorflow")
     with pytest.raises(ValueError, match="HRC_QA_BACKEND"):
         resolve_backend()
+
+
+def test_a_model_started_ahead_is_the_one_loaded_and_never_built(encoder, monkeypatch, tmp_path):
+    # The bundled model is ready (the session's encoder made it): started ahead, it embeds
+    # as the loaded one does.
+    monkeypatch.delenv("HRC_QA_BACKEND", raising=False)
+    monkeypatch.delenv("HRC_QA_MODEL", raising=False)
+    started = start_encoder()
+    assert started is not None and started.name == encoder.name
+    assert np.array_equal(started.encode_queries([QUESTION]), encoder.encode_queries([QUESTION]))
+    # Nothing is started where loading would run torch, or the backend named is not one.
+    monkeypatch.setenv("HRC_QA_BACKEND", "torch")
+    assert start_encoder() is None
+    monkeypatch.setenv("HRC_QA_BACKEND", "tensorflow")
+    assert start_encoder() is None
+    # Nor in a home where the model was never built, and nothing is written there: a rebuild
+    # is for the command that turns out to need the model.
+    monkeypatch.delenv("HRC_QA_BACKEND")
+    monkeypatch.setenv("HRC_QA_HOME", str(tmp_path / "home"))
+    assert start_encoder() is None
+    assert not (tmp_path / "home").exists()
