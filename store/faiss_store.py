@@ -51,8 +51,9 @@ from store.tokenize import tokens
 EXACT_SEARCH_LIMIT = 20_000
 HNSW_NEIGHBOURS = 32
 HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 1024
-"""How many candidates a graph search keeps; the recall it gives is in the README."""
+HNSW_EF_SEARCH = 512
+"""How many candidates a graph search keeps; the recall it gives at each size, and at other
+values, is measured by `hrc-qa bench` (see the README)."""
 BUILD_THREADS = faiss.omp_get_max_threads()
 """Building a graph uses every core FAISS may; searching one question uses one thread, since
 FAISS's threads gain nothing on one vector and, woken right after ONNX Runtime's threads
@@ -165,14 +166,14 @@ class FaissStore(ParagraphStore):
         rows = searchers.rows_where(where)
         if not self._entries or k <= 0 or (rows is not None and len(rows) == 0):
             return []
+        selector = None if rows is None else faiss.IDSelectorBatch(rows.astype(np.int64))
         parameters = None
-        if rows is not None:
-            selector = faiss.IDSelectorBatch(rows.astype(np.int64))
-            parameters = (
-                faiss.SearchParametersHNSW(sel=selector, efSearch=max(HNSW_EF_SEARCH, 2 * k))
-                if isinstance(searchers.vectors, faiss.IndexHNSW)
-                else faiss.SearchParameters(sel=selector)
-            )
+        if isinstance(searchers.vectors, faiss.IndexHNSW):
+            # Given on every search: a saved graph keeps the efSearch it was built with.
+            candidates = max(HNSW_EF_SEARCH, k if selector is None else 2 * k)
+            parameters = faiss.SearchParametersHNSW(sel=selector, efSearch=candidates)
+        elif selector is not None:
+            parameters = faiss.SearchParameters(sel=selector)
         faiss.omp_set_num_threads(1)
         scores, found = searchers.vectors.search(
             np.asarray(vector, dtype=np.float32).reshape(1, -1),

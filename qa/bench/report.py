@@ -44,6 +44,7 @@ def markdown(results: dict) -> str:
         )
         + ".",
         "",
+        *_recall_curve(results["latency"]),
         "## Index build (embedding and indexing the bundled corpus)",
         "",
         "| backend | paragraphs | seconds | paragraphs/s | peak RSS MiB |",
@@ -108,3 +109,26 @@ def markdown(results: dict) -> str:
                 f"once started, {memory['peak_rss_mb']:,.0f} MiB at its peak (target ≤ 400)."
             )
     return "\n".join(lines) + "\n"
+
+
+def _recall_curve(latency: list[dict]) -> list[str]:
+    """Where an HNSW graph was searched: its recall@10 against exact search, and one search's
+    p50 for a question's candidates, at each efSearch measured."""
+    rows = [row for row in latency if row.get("recall_by_ef_search")]
+    if not rows:
+        return []
+    return [
+        "Recall@10 of the HNSW graph against exact search, and one search's p50 for a "
+        "question's candidates, by efSearch: "
+        + "; ".join(
+            f"{row['paragraphs']:,}: "
+            + ", ".join(
+                f"{point['ef_search']} → {point['recall_at_10']:.4f} in "
+                f"{point['search_p50_ms']:.2f} ms"
+                for point in row["recall_by_ef_search"]
+            )
+            for row in rows
+        )
+        + ".",
+        "",
+    ]
