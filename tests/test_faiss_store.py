@@ -176,7 +176,7 @@ def test_a_saved_graph_is_searched_as_deep_as_a_new_one(clustered_store):
         truth = exact_top(vectors, ids, query, 10)
         assert [hit.id for hit in store.dense_search(query, 10, Filters())] == truth
     finally:
-        store.vector_index.hnsw.efSearch = faiss_store.HNSW_EF_SEARCH
+        store.vector_index.hnsw.efSearch = faiss_store.ef_search(len(store))
 
 
 def test_a_resolution_added_is_among_the_names_at_once(home, fake_encoder):

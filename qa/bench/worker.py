@@ -52,7 +52,7 @@ def latency(size: int, repeat: int, seed: int = 0) -> dict:
     from qa.bench.synthetic import synthetic_corpus
     from qa.retrieval import CANDIDATES, HybridRetriever
     from store import substrings
-    from store.faiss_store import HNSW_EF_SEARCH, FaissStore
+    from store.faiss_store import FaissStore, ef_search
     from store.filters import Filters
 
     result: dict = {"size": size}
@@ -117,7 +117,8 @@ def latency(size: int, repeat: int, seed: int = 0) -> dict:
     if isinstance(vector_index, faiss.IndexHNSW):
         truth = exact.search(queries, 10)[1]
         curve = []
-        for candidates in sorted({*EF_SEARCH_CURVE, HNSW_EF_SEARCH}):
+        used = ef_search(len(vectors))
+        for candidates in sorted({*EF_SEARCH_CURVE, used}):
             parameters = faiss.SearchParametersHNSW(efSearch=candidates)
             found = vector_index.search(queries, 10, params=parameters)[1]
             single = [
@@ -131,7 +132,7 @@ def latency(size: int, repeat: int, seed: int = 0) -> dict:
                     "search_p50_ms": summary(single)["p50_ms"],
                 }
             )
-            if candidates == HNSW_EF_SEARCH:
+            if candidates == used:
                 result["recall_at_10"] = curve[-1]["recall_at_10"]
         result["recall_by_ef_search"] = curve
     result["peak_rss_mb"] = peak_rss_mb()
