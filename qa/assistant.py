@@ -131,22 +131,22 @@ class Assistant:
             if bounds and None not in bounds and bounds[0] > bounds[1]:  # type: ignore[operator]
                 what = message(what, language)
                 return error("bad_range", what=what, start=bounds[0], end=bounds[1])
-        resolutions = retriever.store.resolutions()
-        indexed = list(dict.fromkeys(resolution.name for resolution in resolutions))
-        unknown = [name for name in filters.resolutions if name not in indexed]
+        names = retriever.store.names()
+        unknown = [name for name in filters.resolutions if name not in names.held]
         if unknown:
+            listed_names = ", ".join(names.in_order)
             # The Council's own are named by their number, as everywhere; another body's with
             # its body (`大会第80/4号决议`, never `第A/RES/80/4号决议`).
             if body_and_number(unknown[0])[0] == DEFAULT_BODY:
-                return error("unknown_resolution", number=unknown[0], indexed=", ".join(indexed))
+                return error("unknown_resolution", number=unknown[0], indexed=listed_names)
             named = resolution_in_words(unknown[0], language)
-            return error("unknown_body_resolution", resolution=named, indexed=", ".join(indexed))
+            return error("unknown_body_resolution", resolution=named, indexed=listed_names)
 
         reference = find_reference(text)
-        cited, problem = _cited(resolutions, reference, filters, context, language)
+        cited, problem = _cited(retriever.store, reference, filters, context, language)
         if problem:
             return Answer(question, "error", problem, (), language, id)
-        if reference.resolution in indexed and not cited and not filters.resolutions:
+        if reference.resolution in names.held and not cited and not filters.resolutions:
             filters = replace(filters, resolutions=(reference.resolution,))
         found = retriever.find(text, top_k, filters)
         hits = found.hits
@@ -168,7 +168,6 @@ class Assistant:
         }
         ranks = {hit.id: rank for rank, hit in enumerate(hits, 1)}
         quoted = retriever.store.get(list(scores)[:top_k])
-        names = frozenset(indexed)
         quotes = [
             _quote(
                 text,
@@ -177,7 +176,7 @@ class Assistant:
                 "citation" if stored.id in cited else "search",
                 rank,
                 _label(stored.id, cited, relevant, ranks, hits, signals),
-                names,
+                names.held,
                 retriever.store.texts(stored.resolution.name),
             )
             for rank, stored in enumerate(quoted, 1)
@@ -218,7 +217,7 @@ class Assistant:
 
 
 def _cited(
-    resolutions: tuple[Resolution, ...],
+    store: ParagraphStore,
     reference: Reference,
     filters: Filters,
     context: str | None,
@@ -231,7 +230,7 @@ def _cited(
     number = reference.resolution or (filters.resolutions[:1] or (context,))[0]
     # One version of each paragraph: the question's language first, else the first indexed.
     texts = sorted(
-        (resolution for resolution in resolutions if resolution.name == number),
+        store.texts(number) if number else (),
         key=lambda resolution: resolution.language != language,
     )
     if not texts:

@@ -45,6 +45,20 @@ class StoredParagraph:
     paragraph: Paragraph
 
 
+@dataclass(frozen=True)
+class IndexedNames:
+    """The names of a store's resolutions (`Resolution.name`, a number's languages once)."""
+
+    in_order: tuple[str, ...]
+    """In `ParagraphStore.resolutions()` order."""
+    held: frozenset[str]
+
+    @classmethod
+    def of(cls, resolutions: Iterable[Resolution]) -> IndexedNames:
+        in_order = tuple(dict.fromkeys(resolution.name for resolution in resolutions))
+        return cls(in_order, frozenset(in_order))
+
+
 class ParagraphStore(ABC):
     """Paragraphs with their vectors and words; searched densely and by keyword."""
 
@@ -57,6 +71,8 @@ class ParagraphStore(ABC):
     """The newer version `reloaded` found unusable: not tried again."""
     _substrings: SubstringIndex | None = None
     """What `holds_text` reads, built at its first look-up; a change drops it."""
+    _names: tuple[tuple[Resolution, ...], IndexedNames] | None = None
+    """`names()`, with the `resolutions()` it was made from."""
 
     @abstractmethod
     def add(self, resolution: Resolution, vectors: np.ndarray) -> None:
@@ -94,6 +110,16 @@ class ParagraphStore(ABC):
     @abstractmethod
     def resolutions(self) -> tuple[Resolution, ...]:
         """Every stored resolution text, in number order (a number's languages together)."""
+
+    def names(self) -> IndexedNames:
+        """The names of the indexed resolutions: every question checks its filters and
+        citations against them, so they are made once per `resolutions()` (tens of thousands
+        of names at a million paragraphs), not once per question."""
+        resolutions = self.resolutions()
+        made = self._names
+        if made is None or made[0] is not resolutions:
+            made = self._names = (resolutions, IndexedNames.of(resolutions))
+        return made[1]
 
     def holds_language(self, language: Language) -> bool:
         """Whether some stored text is in `language` (a question's or a draft's words can be

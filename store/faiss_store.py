@@ -51,8 +51,10 @@ from store.tokenize import tokens
 EXACT_SEARCH_LIMIT = 20_000
 HNSW_NEIGHBOURS = 32
 HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 1024
-"""How many candidates a graph search keeps; the recall it gives is in the README."""
+HNSW_EF_SEARCH = ((200_000, 512), (None, 1024))
+"""How many candidates a graph search keeps, by the graph's size (up to the first figure, the
+second): a larger graph needs more for the same recall. The recall each gives, and other
+values', is measured by `hrc-qa bench` (see the README)."""
 BUILD_THREADS = faiss.omp_get_max_threads()
 """Building a graph uses every core FAISS may; searching one question uses one thread, since
 FAISS's threads gain nothing on one vector and, woken right after ONNX Runtime's threads
@@ -165,14 +167,14 @@ class FaissStore(ParagraphStore):
         rows = searchers.rows_where(where)
         if not self._entries or k <= 0 or (rows is not None and len(rows) == 0):
             return []
+        selector = None if rows is None else faiss.IDSelectorBatch(rows.astype(np.int64))
         parameters = None
-        if rows is not None:
-            selector = faiss.IDSelectorBatch(rows.astype(np.int64))
-            parameters = (
-                faiss.SearchParametersHNSW(sel=selector, efSearch=max(HNSW_EF_SEARCH, 2 * k))
-                if isinstance(searchers.vectors, faiss.IndexHNSW)
-                else faiss.SearchParameters(sel=selector)
-            )
+        if isinstance(searchers.vectors, faiss.IndexHNSW):
+            # Given on every search: a saved graph keeps the efSearch it was built with.
+            candidates = max(ef_search(len(self._entries)), k if selector is None else 2 * k)
+            parameters = faiss.SearchParametersHNSW(sel=selector, efSearch=candidates)
+        elif selector is not None:
+            parameters = faiss.SearchParameters(sel=selector)
         faiss.omp_set_num_threads(1)
         scores, found = searchers.vectors.search(
             np.asarray(vector, dtype=np.float32).reshape(1, -1),
@@ -471,6 +473,11 @@ def _collection_paused() -> Iterator[None]:
             gc.enable()
 
 
+def ef_search(vectors: int) -> int:
+    """The efSearch of a graph of this many `vectors` (`HNSW_EF_SEARCH`)."""
+    return next(ef for most, ef in HNSW_EF_SEARCH if most is None or vectors <= most)
+
+
 def _vector_index(vectors: np.ndarray, dimension: int) -> faiss.Index:
     """Exact inner-product search, or an HNSW graph once the corpus outgrows it."""
     if len(vectors) <= EXACT_SEARCH_LIMIT:
@@ -478,7 +485,7 @@ def _vector_index(vectors: np.ndarray, dimension: int) -> faiss.Index:
     else:
         index = faiss.IndexHNSWFlat(dimension, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-        index.hnsw.efSearch = HNSW_EF_SEARCH
+        index.hnsw.efSearch = ef_search(len(vectors))
     if len(vectors):
         faiss.omp_set_num_threads(BUILD_THREADS)
         index.add(np.ascontiguousarray(vectors, dtype=np.float32))

@@ -121,3 +121,71 @@ def test_a_killed_build_leaves_the_old_store_loadable(home, fake_encoder):
     assert after.version == before.version and len(after) == len(before)
     ids = paragraph_ids(before)
     np.testing.assert_array_equal(after.vectors(ids), before.vectors(ids))
+
+
+@pytest.fixture(scope="module")
+def clustered_store() -> tuple[FaissStore, np.ndarray, list[str]]:
+    """4,000 recombined paragraphs (`qa.bench.synthetic`) with clustered vectors (each the
+    mean of its pieces' random vectors), in a graph: the benchmark's corpus, small; with
+    the vectors and ids in the order they were added."""
+    from corpus import read_resolutions
+    from qa.bench.synthetic import synthetic_corpus
+
+    corpus = synthetic_corpus(read_resolutions([BUNDLED_CORPUS]), 4000, seed=1)
+    rng = np.random.default_rng(1)
+    random = rng.normal(size=(len(corpus.pieces) + corpus.real_rows, 64)).astype(np.float32)
+    random /= np.linalg.norm(random, axis=1, keepdims=True)
+    vectors = corpus.vectors(random[: corpus.real_rows], random[corpus.real_rows :], seed=1)
+    store = FaissStore(None, "random", 64)
+    row = 0
+    for resolution in corpus.resolutions:
+        rows = slice(row, row + len(resolution.paragraphs))
+        store.add(resolution, vectors[rows], corpus.words[rows])
+        row = rows.stop
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(faiss_store, "EXACT_SEARCH_LIMIT", 1000)
+        assert type(store.vector_index).__name__ == "IndexHNSWFlat"
+    ids = [r.paragraph_id(p) for r in corpus.resolutions for p in r.paragraphs]
+    return store, vectors, ids
+
+
+def exact_top(vectors: np.ndarray, ids: list[str], query: np.ndarray, k: int) -> list[str]:
+    return [ids[row] for row in np.argsort(-(vectors @ query), kind="stable")[:k]]
+
+
+def test_the_graph_finds_what_exact_search_finds(clustered_store):
+    store, vectors, ids = clustered_store
+    queries = vectors[np.random.default_rng(2).choice(len(vectors), 100, replace=False)]
+    queries = queries + np.random.default_rng(3).normal(0, 0.02, queries.shape)
+    shares, firsts = [], []
+    for query in queries.astype(np.float32):
+        truth = exact_top(vectors, ids, query, 10)
+        found = [hit.id for hit in store.dense_search(query, 10, Filters())]
+        shares.append(len(set(truth) & set(found)) / 10)
+        firsts.append(found[0] == truth[0])
+    assert np.mean(shares) >= 0.99
+    assert all(firsts)
+
+
+def test_a_saved_graph_is_searched_as_deep_as_a_new_one(clustered_store):
+    # A graph keeps the efSearch it was saved with: a store searches with its own anyway.
+    store, vectors, ids = clustered_store
+    store.vector_index.hnsw.efSearch = 1
+    query = vectors[7]
+    try:
+        truth = exact_top(vectors, ids, query, 10)
+        assert [hit.id for hit in store.dense_search(query, 10, Filters())] == truth
+    finally:
+        store.vector_index.hnsw.efSearch = faiss_store.ef_search(len(store))
+
+
+def test_a_resolution_added_is_among_the_names_at_once(home, fake_encoder):
+    from corpus import read_resolutions
+
+    store = load(home, fake_encoder)
+    assert "57/12" not in store.names().held
+    [added] = read_resolutions([BUNDLED_CORPUS / "A_HRC_RES_57_12.zh.txt"])
+    texts = [p.text for p in added.paragraphs]
+    store.add(added, fake_encoder.encode_passages(texts))
+    assert "57/12" in store.names().held
+    assert store.names().in_order == tuple(dict.fromkeys(r.name for r in store.resolutions()))

@@ -65,7 +65,7 @@ def run(
         "settings": {
             "backend": resolve_backend(),
             "exact_search_limit": EXACT_SEARCH_LIMIT,
-            "hnsw_ef_search": HNSW_EF_SEARCH,
+            "hnsw_ef_search": [list(step) for step in HNSW_EF_SEARCH],
             "repeat": repeat,
         },
         "latency": [],

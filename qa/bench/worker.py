@@ -21,6 +21,9 @@ from qa.bench.stats import peak_rss_mb, recall_at_k, rss_mb, summary, timed
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTION_FILES = ("eval/dev.jsonl", "eval/extra.jsonl")
+EF_SEARCH_CURVE = (128, 256, 512, 1024)
+"""The graph's efSearch values whose recall@10 (and search time for a question's candidates)
+the benchmark measures beside the one the store uses."""
 
 
 def questions() -> list[str]:
@@ -47,9 +50,9 @@ def latency(size: int, repeat: int, seed: int = 0) -> dict:
     from embeddings.model import load_encoder
     from qa.assistant import Assistant
     from qa.bench.synthetic import synthetic_corpus
-    from qa.retrieval import HybridRetriever
+    from qa.retrieval import CANDIDATES, HybridRetriever
     from store import substrings
-    from store.faiss_store import FaissStore
+    from store.faiss_store import FaissStore, ef_search
     from store.filters import Filters
 
     result: dict = {"size": size}
@@ -101,8 +104,8 @@ def latency(size: int, repeat: int, seed: int = 0) -> dict:
             ours.append(timed(lambda q=question: assistant.ask(q)))
             vector = encode_query(question)
             embed.append(timed(lambda q=question: encode_query(q)))
-            dense.append(timed(lambda v=vector: store.dense_search(v, 50, everything)))
-            words.append(timed(lambda q=question: store.keyword_search(q, 50, everything)))
+            dense.append(timed(lambda v=vector: store.dense_search(v, CANDIDATES, everything)))
+            words.append(timed(lambda q=question: store.keyword_search(q, CANDIDATES, everything)))
     result["ask"] = summary(ours)
     result["parts"] = {"embed": summary(embed), "dense": summary(dense), "keyword": summary(words)}
 
@@ -113,8 +116,25 @@ def latency(size: int, repeat: int, seed: int = 0) -> dict:
     result["exact_search"] = summary(single)
     if isinstance(vector_index, faiss.IndexHNSW):
         truth = exact.search(queries, 10)[1]
-        found = vector_index.search(queries, 10)[1]
-        result["recall_at_10"] = recall_at_k(truth, found, 10)
+        curve = []
+        used = ef_search(len(vectors))
+        for candidates in sorted({*EF_SEARCH_CURVE, used}):
+            parameters = faiss.SearchParametersHNSW(efSearch=candidates)
+            found = vector_index.search(queries, 10, params=parameters)[1]
+            single = [
+                timed(lambda v=v, p=parameters: vector_index.search(v[None], CANDIDATES, params=p))
+                for v in queries
+            ]
+            curve.append(
+                {
+                    "ef_search": candidates,
+                    "recall_at_10": recall_at_k(truth, found, 10),
+                    "search_p50_ms": summary(single)["p50_ms"],
+                }
+            )
+            if candidates == used:
+                result["recall_at_10"] = curve[-1]["recall_at_10"]
+        result["recall_by_ef_search"] = curve
     result["peak_rss_mb"] = peak_rss_mb()
     return result
 
