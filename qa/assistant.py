@@ -29,7 +29,7 @@ from qa.relevance import answers_question, is_relevant, label, paragraph_feature
 from qa.request import MAX_QUESTION_CHARS, clean_question, echoed, question_language
 from qa.rerank import load_reranker
 from qa.retrieval import Hit, HybridRetriever
-from qa.signals import Signals, missing_phrases, question_signals
+from qa.signals import Signals, by_coverage, missing_phrases, question_signals
 from store import open_store
 from store.base import ParagraphStore, StoredParagraph
 from store.filters import Filters
@@ -142,12 +142,15 @@ class Assistant:
         if reference.resolution in indexed and not cited and not filters.resolutions:
             filters = replace(filters, resolutions=(reference.resolution,))
         found = retriever.find(text, top_k, filters)
-        hits = found.hits
-        if not hits and not cited:
+        if not found.hits and not cited:
             # Nothing to rank at all: the filters leave no paragraph, which is what to say.
             message_text = message("no_match_filters", language)
             return Answer(question, "no_match", message_text, (), language, id)
         signals = question_signals(text, language, found, retriever.store, retriever.encoder)
+        if signals is not None and (reordered := by_coverage(found, signals)) is not found:
+            found = reordered
+            signals = question_signals(text, language, found, retriever.store, retriever.encoder)
+        hits = found.hits
         relevance = answers_question(signals) if signals else None
         relevant = bool(cited) or (signals is not None and is_relevant(signals))
         # The words of a question in a language no indexed text is in (and, unlike English,
@@ -177,7 +180,16 @@ class Assistant:
         ]
         if not relevant:
             others = (signals.other_documents + signals.titled_documents) if signals else ()
-            key = "no_match_missing" if missing else "no_match_cited" if others else "no_match"
+            unstated = signals.unstated_kinds if signals else ()
+            key = (
+                "no_match_missing"
+                if missing
+                else "no_match_cited"
+                if others
+                else f"no_match_{unstated[0]}"
+                if unstated
+                else "no_match"
+            )
             key = key if words_checked else "no_match_language"
             terms = listed(missing or others, language)
             return Answer(

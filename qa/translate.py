@@ -9,6 +9,12 @@ first: `data protection` → 数据保护 before `data`, `protection`), word by 
 stems (`countries` and `country` meet). Only headwords of two or more characters are kept: a
 single character translates too many things to be evidence. UN terms the dictionary lacks or
 words otherwise (`languages.terminology`) come first.
+
+The dictionary's word for a term is often not the one a corpus uses (`indigenous` → 原住民,
+where the resolutions say 土著人民). Given what the corpus holds, a word none of whose
+translations it holds falls back on the headwords it does hold whose glosses contain the word
+among others (`indigenous person` → 土著人) or a shorter word it begins with (`partner` → 伙伴
+for `partnership`).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import json
 import re
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -36,6 +43,9 @@ GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/3", "gloss table", verify="checksu
 GLOSSES = "glosses.json"
 MAX_GLOSS_WORDS = 4
 """Longer glosses are explanations, not translations."""
+MIN_PREFIX = 5
+"""The shortest gloss word a word's stem may begin with to fall back on it (`partner` for
+`partnership`): shorter ones (`part`) begin too many unrelated words."""
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -56,9 +66,11 @@ class EnglishWord:
     """Whether the dictionary knows the word at all (a name like `Mandela` it does not)."""
 
 
-def english_words(question: str) -> list[EnglishWord]:
+def english_words(question: str, holds: Callable[[str], bool] | None = None) -> list[EnglishWord]:
     """The content words of an English question (stop words left out), each with the Chinese
-    headwords its glosses give."""
+    headwords its glosses give; with `holds` (whether the corpus holds a text), a word none of
+    whose translations the corpus holds gets the held headwords of the glosses it is a word of
+    instead (the module docstring)."""
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(question)]
     stems = [_stem(word) for word, _, _ in words]
     glosses = _glosses()
@@ -76,12 +88,28 @@ def english_words(question: str) -> list[EnglishWord]:
             word,
             start,
             end,
-            tuple(dict.fromkeys(found)),
+            _held_or_related(stem, tuple(dict.fromkeys(found)), holds),
             stem in known,
         )
         for (word, start, end), stem, found in zip(words, stems, translations, strict=True)
         if word.lower() not in _STOPWORDS
     ]
+
+
+def _held_or_related(
+    stem: str, translations: tuple[str, ...], holds: Callable[[str], bool] | None
+) -> tuple[str, ...]:
+    """`translations`, or where the corpus holds none of them, the held headwords of the
+    glosses holding the word, failing that of those holding the longest shorter word
+    (`MIN_PREFIX` letters or more) it begins with."""
+    if holds is None or any(holds(translation) for translation in translations):
+        return translations
+    glosses_of = _headwords_by_gloss_word()
+    for end in range(len(stem), MIN_PREFIX - 1, -1):
+        related = tuple(headword for headword in glosses_of.get(stem[:end], ()) if holds(headword))
+        if related:
+            return related
+    return translations
 
 
 def prepare() -> None:
@@ -154,6 +182,16 @@ def _gloss_table() -> dict[str, tuple[str, ...]]:
             if 0 < len(words) <= MAX_GLOSS_WORDS and not all(word in _STOPWORDS for word in words):
                 found[" ".join(words)].append(headword)
     return {gloss: tuple(dict.fromkeys(headwords)) for gloss, headwords in found.items()}
+
+
+@cache
+def _headwords_by_gloss_word() -> dict[str, tuple[str, ...]]:
+    """Stemmed word → the headwords of every gloss it is a word of."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for gloss, headwords in _glosses().items():
+        for word in gloss.split():
+            found[word].extend(headwords)
+    return {word: tuple(dict.fromkeys(headwords)) for word, headwords in found.items()}
 
 
 @cache

@@ -61,3 +61,21 @@ def test_an_english_word_weighs_as_the_mean_of_its_translations_the_corpus_holds
     assert "地方" in held and "局部" in locally.translations and "局部" not in held
     assert {hit.id: pytest.approx(hit.score) for hit in found} == expected
     assert [hit.score for hit in found] == sorted((hit.score for hit in found), reverse=True)
+
+
+def test_a_word_falls_back_on_the_words_the_corpus_holds_where_it_holds_none_of_its_own():
+    # The dictionary gives 原住民 for "indigenous peoples"; a corpus saying 土著人民 is found
+    # through the gloss "indigenous person" (土著人), which holds the word among others.
+    corpus = "申明土著人民有权充分享有所有人权；鼓励发展伙伴关系。"
+    words = {
+        word.text: word for word in english_words("indigenous partnership", corpus.__contains__)
+    }
+    assert words["indigenous"].translations == ("土著人",)
+    # No gloss holds "partnership" but 共享计划's; "partner" (伙伴), a word it begins with, does.
+    assert "伙伴" in words["partnership"].translations
+    # Without the corpus, or where it holds a translation, the dictionary's words stand.
+    assert "原住民" in english_words("indigenous peoples")[0].translations
+    held = "原住民的权利"
+    assert english_words("indigenous peoples", held.__contains__) == english_words(
+        "indigenous peoples"
+    )
