@@ -13,8 +13,8 @@ words otherwise (`languages.terminology`) come first.
 The dictionary's word for a term is often not the one a corpus uses (`indigenous` → 原住民,
 where the resolutions say 土著人民). Given what the corpus holds, a word none of whose
 translations it holds falls back on the headwords it does hold whose glosses contain the word
-among others (`indigenous person` → 土著人) or a shorter word it begins with (`partner` → 伙伴
-for `partnership`).
+among others (`indigenous person` → 土著人) and that share a character with one of its own
+translations (土生土长).
 """
 
 from __future__ import annotations
@@ -38,14 +38,12 @@ from languages.terminology import UN_TERMS
 from store import atomic
 from store.atomic import Artefact
 
-GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/3", "gloss table", verify="checksum")
+GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/4", "gloss table", verify="checksum")
 """Its format is raised when the way the table is made changes."""
 GLOSSES = "glosses.json"
 MAX_GLOSS_WORDS = 4
-"""Longer glosses are explanations, not translations."""
-MIN_PREFIX = 5
-"""The shortest gloss word a word's stem may begin with to fall back on it (`partner` for
-`partnership`): shorter ones (`part`) begin too many unrelated words."""
+"""Longer glosses are explanations, not translations; of one whose first part, before a comma,
+is short enough, that part is kept (a name: `Addis Ababa, capital of Ethiopia`)."""
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -100,16 +98,18 @@ def _held_or_related(
     stem: str, translations: tuple[str, ...], holds: Callable[[str], bool] | None
 ) -> tuple[str, ...]:
     """`translations`, or where the corpus holds none of them, the held headwords of the
-    glosses holding the word, failing that of those holding the longest shorter word
-    (`MIN_PREFIX` letters or more) it begins with."""
+    other glosses the word is a word of that share a character with one of `translations`
+    (`indigenous person` → 土著人, beside 土生土长): a gloss holding the word as a mere
+    modifier (`small girl` → 女童 for `small`) shares none."""
     if holds is None or any(holds(translation) for translation in translations):
         return translations
-    glosses_of = _headwords_by_gloss_word()
-    for end in range(len(stem), MIN_PREFIX - 1, -1):
-        related = tuple(headword for headword in glosses_of.get(stem[:end], ()) if holds(headword))
-        if related:
-            return related
-    return translations
+    characters = set("".join(translations))
+    related = tuple(
+        headword
+        for headword in _headwords_by_gloss_word().get(stem, ())
+        if headword not in translations and characters & set(headword) and holds(headword)
+    )
+    return related or translations
 
 
 def prepare() -> None:
@@ -179,6 +179,9 @@ def _gloss_table() -> dict[str, tuple[str, ...]]:
                     gloss = gloss[len(leading) :]
                     break
             words = [_stem(word) for word in _WORD.findall(gloss)]
+            if len(words) > MAX_GLOSS_WORDS:
+                # A name glossed with what it is (`Addis Ababa, capital of Ethiopia`): the name.
+                words = [_stem(word) for word in _WORD.findall(gloss.split(",", 1)[0])]
             if 0 < len(words) <= MAX_GLOSS_WORDS and not all(word in _STOPWORDS for word in words):
                 found[" ".join(words)].append(headword)
     return {gloss: tuple(dict.fromkeys(headwords)) for gloss, headwords in found.items()}
