@@ -29,7 +29,7 @@ from qa.relevance import answers_question, is_relevant, label, paragraph_feature
 from qa.request import MAX_QUESTION_CHARS, clean_question, echoed, question_language
 from qa.rerank import load_reranker
 from qa.retrieval import Hit, HybridRetriever
-from qa.signals import Signals, by_coverage, missing_phrases, question_signals
+from qa.signals import Signals, missing_phrases, question_signals
 from store import open_store
 from store.base import ParagraphStore, StoredParagraph
 from store.filters import Filters
@@ -146,10 +146,8 @@ class Assistant:
             # Nothing to rank at all: the filters leave no paragraph, which is what to say.
             message_text = message("no_match_filters", language)
             return Answer(question, "no_match", message_text, (), language, id)
-        signals = question_signals(text, language, found, retriever.store, retriever.encoder)
-        if signals is not None and (reordered := by_coverage(found, signals)) is not found:
-            found = reordered
-            signals = question_signals(text, language, found, retriever.store, retriever.encoder)
+        ranked = question_signals(text, language, found, retriever.store, retriever.encoder)
+        found, signals = ranked if ranked else (found, None)
         hits = found.hits
         relevance = answers_question(signals) if signals else None
         relevant = bool(cited) or (signals is not None and is_relevant(signals))

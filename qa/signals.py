@@ -1,8 +1,9 @@
 """The measured signals behind the no-match decision and the relevance labels.
 
-For one question and the paragraphs retrieval found, `question_signals` says how similar the
-best paragraph is (cosine), how far it stands out from the other candidates, and which of the
-question's salient terms occur in it or anywhere in the corpus. Salience is inverse document
+For one question and the paragraphs retrieval found, `question_signals` orders the first few by
+how much of the question each holds, and says how similar the best paragraph is (cosine), how
+far it stands out from the other candidates, and which of the question's salient terms occur in
+it or anywhere in the corpus. Salience is inverse document
 frequency from jieba's general-Chinese table (`jieba/analyse/idf.txt`); English question words
 are weighed and looked for through their Chinese translations (`qa.translate`). A term found
 nowhere in the corpus is what a no-match answer names as missing. A question may also ask about
@@ -75,7 +76,7 @@ ASKS_ENGLISH_TITLE = re.compile(
 SALIENT_WEIGHT = 9.0
 """Terms at least this weighty (rarer than 人权 in general Chinese) are named as missing."""
 COVERAGE_REORDERED = 5
-"""The first hits that `by_coverage` orders by how much of the question each holds."""
+"""The first hits that `question_signals` orders by how much of the question each holds."""
 COVERAGE_WEIGHT = 10.0
 """What holding every one of the question's terms weighs against a hit's place (1 / rank): a
 tenth more of the terms outweighs the gap between first place and none, so the first hits go
@@ -144,9 +145,13 @@ def question_signals(
     found: Found,
     store: ParagraphStore,
     encoder: Encoder | None = None,
-) -> Signals | None:
-    """The signals of a search's hits for `question` (None when it found nothing); with the
-    `encoder`, `word_similarity` too where the question's words cannot be checked."""
+) -> tuple[Found, Signals] | None:
+    """The hits of a search for `question`, their first `COVERAGE_REORDERED` ordered by how
+    much of the question each holds where its words can be looked for (fusion ranks a paragraph
+    holding one frequent word of the question above one holding all of it, `indigenous
+    peoples`: 人民 before 土著人民, more often than the reverse), and their signals (None when
+    it found nothing); with the `encoder`, `word_similarity` too where the question's words
+    cannot be checked."""
     if not found.hits:
         return None
     # A resolution the question names that is indexed is searched within, not looked for.
@@ -159,16 +164,20 @@ def question_signals(
     in_corpus = [coverage(term, store.holds_text) for term in terms]
     stored = store.get([hit.id for hit in found.hits])
     passages = [passage_text(item.resolution, item.paragraph) for item in stored]
-    coverages = tuple(weighted_coverage(terms, passage.lower()) for passage in passages)
+    coverages = [weighted_coverage(terms, passage.lower()) for passage in passages]
+    checked = words_checkable(language, store)
+    order = _coverage_order(coverages) if checked else list(range(len(coverages)))
+    found = Found([found.hits[i] for i in order], found.standout)
+    stored, passages = [stored[i] for i in order], [passages[i] for i in order]
+    coverages = [coverages[i] for i in order]
     best_holds = passages[0].lower().__contains__
     best = found.hits[0]
-    checked = words_checkable(language, store)
     nearness = (
         word_similarity(question, language, stored[0].resolution, stored[0].paragraph, encoder)
         if encoder is not None and not checked
         else 0.0
     )
-    return Signals(
+    return found, Signals(
         similarity=best.similarity,
         cross_language=stored[0].resolution.language != language,
         standout=found.standout,
@@ -180,7 +189,7 @@ def question_signals(
             term for term, share in zip(terms, in_corpus, strict=True) if share < 0.5
         ),
         titled_documents=titled_documents(question) if checked else (),
-        coverages=coverages,
+        coverages=tuple(coverages),
         words_checked=checked,
         word_similarity=nearness,
         salient_absent=sum(
@@ -190,20 +199,12 @@ def question_signals(
     )
 
 
-def by_coverage(found: Found, signals: Signals) -> Found:
-    """`found` with its first `COVERAGE_REORDERED` hits ordered by the weighted share of the
-    question's terms each holds (`Signals.coverages`), where those can be looked for: fusion
-    ranks a paragraph holding one frequent word of the question above one holding all of it
-    (`indigenous peoples`: 人民 before 土著人民) more often than the reverse."""
-    count = min(COVERAGE_REORDERED, len(found.hits))
-    if not signals.words_checked:
-        return found
-    order = sorted(
-        range(count), key=lambda i: -(1 / (i + 1) + COVERAGE_WEIGHT * signals.coverages[i])
-    )
-    if order == list(range(count)):
-        return found
-    return Found([found.hits[i] for i in order] + found.hits[count:], found.standout)
+def _coverage_order(coverages: list[float]) -> list[int]:
+    """The hits' order: the first `COVERAGE_REORDERED` by 1 / rank + `COVERAGE_WEIGHT` × the
+    share of the question's terms each holds, the rest as found."""
+    first = min(COVERAGE_REORDERED, len(coverages))
+    ordered = sorted(range(first), key=lambda i: -(1 / (i + 1) + COVERAGE_WEIGHT * coverages[i]))
+    return ordered + list(range(first, len(coverages)))
 
 
 def titled_documents(question: str) -> tuple[str, ...]:
