@@ -19,6 +19,8 @@ MESSAGES: dict[Language, dict[str, str]] = {
         # A no-match or partial answer names what no indexed paragraph mentions (qa/assistant.py).
         "no_match_missing": "已收录的决议中没有提到{terms}。下面是最接近的段落，仅供参考。",
         "no_match_cited": "已收录的决议提到{terms}，但没有载录其内容。下面是最接近的段落，仅供参考。",
+        "no_match_quantity": "问题问的是一个数字（多少、比例），而最接近的段落都没有给出这样的数字。下面的段落仅供参考。",
+        "no_match_time": "问题问的是一个时间（日期、年份、期限），而最接近的段落都没有给出这样的时间。下面的段落仅供参考。",
         "no_match_language": "已收录的决议都不是用提问的语言写的，无法逐词核对这个问题。下面是跨语言按意思找到的最接近的段落，仅供参考。",
         "by_meaning": "已收录的决议都不是用提问的语言写的，无法逐词核对这个问题；下面的段落是跨语言按意思找到的。",
         "partial": "已收录的决议中没有提到{terms}；下面的段落只回答问题的其余部分。",
@@ -130,6 +132,14 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "no_match_cited": (
             "The indexed resolutions cite {terms} but do not give its content. The nearest "
             "paragraphs below are shown for reference only."
+        ),
+        "no_match_quantity": (
+            "The question asks for a figure (how many, what share), and none of the nearest "
+            "paragraphs gives one. They are shown below for reference only."
+        ),
+        "no_match_time": (
+            "The question asks for a time (a date, a year, a period), and none of the nearest "
+            "paragraphs gives one. They are shown below for reference only."
         ),
         "no_match_language": (
             "No indexed resolution is in the language of the question, so its words could "
@@ -304,6 +314,14 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "Les résolutions indexées citent {terms} sans en donner le contenu. Les "
             "paragraphes les plus proches ci-dessous sont donnés à titre indicatif."
         ),
+        "no_match_quantity": (
+            "La question demande un chiffre (combien, quelle part), et aucun des paragraphes "
+            "les plus proches n’en donne. Ils sont donnés ci-dessous à titre indicatif."
+        ),
+        "no_match_time": (
+            "La question demande une date (un jour, une année, une durée), et aucun des "
+            "paragraphes les plus proches n’en donne. Ils sont donnés ci-dessous à titre indicatif."
+        ),
         "no_match_language": (
             "Aucune résolution indexée n’est rédigée dans la langue de la question : ses mots "
             "n’ont pas pu y être recherchés. Les paragraphes ci-dessous, les plus proches par "
@@ -445,6 +463,14 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "Las resoluciones indizadas citan {terms}, pero no recogen su contenido. Los "
             "párrafos más cercanos se muestran a continuación solo como referencia."
         ),
+        "no_match_quantity": (
+            "La pregunta pide una cifra (cuántos, qué proporción) y ninguno de los párrafos más "
+            "cercanos la da. Se muestran a continuación solo como referencia."
+        ),
+        "no_match_time": (
+            "La pregunta pide una fecha (un día, un año, un plazo) y ninguno de los párrafos más "
+            "cercanos la da. Se muestran a continuación solo como referencia."
+        ),
         "no_match_language": (
             "Ninguna resolución indizada está en el idioma de la pregunta: sus palabras no se "
             "pudieron buscar en ellas. Los párrafos siguientes, los más cercanos por su sentido "
@@ -585,6 +611,14 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "Проиндексированные резолюции ссылаются на {terms}, но не приводят их содержания. "
             "Ниже приведены ближайшие пункты, только для справки."
         ),
+        "no_match_quantity": (
+            "Вопрос касается числа (сколько, какая доля), но ни один из ближайших пунктов его "
+            "не приводит. Они приведены ниже только для справки."
+        ),
+        "no_match_time": (
+            "Вопрос касается срока (даты, года, периода), но ни один из ближайших пунктов его "
+            "не приводит. Они приведены ниже только для справки."
+        ),
         "no_match_language": (
             "Ни одна проиндексированная резолюция не написана на языке вопроса, поэтому его "
             "слова не удалось в них найти. Ниже приведены ближайшие по смыслу пункты на другом "
@@ -722,6 +756,14 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "no_match_cited": (
             "تشير القرارات المفهرسة إلى {terms} لكنها لا تتضمن محتواها. وترد أدناه أقرب "
             "الفقرات، للاسترشاد فقط."
+        ),
+        "no_match_quantity": (
+            "يسأل السؤال عن رقم (كم، ما النسبة)، ولا تذكر أي من أقرب الفقرات رقمًا كهذا. "
+            "وترد أدناه للاسترشاد فقط."
+        ),
+        "no_match_time": (
+            "يسأل السؤال عن وقت (تاريخ أو سنة أو مدة)، ولا تذكر أي من أقرب الفقرات وقتًا كهذا. "
+            "وترد أدناه للاسترشاد فقط."
         ),
         "no_match_language": (
             "لا يوجد أي قرار مفهرس بلغة السؤال، لذا تعذر البحث عن كلماته فيها. وترد أدناه أقرب "

@@ -149,12 +149,13 @@ class Assistant:
         if reference.resolution in names.held and not cited and not filters.resolutions:
             filters = replace(filters, resolutions=(reference.resolution,))
         found = retriever.find(text, top_k, filters)
-        hits = found.hits
-        if not hits and not cited:
+        if not found.hits and not cited:
             # Nothing to rank at all: the filters leave no paragraph, which is what to say.
             message_text = message("no_match_filters", language)
             return Answer(question, "no_match", message_text, (), language, id)
-        signals = question_signals(text, language, found, retriever.store, retriever.encoder)
+        ranked = question_signals(text, language, found, retriever.store, retriever.encoder)
+        found, signals = ranked if ranked else (found, None)
+        hits = found.hits
         relevance = answers_question(signals) if signals else None
         relevant = bool(cited) or (signals is not None and is_relevant(signals))
         # The words of a question in a language no indexed text is in (and, unlike English,
@@ -183,7 +184,16 @@ class Assistant:
         ]
         if not relevant:
             others = (signals.other_documents + signals.titled_documents) if signals else ()
-            key = "no_match_missing" if missing else "no_match_cited" if others else "no_match"
+            unstated = signals.unstated_kinds if signals else ()
+            key = (
+                "no_match_missing"
+                if missing
+                else "no_match_cited"
+                if others
+                else f"no_match_{unstated[0]}"
+                if unstated
+                else "no_match"
+            )
             key = key if words_checked else "no_match_language"
             terms = listed(missing or others, language)
             return Answer(

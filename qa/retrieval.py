@@ -166,7 +166,7 @@ class HybridRetriever:
             totals[found.id] += found.score
         searched: dict[str, list[Scored]] = {}
         held: list[str] = []
-        for word in english_words(question):
+        for word in english_words(question, self.store.holds_text):
             for translation in word.translations:
                 if translation not in searched:
                     searched[translation] = self.store.keyword_search(translation, depth, where)

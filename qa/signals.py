@@ -1,8 +1,9 @@
 """The measured signals behind the no-match decision and the relevance labels.
 
-For one question and the paragraphs retrieval found, `question_signals` says how similar the
-best paragraph is (cosine), how far it stands out from the other candidates, and which of the
-question's salient terms occur in it or anywhere in the corpus. Salience is inverse document
+For one question and the paragraphs retrieval found, `question_signals` orders the first few by
+how much of the question each holds, and says how similar the best paragraph is (cosine), how
+far it stands out from the other candidates, and which of the question's salient terms occur in
+it or anywhere in the corpus. Salience is inverse document
 frequency from jieba's general-Chinese table (`jieba/analyse/idf.txt`); English question words
 are weighed and looked for through their Chinese translations (`qa.translate`). A term found
 nowhere in the corpus is what a no-match answer names as missing. A question may also ask about
@@ -14,6 +15,12 @@ Spanish, Russian, Arabic over Chinese texts), has no term evidence: its words ca
 for. For it `word_similarity` measures instead, with the multilingual model, how near each of
 its words comes to some word of the best paragraph (`données` to 数据 at cosine 0.93), the
 evidence `qa.relevance`'s model for such questions weighs.
+
+Two signals look past the shared vocabulary of a question that asks for something next to what
+the texts cover: how many salient terms the best paragraph does not hold (a weighted share
+lets one missing key term drown among many held ones), and whether the question asks for a
+quantity or a time that none of the first paragraphs shows (`languages.answer_types`: a
+budget share, a date, beside paragraphs holding no figure and no date).
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ import numpy as np
 from corpus import Paragraph, Resolution
 from embeddings.encoder import Encoder
 from languages import Language
+from languages.answer_types import AnswerKind, unstated_kinds
 from languages.keywords import KEYWORD_FORMS
 from qa.retrieval import Found
 from qa.translate import english_words
@@ -67,6 +75,15 @@ ASKS_ENGLISH_TITLE = re.compile(
 """Words that ask what a document named by title itself says or holds."""
 SALIENT_WEIGHT = 9.0
 """Terms at least this weighty (rarer than 人权 in general Chinese) are named as missing."""
+COVERAGE_REORDERED = 5
+"""The first hits that `question_signals` orders by how much of the question each holds."""
+COVERAGE_WEIGHT = 10.0
+"""What holding every one of the question's terms weighs against a hit's place (1 / rank): a
+tenth more of the terms outweighs the gap between first place and none, so the first hits go
+by how much of the question they hold, and their fused order breaks near ties."""
+KIND_SHOWN_WITHIN = 3
+"""The paragraphs looked at for the kind of answer a question asks for (a figure, a date): the
+first few, as a user reads them."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +132,11 @@ class Signals:
     word_similarity: float = 0.0
     """Mean over the question's words of the best cosine of each to a word of the best
     paragraph (measured where words cannot be checked, see the module docstring)."""
+    salient_absent: int = 0
+    """How many of the question's salient terms the best paragraph does not hold."""
+    unstated_kinds: tuple[AnswerKind, ...] = ()
+    """The kinds of answer the question asks for (a quantity, a time) that none of the first
+    `KIND_SHOWN_WITHIN` paragraphs shows."""
 
 
 def question_signals(
@@ -123,32 +145,39 @@ def question_signals(
     found: Found,
     store: ParagraphStore,
     encoder: Encoder | None = None,
-) -> Signals | None:
-    """The signals of a search's hits for `question` (None when it found nothing); with the
-    `encoder`, `word_similarity` too where the question's words cannot be checked."""
+) -> tuple[Found, Signals] | None:
+    """The hits of a search for `question`, their first `COVERAGE_REORDERED` ordered by how
+    much of the question each holds where its words can be looked for (fusion ranks a paragraph
+    holding one frequent word of the question above one holding all of it, `indigenous
+    peoples`: 人民 before 土著人民, more often than the reverse), and their signals (None when
+    it found nothing); with the `encoder`, `word_similarity` too where the question's words
+    cannot be checked."""
     if not found.hits:
         return None
     # A resolution the question names that is indexed is searched within, not looked for.
     terms = [
         term
-        for term in question_terms(question, language)
+        for term in question_terms(question, language, store.holds_text)
         if not (DOCUMENT_NUMBER.fullmatch(term.text) and store.texts(term.forms[0].upper()))
     ]
     documents = tuple(term.text for term in terms if DOCUMENT_NUMBER.fullmatch(term.text))
     in_corpus = [coverage(term, store.holds_text) for term in terms]
     stored = store.get([hit.id for hit in found.hits])
-    coverages = tuple(
-        weighted_coverage(terms, passage_text(item.resolution, item.paragraph).lower())
-        for item in stored
-    )
-    best = found.hits[0]
+    passages = [passage_text(item.resolution, item.paragraph) for item in stored]
+    coverages = [weighted_coverage(terms, passage.lower()) for passage in passages]
     checked = words_checkable(language, store)
+    order = _coverage_order(coverages) if checked else list(range(len(coverages)))
+    found = Found([found.hits[i] for i in order], found.standout)
+    stored, passages = [stored[i] for i in order], [passages[i] for i in order]
+    coverages = [coverages[i] for i in order]
+    best_holds = passages[0].lower().__contains__
+    best = found.hits[0]
     nearness = (
         word_similarity(question, language, stored[0].resolution, stored[0].paragraph, encoder)
         if encoder is not None and not checked
         else 0.0
     )
-    return Signals(
+    return found, Signals(
         similarity=best.similarity,
         cross_language=stored[0].resolution.language != language,
         standout=found.standout,
@@ -160,10 +189,22 @@ def question_signals(
             term for term, share in zip(terms, in_corpus, strict=True) if share < 0.5
         ),
         titled_documents=titled_documents(question) if checked else (),
-        coverages=coverages,
+        coverages=tuple(coverages),
         words_checked=checked,
         word_similarity=nearness,
+        salient_absent=sum(
+            term.weight >= SALIENT_WEIGHT and coverage(term, best_holds) < 0.5 for term in terms
+        ),
+        unstated_kinds=unstated_kinds(question, passages[:KIND_SHOWN_WITHIN]),
     )
+
+
+def _coverage_order(coverages: list[float]) -> list[int]:
+    """The hits' order: the first `COVERAGE_REORDERED` by 1 / rank + `COVERAGE_WEIGHT` × the
+    share of the question's terms each holds, the rest as found."""
+    first = min(COVERAGE_REORDERED, len(coverages))
+    ordered = sorted(range(first), key=lambda i: -(1 / (i + 1) + COVERAGE_WEIGHT * coverages[i]))
+    return ordered + list(range(first, len(coverages)))
 
 
 def titled_documents(question: str) -> tuple[str, ...]:
@@ -253,22 +294,28 @@ def _nameable(term: Term) -> bool:
     return term.weight >= SALIENT_WEIGHT and not fragment
 
 
-def question_terms(question: str, language: Language) -> list[Term]:
+def question_terms(
+    question: str, language: Language, holds: Callable[[str], bool] | None = None
+) -> list[Term]:
     """The question's content words with their weights and the forms to look for; a UN
-    document number it names (`30/25`, `A/HRC/34/24`) is one term, looked for by its number."""
+    document number it names (`30/25`, `A/HRC/34/24`) is one term, looked for by its number.
+    With `holds` (whether the corpus holds a text), an English word is looked for through the
+    translations the corpus holds (`qa.translate.english_words`)."""
     documents = [
         Term(match[0], match.start(), match.end(), UNKNOWN_WEIGHT, (match["number"].lower(),))
         for match in DOCUMENT_NUMBER.finditer(question)
     ]
     words = [
         term
-        for term in _word_terms(question, language)
+        for term in _word_terms(question, language, holds)
         if not any(doc.start <= term.start < doc.end for doc in documents)
     ]
     return sorted(documents + words, key=lambda term: term.start)
 
 
-def _word_terms(question: str, language: Language) -> list[Term]:
+def _word_terms(
+    question: str, language: Language, holds: Callable[[str], bool] | None
+) -> list[Term]:
     if language == "en":
         return [
             Term(
@@ -278,7 +325,7 @@ def _word_terms(question: str, language: Language) -> list[Term]:
                 min((_weight(t) for t in word.translations), default=UNKNOWN_WEIGHT),
                 (word.text.lower(), *word.translations),
             )
-            for word in english_words(question)
+            for word in english_words(question, holds)
         ]
     if KEYWORD_FORMS[language].segmenter != "jieba":
         # French, Spanish, Russian, Arabic: each word, looked for as written and as its stem

@@ -9,6 +9,12 @@ first: `data protection` → 数据保护 before `data`, `protection`), word by 
 stems (`countries` and `country` meet). Only headwords of two or more characters are kept: a
 single character translates too many things to be evidence. UN terms the dictionary lacks or
 words otherwise (`languages.terminology`) come first.
+
+The dictionary's word for a term is often not the one a corpus uses (`indigenous` → 原住民,
+where the resolutions say 土著人民). Given what the corpus holds, a word none of whose
+translations it holds falls back on the headwords it does hold whose glosses contain the word
+among others (`indigenous person` → 土著人) and that share a character with one of its own
+translations (土生土长).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import gzip
 import re
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -34,12 +41,13 @@ from store.atomic import Artefact
 if TYPE_CHECKING:
     import snowballstemmer
 
-GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/4", "gloss table", verify="checksum")
+GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/5", "gloss table", verify="checksum")
 """Its format is raised when the way the table is made changes."""
 GLOSSES = "glosses.marisa"
-STEMS = "stems.marisa"
+WORDS = "words.marisa"
 MAX_GLOSS_WORDS = 4
-"""Longer glosses are explanations, not translations."""
+"""Longer glosses are explanations, not translations; of one whose first part, before a comma,
+is short enough, that part is kept (a name: `Addis Ababa, capital of Ethiopia`)."""
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -60,9 +68,11 @@ class EnglishWord:
     """Whether the dictionary knows the word at all (a name like `Mandela` it does not)."""
 
 
-def english_words(question: str) -> list[EnglishWord]:
+def english_words(question: str, holds: Callable[[str], bool] | None = None) -> list[EnglishWord]:
     """The content words of an English question (stop words left out), each with the Chinese
-    headwords its glosses give."""
+    headwords its glosses give; with `holds` (whether the corpus holds a text), a word none of
+    whose translations the corpus holds gets the held headwords of the glosses it is a word of
+    instead (the module docstring)."""
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(question)]
     stems = [_stem(word) for word, _, _ in words]
     translations: list[list[str]] = [[] for _ in words]
@@ -78,12 +88,30 @@ def english_words(question: str) -> list[EnglishWord]:
             word,
             start,
             end,
-            tuple(dict.fromkeys(found)),
+            _held_or_related(stem, tuple(dict.fromkeys(found)), holds),
             _known(stem),
         )
         for (word, start, end), stem, found in zip(words, stems, translations, strict=True)
         if word.lower() not in _STOPWORDS
     ]
+
+
+def _held_or_related(
+    stem: str, translations: tuple[str, ...], holds: Callable[[str], bool] | None
+) -> tuple[str, ...]:
+    """`translations`, or where the corpus holds none of them, the held headwords of the
+    other glosses the word is a word of that share a character with one of `translations`
+    (`indigenous person` → 土著人, beside 土生土长): a gloss holding the word as a mere
+    modifier (`small girl` → 女童 for `small`) shares none."""
+    if holds is None or any(holds(translation) for translation in translations):
+        return translations
+    characters = set("".join(translations))
+    related = tuple(
+        headword
+        for headword in _related(stem)
+        if headword not in translations and characters & set(headword) and holds(headword)
+    )
+    return related or translations
 
 
 def prepare() -> None:
@@ -130,30 +158,59 @@ def _headwords(gloss: str) -> tuple[str, ...]:
 
 def _known(stem: str) -> bool:
     """Whether a gloss, the UN terms' or the dictionary's, has the stem."""
-    return stem in _un_term_stems() or stem in _dictionary().stems
+    return stem in _un_terms_by_word() or stem in _dictionary().words
+
+
+def _related(stem: str) -> tuple[str, ...]:
+    """The headwords of every gloss the stem is a word of: the UN terms', then the
+    dictionary's."""
+    return tuple(dict.fromkeys((*_un_terms_by_word().get(stem, ()), *_dictionary().related(stem))))
 
 
 @cache
-def _un_term_stems() -> frozenset[str]:
-    return frozenset(stem for gloss in _un_terms() for stem in gloss.split())
+def _un_terms_by_word() -> dict[str, tuple[str, ...]]:
+    """Stem → the Chinese of the UN terms whose gloss has it."""
+    return _by_word(_un_terms())
+
+
+def _by_word(glosses: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Stem → the headwords of every gloss of `glosses` that has it, in their order."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for gloss, headwords in glosses.items():
+        for stem in gloss.split():
+            found[stem].extend(headwords)
+    return {stem: tuple(dict.fromkeys(headwords)) for stem, headwords in found.items()}
 
 
 class Dictionary:
     """The gloss table on disk, looked up in place: each stemmed gloss with the simplified
-    headwords (two characters or more) it translates, and every stem of a gloss, each in a
-    memory-mapped MARISA trie (`marisa-trie`): a look-up keeps nothing, where a dict of
-    Python strings and tuples held the whole table in every process that answered an English
-    question."""
+    headwords (two characters or more) it translates, and each stem of a gloss with the
+    headwords of every gloss that has it, each in a memory-mapped MARISA trie
+    (`marisa-trie`): a look-up keeps nothing, where a dict of Python strings and tuples held
+    the whole table in every process that answered an English question."""
 
     def __init__(self, folder: Path) -> None:
         self._glosses = marisa_trie.BytesTrie()
         self._glosses.mmap(str(folder / GLOSSES))
-        self.stems = marisa_trie.Trie()
-        self.stems.mmap(str(folder / STEMS))
+        self.words = marisa_trie.BytesTrie()
+        self.words.mmap(str(folder / WORDS))
 
     def headwords(self, gloss: str) -> tuple[str, ...]:
-        found = self._glosses.get(gloss)
-        return tuple(found[0].decode("utf-8").split("\t")) if found else ()
+        return _headwords_in(self._glosses, gloss)
+
+    def related(self, stem: str) -> tuple[str, ...]:
+        return _headwords_in(self.words, stem)
+
+
+def _headwords_in(trie: marisa_trie.BytesTrie, key: str) -> tuple[str, ...]:
+    found = trie.get(key)
+    return tuple(found[0].decode("utf-8").split("\t")) if found else ()
+
+
+def _trie(table: dict[str, tuple[str, ...]]) -> marisa_trie.BytesTrie:
+    return marisa_trie.BytesTrie(
+        (key, "\t".join(headwords).encode("utf-8")) for key, headwords in table.items()
+    )
 
 
 @cache
@@ -166,12 +223,8 @@ def _dictionary() -> Dictionary:
 
     def write(folder: Path) -> None:
         table = _gloss_table()
-        marisa_trie.BytesTrie(
-            (gloss, "\t".join(headwords).encode("utf-8")) for gloss, headwords in table.items()
-        ).save(str(folder / GLOSSES))
-        marisa_trie.Trie({stem for gloss in table for stem in gloss.split()}).save(
-            str(folder / STEMS)
-        )
+        _trie(table).save(str(folder / GLOSSES))
+        _trie(_by_word(table)).save(str(folder / WORDS))
 
     folder = atomic.ensure(
         settings.home() / "dictionary",
@@ -195,6 +248,9 @@ def _gloss_table() -> dict[str, tuple[str, ...]]:
                     gloss = gloss[len(leading) :]
                     break
             words = [_stem(word) for word in _WORD.findall(gloss)]
+            if len(words) > MAX_GLOSS_WORDS:
+                # A name glossed with what it is (`Addis Ababa, capital of Ethiopia`): the name.
+                words = [_stem(word) for word in _WORD.findall(gloss.split(",", 1)[0])]
             if 0 < len(words) <= MAX_GLOSS_WORDS and not all(word in _STOPWORDS for word in words):
                 found[" ".join(words)].append(headword)
     return {gloss: tuple(dict.fromkeys(headwords)) for gloss, headwords in found.items()}

@@ -190,3 +190,42 @@ def test_a_question_naming_an_indexed_resolution_is_not_about_another_document(a
     assert answer.signals.other_documents == ()
     assert answer.status == "ok"
     assert answer.results[0].paragraph.key.startswith("57/12 OP8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        (
+            "地方政府的预算中至少应有多少比例用于促进人权？",
+            "问题问的是一个数字（多少、比例），而最接近的段落都没有给出这样的数字。",
+        ),
+        (
+            "How many members does the Human Rights Council have?",
+            "The question asks for a figure (how many, what share), and none of the nearest "
+            "paragraphs gives one.",
+        ),
+        (
+            "How long is each cycle of the universal periodic review?",
+            "The question asks for a time (a date, a year, a period), and none of the nearest "
+            "paragraphs gives one.",
+        ),
+    ],
+)
+def test_a_question_asking_for_a_figure_the_texts_do_not_give_is_refused_saying_so(
+    assistant, question, says
+):
+    # Every word of these is in the resolutions (budgets and local governments, the Council,
+    # the review's third cycle): what they lack is the figure asked for.
+    answer = assistant.ask(question)
+    assert answer.status == "no_match" and answer.missing == ()
+    assert answer.message.startswith(says)
+    assert {quote.label for quote in answer.results} == {"nearest"}
+
+
+@pytest.mark.slow
+def test_a_question_asking_for_a_date_the_texts_give_is_answered(assistant):
+    # 37/7 OP8 gives the Day's date (23 June); the question's words alone rank OP9 near it.
+    answer = assistant.ask("联合国公共服务日是哪一天？")
+    assert answer.status == "ok" and answer.signals.unstated_kinds == ()
+    assert "37/7 OP8" in [quote.paragraph.key for quote in answer.results]

@@ -31,8 +31,17 @@ def test_un_terms_that_stem_alike_give_all_their_chinese():
 
 
 def test_a_name_the_dictionary_does_not_know_is_marked_unknown():
-    mandela = next(word for word in english_words("Nelson Mandela Rules") if word.text == "Mandela")
-    assert not mandela.in_dictionary and not mandela.translations
+    bachelet = english_words("a report by Michelle Bachelet")[-1]
+    assert bachelet.text == "Bachelet"
+    assert not bachelet.in_dictionary and not bachelet.translations
+
+
+def test_a_name_glossed_with_what_it_is_is_translated_by_the_name():
+    # CC-CEDICT: `Addis Ababa, capital of Ethiopia`, `Nelson Mandela (1918-2013), South
+    # African …`: longer than a gloss may be, the part before the comma is the name.
+    addis, ababa = english_words("Addis Ababa")
+    assert "亚的斯亚贝巴" in addis.translations and "亚的斯亚贝巴" in ababa.translations
+    assert "曼德拉" in english_words("Nelson Mandela")[1].translations
 
 
 def test_question_terms_weigh_rare_words_above_common_ones():
@@ -69,3 +78,30 @@ def test_an_english_word_weighs_as_the_mean_of_its_translations_the_corpus_holds
     assert "地方" in held and "局部" in locally.translations and "局部" not in held
     assert {hit.id: pytest.approx(hit.score) for hit in found} == expected
     assert [hit.score for hit in found] == sorted((hit.score for hit in found), reverse=True)
+
+
+def test_a_word_falls_back_on_the_words_the_corpus_holds_where_it_holds_none_of_its_own():
+    # The dictionary gives 原住民 for "indigenous peoples"; a corpus saying 土著人民 is found
+    # through the gloss "indigenous person" (土著人), which shares 土 with 土生土长.
+    corpus = "申明土著人民有权充分享有所有人权；关切女童的处境。"
+    words = english_words("indigenous small", corpus.__contains__)
+    assert words[0].translations == ("土著人",)
+    # "small girl" (女童) holds "small" as a mere modifier: it shares no character with 小型,
+    # 微小 or the other translations of "small", so none is taken.
+    assert "女童" not in words[1].translations
+    # Without the corpus, or where it holds a translation, the dictionary's words stand.
+    assert "原住民" in english_words("indigenous peoples")[0].translations
+    held = "原住民的权利"
+    assert english_words("indigenous peoples", held.__contains__) == english_words(
+        "indigenous peoples"
+    )
+
+
+@pytest.mark.slow
+def test_an_english_keyword_query_finds_its_paragraph_through_the_corpus_own_word(assistant):
+    # 51/5 PP10 names 土著人民; the dictionary's 原住民 is in no resolution. The paragraph
+    # holding the whole query comes first, ahead of those holding only 人民.
+    answer = assistant.ask("indigenous peoples")
+    assert answer.status == "ok"
+    assert answer.results[0].paragraph.key == "51/5 PP10"
+    assert "土著人民" in answer.results[0].paragraph.text

@@ -1,0 +1,82 @@
+"""What kind of answer a question asks for, where its form shows in a text: a quantity (`多少`,
+`how many`, `what share`) or a time (`哪一年`, `when was`, `how often`), in each language a
+question may come in; and the forms that show one in a resolution's text (a counted number,
+a percentage; a year, a month, a session). A paragraph holding nothing of the kind asked for
+cannot answer the question, however many of its words it shares (`What minimum share of the
+budget …?` beside a paragraph on adequate funding): `qa.signals` measures that.
+
+Interrogative words only: a `when` or `quand` that opens a condition (`When a city moves its
+services online, …`) does not ask for a time, so English, French and Russian ones count only
+before the verb a question puts there (`when was`, `quand a`, `когда был`); Spanish marks
+the question word by its accent (`cuándo`, `cuántos`), Chinese `几` counts after the verbs
+that ask (`有几个`, not `和几个城市`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+AnswerKind = Literal["quantity", "time"]
+
+_NUMERALS = "零〇一二两三四五六七八九十百千万"
+_NUMBER = rf"(?:\d+(?:[.,]\d+)?|[{_NUMERALS}]{{2,}}|[{_NUMERALS.replace('一', '')}])"
+"""A number, in figures or Chinese numerals; a lone 一 is mostly the article (`一个基金`)."""
+
+ASKS: dict[AnswerKind, re.Pattern[str]] = {
+    "quantity": re.compile(
+        r"多少|(?<=[有是共了过要])几(?:个|名|位|项|次|国|家|种|人|成)|比例|百分之几|百分比|份额|占比"
+        r"|\bhow (?:many|much)\b"
+        r"|\b(?:what|which)(?: \w+)? (?:percentage|share|proportion|number|amount|sum)\b"
+        r"|\bnumber of\b"
+        r"|\bcombien\b|\bquel(?:le)? (?:pourcentage|part|proportion|nombre|montant)\b"
+        r"|\bcuánt[oa]s?\b|\bqué (?:porcentaje|proporción|cantidad)\b"
+        r"|сколько|как(?:ой|ая|ое) (?:процент|доля|число|количество|сумма)"
+        r"|\bكم\b|ما (?:نسبة|عدد)",
+        re.IGNORECASE,
+    ),
+    "time": re.compile(
+        r"何时|什么时候|哪一?年|哪一?天|哪个月|几月|多久|多长时间|每隔几|几年一次"
+        r"|\bwhen (?:is|was|were|are|will|did|does|do|should|has|have|had|must|can|would)\b"
+        r"|\b(?:what|which) (?:year|date|day|month)\b|\bhow (?:long|often)\b|\bsince when\b"
+        r"|\bquand (?:a|ont|est|sont|sera|seront|doit|doivent|aura|auront)\b"
+        r"|\bquelle (?:année|date)\b|\ben quelle année\b|\bdepuis quand\b|\bà quelle fréquence\b"
+        r"|\bcuándo\b|\ben qué (?:año|fecha)\b|\bqué fecha\b|\bcada cuánto\b"
+        r"|когда (?:был|была|было|были|будет|будут|состоится|состоялась|состоялся|должен"
+        r"|должна|должны)\b|в каком году|какого числа|как часто|как долго"
+        r"|متى|في أي (?:عام|سنة|تاريخ)|كل كم",
+        re.IGNORECASE,
+    ),
+}
+"""Words asking for each kind of answer, in Chinese, English, French, Spanish, Russian and
+Arabic."""
+
+SHOWS: dict[AnswerKind, re.Pattern[str]] = {
+    "quantity": re.compile(
+        rf"{_NUMBER}\s*(?:%|％|个|名|位|项|次|国|人|成|倍|亿|万|美元|种)|百分之"
+        r"|\bper ?cent\b|\bmillion\b|\bbillion\b",
+        re.IGNORECASE,
+    ),
+    "time": re.compile(
+        rf"\d\s*(?:年|月|日)|[{_NUMERALS}]+\s*(?:年|个月|周|日)|第[{_NUMERALS}\d]+\s*届|每年|每隔|年度"
+        r"|\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September"
+        r"|October|November|December)\b|\bsession\b",
+        re.IGNORECASE,
+    ),
+}
+"""What shows each kind in a text: a counted number or a percentage; a date, a year, a
+session."""
+
+
+def asked_kinds(question: str) -> tuple[AnswerKind, ...]:
+    """The kinds of answer `question` asks for (none for most questions)."""
+    return tuple(kind for kind, words in ASKS.items() if words.search(question))
+
+
+def unstated_kinds(question: str, texts: list[str]) -> tuple[AnswerKind, ...]:
+    """The kinds of answer `question` asks for when none of `texts` shows any of them (empty
+    when it asks for none, or when one text shows one)."""
+    kinds = asked_kinds(question)
+    if any(SHOWS[kind].search(text) for kind in kinds for text in texts):
+        return ()
+    return kinds

@@ -1,0 +1,53 @@
+"""The kind of answer a question asks for (a figure, a date) in each language, and whether
+paragraphs give one: what lets a question asking for a fact next to what the texts cover be
+told apart from one they answer."""
+
+import pytest
+
+from languages.answer_types import asked_kinds, unstated_kinds
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("地方政府的预算中至少应有多少比例用于人权工作？", ("quantity",)),
+        ("人权理事会有几个成员国？", ("quantity",)),
+        ("普遍定期审议每一轮多长时间？", ("time",)),
+        (
+            "What minimum share of their budgets should local governments spend on this?",
+            ("quantity",),
+        ),
+        ("How many members does the Council have?", ("quantity",)),
+        ("When was the voluntary trust fund for the universal periodic review set up?", ("time",)),
+        ("How long is a cycle of the universal periodic review?", ("time",)),
+        ("Combien de membres compte le Conseil ?", ("quantity",)),
+        ("Quand a été créé le fonds de contributions volontaires ?", ("time",)),
+        ("¿Cuántos miembros tiene el Consejo?", ("quantity",)),
+        ("¿Cuándo se creó el fondo fiduciario?", ("time",)),
+        ("Сколько членов в Совете?", ("quantity",)),
+        ("В каком году был создан фонд?", ("time",)),
+        ("كم عدد أعضاء المجلس؟", ("quantity",)),
+        ("متى أنشئ الصندوق؟", ("time",)),
+        # Conditions and quantifiers that ask for no figure or date.
+        ("When a city moves its services online, is it expected to help residents?", ()),
+        ("¿Alienta el Consejo a los Estados cuando crean sus mecanismos nacionales?", ()),
+        ("我们准备和几个城市合作开展试点，理事会有没有相关的鼓励？", ()),
+        ("What does the Council say about local governments and human rights?", ()),
+    ],
+)
+def test_a_question_asking_for_a_figure_or_a_date_is_told_in_every_language(question, kinds):
+    assert asked_kinds(question) == kinds
+
+
+def test_a_figure_or_date_asked_for_is_unstated_only_when_no_paragraph_gives_one():
+    question = "普遍定期审议自愿信托基金一共收到了多少捐款？"
+    # A date, a resolution's number and the article 一个 are not an amount.
+    founding = (
+        "回顾人权理事会 2008 年 9 月 28 日第 6/17 号决议，其中理事会请秘书长设立一个自愿信托基金，"
+    )
+    assert unstated_kinds(question, [founding]) == ("quantity",)
+    assert unstated_kinds(question, [founding, "基金共收到 35 个国家的捐款。"]) == ()
+    when = "When was the voluntary trust fund set up?"
+    assert unstated_kinds(when, [founding]) == ()
+    assert unstated_kinds(when, ["请秘书长设立一个自愿信托基金，"]) == ("time",)
+    assert unstated_kinds("What does the Council say about the fund?", ["设立一个基金"]) == ()
