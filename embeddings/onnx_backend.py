@@ -275,11 +275,8 @@ def _fuse(path: Path, config) -> None:
 
     ONNX Runtime makes most of these fusions itself whenever a session opens; made once here,
     a session opens in half the CPU time, and runs as fast, to the same vectors."""
-    import logging
-
     from onnxruntime.transformers.optimizer import optimize_model
 
-    logging.getLogger("onnxruntime.transformers").setLevel(logging.ERROR)
     fused = optimize_model(
         str(path),
         model_type="bert",
