@@ -39,7 +39,6 @@ MODEL_FILE = Path(__file__).with_name("relevance.json")
 QUESTION_FEATURES = (
     "similarity",
     "cross_language",
-    "standout",
     "keyword_score",
     "covered_top",
     "missing",
@@ -53,7 +52,6 @@ MEANING_QUESTION_FEATURES = (
     "similarity_same_language",
     "similarity_cross_language",
     "cross_language",
-    "standout",
     "word_similarity",
     "asks_about_other_document",
 )
@@ -156,7 +154,6 @@ def question_features(signals: Signals) -> dict[str, float]:
         "similarity_same_language": signals.similarity * (1 - cross),
         "similarity_cross_language": signals.similarity * cross,
         "cross_language": cross,
-        "standout": signals.standout,
         "keyword_score": signals.keyword_score,
         "covered_top": signals.covered_top,
         "missing": signals.missing,

@@ -74,13 +74,9 @@ class Hit:
 
 @dataclass(frozen=True)
 class Found:
-    """The fused hits for a question, and how the dense candidates' similarities spread."""
+    """The fused hits for a question."""
 
     hits: list[Hit]
-    standout: float
-    """How many standard deviations the best dense similarity stands above the other
-    candidates' (a question the corpus answers picks one paragraph out; one it does not finds
-    many about equally near)."""
 
 
 @dataclass(frozen=True)
@@ -150,8 +146,7 @@ class HybridRetriever:
         if self.reranker is not None and mode == "hybrid":
             hits = self._reranked(self.reranker, question, hits)
         hits = self._one_version(hits, question_language(question), query)
-        once = _first_of_each(dense, self._versions([found.id for found in dense]))
-        return Found(hits[:k], _standout([found.score for found in once]))
+        return Found(hits[:k])
 
     def _translated_keyword_search(
         self, question: str, depth: int, where: Filters
@@ -229,11 +224,3 @@ def _first_of_each(items: list[Ranked], versions: dict[str, dict[str, str]]) -> 
             seen.add(paragraph)
             kept.append(item)
     return kept
-
-
-def _standout(similarities: list[float]) -> float:
-    """(best − mean of the rest) / their standard deviation; 0 with too few to tell."""
-    rest = np.array(similarities[1:])
-    if len(rest) < 2 or not rest.std():
-        return 0.0
-    return float((similarities[0] - rest.mean()) / rest.std())

@@ -106,8 +106,6 @@ class Signals:
     """Cosine of the question and the best paragraph."""
     cross_language: bool
     """Whether question and best paragraph are in different languages."""
-    standout: float
-    """How many standard deviations the best cosine stands above the other candidates'."""
     covered_top: float
     """Weighted share of the question's terms found in the best paragraph."""
     missing: float
@@ -167,7 +165,7 @@ def question_signals(
     coverages = [weighted_coverage(terms, passage.lower()) for passage in passages]
     checked = words_checkable(language, store)
     order = _coverage_order(coverages) if checked else list(range(len(coverages)))
-    found = Found([found.hits[i] for i in order], found.standout)
+    found = Found([found.hits[i] for i in order])
     stored, passages = [stored[i] for i in order], [passages[i] for i in order]
     coverages = [coverages[i] for i in order]
     best_holds = passages[0].lower().__contains__
@@ -180,7 +178,6 @@ def question_signals(
     return found, Signals(
         similarity=best.similarity,
         cross_language=stored[0].resolution.language != language,
-        standout=found.standout,
         covered_top=coverages[0],
         missing=1 - weighted_share(terms, in_corpus),
         other_documents=documents if question.rstrip().endswith(QUESTION_MARKS) else (),
