@@ -265,7 +265,13 @@ def test_the_compact_tokenizer_keeps_nothing_per_text(folder):
     finally:
         tracemalloc.stop()
     assert tokens > 10 * len(more)
-    assert after.statistics("filename") == before.statistics("filename")
+    # Not equal to the byte: floats and lists Python keeps in its free lists for reuse still
+    # count as held where they were first made (a few hundred bytes either way between runs),
+    # where keeping the pieces read took far more than this.
+    held_bytes = [
+        sum(stat.size for stat in snapshot.statistics("filename")) for snapshot in (before, after)
+    ]
+    assert held_bytes[1] - held_bytes[0] < 16 * 1024
 
 
 def test_characters_no_piece_holds_are_unknown(folder):
