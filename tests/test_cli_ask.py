@@ -51,11 +51,7 @@ def test_an_answer_loads_no_library_only_other_commands_need(index_env):
         "            'importlib.metadata'}\n"
         "print(sorted(unneeded & set(sys.modules)))\n"
     )
-    run = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=index_env, check=False
-    )
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "[]"
+    assert _python(code, index_env).stdout.strip() == "[]"
 
 
 @pytest.mark.slow
@@ -77,12 +73,18 @@ def test_the_command_answers_without_loading_what_only_other_commands_need(index
         "sys.argv = ['hrc-qa', 'ask', '联合国公共服务日是哪一天？', '--top-k', '1']\n"
         "main()\n"
     )
-    run = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=index_env, check=False
-    )
-    assert run.returncode == 0, run.stderr
+    run = _python(code, index_env)
     assert "[1] 人权理事会第37/7号决议第9段  A/HRC/RES/37/7  2018-03-22  直接相关" in run.stdout
     assert "loaded" not in run.stderr
+
+
+def _python(code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """`code` run by this Python in a process of its own, which must succeed."""
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    return run
 
 
 @pytest.mark.slow
