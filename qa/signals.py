@@ -1,11 +1,10 @@
 """The measured signals behind the no-match decision and the relevance labels.
 
 For one question and the paragraphs retrieval found, `question_signals` orders the first few by
-how much of the question each holds, and says how similar the best paragraph is (cosine), how
-far it stands out from the other candidates, and which of the question's salient terms occur in
-it or anywhere in the corpus. Salience is inverse document
-frequency from jieba's general-Chinese table (`jieba/analyse/idf.txt`); English question words
-are weighed and looked for through their Chinese translations (`qa.translate`). A term found
+how much of the question each holds, and says how similar the best paragraph is (cosine) and
+which of the question's salient terms occur in it or anywhere in the corpus. Salience is
+inverse document frequency from jieba's general-Chinese table (`jieba/analyse/idf.txt`);
+English question words are weighed and looked for through their Chinese translations (`qa.translate`). A term found
 nowhere in the corpus is what a no-match answer names as missing. A question may also ask about
 another document, named by number (`30/25`) or by title (`《千年宣言》提出的…`): the resolutions
 cite such documents far more often than they give their content.
