@@ -37,6 +37,8 @@ from pathlib import Path
 import marisa_trie
 import numpy as np
 
+from store.tries import key_of
+
 PIECES_FILE = "unigram_pieces.marisa"
 """Every piece but the special ones, in a trie."""
 NUMBERS_FILE = "unigram_pieces.npz"
@@ -160,20 +162,12 @@ class CompactTokenizer:
         ids: list[int] = []
         start = 0
         for end, char in enumerate(word):
-            if not self._is_piece(char):
+            if key_of(self._pieces, char) is None:
                 ids.extend(self._viterbi(word[start:end]))
                 ids.append(self._unk)
                 start = end + 1
         ids.extend(self._viterbi(word[start:]))
         return ids
-
-    def _is_piece(self, char: str) -> bool:
-        # The trie's keys are UTF-8 ended by a zero byte: a lone surrogate has no UTF-8, and a
-        # zero character would be looked up as nothing.
-        try:
-            return char != "\x00" and char in self._pieces
-        except UnicodeEncodeError:
-            return False
 
     def _viterbi(self, text: str) -> list[int]:
         """The best-scoring pieces of `text`, every character of which is a piece."""

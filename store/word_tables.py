@@ -26,6 +26,7 @@ import numpy as np
 from embeddings import settings
 from store import atomic
 from store.atomic import Artefact, VersionUnavailable
+from store.tries import key_of
 
 TABLES = Artefact("hrc-qa-word-tables/3", "word tables", verify="size")
 """Its format is raised when the way the tables are made changes."""
@@ -77,14 +78,7 @@ class WordTable:
         return isinstance(word, str) and self._id(word) is not None
 
     def _id(self, word: str) -> int | None:
-        # The trie holds UTF-8 keys ended by a zero byte: a word with a lone surrogate has no
-        # UTF-8, and one with a zero character would be found as the word before it.
-        if "\x00" in word:
-            return None
-        try:
-            return self._words.get(word)
-        except UnicodeEncodeError:
-            return None
+        return key_of(self._words, word)
 
 
 @cache
