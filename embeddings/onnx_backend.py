@@ -13,13 +13,14 @@ the bundled e5 folder is) is exported once, offline, and published in versions b
   rows a text uses are ever read into memory. The pages of the table a run has mapped are
   released after it (`MappedTable`), so that a server's memory does not grow toward the whole
   table with the distinct words of its questions;
-* ``int8/<version>/model_int8.onnx``: the same graph with its matrix products' weights
-  dynamically quantised to int8, one scale per output channel (ONNX Runtime's
-  ``quantize_dynamic``, see `INT8`), over twice as fast per CPU second; the word-embedding
-  table stays float32, memory-mapped (and released) from ``model_int8.onnx.data``.
+* ``int8/<version>/model_int8.onnx``: the model with its matrix products' weights dynamically
+  quantised to int8, one scale per output channel (ONNX Runtime's ``quantize_dynamic``, see
+  `INT8`), over twice as fast per CPU second; the word-embedding table stays float32,
+  memory-mapped (and released) from ``model_int8.onnx.data``. The default backend embeds
+  paragraphs with it and questions with the float32 export (`RUNS`).
 
 Each version records what it was made from (the model folder and its files' sizes and times;
-for int8, the float32 version and how it was quantised), so a killed export never leaves a file
+for int8, how it was quantised too), so a killed export never leaves a file
 that looks finished and a rebuilt model is re-exported. sentence-transformers' own ``backend="onnx"`` needs ``optimum``,
 whose releases pin an older transformers than this project's; the export here needs only
 torch (already installed), ``onnx`` and ``onnxruntime``.
