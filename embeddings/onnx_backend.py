@@ -129,9 +129,11 @@ class OnnxEncoder:
         threads: int | None = None,
         exports: Path | None = None,
     ) -> None:
-        """`name` is what an index built with it records (see `embeddings.model`); `exports`
-        is where its ONNX exports are kept (see `exported`); `threads` is how many threads a run
-        uses (default: one per CPU this process may use)."""
+        """`backend` is a key of `RUNS`; `name` is what an index built with it records (see
+        `embeddings.model`); `exports` is where its ONNX exports are kept (see `exported`);
+        `threads` is how many CPUs its runs use (default: every CPU this process may use): a
+        question's run has that many threads, and a passages' session of its own runs that
+        many batches at once, one thread each."""
         folder = Path(folder)
         config = _read_json(folder / "sentence_bert_config.json")
         prompts = _read_json(folder / "config_sentence_transformers.json").get("prompts") or {}
