@@ -145,26 +145,25 @@ class OnnxEncoder:
         self.name = name
         self.query_prompt = self._prompt(QUERY_PROMPTS)
         self.passage_prompt = self._prompt(PASSAGE_PROMPTS)
-        # Questions and passages may be run by different exports (`RUNS`). Exported first,
-        # here, so that an export announces itself and fails in the caller's thread.
+        # Questions and passages may be run by different exports (`RUNS`). The questions' is
+        # exported first, here, so that an export announces itself and fails in the caller's
+        # thread.
         query_run, passage_run = RUNS[backend]
-        paths = {run: exported(folder, run, exports) for run in dict.fromkeys(RUNS[backend])}
+        path = exported(folder, query_run, exports)
         threads = threads or max(1, len(os.sched_getaffinity(0)))
         # The questions' session opens in a background thread (ONNX Runtime releases Python's
         # lock while it does): a cold answer opens its store and searches by keyword meanwhile.
         opener = ThreadPoolExecutor(1, thread_name_prefix="onnx-session")
-        self._queries = opener.submit(
-            _Session.open, paths[query_run], self.dimension, threads, 1, QUERY_BATCH
-        )
+        self._queries = opener.submit(_Session.open, path, self.dimension, threads, 1, QUERY_BATCH)
         opener.shutdown(wait=False)
-        # A passages' session of their own (another export) opens when passages are first
-        # embedded, so that an answer never opens it; it runs one batch a thread, as many at
-        # once as there are CPUs (see PASSAGE_BATCH).
+        # Passages of another export are exported and opened when passages are first embedded
+        # (in the caller's thread), so that an answer never waits for either; their session
+        # runs one batch a thread, as many at once as there are CPUs (see PASSAGE_BATCH).
         self._passages: Future[_Session] | None = None
         if passage_run == query_run:
             self._passages = self._queries
         self._open_passages = lambda: _Session.open(
-            paths[passage_run], self.dimension, 1, threads, PASSAGE_BATCH
+            exported(folder, passage_run, exports), self.dimension, 1, threads, PASSAGE_BATCH
         )
         self._opening = threading.Lock()
 

@@ -137,6 +137,14 @@ def test_int8_passages_run_batches_at_once_each_text_its_own_vector():
     assert ((together[::7] @ alone.T).argmax(axis=1) == np.arange(len(alone))).all()
 
 
+def test_int8_passages_are_exported_only_when_passages_are_first_embedded(copy):
+    encoder = onnx_backend.OnnxEncoder(copy, "onnx-int8-passages", "copy")
+    encoder.encode_queries([QUESTION])  # an answer: the float32 export only
+    assert sorted(p.name for p in (copy / "onnx").iterdir()) == ["float32"]
+    encoder.encode_passages(TEXTS)
+    assert sorted(p.name for p in (copy / "onnx").iterdir()) == ["float32", "int8"]
+
+
 def test_an_index_of_int8_passages_answers_and_is_refused_by_another_backend(tmp_path):
     from corpus import BUNDLED_CORPUS
     from qa.assistant import Assistant
