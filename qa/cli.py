@@ -198,6 +198,13 @@ def index(
             )
         )
     prepare()  # the gloss table English questions need, made now rather than at the first one
+    if report.reembedded_from:
+        _show(
+            escape(
+                f"The index had been built with the model {report.reembedded_from}: "
+                f"what it held was embedded again with {encoder.name}."
+            )
+        )
     for verb, keys in (
         ("added", report.added),
         ("replaced", report.replaced),

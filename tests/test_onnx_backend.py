@@ -145,7 +145,7 @@ def test_int8_passages_are_exported_only_when_passages_are_first_embedded(copy):
     assert sorted(p.name for p in (copy / "onnx").iterdir()) == ["float32", "int8"]
 
 
-def test_an_index_of_int8_passages_answers_and_is_refused_by_another_backend(tmp_path):
+def test_an_index_of_int8_passages_answers_and_another_backend_embeds_it_again(tmp_path):
     from corpus import BUNDLED_CORPUS
     from qa.assistant import Assistant
     from store.atomic import IndexUnavailable
@@ -157,9 +157,15 @@ def test_an_index_of_int8_passages_answers_and_is_refused_by_another_backend(tmp
     assert answer.results[0].paragraph.key == "37/7 OP9"
     for other in ("onnx", "onnx-int8"):
         with pytest.raises(
-            IndexUnavailable, match=r"built with the model .*@passages-onnx-int8.*--rebuild"
+            IndexUnavailable,
+            match=r"built with the model .*@passages-onnx-int8.*`hrc-qa index` embeds",
         ):
             Assistant.open_with(load_encoder(DEFAULT_MODEL, backend=other), tmp_path)
+    float32 = load_encoder(DEFAULT_MODEL, backend="onnx")
+    report = update(tmp_path, float32)  # `hrc-qa index` after the backend changed
+    assert report.reembedded_from == encoder.name and report.paragraphs == 168
+    answer = Assistant.open_with(float32, tmp_path).ask("联合国公共服务日是哪一天？")
+    assert answer.results[0].paragraph.key == "37/7 OP9"
 
 
 def test_texts_batched_by_length_each_get_their_own_vector():
