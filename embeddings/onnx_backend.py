@@ -13,13 +13,14 @@ the bundled e5 folder is) is exported once, offline, and published in versions b
   rows a text uses are ever read into memory. The pages of the table a run has mapped are
   released after it (`MappedTable`), so that a server's memory does not grow toward the whole
   table with the distinct words of its questions;
-* ``int8/<version>/model_int8.onnx``: the same graph with its matrix products' weights
-  dynamically quantised to int8, one scale per output channel (ONNX Runtime's
-  ``quantize_dynamic``, see `INT8`), over twice as fast per CPU second; the word-embedding
-  table stays float32, memory-mapped (and released) from ``model_int8.onnx.data``.
+* ``int8/<version>/model_int8.onnx``: the model with its matrix products' weights dynamically
+  quantised to int8, one scale per output channel (ONNX Runtime's ``quantize_dynamic``, see
+  `INT8`), over twice as fast per CPU second; the word-embedding table stays float32,
+  memory-mapped (and released) from ``model_int8.onnx.data``. The default backend embeds
+  paragraphs with it and questions with the float32 export (`RUNS`).
 
 Each version records what it was made from (the model folder and its files' sizes and times;
-for int8, the float32 version and how it was quantised), so a killed export never leaves a file
+for int8, how it was quantised too), so a killed export never leaves a file
 that looks finished and a rebuilt model is re-exported. sentence-transformers' own ``backend="onnx"`` needs ``optimum``,
 whose releases pin an older transformers than this project's; the export here needs only
 torch (already installed), ``onnx`` and ``onnxruntime``.
@@ -31,9 +32,11 @@ import ctypes
 import json
 import mmap
 import os
+import threading
 import warnings
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -55,14 +58,30 @@ FILES = {"onnx": "model.onnx", "onnx-int8": "model_int8.onnx"}
 WEIGHTS = "model.onnx.data"
 """The float32 export's weights, beside its graph (see the module's docstring); the int8
 export's are beside its own (``model_int8.onnx.data``)."""
-INT8 = {"op_types": ["MatMul", "Attention"], "per_channel": True}
-"""How the int8 export is quantised: the transformer's matrix products only (attention's
-included), each output channel with its own scale. Recorded in each int8 version, so one made otherwise is made again.
-Quantising the word-embedding table and every weight with one scale (as the first int8 export
-did) moved vectors twice as far from the float32 ones (see the README's "Model runs")."""
-INT8_NAME = "onnx-int8-per-channel"
+INT8 = {"op_types": ["MatMul"], "per_channel": True, "graph": "unfused"}
+"""How the int8 export is quantised: the transformer's matrix products by constant weights
+(attention's scores stay float32), each output channel with its own scale, from a graph
+exported without the fused operators, whose runs ONNX Runtime fuses its own way: 93 paragraphs
+per CPU second against 82 quantised from the fused graph, vectors as near float32's (README,
+"Model runs"). Recorded in each int8 version, so one made otherwise is made again. Quantising
+the word-embedding table and every weight with one scale (as the first int8 export did) moved
+vectors twice as far from the float32 ones."""
+INT8_NAME = "onnx-int8-unfused-per-channel"
 """What an index built by the int8 export records after the model's name (see
-`embeddings.model.indexed_model_name`): an index of the first recipe's vectors is refused."""
+`embeddings.model.indexed_model_name`): an index of an earlier recipe's vectors is refused."""
+RUNS = {
+    "onnx": ("onnx", "onnx"),
+    "onnx-int8": ("onnx-int8", "onnx-int8"),
+    "onnx-int8-passages": ("onnx", "onnx-int8"),
+}
+"""Each ONNX backend's exports (a key of FILES): the one that embeds questions, the one that
+embeds passages. ``onnx-int8-passages`` embeds passages (a build's work) with the int8 export and
+questions (one short text an answer) with the float32 one."""
+QUERY_BATCH = 16
+"""Texts per run where runs use every CPU's thread (a question is one text)."""
+PASSAGE_BATCH = 4
+"""Texts per run in a passages' session of its own, which runs one batch on each CPU's thread
+at once: the int8 export's runs do most paragraphs per CPU second so (README, "Model runs")."""
 QUERY_PROMPTS = ("query",)
 PASSAGE_PROMPTS = ("passage", "document")
 """The prompt names a sentence-transformers folder may give each kind of text (e5: `query: `
@@ -91,9 +110,9 @@ def exported(folder: Path, backend: str, exports: Path | None = None) -> Path:
         return plain / FILES["onnx"]
     quantised = atomic.ensure(
         exports / "int8",
-        lambda version: _quantize(plain / FILES["onnx"], version / FILES["onnx-int8"]),
+        lambda version: _quantize(folder, version / FILES["onnx-int8"]),
         artefact=EXPORT,
-        source={"float32": str(plain), "quantisation": INT8},
+        source={"model": _model_identity(folder), "quantisation": INT8},
         announce="quantising the ONNX export to int8",
     )
     return quantised / FILES["onnx-int8"]
@@ -110,9 +129,11 @@ class OnnxEncoder:
         threads: int | None = None,
         exports: Path | None = None,
     ) -> None:
-        """`name` is what an index built with it records (see `embeddings.model`); `exports`
-        is where its ONNX exports are kept (see `exported`); `threads` is how many threads a run
-        uses (default: one per CPU this process may use)."""
+        """`backend` is a key of `RUNS`; `name` is what an index built with it records (see
+        `embeddings.model`); `exports` is where its ONNX exports are kept (see `exported`);
+        `threads` is how many CPUs its runs use (default: every CPU this process may use): a
+        question's run has that many threads, and a passages' session of its own runs that
+        many batches at once, one thread each."""
         folder = Path(folder)
         config = _read_json(folder / "sentence_bert_config.json")
         prompts = _read_json(folder / "config_sentence_transformers.json").get("prompts") or {}
@@ -124,36 +145,54 @@ class OnnxEncoder:
         self.name = name
         self.query_prompt = self._prompt(QUERY_PROMPTS)
         self.passage_prompt = self._prompt(PASSAGE_PROMPTS)
-        # The session opens in a background thread (ONNX Runtime releases Python's lock while
-        # it does): a cold answer opens its store and searches by keyword meanwhile. Exported
-        # first, here, so that an export announces itself and fails in the caller's thread.
-        path = exported(folder, backend, exports)
+        # Questions and passages may be run by different exports (`RUNS`). The questions' is
+        # exported first, here, so that an export announces itself and fails in the caller's
+        # thread.
+        query_run, passage_run = RUNS[backend]
+        path = exported(folder, query_run, exports)
+        threads = threads or max(1, len(os.sched_getaffinity(0)))
+        # The questions' session opens in a background thread (ONNX Runtime releases Python's
+        # lock while it does): a cold answer opens its store and searches by keyword meanwhile.
         opener = ThreadPoolExecutor(1, thread_name_prefix="onnx-session")
-        self._session: Future[tuple[Any, MappedTable | None]] = opener.submit(
-            _open_session, path, threads or max(1, len(os.sched_getaffinity(0))), self.dimension
-        )
+        self._queries = opener.submit(_Session.open, path, self.dimension, threads, 1, QUERY_BATCH)
         opener.shutdown(wait=False)
+        # Passages of another export are exported and opened when passages are first embedded
+        # (in the caller's thread), so that an answer never waits for either; their session
+        # runs one batch a thread, as many at once as there are CPUs (see PASSAGE_BATCH).
+        self._passages: Future[_Session] | None = None
+        if passage_run == query_run:
+            self._passages = self._queries
+        self._open_passages = lambda: _Session.open(
+            exported(folder, passage_run, exports), self.dimension, 1, threads, PASSAGE_BATCH
+        )
+        self._opening = threading.Lock()
 
     @property
     def session(self):
-        """The ONNX Runtime session, once it is open."""
-        return self._session.result()[0]
+        """The ONNX Runtime session that embeds questions, once it is open."""
+        return self._queries.result().session
 
     @property
     def word_table(self) -> MappedTable | None:
-        """The mapped pages of the word-embedding table, where ONNX Runtime mapped it."""
-        return self._session.result()[1]
+        """The mapped pages of the questions' word-embedding table, where ONNX Runtime mapped
+        it."""
+        return self._queries.result().table
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return self._encode(texts, self.query_prompt)
+        return self._encode(texts, self.query_prompt, self._queries.result())
 
     def encode_passages(self, texts: Sequence[str]) -> np.ndarray:
-        return self._encode(texts, self.passage_prompt)
+        with self._opening:
+            if self._passages is None:
+                opened: Future[_Session] = Future()
+                opened.set_result(self._open_passages())
+                self._passages = opened
+        return self._encode(texts, self.passage_prompt, self._passages.result())
 
     def _prompt(self, names: Sequence[str]) -> str:
         return next((self.prompts[name] for name in names if name in self.prompts), "")
 
-    def _encode(self, texts: Sequence[str], prompt: str, batch_size: int = 16) -> np.ndarray:
+    def _encode(self, texts: Sequence[str], prompt: str, session: _Session) -> np.ndarray:
         """Float32 ``(len(texts), dim)`` unit rows; texts are batched by length, so that a
         batch pads little."""
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
@@ -161,9 +200,10 @@ class OnnxEncoder:
             return vectors
         encodings = self.tokenizer.encode_batch([prompt + text for text in texts])
         order = np.argsort([len(encoding) for encoding in encodings], kind="stable")
-        batches = [order[start : start + batch_size] for start in range(0, len(order), batch_size)]
-        session, table = self._session.result()
-        for rows in batches:
+        size = session.batch_size
+        batches = [order[start : start + size] for start in range(0, len(order), size)]
+
+        def run(rows: np.ndarray) -> None:
             width = max(len(encodings[row]) for row in rows)
             ids = np.zeros((len(rows), width), dtype=np.int64)
             mask = np.zeros((len(rows), width), dtype=np.int64)
@@ -171,9 +211,37 @@ class OnnxEncoder:
                 tokens = encodings[row]
                 ids[line, : len(tokens)] = tokens
                 mask[line, : len(tokens)] = 1
-            vectors[rows] = session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
-            if table is not None:
-                table.release()
+            vectors[rows] = session.run(ids, mask)
+
+        if session.parallel > 1 and len(batches) > 1:
+            # The longest batches first, so that no thread is left with one at the end.
+            with ThreadPoolExecutor(session.parallel, thread_name_prefix="onnx-run") as runs:
+                list(runs.map(run, reversed(batches)))
+        else:
+            for rows in batches:
+                run(rows)
+        return vectors
+
+
+@dataclass(frozen=True)
+class _Session:
+    """An open ONNX Runtime session, how many batches may run in it at once, and how many
+    texts a batch holds."""
+
+    session: Any
+    table: MappedTable | None
+    parallel: int
+    batch_size: int
+
+    @staticmethod
+    def open(path: Path, dimension: int, threads: int, parallel: int, batch_size: int) -> _Session:
+        session, table = _open_session(path, threads, dimension)
+        return _Session(session, table, parallel, batch_size)
+
+    def run(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        vectors = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+        if self.table is not None:
+            self.table.release()
         return vectors
 
 
@@ -262,7 +330,9 @@ def _tokenizer(folder: Path, max_length: int) -> Tokenizer:
     return _FolderTokenizer(folder, max_length)
 
 
-def _export(folder: Path, path: Path) -> None:
+def _export(folder: Path, path: Path, fuse: bool = True) -> None:
+    """The model in `folder`, pooled and normalised, as an ONNX graph at `path`, rewritten with
+    ONNX Runtime's fused operators (`_fuse`) unless `fuse` is off."""
     import torch
     from transformers import AutoModel
 
@@ -305,7 +375,8 @@ def _export(folder: Path, path: Path) -> None:
             opset_version=OPSET,
             dynamo=False,
         )
-    _fuse(path, model.config)
+    if fuse:
+        _fuse(path, model.config)
 
 
 def _fuse(path: Path, config) -> None:
@@ -329,25 +400,28 @@ def _fuse(path: Path, config) -> None:
     fused.save_model_to_file(str(path), use_external_data_format=True, all_tensors_to_one_file=True)
 
 
-def _quantize(plain: Path, path: Path) -> None:
+def _quantize(folder: Path, path: Path) -> None:
+    """The int8 export of the model in `folder` at `path` (see `INT8`), quantised from a graph
+    exported without the fused operators, in a scratch folder beside `path`."""
     import logging
+    import tempfile
 
-    from onnx import TensorProto
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    logging.getLogger().setLevel(max(logging.getLogger().level, logging.ERROR))
-    # The weights are written beside the graph: the word-embedding table stays float32 and
-    # memory-mapped, as in the float32 export.
-    quantize_dynamic(
-        str(plain),
-        str(path),
-        weight_type=QuantType.QInt8,
-        op_types_to_quantize=INT8["op_types"],
-        per_channel=INT8["per_channel"],
-        use_external_data_format=True,
-        # The fused operators' outputs have no type ONNX's shape inference knows: float32.
-        extra_options={"DefaultTensorType": TensorProto.FLOAT},
-    )
+    with tempfile.TemporaryDirectory(dir=path.parent, prefix=".unfused-") as scratch:
+        plain = Path(scratch) / FILES["onnx"]
+        _export(folder, plain, fuse=False)
+        logging.getLogger().setLevel(max(logging.getLogger().level, logging.ERROR))
+        # The weights are written beside the graph: the word-embedding table stays float32 and
+        # memory-mapped, as in the float32 export.
+        quantize_dynamic(
+            str(plain),
+            str(path),
+            weight_type=QuantType.QInt8,
+            op_types_to_quantize=INT8["op_types"],
+            per_channel=INT8["per_channel"],
+            use_external_data_format=True,
+        )
 
 
 def _model_identity(folder: Path) -> dict:

@@ -198,6 +198,13 @@ def index(
             )
         )
     prepare()  # the gloss table English questions need, made now rather than at the first one
+    if report.reembedded_from:
+        _show(
+            escape(
+                f"The index had been built with the model {report.reembedded_from}: "
+                f"what it held was embedded again with {encoder.name}."
+            )
+        )
     for verb, keys in (
         ("added", report.added),
         ("replaced", report.replaced),
@@ -638,7 +645,7 @@ def bench(
         sizes=sizes or (benchmark.QUICK_SIZES if quick else benchmark.FULL_SIZES),
         repeat=repeat or (2 if quick else 5),
         build_backends=backends
-        or (("onnx", "torch", "peer") if quick else benchmark.BUILD_BACKENDS),
+        or (("onnx-int8-passages", "onnx", "torch", "peer") if quick else benchmark.BUILD_BACKENDS),
         build_paragraphs=1000,
         load=((8, 10) if quick else (32, 50)) if load else None,
         cold=(3 if quick else 5) if cold is None else cold,

@@ -66,6 +66,32 @@ IndexUnavailable = VersionUnavailable
 """The name the index's callers catch; every artefact raises the same error."""
 
 
+class BuiltWithAnotherModel(VersionUnavailable):
+    """The published index was made with another model (`model`, `dimension`): its vectors
+    cannot answer this one's questions, but what it holds can be read with that model's name
+    and embedded again (`store.update` does, for `hrc-qa index`)."""
+
+    def __init__(self, message: str, model: str, dimension: int) -> None:
+        super().__init__(message)
+        self.model = model
+        self.dimension = dimension
+
+
+def built_with(made_with: tuple[object, object], message: str) -> VersionUnavailable:
+    """The error for an index recorded as made with `made_with` (model, dimension), not the
+    model in use: one that can be embedded again when the record is a model's, else the hint
+    to rebuild (a damaged record names no model to read it with)."""
+    model, dimension = made_with
+    if isinstance(model, str) and type(dimension) is int:
+        return BuiltWithAnotherModel(
+            f"{message}; `hrc-qa index` embeds what it holds again with the model in use, "
+            "or use the model it was built with",
+            model,
+            dimension,
+        )
+    return VersionUnavailable(f"{message}; {REBUILD_HINT}")
+
+
 class BuildNeeded(RuntimeError):
     """`ensure` would have to build, inside `without_building`."""
 

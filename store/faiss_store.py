@@ -29,7 +29,14 @@ import numpy as np
 from corpus import Resolution
 from corpus.models import decode_resolutions
 from store import substrings
-from store.atomic import REBUILD_HINT, IndexUnavailable, current_version, open_current, publish
+from store.atomic import (
+    REBUILD_HINT,
+    IndexUnavailable,
+    built_with,
+    current_version,
+    open_current,
+    publish,
+)
 from store.base import (
     ParagraphStore,
     Scored,
@@ -268,11 +275,12 @@ class FaissStore(ParagraphStore):
         """The current version in `home`, checked whole; IndexUnavailable if it was built with
         another model or anything in it is missing, damaged or does not agree."""
         version, manifest = open_current(home)
-        if (manifest.get("model"), manifest.get("dimension")) != (model, dimension):
-            raise IndexUnavailable(
-                f"the index in {version} was built with the model {manifest.get('model')!r} "
-                f"({manifest.get('dimension')} dimensions), not {model!r} ({dimension}); "
-                f"{REBUILD_HINT}, or use the model it was built with"
+        made_with = (manifest.get("model"), manifest.get("dimension"))
+        if made_with != (model, dimension):
+            raise built_with(
+                made_with,
+                f"the index in {version} was built with the model {made_with[0]!r} "
+                f"({made_with[1]} dimensions), not {model!r} ({dimension})",
             )
         unlisted = [name for name in FILES if name not in manifest["files"]]
         if unlisted:  # it would be read unchecked

@@ -40,7 +40,7 @@ from languages import LANGUAGES, Language
 from languages.keywords import KEYWORD_FORMS
 from languages.scripts import detect_language
 from languages.stopwords import STOPWORDS
-from store.atomic import REBUILD_HINT, IndexUnavailable
+from store.atomic import REBUILD_HINT, IndexUnavailable, built_with
 from store.base import (
     ParagraphStore,
     Scored,
@@ -372,10 +372,10 @@ class MilvusStore(ParagraphStore):
         recorded = store.client.get(VERSIONS, ids=[version], output_fields=["model", "dimension"])
         made_with = (recorded[0]["model"], recorded[0]["dimension"]) if recorded else (None, None)
         if made_with != (model, dimension):
-            raise IndexUnavailable(
+            raise built_with(
+                made_with,
                 f"the index {version} in Milvus at {location} was built with the model "
-                f"{made_with[0]!r} ({made_with[1]} dimensions), not {model!r} ({dimension}); "
-                f"{REBUILD_HINT}, or use the model it was built with"
+                f"{made_with[0]!r} ({made_with[1]} dimensions), not {model!r} ({dimension})",
             )
         try:
             store._read(version)

@@ -21,6 +21,7 @@ import numpy as np
 from corpus import Resolution, ResolutionError, ResolutionWarning, read_batch
 from corpus.alignment import Misalignment, misalignments
 from store import open_store, store_exists
+from store.atomic import BuiltWithAnotherModel
 from store.base import ParagraphStore, passage_digest, passage_text
 
 if TYPE_CHECKING:  # the store sits below the model: any object of the Encoder shape will do
@@ -56,6 +57,9 @@ class UpdateReport:
     version: str | None
     """The version published, or None when nothing changed and nothing was saved."""
     misaligned: tuple[Misalignment, ...] = ()
+    reembedded_from: str | None = None
+    """The model the index had been built with, when this update embedded all it held again
+    with the encoder in use (the default model or backend changed)."""
     """Versions of the resolutions read whose paragraphs do not line up with another version
     of the same resolution in the index (`corpus.alignment`): indexed all the same."""
 
@@ -79,7 +83,9 @@ def update(
     """Put the resolutions in `paths` into the store at `location` (replacing the same
     number in the same language), take out `remove` (numbers like `51/5`, or `51/5.zh` for
     one language), and publish the result. `rebuild` starts from an empty store; so does a
-    location where nothing was published yet. `on_file` is told of each file once it is read.
+    location where nothing was published yet. An index built with another model (the default
+    changed) has all it holds embedded again with `encoder`, in the same new version.
+    `on_file` is told of each file once it is read.
 
     A file that cannot be read is reported refused and the rest are indexed (on a rebuild,
     nothing is published then: the files refused would be missing). KeyError when
@@ -87,7 +93,17 @@ def update(
     then nothing changes.
     """
     fresh = rebuild or not store_exists(location)
-    store = open_store(location, encoder.name, encoder.dimension, create=fresh)
+    carried: list[Resolution] = []
+    reembedded_from = None
+    try:
+        store = open_store(location, encoder.name, encoder.dimension, create=fresh)
+    except BuiltWithAnotherModel as built:
+        # Vectors are derived data: the resolutions the old index holds (the user's own files
+        # among them) are read with its model's name and embedded again into a new version.
+        carried = list(open_store(location, built.model, built.dimension).resolutions())
+        reembedded_from = built.model
+        store = open_store(location, encoder.name, encoder.dimension, create=True)
+    carried_embedded = _add(store, encoder, carried)
     removed = _remove(store, set(remove))  # before reading: a wrong name stops at once
     reads = read_batch(paths, on_file)
     resolutions = [read.resolution for read in reads if read.resolution is not None]
@@ -102,7 +118,7 @@ def update(
     changing_keys = {*added, *replaced}
     changing = [r for r in resolutions if r.key in changing_keys]
     embedded = _add(store, encoder, changing)
-    changed = bool(added or replaced or removed)
+    changed = bool(added or replaced or removed or carried)
     names_read = {resolution.name for resolution in resolutions}
     versions_read = [text for text in store.resolutions() if text.name in names_read]
     # A rebuild keeps exactly what it is given: with a file refused, what that file held would
@@ -128,11 +144,12 @@ def update(
         replaced=tuple(replaced),
         removed=tuple(removed),
         unchanged=tuple(unchanged),
-        embedded=embedded,
+        embedded=carried_embedded + embedded,
         resolutions=len(store.resolutions()),
         paragraphs=len(store),
         version=store.save() if publish else None,
         misaligned=tuple(misalignments(versions_read)),
+        reembedded_from=reembedded_from,
     )
 
 

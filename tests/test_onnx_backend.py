@@ -100,7 +100,7 @@ def test_a_folder_without_the_compact_tokenizer_uses_its_tokenizer_json(folder, 
 def test_int8_is_close_and_recorded_as_its_own_model():
     encoder = load_encoder(DEFAULT_MODEL, backend="onnx-int8")
     reference = load_encoder(DEFAULT_MODEL, backend="onnx")
-    assert encoder.name == f"{DEFAULT_MODEL}@onnx-int8-per-channel"
+    assert encoder.name == f"{DEFAULT_MODEL}@onnx-int8-unfused-per-channel"
     # Per output channel, with the word-embedding table left in float32: within 0.99 (one
     # scale per weight and the table quantised too gave 0.98).
     cosines = (encoder.encode_passages(TEXTS) * reference.encode_passages(TEXTS)).sum(axis=1)
@@ -111,7 +111,65 @@ def test_int8_is_close_and_recorded_as_its_own_model():
     )
 
 
-def test_texts_batched_by_length_each_get_their_own_vector(encoder):
+def test_int8_passages_embed_questions_in_float32_and_passages_in_int8():
+    encoder = load_encoder(DEFAULT_MODEL, backend="onnx-int8-passages")
+    plain = load_encoder(DEFAULT_MODEL, backend="onnx")
+    assert encoder.name == f"{DEFAULT_MODEL}@passages-onnx-int8-unfused-per-channel"
+    np.testing.assert_allclose(
+        encoder.encode_queries([QUESTION]), plain.encode_queries([QUESTION]), atol=1e-6
+    )
+    passages = encoder.encode_passages(TEXTS)
+    int8 = load_encoder(DEFAULT_MODEL, backend="onnx-int8").encode_passages(TEXTS)
+    np.testing.assert_allclose(passages, int8, atol=1e-4)
+    assert (passages * plain.encode_passages(TEXTS)).sum(axis=1).min() > 0.99
+
+
+def test_int8_passages_run_batches_at_once_each_text_its_own_vector():
+    encoder = load_encoder(DEFAULT_MODEL, backend="onnx-int8-passages")
+    # Many batches of many lengths, run by several threads at once.
+    texts = [f"第{n}段：{TEXTS[n % 3][: 5 + n]}" for n in range(40)]
+    together = encoder.encode_passages(texts)
+    np.testing.assert_array_equal(encoder.encode_passages(texts), together)
+    alone = np.stack([encoder.encode_passages([text])[0] for text in texts[::7]])
+    # int8 scales each run's activations as a whole, so a text's companions move its vector
+    # about as far as int8 moves it from float32 (cosine 0.997); never toward another text's.
+    assert (together[::7] * alone).sum(axis=1).min() > 0.99
+    assert ((together[::7] @ alone.T).argmax(axis=1) == np.arange(len(alone))).all()
+
+
+def test_int8_passages_are_exported_only_when_passages_are_first_embedded(copy):
+    encoder = onnx_backend.OnnxEncoder(copy, "onnx-int8-passages", "copy")
+    encoder.encode_queries([QUESTION])  # an answer: the float32 export only
+    assert sorted(p.name for p in (copy / "onnx").iterdir()) == ["float32"]
+    encoder.encode_passages(TEXTS)
+    assert sorted(p.name for p in (copy / "onnx").iterdir()) == ["float32", "int8"]
+
+
+def test_an_index_of_int8_passages_answers_and_another_backend_embeds_it_again(tmp_path):
+    from corpus import BUNDLED_CORPUS
+    from qa.assistant import Assistant
+    from store.atomic import IndexUnavailable
+    from store.update import update
+
+    encoder = load_encoder(DEFAULT_MODEL, backend="onnx-int8-passages")
+    update(tmp_path, encoder, [BUNDLED_CORPUS])
+    answer = Assistant.open_with(encoder, tmp_path).ask("联合国公共服务日是哪一天？")
+    assert answer.results[0].paragraph.key == "37/7 OP9"
+    for other in ("onnx", "onnx-int8"):
+        with pytest.raises(
+            IndexUnavailable,
+            match=r"built with the model .*@passages-onnx-int8.*`hrc-qa index` embeds",
+        ):
+            Assistant.open_with(load_encoder(DEFAULT_MODEL, backend=other), tmp_path)
+    float32 = load_encoder(DEFAULT_MODEL, backend="onnx")
+    report = update(tmp_path, float32)  # `hrc-qa index` after the backend changed
+    assert report.reembedded_from == encoder.name and report.paragraphs == 168
+    answer = Assistant.open_with(float32, tmp_path).ask("联合国公共服务日是哪一天？")
+    assert answer.results[0].paragraph.key == "37/7 OP9"
+
+
+def test_texts_batched_by_length_each_get_their_own_vector():
+    encoder = load_encoder(DEFAULT_MODEL, backend="onnx")
     # More texts than one batch holds, of many lengths, so that they are reordered and padded.
     texts = [f"第{n}段：{TEXTS[n % 3][: 5 + n]}" for n in range(40)]
     together = encoder.encode_passages(texts)
@@ -177,7 +235,7 @@ def test_a_failed_export_leaves_nothing_that_looks_finished(copy, monkeypatch):
 
 def test_the_backend_setting(monkeypatch):
     monkeypatch.delenv("HRC_QA_BACKEND", raising=False)
-    assert resolve_backend() == DEFAULT_BACKEND == "onnx"
+    assert resolve_backend() == DEFAULT_BACKEND == "onnx-int8-passages"
     monkeypatch.setenv("HRC_QA_BACKEND", "torch")
     assert resolve_backend() == "torch"
     assert resolve_backend("onnx-int8") == "onnx-int8"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from corpus import BUNDLED_CORPUS, ResolutionError
-from store.atomic import current_version
+from store.atomic import IndexUnavailable, current_version
+from store.base import passage_text
 from store.faiss_store import FaissStore
 from store.update import update
 
@@ -110,3 +113,48 @@ def test_rebuild_keeps_exactly_what_it_is_given(home, fake_encoder):
     report = update(home, fake_encoder, [FILE["57/12"]], rebuild=True)
     assert report.added == ("57/12.zh",) and report.paragraphs == 50
     assert {r.number for r in stored(home, fake_encoder).resolutions()} == {"57/12"}
+
+
+class _OtherModel:
+    """The fake encoder under another name, as when the default model or backend changes."""
+
+    name = "fake/another-model"
+
+    def __init__(self, encoder) -> None:
+        self.dimension = encoder.dimension
+        self.encode_queries = encoder.encode_queries
+        self.encode_passages = encoder.encode_passages
+
+
+def test_an_index_of_another_model_is_embedded_again_with_all_it_held(
+    home, fake_encoder, tmp_path_factory
+):
+    own = tmp_path_factory.mktemp("own") / "users_own_37_7.txt"
+    text = FILE["37/7"].read_text(encoding="utf-8")
+    own.write_text(text.replace("“联合国公共服务日”", "“联合国公共服务周”"), encoding="utf-8")
+    update(home, fake_encoder, [own])  # a user's own version of a text, kept only in the index
+    before = {p.key: p.text for r in stored(home, fake_encoder).resolutions() for p in r.paragraphs}
+    other = _OtherModel(fake_encoder)
+    with pytest.raises(IndexUnavailable, match=r"`hrc-qa index` embeds what it holds again"):
+        FaissStore.load(home, other.name, other.dimension)
+
+    report = update(home, other, [FILE["57/12"]])
+
+    assert report.reembedded_from == fake_encoder.name and report.added == ("57/12.zh",)
+    store = stored(home, other)
+    distinct = {passage_text(r, p) for r in store.resolutions() for p in r.paragraphs}
+    assert (report.resolutions, report.paragraphs, report.embedded) == (4, 168, len(distinct))
+    after = {p.key: p.text for r in store.resolutions() for p in r.paragraphs}
+    assert {k: v for k, v in after.items() if not k.startswith("57/12")} == before
+    assert "公共服务周" in store.get(["A/HRC/RES/37/7:OP8:zh"])[0].paragraph.text
+    with pytest.raises(IndexUnavailable, match="built with the model 'fake/another-model'"):
+        stored(home, fake_encoder)
+
+
+def test_a_record_naming_no_model_is_not_embedded_again(home, fake_encoder):
+    manifest = home / current_version(home) / "manifest.json"
+    record = json.loads(manifest.read_text(encoding="utf-8"))
+    del record["model"]
+    manifest.write_text(json.dumps(record), encoding="utf-8")
+    with pytest.raises(IndexUnavailable, match=r"built with the model None.*--rebuild"):
+        update(home, fake_encoder, [FILE["57/12"]])

