@@ -6,8 +6,8 @@ The question model weighs the best paragraph's cosine (and whether question and 
 are in different languages, where cosines run lower), its BM25 score, the share of the
 question's salient terms it holds, the share found nowhere in the corpus, whether the question
 asks what another document says, named by number or by title, how many salient terms the best
-paragraph lacks, and whether the question asks for a figure or a date none of the first
-paragraphs gives. The paragraph model weighs one paragraph's cosine, its distance below the
+paragraph lacks, and whether the question asks for a figure, a date or a place none of the
+first paragraphs gives. The paragraph model weighs one paragraph's cosine, its distance below the
 best one, its rank and the share of the question's terms it holds.
 
 Those are the models for a question whose words can be looked for in the corpus (`terms`).

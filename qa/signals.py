@@ -18,8 +18,9 @@ evidence `qa.relevance`'s model for such questions weighs.
 Two signals look past the shared vocabulary of a question that asks for something next to what
 the texts cover: how many salient terms the best paragraph does not hold (a weighted share
 lets one missing key term drown among many held ones), and whether the question asks for a
-quantity or a time that none of the first paragraphs shows (`languages.answer_types`: a
-budget share, a date, beside paragraphs holding no figure and no date).
+quantity, a time or a place that none of the first paragraphs shows (`languages.answer_types`:
+a budget share, a date, which States, beside paragraphs holding no figure, no date and no
+place).
 """
 
 from __future__ import annotations
