@@ -1,7 +1,8 @@
 """What kind of answer a question asks for, where its form shows in a text: a quantity (`多少`,
-`how many`, `what share`) or a time (`哪一年`, `when was`, `how often`), in each language a
-question may come in; and the forms that show one in a resolution's text (a counted number,
-a percentage; a year, a month, a session). A paragraph holding nothing of the kind asked for
+`how many`, `what share`), a time (`哪一年`, `when was`, `how often`) or a place or particular
+countries (`在哪里举行`, `哪些国家`, `which States`), in each language a question may come in; and
+the forms that show one in a resolution's text (a counted number, a percentage; a year, a
+month, a session; where a meeting is held). A paragraph holding nothing of the kind asked for
 cannot answer the question, however many of its words it shares (`What minimum share of the
 budget …?` beside a paragraph on adequate funding): `qa.signals` measures that.
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerKind = Literal["quantity", "time"]
+AnswerKind = Literal["quantity", "time", "place"]
 
 _NUMERALS = "零〇一二两三四五六七八九十百千万"
 _NUMBER = rf"(?:\d+(?:[.,]\d+)?|[{_NUMERALS}]{{2,}}|[{_NUMERALS.replace('一', '')}])"
@@ -47,6 +48,20 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"|متى|في أي (?:عام|سنة|تاريخ)|كل كم",
         re.IGNORECASE,
     ),
+    # `在哪里` only with a verb of meeting: `表述在哪里` asks where in a text, not a place.
+    "place": re.compile(
+        r"在哪(?:里|儿)?(?:举行|举办|召开)|哪个城市|哪座城市|哪些城市|哪个国家|哪些国家|哪几个国家|哪国"
+        r"|\bwhere (?:is|was|were|are|will|did|does|do|has|have)\b"
+        r"|\b(?:which|what) (?:city|cities|country|countries)\b|\bwhich (?:member )?states\b"
+        r"|\bin which (?:city|country)\b"
+        r"|\boù (?:a|ont|est|sont|se|aura|auront)\b|\b(?:quels?|quelles?) (?:pays|villes?|états)\b"
+        r"|\bdans quelle ville\b"
+        r"|\bdónde\b|\bqué (?:país|países|ciudad|ciudades|estados)\b|\ben qué ciudad\b"
+        r"|\bгде\b|\bв каком (?:городе|стране)\b|\bкакие (?:страны|государства|города)\b"
+        r"|\bкакая страна\b"
+        r"|أين|أي (?:الدول|دول|بلد|مدينة)|في أي مدينة",
+        re.IGNORECASE,
+    ),
 }
 """Words asking for each kind of answer, in Chinese, English, French, Spanish, Russian and
 Arabic."""
@@ -63,9 +78,15 @@ SHOWS: dict[AnswerKind, re.Pattern[str]] = {
         r"|October|November|December)\b|\bsession\b",
         re.IGNORECASE,
     ),
+    # Resolutions name a place where they say a meeting is held (`在开罗举行`); they speak of
+    # States in general (`各国`), never list particular ones.
+    "place": re.compile(
+        r"在[^，。；、：\s]{2,12}?(?:举行|举办|召开)"
+        r"|\b(?:held|hosted|take place|took place|convened|meet|met) (?:in|at) [A-Z]"
+    ),
 }
 """What shows each kind in a text: a counted number or a percentage; a date, a year, a
-session."""
+session; a place where a meeting is held."""
 
 
 def asked_kinds(question: str) -> tuple[AnswerKind, ...]:

@@ -1,10 +1,11 @@
 """Fitting the relevance model (`qa/relevance.json`) on questions with gold paragraphs:
 
     python -m qa.calibrate eval/trust/calibration.jsonl eval/trust/heldout.jsonl \
-        eval/trust/heldout2.jsonl eval/dev.jsonl eval/languages.jsonl
+        eval/trust/heldout2.jsonl eval/trust/heldout3.jsonl eval/dev.jsonl eval/languages.jsonl
 
-(`CALIBRATION_SETS`: the trust set's two halves and its second set, retired into calibration
-after they had been run through several rounds of tuning, the dev set and the languages set.)
+(`CALIBRATION_SETS`: the trust set's two halves and its second and third sets, retired into
+calibration after they had been run through rounds of tuning or read question by question,
+the dev set and the languages set.)
 Every question is asked as a user would ask it; questions answered by the citation look-up are
 left out (the model never decides them). The question model learns, from every question,
 whether the best paragraph answers it (a question with gold paragraphs: yes; one without: no);
@@ -48,6 +49,7 @@ CALIBRATION_SETS = (
     "eval/trust/calibration.jsonl",
     "eval/trust/heldout.jsonl",
     "eval/trust/heldout2.jsonl",
+    "eval/trust/heldout3.jsonl",
     "eval/dev.jsonl",
     "eval/languages.jsonl",
 )

@@ -5,10 +5,10 @@ signals of `qa.signals`.
 The question model weighs the best paragraph's cosine (and whether question and paragraph
 are in different languages, where cosines run lower), its BM25 score, the share of the
 question's salient terms it holds, the share found nowhere in the corpus, whether the question
-asks what another document says, named by number or by title, how many salient terms the best
-paragraph lacks, and whether the question asks for a figure or a date none of the first
-paragraphs gives. The paragraph model weighs one paragraph's cosine, its distance below the
-best one, its rank and the share of the question's terms it holds.
+asks what another document says, named by number or by title, and whether the question asks
+for a figure, a date or a place none of the first paragraphs gives. The paragraph model weighs
+one paragraph's cosine, its distance below the best one, its rank and the share of the
+question's terms it holds.
 
 Those are the models for a question whose words can be looked for in the corpus (`terms`).
 A question whose words cannot (a French one over Chinese texts, `Signals.words_checked`) is
@@ -44,7 +44,6 @@ QUESTION_FEATURES = (
     "missing",
     "asks_about_other_document",
     "asks_about_titled_document",
-    "salient_absent",
     "asks_unstated_kind",
 )
 PARAGRAPH_FEATURES = ("similarity", "below_best", "reciprocal_rank", "coverage")
@@ -160,7 +159,6 @@ def question_features(signals: Signals) -> dict[str, float]:
         "asks_about_other_document": float(bool(signals.other_documents)),
         "asks_about_titled_document": float(bool(signals.titled_documents)),
         "word_similarity": signals.word_similarity,
-        "salient_absent": float(signals.salient_absent),
         "asks_unstated_kind": float(bool(signals.unstated_kinds)),
     }
 

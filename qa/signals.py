@@ -15,11 +15,10 @@ for. For it `word_similarity` measures instead, with the multilingual model, how
 its words comes to some word of the best paragraph (`données` to 数据 at cosine 0.93), the
 evidence `qa.relevance`'s model for such questions weighs.
 
-Two signals look past the shared vocabulary of a question that asks for something next to what
-the texts cover: how many salient terms the best paragraph does not hold (a weighted share
-lets one missing key term drown among many held ones), and whether the question asks for a
-quantity or a time that none of the first paragraphs shows (`languages.answer_types`: a
-budget share, a date, beside paragraphs holding no figure and no date).
+One signal looks past the shared vocabulary of a question that asks for something next to what
+the texts cover: whether it asks for a quantity, a time or a place that none of the first
+paragraphs shows (`languages.answer_types`: a budget share, a date, which States, beside
+paragraphs holding no figure, no date and no place).
 """
 
 from __future__ import annotations
@@ -129,10 +128,8 @@ class Signals:
     word_similarity: float = 0.0
     """Mean over the question's words of the best cosine of each to a word of the best
     paragraph (measured where words cannot be checked, see the module docstring)."""
-    salient_absent: int = 0
-    """How many of the question's salient terms the best paragraph does not hold."""
     unstated_kinds: tuple[AnswerKind, ...] = ()
-    """The kinds of answer the question asks for (a quantity, a time) that none of the first
+    """The kinds of answer the question asks for (a quantity, a time, a place) that none of the first
     `KIND_SHOWN_WITHIN` paragraphs shows."""
 
 
@@ -167,7 +164,6 @@ def question_signals(
     found = Found([found.hits[i] for i in order])
     stored, passages = [stored[i] for i in order], [passages[i] for i in order]
     coverages = [coverages[i] for i in order]
-    best_holds = passages[0].lower().__contains__
     best = found.hits[0]
     nearness = (
         word_similarity(question, language, stored[0].resolution, stored[0].paragraph, encoder)
@@ -188,9 +184,6 @@ def question_signals(
         coverages=tuple(coverages),
         words_checked=checked,
         word_similarity=nearness,
-        salient_absent=sum(
-            term.weight >= SALIENT_WEIGHT and coverage(term, best_holds) < 0.5 for term in terms
-        ),
         unstated_kinds=unstated_kinds(question, passages[:KIND_SHOWN_WITHIN]),
     )
 

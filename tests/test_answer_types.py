@@ -1,4 +1,4 @@
-"""The kind of answer a question asks for (a figure, a date) in each language, and whether
+"""The kind of answer a question asks for (a figure, a date, a place) in each language, and whether
 paragraphs give one: what lets a question asking for a fact next to what the texts cover be
 told apart from one they answer."""
 
@@ -33,6 +33,20 @@ from languages.answer_types import asked_kinds, unstated_kinds
         ("¿Alienta el Consejo a los Estados cuando crean sus mecanismos nacionales?", ()),
         ("我们准备和几个城市合作开展试点，理事会有没有相关的鼓励？", ()),
         ("What does the Council say about local governments and human rights?", ()),
+        # A place, or particular countries.
+        ("世界城市论坛第十一届会议是在哪个城市举办的？", ("place",)),
+        ("哪些国家的机构获得了公共服务奖？", ("place",)),
+        (
+            "Which States were reviewed at the twenty-sixth session of the Working Group?",
+            ("place",),
+        ),
+        ("Where was the eleventh session of the World Urban Forum held?", ("place",)),
+        ("Quels pays ont ratifié le protocole ?", ("place",)),
+        ("¿Dónde se celebró el Foro Urbano Mundial?", ("place",)),
+        ("Какие страны ратифицировали протокол?", ("place",)),
+        ("أين عقد المنتدى الحضري العالمي؟", ("place",)),
+        # Where in a text, not a place.
+        ("《2030年议程》中关于善治的表述在哪里？", ()),
     ],
 )
 def test_a_question_asking_for_a_figure_or_a_date_is_told_in_every_language(question, kinds):
@@ -51,3 +65,11 @@ def test_a_figure_or_date_asked_for_is_unstated_only_when_no_paragraph_gives_one
     assert unstated_kinds(when, [founding]) == ()
     assert unstated_kinds(when, ["请秘书长设立一个自愿信托基金，"]) == ("time",)
     assert unstated_kinds("What does the Council say about the fund?", ["设立一个基金"]) == ()
+
+
+def test_a_place_asked_for_is_unstated_unless_a_paragraph_says_where_a_meeting_is_held():
+    cairo = "注意到世界城市论坛第十二届会议将于 2024 年 11 月 4 日至 8 日在开罗举行，"
+    assert unstated_kinds("世界城市论坛第十二届会议在哪里举行？", [cairo]) == ()
+    # The resolutions speak of States in general: none names the States asked for.
+    states = "在这一轮普遍定期审议期间，联合国所有会员国都将接受审查，"
+    assert unstated_kinds("Which States sit on the Consultative Group?", [states]) == ("place",)

@@ -229,3 +229,20 @@ def test_a_question_asking_for_a_date_the_texts_give_is_answered(assistant):
     answer = assistant.ask("联合国公共服务日是哪一天？")
     assert answer.status == "ok" and answer.signals.unstated_kinds == ()
     assert "37/7 OP8" in [quote.paragraph.key for quote in answer.results]
+
+
+@pytest.mark.slow
+def test_a_question_asking_which_countries_is_refused_saying_so_and_where_a_meeting_is_answered(
+    assistant,
+):
+    # Every word is in 57/12; the resolutions never name the States that did something.
+    answer = assistant.ask("哪些国家提交了关于地方政府与人权的决议草案？")
+    assert answer.status == "no_match" and answer.missing == ()
+    assert answer.message.startswith(
+        "问题问的是一个地方或具体国家（在哪里、哪些国家），而最接近的段落都没有点出这样的地名或国名。"
+    )
+    assert {quote.label for quote in answer.results} == {"nearest"}
+    # 57/12 PP5 says where the Forum's twelfth session is held (在开罗举行).
+    answer = assistant.ask("世界城市论坛第十二届会议在哪里举行？")
+    assert answer.status == "ok" and answer.signals.unstated_kinds == ()
+    assert answer.results[0].paragraph.key == "57/12 PP5"
