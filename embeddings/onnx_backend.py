@@ -194,12 +194,17 @@ class OnnxEncoder:
 
     def _encode(self, texts: Sequence[str], prompt: str, session: _Session) -> np.ndarray:
         """Float32 ``(len(texts), dim)`` unit rows; texts are batched by length, so that a
-        batch pads little."""
+        batch pads little, and by text within a length, so that the same texts make the same
+        batches in any order: the int8 export scales each run's values as a whole, so a text's
+        vector moves a little with its batch, and an index must not depend on the order its
+        paragraphs came in (a rebuild, an index embedded again)."""
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not len(texts):
             return vectors
         encodings = self.tokenizer.encode_batch([prompt + text for text in texts])
-        order = np.argsort([len(encoding) for encoding in encodings], kind="stable")
+        order = np.array(
+            sorted(range(len(texts)), key=lambda row: (len(encodings[row]), texts[row]))
+        )
         size = session.batch_size
         batches = [order[start : start + size] for start in range(0, len(order), size)]
 

@@ -130,6 +130,9 @@ def test_int8_passages_run_batches_at_once_each_text_its_own_vector():
     texts = [f"第{n}段：{TEXTS[n % 3][: 5 + n]}" for n in range(40)]
     together = encoder.encode_passages(texts)
     np.testing.assert_array_equal(encoder.encode_passages(texts), together)
+    # The same texts in another order make the same batches: an index does not depend on the
+    # order its paragraphs came in.
+    np.testing.assert_array_equal(encoder.encode_passages(texts[::-1])[::-1], together)
     alone = np.stack([encoder.encode_passages([text])[0] for text in texts[::7]])
     # int8 scales each run's activations as a whole, so a text's companions move its vector
     # about as far as int8 moves it from float32 (cosine 0.997); never toward another text's.
