@@ -49,6 +49,9 @@ def create_app(assistant: Assistant, settings: Settings | None = None) -> FastAP
         root_path=settings.root_path or None,
         footer_links=["api"],
         ssr_mode=False,
+        # No /monitoring routes: Gradio's default (None) leaves its summary of every event's
+        # function, outcome and time readable by anyone at /monitoring/summary.
+        enable_monitoring=False,
         css=chat_css(),
         head=head(),
     )
