@@ -108,7 +108,10 @@ def serve(host: str | None = None, port: int | None = None, root_path: str | Non
     assistant = open_assistant()
     app = create_app(assistant, settings)
     # After the page is built: this waits for the model's session, which opened meanwhile.
-    read_sparsely(getattr(assistant.retriever.encoder, "word_table", None))
+    try:
+        read_sparsely(getattr(assistant.retriever.encoder, "word_table", None))
+    except OSError as error:  # a saving of memory only: the app serves without it
+        log.warning("the word-embedding table is read as the system caches it: %s", error)
     print(f"hrc-qa: serving on http://{settings.host}:{settings.port}/", flush=True)
     # A stopped server waits this long for answers in flight, not for idle event streams.
     uvicorn.run(
