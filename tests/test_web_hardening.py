@@ -104,6 +104,25 @@ def test_the_app_keeps_a_bounded_number_of_sessions(fake_assistant):
     assert gradio.get_blocks().state_holder.capacity == 3
 
 
+def test_gradio_keeps_no_record_of_every_event_and_no_monitoring_routes(fake_assistant):
+    """Gradio's queue kept a record of each of the last 10,000 events and summarised them all
+    after every event (in pandas, for a monitoring page); the app keeps one record, never
+    summarises them, and has no monitoring routes (their summary was open to anyone)."""
+    app = create_app(fake_assistant, Settings())
+    gradio = next(r.app for r in app.routes if hasattr(getattr(r, "app", None), "get_blocks"))
+    queue = gradio.get_blocks()._queue
+    with TestClient(app) as client:
+        for number in range(5):
+            response = client.post(GRADIO_ASK, json={"question": f"腐败 {number}"})
+            assert gradio_answer(client, response)[0] == "complete"
+        summary = client.get("/monitoring/summary")
+
+    assert queue.events_recorded == 5
+    assert len(queue.event_analytics) == 1
+    assert queue.cached_event_analytics_summary == {"functions": {}}
+    assert summary.status_code == 403
+
+
 # -- 2. request size, queue length, echoes -------------------------------------------------------
 
 

@@ -14,6 +14,12 @@ from typing import Any
 
 # Before gradio is imported: it reads this when it loads, and the app must never call home.
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+# Read when a queue is made. Gradio's queue keeps a record of every event (10,000 by default)
+# for its monitoring dashboard and, after each event, summarises all of them in a pandas
+# DataFrame in a worker thread of its own; the app turns monitoring off (server.py), so the
+# records and the summaries were only memory, worker threads and CPU under load.
+os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", str(2**62))
 
 import gradio as gr
 

@@ -21,6 +21,7 @@ from qa.assistant import Assistant
 from store.atomic import IndexUnavailable
 from web.api import CHECK_PATH, PREFIX, GradioAskSchema, create_api
 from web.guard import ClosedRoutes, EmbeddingPolicy, ErrorsAsAnswers, LimitBody
+from web.memory import read_sparsely
 from web.routes import add_routes
 from web.settings import Settings
 
@@ -49,6 +50,9 @@ def create_app(assistant: Assistant, settings: Settings | None = None) -> FastAP
         root_path=settings.root_path or None,
         footer_links=["api"],
         ssr_mode=False,
+        # No /monitoring routes: Gradio's default (None) leaves its summary of every event's
+        # function, outcome and time readable by anyone at /monitoring/summary.
+        enable_monitoring=False,
         css=chat_css(),
         head=head(),
     )
@@ -101,7 +105,13 @@ def serve(host: str | None = None, port: int | None = None, root_path: str | Non
     settings = Settings.from_environment()
     given = {"host": host, "port": port, "root_path": (root_path or "").rstrip("/") or None}
     settings = dataclasses.replace(settings, **{k: v for k, v in given.items() if v is not None})
-    app = create_app(open_assistant(), settings)
+    assistant = open_assistant()
+    app = create_app(assistant, settings)
+    # After the page is built: this waits for the model's session, which opened meanwhile.
+    try:
+        read_sparsely(getattr(assistant.retriever.encoder, "word_table", None))
+    except OSError as error:  # a saving of memory only: the app serves without it
+        log.warning("the word-embedding table is read as the system caches it: %s", error)
     print(f"hrc-qa: serving on http://{settings.host}:{settings.port}/", flush=True)
     # A stopped server waits this long for answers in flight, not for idle event streams.
     uvicorn.run(

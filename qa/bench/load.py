@@ -51,6 +51,8 @@ def run_serving(load: tuple[int, int] | None, cold: int, questions: list[str]) -
             with _running_app(env, folder / "app.log") as app:
                 results["app_memory"] = {"idle_rss_mb": _memory(app.process.pid, "VmRSS")}
                 results["api_load"] = asyncio.run(_hammer_api(app.url, *load, questions))
+                # The peak so far is the JSON API's alone: Gradio's load follows.
+                results["app_memory"]["api_peak_rss_mb"] = _memory(app.process.pid, "VmHWM")
                 results["load"] = _hammer(app.url, *load, questions)
                 results["app_memory"] |= {
                     "after_load_rss_mb": _memory(app.process.pid, "VmRSS"),
