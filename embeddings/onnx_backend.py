@@ -262,8 +262,10 @@ class MappedTable:
     table meanwhile: a released page is mapped again on their next read. The mapping lives as
     long as the session that made it, and is released only after that session's runs."""
 
-    def __init__(self, start: int, length: int) -> None:
+    def __init__(self, start: int, length: int, path: Path, offset: int) -> None:
         self.start, self.length = start, length
+        self.path, self.offset = path, offset
+        """The weights file, and where in it the table's mapping starts."""
         self._madvise = ctypes.CDLL(None, use_errno=True).madvise
         self._madvise.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int)
 
@@ -274,22 +276,44 @@ class MappedTable:
         the system does not say."""
         if not hasattr(mmap, "MADV_DONTNEED") or not maps.is_file():
             return None
-        target = str(weights.resolve())
+        target = weights.resolve()
         found = None
         for line in maps.read_text(encoding="utf-8", errors="replace").splitlines():
             fields = line.split(maxsplit=5)
-            if len(fields) == 6 and fields[5] == target:
+            if len(fields) == 6 and fields[5] == str(target):
                 start, end = (int(address, 16) for address in fields[0].split("-"))
                 if found is None or end - start > found[1]:
-                    found = (start, end - start)
+                    found = (start, end - start, target, int(fields[2], 16))
         return MappedTable(*found) if found else None
 
     def release(self) -> None:
-        if self._madvise(self.start, self.length, mmap.MADV_DONTNEED) != 0:
+        self._advise(mmap.MADV_DONTNEED, "releasing the word-embedding table's pages")
+
+    def read_sparsely(self) -> None:
+        """Have the table's rows read and cached a small page at a time from now on, for a
+        server. While a run lasts, each row it reads maps the whole page-cache folio that holds
+        it: the kernel keeps a file it wrote or read ahead in folios of up to 2 MiB and maps a
+        folio whole on a fault, so a long query (an English question's held translations, a
+        few hundred tokens) mapped tens of MiB at once, and two such runs at a time made a
+        serving app's peak. The table's cached folios are dropped (pages no process maps; the
+        file is only read, so nothing is lost) and the kernel is told the table is read at
+        random: rows come back one small page each, with no read-ahead around them. Not done
+        by every process: a cold `ask` would read its rows from disk."""
+        self._advise(mmap.MADV_RANDOM, "advising the word-embedding table")
+        self.release()  # what this process maps is not dropped
+        descriptor = os.open(self.path, os.O_RDONLY)
+        try:
+            # Written back first: a model exported just before the app started is still dirty
+            # in the cache, and dirty pages are not dropped.
+            os.fdatasync(descriptor)
+            os.posix_fadvise(descriptor, self.offset, self.length, os.POSIX_FADV_DONTNEED)
+        finally:
+            os.close(descriptor)
+
+    def _advise(self, advice: int, doing: str) -> None:
+        if self._madvise(self.start, self.length, advice) != 0:
             error = ctypes.get_errno()
-            raise OSError(
-                error, f"releasing the word-embedding table's pages: {os.strerror(error)}"
-            )
+            raise OSError(error, f"{doing}: {os.strerror(error)}")
 
 
 def _open_session(path: Path, threads: int, dimension: int) -> tuple[Any, MappedTable | None]:

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import ctypes
 import os
-from pathlib import Path
 
 import numpy as np
 import pytest
-
-from web.memory import _mapped_file, read_sparsely
 
 pytestmark = pytest.mark.slow
 
@@ -18,30 +15,27 @@ FOLIO_BYTES = 2 * 2**20
 TEXTS = ["Notes with appreciation the United Nations Public Service Day, held on 23 June;"]
 
 
-def test_a_row_read_while_serving_maps_a_few_pages_of_the_table(encoder, tmp_path):
+def test_a_row_read_while_serving_maps_a_few_pages_of_the_table(encoder):
     table = encoder.word_table
     assert table is not None
     vectors = encoder.encode_queries(TEXTS)
     row = _cache_as_a_reader_would(table)
 
-    assert read_sparsely(table)
+    table.read_sparsely()
     assert np.isfinite(ctypes.c_float.from_address(row).value)  # a run reading that row
     resident = _resident_kib(table.start)
     table.release()
 
     assert resident <= 64  # the page and at most the few cached ones around it, not 2 MiB
     np.testing.assert_array_equal(encoder.encode_queries(TEXTS), vectors)
-    assert not read_sparsely(table, maps=tmp_path / "no-maps")  # a system that does not say
-    assert not read_sparsely(None)  # a model run by torch: no table mapped
 
 
 def _cache_as_a_reader_would(table) -> int:
     """The weights file read into the page cache the way a copy or an export leaves it (in
     order, whole: in large folios where the system makes them); the address of one of the
     table's last rows, rare tokens' that no run reads."""
-    path, _ = _mapped_file(table.start, Path("/proc/self/maps"))
     table.release()
-    descriptor = os.open(path, os.O_RDONLY)
+    descriptor = os.open(table.path, os.O_RDONLY)
     try:
         os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)
         while os.read(descriptor, 2**20):

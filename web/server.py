@@ -21,7 +21,6 @@ from qa.assistant import Assistant
 from store.atomic import IndexUnavailable
 from web.api import CHECK_PATH, PREFIX, GradioAskSchema, create_api
 from web.guard import ClosedRoutes, EmbeddingPolicy, ErrorsAsAnswers, LimitBody
-from web.memory import read_sparsely
 from web.routes import add_routes
 from web.settings import Settings
 
@@ -108,8 +107,10 @@ def serve(host: str | None = None, port: int | None = None, root_path: str | Non
     assistant = open_assistant()
     app = create_app(assistant, settings)
     # After the page is built: this waits for the model's session, which opened meanwhile.
+    table = getattr(assistant.retriever.encoder, "word_table", None)  # none for torch's runs
     try:
-        read_sparsely(getattr(assistant.retriever.encoder, "word_table", None))
+        if table is not None:
+            table.read_sparsely()
     except OSError as error:  # a saving of memory only: the app serves without it
         log.warning("the word-embedding table is read as the system caches it: %s", error)
     print(f"hrc-qa: serving on http://{settings.host}:{settings.port}/", flush=True)
