@@ -36,3 +36,7 @@ def main() -> None:
     from qa.cli import run
 
     run(started)
+
+
+if __name__ == "__main__":  # `python -m qa.launch`, as from a checkout with no script installed
+    main()
