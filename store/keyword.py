@@ -116,7 +116,9 @@ class KeywordIndex:
         scores = np.zeros(self.size, dtype=self.params.get("dtype", "float32"))
         for word in known:  # as bm25s adds them: word by word, in the question's order
             start, end = self.indptr[word], self.indptr[word + 1]
-            np.add.at(scores, self.indices[start:end], self.data[start:end])
+            # A word's rows are distinct (one score per row and word), so a plain indexed
+            # addition gives each row the same float as `np.add.at`, in a fraction of its time.
+            scores[self.indices[start:end]] += self.data[start:end]
         return scores
 
     def search(
