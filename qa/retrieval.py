@@ -176,15 +176,19 @@ class HybridRetriever:
     def _versions(self, ids: list[str]) -> dict[str, dict[str, str]]:
         """Each id's linked versions (`corpus.alignment`), itself included: language → id, in
         store order, so that the first names the paragraph whatever the version."""
-        return {
-            item.id: {
+        versions = {}
+        for item in self.store.get(ids):
+            texts = self.store.texts(item.resolution.name)
+            if len(texts) == 1 and texts[0] is item.resolution:
+                # Its resolution is indexed in one language: the paragraph is its only version
+                # (most hits, and every one of a corpus in one language).
+                versions[item.id] = {item.resolution.language: item.id}
+                continue
+            versions[item.id] = {
                 text.language: text.paragraph_id(paragraph)
-                for text, paragraph in versions_of(
-                    item.resolution, item.paragraph, self.store.texts(item.resolution.name)
-                )
+                for text, paragraph in versions_of(item.resolution, item.paragraph, texts)
             }
-            for item in self.store.get(ids)
-        }
+        return versions
 
     def _one_version(self, hits: list[Hit], language: str, query: np.ndarray) -> list[Hit]:
         """One hit per paragraph, whatever the languages it is indexed in: at the rank of its
