@@ -3,6 +3,7 @@ docs/citations.md."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from corpus import Paragraph, Resolution, paragraph_record
 from corpus.records import lead_in_text, quote_text, versions_record
 from languages import DEFAULT_LANGUAGE, Language
+from languages.keywords import KEYWORD_FORMS
 from languages.scripts import detect_language
 from store.tokenize import token_spans, tokens
 
@@ -22,6 +24,8 @@ Label = Literal["direct", "partial", "nearest"]
 """What a quoted paragraph is to the question, as `qa.relevance` measures it: `direct` (likely
 what was asked), `partial` (in an answer, a fair chance of it) or `nearest` (in a no-match
 answer, or an answer's paragraphs with little chance: only near, shown for reference)."""
+CLAUSE_END = re.compile(r"(?<=[，；。,;])")
+"""After these marks a text is cut into clauses that segment as they do in the whole text."""
 
 
 @dataclass(frozen=True)
@@ -122,9 +126,7 @@ def highlight_spans(
     question's `corruption` marks a French paragraph's `corruption` through their stem."""
     language = language or detect_language(text)
     wanted = set(tokens(question, language))
-    spans = sorted(
-        (start, end) for word, start, end in token_spans(text, language) if word in wanted
-    )
+    spans = sorted(_spans_of(wanted, text, language))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
@@ -132,6 +134,29 @@ def highlight_spans(
         else:
             merged.append((start, end))
     return tuple(merged)
+
+
+def _spans_of(wanted: set[str], text: str, language: Language) -> list[tuple[int, int]]:
+    """The spans of `text`'s words (`token_spans`) that are `wanted`. Segmenting a paragraph
+    with jieba is most of a quote's cost, so for the languages it segments only the clauses
+    that hold one of the words are segmented: jieba cuts a text into runs of Chinese letters
+    and digits first (the marks in `CLAUSE_END` are outside them) and words only inside a run,
+    so a clause's words are the whole text's, and each is a substring of its clause, lower-cased
+    a character at a time as the segmenter lower-cases a word."""
+    if KEYWORD_FORMS[language].segmenter != "jieba":
+        return [(start, end) for word, start, end in token_spans(text, language) if word in wanted]
+    spans = []
+    offset = 0
+    for clause in CLAUSE_END.split(text):
+        lowered = "".join(map(str.lower, clause))
+        if any(word in lowered for word in wanted):
+            spans += [
+                (offset + start, offset + end)
+                for word, start, end in token_spans(clause, language)
+                if word in wanted
+            ]
+        offset += len(clause)
+    return spans
 
 
 def highlight_segments(text: str, spans: Iterable[Sequence[int]]) -> list[tuple[str, bool]]:

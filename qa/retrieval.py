@@ -20,6 +20,7 @@ each measured).
 from __future__ import annotations
 
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
 
@@ -55,6 +56,10 @@ TRANSLATED_FUSION = Fusion(k=10, dense=0.5, keyword=1.0, translated=0.5)
 ranks of the three lists count more against the many paragraphs each finds a little."""
 CANDIDATES = 50
 """How deep each search looks before fusion."""
+
+_BESIDE = ThreadPoolExecutor(max_workers=64, thread_name_prefix="embed-question")
+"""Embeds questions beside their keyword search: a thread each while that many questions are
+answered at once (threads are started only when none is idle)."""
 
 Mode = Literal["hybrid", "dense", "keyword"]
 Ranked = TypeVar("Ranked", "Hit", Scored)
@@ -104,7 +109,10 @@ class HybridRetriever:
         translated_dense: list[Scored] = []
         translations: list[str] = []
         fusion = FUSION
-        # By keyword first: on a cold start the model's session is still opening meanwhile.
+        # The question is embedded in a thread of its own (ONNX Runtime lets go of Python's lock
+        # while it runs) while it is searched by keyword, which needs no vector: on a cold
+        # start the model's session is still opening meanwhile.
+        embedding = _BESIDE.submit(self.encoder.encode_queries, [question])
         if mode == "dense":
             keyword = []
         elif question_language(question) == "en":
@@ -112,7 +120,7 @@ class HybridRetriever:
             fusion = TRANSLATED_FUSION
         else:
             keyword = self.store.keyword_search(question, depth, where)
-        query = self.encoder.encode_queries([question])[0]
+        query = embedding.result()[0]
         dense = self.store.dense_search(query, depth, where) if mode != "keyword" else []
         if mode == "hybrid" and translations:
             translated = self.encoder.encode_queries([" ".join(translations)])[0]
@@ -176,15 +184,19 @@ class HybridRetriever:
     def _versions(self, ids: list[str]) -> dict[str, dict[str, str]]:
         """Each id's linked versions (`corpus.alignment`), itself included: language → id, in
         store order, so that the first names the paragraph whatever the version."""
-        return {
-            item.id: {
+        versions = {}
+        for item in self.store.get(ids):
+            texts = self.store.texts(item.resolution.name)
+            if len(texts) == 1 and texts[0] is item.resolution:
+                # Its resolution is indexed in one language: the paragraph is its only version
+                # (most hits, and every one of a corpus in one language).
+                versions[item.id] = {item.resolution.language: item.id}
+                continue
+            versions[item.id] = {
                 text.language: text.paragraph_id(paragraph)
-                for text, paragraph in versions_of(
-                    item.resolution, item.paragraph, self.store.texts(item.resolution.name)
-                )
+                for text, paragraph in versions_of(item.resolution, item.paragraph, texts)
             }
-            for item in self.store.get(ids)
-        }
+        return versions
 
     def _one_version(self, hits: list[Hit], language: str, query: np.ndarray) -> list[Hit]:
         """One hit per paragraph, whatever the languages it is indexed in: at the rank of its

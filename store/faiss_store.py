@@ -100,6 +100,8 @@ class FaissStore(ParagraphStore):
         self._resolutions: dict[str, Resolution] = {}
         self._in_order: tuple[Resolution, ...] | None = None
         """`resolutions()`, sorted once per change: every question reads it."""
+        self._texts_of: dict[str, tuple[Resolution, ...]] | None = None
+        """`texts()` of every name, made once per change."""
         self._entries: list[StoredParagraph] = []
         self._row_of: dict[str, int] = {}
         self._vector_blocks: list[np.ndarray] = [np.zeros((0, dimension), dtype=np.float32)]
@@ -145,6 +147,7 @@ class FaissStore(ParagraphStore):
         self._vector_blocks.append(vectors)
         self._resolutions[resolution.key] = resolution
         self._in_order = None
+        self._texts_of = None
         self._searchers = None
         self._substrings = None
 
@@ -164,6 +167,7 @@ class FaissStore(ParagraphStore):
         left = {entry.resolution.key for entry in self._entries}
         self._resolutions = {key: r for key, r in self._resolutions.items() if key in left}
         self._in_order = None
+        self._texts_of = None
         self._searchers = None
         self._substrings = None
 
@@ -229,7 +233,13 @@ class FaissStore(ParagraphStore):
         return self._in_order
 
     def texts(self, name: str) -> tuple[Resolution, ...]:
-        return texts_named(self._resolutions, name)
+        # Grouped once per version: every answer looks up the texts of each paragraph it finds.
+        if self._texts_of is None:
+            grouped: dict[str, list[Resolution]] = {}
+            for resolution in self._resolutions.values():
+                grouped.setdefault(resolution.name, []).append(resolution)
+            self._texts_of = {named: texts_named(self._resolutions, named) for named in grouped}
+        return self._texts_of.get(name, ())
 
     def __contains__(self, paragraph_id: object) -> bool:
         return paragraph_id in self._row_of

@@ -31,6 +31,8 @@ FILES = {
     "nnoc_name": "keyword.nonoccurrence.npy",
 }
 """bm25s's files, named so that they sit beside the store's own in one flat version folder."""
+SAMPLE_STRIDE = 16
+"""Every how many rows a search samples for a floor under its `k`-th best score."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -112,7 +114,13 @@ class KeywordIndex:
 
     def scores(self, question: str) -> np.ndarray:
         """The BM25 score of every row for the question's words (0 where none match)."""
-        known = [self.vocabulary[word] for word in tokens(question) if word in self.vocabulary]
+        return self._scores(self._known(question))
+
+    def _known(self, question: str) -> list[int]:
+        """The question's words that the index holds, as their columns, repeats kept."""
+        return [self.vocabulary[word] for word in tokens(question) if word in self.vocabulary]
+
+    def _scores(self, known: list[int]) -> np.ndarray:
         scores = np.zeros(self.size, dtype=self.params.get("dtype", "float32"))
         for word in known:  # as bm25s adds them: word by word, in the question's order
             start, end = self.indptr[word], self.indptr[word + 1]
@@ -126,9 +134,14 @@ class KeywordIndex:
         only among `rows` when given. Ties keep row order."""
         if k <= 0:
             return []
-        scores = self.scores(question)
+        known = self._known(question)
+        scores = self._scores(known)
         if rows is None:
-            candidates = np.flatnonzero(scores > 0)
+            # The rows scored (at most): when they are many times a sample of the rows, a
+            # floor under the k-th best score, from the sample, leaves far fewer to order.
+            scored = sum(int(self.indptr[word + 1] - self.indptr[word]) for word in known)
+            floor = self._floor(scores, k) if scored > 4 * self.size // SAMPLE_STRIDE else 0.0
+            candidates = np.flatnonzero(scores >= floor if floor > 0 else scores > 0)
         else:
             candidates = np.asarray(rows)
             candidates = candidates[scores[candidates] > 0]
@@ -139,3 +152,14 @@ class KeywordIndex:
             candidates = candidates[scores[candidates] >= kth]
         top = candidates[np.argsort(-scores[candidates], kind="stable")[:k]]
         return [(int(row), float(scores[row])) for row in top]
+
+    @staticmethod
+    def _floor(scores: np.ndarray, k: int) -> float:
+        """A score no higher than the `k`-th best (0 when none is found): the `k`-th best of
+        every `SAMPLE_STRIDE`-th row, as a subset holds no more rows above a score than the
+        whole. Only the rows reaching it are then ordered: at a million rows a common word
+        scores most of them, and finding the `k`-th best among all took most of a search."""
+        sample = scores[::SAMPLE_STRIDE]
+        if len(sample) <= 4 * k:
+            return 0.0
+        return float(np.partition(sample, len(sample) - k)[len(sample) - k])

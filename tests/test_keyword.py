@@ -106,3 +106,14 @@ def test_a_saved_index_scores_as_bm25s_itself_does(texts, tmp_path):
         known = [word for word in tokens(question) if word in theirs.vocab_dict]
         expected = theirs.get_scores(known) if known else np.zeros(len(rows), np.float32)
         assert ours.scores(question).tobytes() == expected.tobytes(), question
+
+
+@pytest.mark.parametrize("k", [1, 5, 50, 400])
+def test_search_gives_the_best_rows_of_all_scores_whatever_the_words_score(texts, k):
+    # Over many rows, a question whose words score most rows is searched from a sample's
+    # floor under its k-th best score: the rows, scores and order of ties are those of all.
+    index = KeywordIndex.build([tokens(text) for text in texts] * 30)
+    for question in [*QUESTIONS, "人权理事会", "联合国 人权 决议 国家"]:
+        scores = index.scores(question)
+        expected = sorted(np.flatnonzero(scores > 0).tolist(), key=lambda row: -scores[row])[:k]
+        assert index.search(question, k) == [(row, float(scores[row])) for row in expected]

@@ -162,6 +162,18 @@ def test_deleting_paragraphs_and_whole_resolutions(make_store, corpus, fake_enco
     assert [r.number for r in store.resolutions()] == ["37/7", "51/5"]
 
 
+def test_texts_of_a_resolution_follow_changes(make_store, corpus, fake_encoder):
+    """`texts` is looked up once per answer and quote: what it gives follows every change."""
+    store = make_store("37/7", "51/5")
+    assert [r.key for r in store.texts("37/7")] == ["37/7.zh"]  # read before the changes
+    add(store, corpus["37/7.en"], fake_encoder)
+    assert [r.key for r in store.texts("37/7")] == ["37/7.en", "37/7.zh"]
+    store.delete(ids_of(corpus["37/7"]))
+    assert [r.key for r in store.texts("37/7")] == ["37/7.en"]
+    store.delete(ids_of(corpus["37/7.en"]))
+    assert store.texts("37/7") == () and [r.key for r in store.texts("51/5")] == ["51/5.zh"]
+
+
 def test_a_saved_version_is_what_a_reader_reloads(make_store, fake_encoder):
     store = make_store("37/7")
     store.save()
