@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -84,9 +85,21 @@ def test_hrc_qa_index_creates_a_milvus_lite_file_that_answers_as_faiss_does(
 def test_a_store_built_with_another_model_is_refused(tmp_path, fake_encoder):
     location = tmp_path / "paragraphs.db"
     update(location, fake_encoder, [BUNDLED_CORPUS])
-    with pytest.raises(IndexUnavailable, match=r"built with the model .* rebuild it"):
+    with pytest.raises(
+        IndexUnavailable, match=r"built with the model .*`hrc-qa index` embeds what it holds again"
+    ):
         open_store(location, "another/model", fake_encoder.dimension)
     assert len(open_store(location, fake_encoder.name, fake_encoder.dimension)) == 168
+    # `hrc-qa index` with the other model: all the index held, embedded again by it.
+    other = SimpleNamespace(
+        name="another/model",
+        dimension=fake_encoder.dimension,
+        encode_queries=fake_encoder.encode_queries,
+        encode_passages=fake_encoder.encode_passages,
+    )
+    report = update(location, other)
+    assert report.reembedded_from == fake_encoder.name and report.version
+    assert len(open_store(location, "another/model", fake_encoder.dimension)) == 168
 
 
 def test_an_index_made_before_bodies_is_refused_with_how_to_rebuild_it(tmp_path, fake_encoder):
