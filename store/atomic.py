@@ -305,14 +305,20 @@ def _publish_locked(
         if source is not None:
             manifest["source"] = source
         manifest |= write(staging) or {}
+        written = sorted(staging.rglob("*"))
+        # On the disk before anything names them: a crash of the system, not only of this
+        # process, must leave the pointer on a version whose files are all there.
+        for path in [*written, staging]:
+            _sync(path)
         manifest["files"] = {
             path.relative_to(staging).as_posix(): file_record(path)
-            for path in sorted(staging.rglob("*"))
+            for path in written
             if path.is_file()
         }
         write_atomically(staging / MANIFEST, json.dumps(manifest, ensure_ascii=False))
         version = home / f"v{time.time_ns()}"
         staging.rename(version)
+        _sync(home)
         write_atomically(home / POINTER, version.name)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -330,6 +336,16 @@ def write_atomically(path: Path, data: str | bytes) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, path)
+    _sync(path.parent)  # the rename itself, and a folder renamed into it before
+
+
+def _sync(path: Path) -> None:
+    """`path`'s contents on the disk: a file's bytes, or a folder's entries."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 @contextmanager

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -114,6 +115,39 @@ def test_files_in_subfolders_are_recorded_by_their_path(tmp_path):
     assert manifest["files"]["sub/b.json"]["size"] == 2
     assert manifest["source"] == {"from": 1}
     assert made_from(tmp_path, {"from": 1}, artefact=SIZE_CHECKED) == version
+
+
+def test_a_version_is_on_the_disk_before_the_pointer_names_it(tmp_path, monkeypatch):
+    from store import atomic
+
+    synced: list[Path] = []
+    synced_when_pointed: list[Path] = []
+    sync, write_atomically = atomic._sync, atomic.write_atomically
+
+    def recording_sync(path):
+        synced.append(path)
+        sync(path)
+
+    def recording_write(path, data):
+        if path.name == atomic.POINTER:
+            synced_when_pointed.extend(synced)
+        write_atomically(path, data)
+
+    monkeypatch.setattr(atomic, "_sync", recording_sync)
+    monkeypatch.setattr(atomic, "write_atomically", recording_write)
+
+    def write(folder):
+        (folder / "sub").mkdir()
+        (folder / "sub" / "b.json").write_text("{}")
+        (folder / "a.bin").write_bytes(b"1234")
+
+    version = publish(tmp_path, write)
+    staged = {path.name: path for path in synced_when_pointed}
+    # Every file and folder written, the manifest's folder and the version's entry in the home.
+    assert {"sub", "b.json", "a.bin", tmp_path.name} <= set(staged)
+    assert staged["b.json"].parent.name == "sub" and staged["a.bin"].parent.parent == tmp_path
+    assert synced[-1] == tmp_path  # the pointer's rename, last
+    assert current_version(tmp_path) == version.name
 
 
 def test_made_from_asks_for_the_same_facts_format_and_intact_files(tmp_path):
