@@ -307,8 +307,9 @@ def _publish_locked(
         manifest |= write(staging) or {}
         written = sorted(staging.rglob("*"))
         # On the disk before anything names them: a crash of the system, not only of this
-        # process, must leave the pointer on a version whose files are all there.
-        for path in [*written, staging]:
+        # process, must leave the pointer on a version whose files are all there (the staging
+        # folder's own entries are synced with its manifest, below).
+        for path in written:
             _sync(path)
         manifest["files"] = {
             path.relative_to(staging).as_posix(): file_record(path)

@@ -57,11 +57,11 @@ class UpdateReport:
     version: str | None
     """The version published, or None when nothing changed and nothing was saved."""
     misaligned: tuple[Misalignment, ...] = ()
+    """Versions of the resolutions read whose paragraphs do not line up with another version
+    of the same resolution in the index (`corpus.alignment`): indexed all the same."""
     reembedded_from: str | None = None
     """The model the index had been built with, when this update embedded all it held again
     with the encoder in use (the default model or backend changed)."""
-    """Versions of the resolutions read whose paragraphs do not line up with another version
-    of the same resolution in the index (`corpus.alignment`): indexed all the same."""
 
     @property
     def changed(self) -> bool:
