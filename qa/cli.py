@@ -1,4 +1,4 @@
-"""The `hrc-qa` command line: thin typer commands over the packages.
+"""The `hrc-qa` command line: thin click commands over the packages.
 
 Exit codes: 0 done, 2 bad input (a file, a question, an option, a damaged index) with a
 message on stderr; `hrc-qa index` exits 1 when it refused some files and indexed the others,
@@ -19,9 +19,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
+import click
 from rich.markup import escape
 
 from languages import LANGUAGES
@@ -38,11 +38,18 @@ if TYPE_CHECKING:
     from qa.assistant import Assistant
     from store.update import UpdateReport
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="Question answering over UN resolutions.",
-)
+
+class _Group(click.Group):
+    """The commands, listed in its help in the order they are defined here."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+@click.group(cls=_Group, no_args_is_help=True)
+def app() -> None:
+    """Question answering over UN resolutions."""
+
 
 SOME_REFUSED = 1
 """`hrc-qa index`: some files were refused, the others indexed."""
@@ -60,17 +67,17 @@ MAX_BATCH_PROBLEMS = 10
 # surrogates (not text: printing one fails).
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
-ModelOption = Annotated[
-    str | None, typer.Option("--model", help="A sentence-transformers model name or folder.")
-]
-IndexOption = Annotated[
-    Path | None, typer.Option("--index", help="The index folder (default: $HRC_QA_INDEX).")
-]
-
-
-@app.callback()
-def _commands() -> None:
-    """Question answering over UN resolutions."""
+PATH = click.Path(path_type=Path)
+model_option = click.option(
+    "--model", default=None, help="A sentence-transformers model name or folder."
+)
+index_option = click.option(
+    "--index",
+    "index_home",
+    type=PATH,
+    default=None,
+    help="The index folder (default: $HRC_QA_INDEX).",
+)
 
 
 def _terminal(text: str) -> str:
@@ -92,9 +99,9 @@ def _show(markup: str, stderr: bool = False) -> None:
     _console(stderr).print(_terminal(markup))
 
 
-def _fail(message: str) -> typer.Exit:
+def _fail(message: str) -> click.exceptions.Exit:
     _show(f"[bold red]error:[/] {escape(message)}", stderr=True)
-    return typer.Exit(BAD_INPUT)
+    return click.exceptions.Exit(BAD_INPUT)
 
 
 @contextmanager
@@ -118,10 +125,15 @@ def _reporting_file_warnings() -> Iterator[None]:
 
 
 @app.command()
-def paragraphs(
-    paths: Annotated[list[Path], typer.Argument(help="Resolution files or folders.")],
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
-) -> None:
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    type=PATH,
+    help="Resolution files or folders.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def paragraphs(paths: tuple[Path, ...], as_json: bool) -> None:
     """Print the labelled paragraphs of resolution files."""
     from corpus import ResolutionError, paragraph_record, read_resolutions
     from corpus.formats.refusal import FileRefused
@@ -145,19 +157,22 @@ def paragraphs(
 
 
 @app.command()
+@click.argument(
+    "paths",
+    nargs=-1,
+    type=PATH,
+    help="Resolution files or folders to add (default: the bundled corpus).",
+)
+@click.option("--remove", multiple=True, help="Take a resolution out, e.g. 51/5.")
+@click.option("--rebuild", is_flag=True, help="Start afresh: index exactly PATHS.")
+@model_option
+@index_option
 def index(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Resolution files or folders to add (default: the bundled corpus)."),
-    ] = None,
-    remove: Annotated[
-        list[str] | None, typer.Option("--remove", help="Take a resolution out, e.g. 51/5.")
-    ] = None,
-    rebuild: Annotated[
-        bool, typer.Option("--rebuild", help="Start afresh: index exactly PATHS.")
-    ] = False,
-    model: ModelOption = None,
-    index_home: IndexOption = None,
+    paths: tuple[Path, ...],
+    remove: tuple[str, ...],
+    rebuild: bool,
+    model: str | None,
+    index_home: Path | None,
 ) -> None:
     """Build the paragraph index, or add, replace and remove resolutions in it."""
     from corpus import BUNDLED_CORPUS, find_resolution_files
@@ -169,7 +184,7 @@ def index(
 
     home = index_home or settings.store_location()
     encoder = load_encoder(model)
-    paths = paths or ([] if remove else [BUNDLED_CORPUS])
+    paths = list(paths) or ([] if remove else [BUNDLED_CORPUS])
     total = len(find_resolution_files(paths))
     try:
         with _progress(total) as progress:
@@ -228,7 +243,7 @@ def index(
             "(listed above); everything else is done and saved.",
             stderr=True,
         )
-        raise typer.Exit(SOME_REFUSED)
+        raise click.exceptions.Exit(SOME_REFUSED)
 
 
 def _progress(total: int) -> Progress:
@@ -284,31 +299,37 @@ def _user_language() -> Language:
 
 
 @app.command()
+@click.argument(
+    "question",
+    required=False,
+    help="The question, in any of the six official UN languages.",
+)
+@click.option("--top-k", "-k", default=5, show_default=True, help="How many paragraphs.")
+@click.option(
+    "--resolution", "-r", multiple=True, help="Only this resolution, e.g. 57/12 or A/RES/80/4."
+)
+@click.option("--body", multiple=True, help="Only this body's resolutions: hrc, ga, sc or ecosoc.")
+@click.option("--part", help="preambular or operative.")
+@click.option("--session", help="A session or range, e.g. 51-57.")
+@click.option("--year", help="An adoption year or range, e.g. 2018-2022.")
+@click.option("--batch", type=PATH, help="A JSON-lines file of {id, q} questions.")
+@click.option("--json", "as_json", is_flag=True, help="The JSON answer contract.")
+@model_option
+@index_option
+@click.pass_context
 def ask(
-    ctx: typer.Context,
-    question: Annotated[
-        str | None, typer.Argument(help="The question, in any of the six official UN languages.")
-    ] = None,
-    top_k: Annotated[int, typer.Option("--top-k", "-k", help="How many paragraphs.")] = 5,
-    resolution: Annotated[
-        list[str] | None,
-        typer.Option("--resolution", "-r", help="Only this resolution, e.g. 57/12 or A/RES/80/4."),
-    ] = None,
-    body: Annotated[
-        list[str] | None,
-        typer.Option("--body", help="Only this body's resolutions: hrc, ga, sc or ecosoc."),
-    ] = None,
-    part: Annotated[str | None, typer.Option("--part", help="preambular or operative.")] = None,
-    session: Annotated[str | None, typer.Option(help="A session or range, e.g. 51-57.")] = None,
-    year: Annotated[
-        str | None, typer.Option(help="An adoption year or range, e.g. 2018-2022.")
-    ] = None,
-    batch: Annotated[
-        Path | None, typer.Option("--batch", help="A JSON-lines file of {id, q} questions.")
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="The JSON answer contract.")] = False,
-    model: ModelOption = None,
-    index_home: IndexOption = None,
+    ctx: click.Context,
+    question: str | None,
+    top_k: int,
+    resolution: tuple[str, ...],
+    body: tuple[str, ...],
+    part: str | None,
+    session: str | None,
+    year: str | None,
+    batch: Path | None,
+    as_json: bool,
+    model: str | None,
+    index_home: Path | None,
 ) -> None:
     """Answer a question with quoted, cited paragraphs."""
     from languages.messages import message
@@ -326,8 +347,9 @@ def ask(
     _leave_at_once.append(True)
     from qa.request import RequestError, answer_request, parse_filters
 
+    resolutions, bodies = list(resolution) or None, list(body) or None
     try:
-        parse_filters(resolution, part, session, year, body)
+        parse_filters(resolutions, part, session, year, bodies)
     except RequestError as error:
         raise _fail(error.message(detect_language(question or ""))) from None
     assistant = _open_assistant(index_home, encoder)
@@ -336,7 +358,7 @@ def ask(
     failed = False
     for id, text in questions:
         answer = answer_request(
-            assistant, text, top_k, resolution, part, session, year, id=id, bodies=body
+            assistant, text, top_k, resolutions, part, session, year, id=id, bodies=bodies
         )
         failed |= answer.status == "error"
         if as_json:
@@ -344,7 +366,7 @@ def ask(
         else:
             _print_answer(answer)
     if failed:
-        raise typer.Exit(BAD_INPUT)
+        raise click.exceptions.Exit(BAD_INPUT)
 
 
 def _batch_questions(path: Path) -> list[tuple[str | None, str]]:
@@ -453,19 +475,19 @@ def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 @app.command()
+@click.argument(
+    "path",
+    type=PATH,
+    help="The draft: .docx, .txt, .md, .pdf or .html; - reads stdin.",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="One JSON object per draft paragraph, in order."
+)
+@click.option("--out", type=PATH, help="Also write the check as report.docx, report.md or .json.")
+@model_option
+@index_option
 def check(
-    path: Annotated[
-        Path, typer.Argument(help="The draft: .docx, .txt, .md, .pdf or .html; - reads stdin.")
-    ],
-    as_json: Annotated[
-        bool, typer.Option("--json", help="One JSON object per draft paragraph, in order.")
-    ] = False,
-    out: Annotated[
-        Path | None,
-        typer.Option("--out", help="Also write the check as report.docx, report.md or .json."),
-    ] = None,
-    model: ModelOption = None,
-    index_home: IndexOption = None,
+    path: Path, as_json: bool, out: Path | None, model: str | None, index_home: Path | None
 ) -> None:
     """Check a draft against adopted text: each paragraph agreed, adapted or new, with its
     sources and the exact differences."""
@@ -568,15 +590,13 @@ def _diff_markup(op: str, text: str) -> str:
 
 
 @app.command(name="eval")
-def evaluate(
-    questions: Annotated[Path, typer.Argument(help="A JSON-lines file of questions with gold.")],
-    compare: Annotated[
-        bool,
-        typer.Option("--compare", help="Also score dense, keyword and hybrid retrieval alone."),
-    ] = False,
-    model: ModelOption = None,
-    index_home: IndexOption = None,
-) -> None:
+@click.argument("questions", type=PATH, help="A JSON-lines file of questions with gold.")
+@click.option(
+    "--compare", is_flag=True, help="Also score dense, keyword and hybrid retrieval alone."
+)
+@model_option
+@index_option
+def evaluate(questions: Path, compare: bool, model: str | None, index_home: Path | None) -> None:
     """Score answers on questions with gold paragraphs, per question kind and language:
     ok, hit@1, hit@5, MRR@10, no-match and the precision of each relevance label."""
     from qa.evaluate import HEADER, QuestionSetEvaluator, breakdown, figures, missed
@@ -605,46 +625,47 @@ def evaluate(
 
 
 @app.command()
+@click.option("--quick", is_flag=True, help="Sizes 200 and 10k, fewer passes, a short load.")
+@click.option("--sizes", type=int, multiple=True, help="Corpus sizes in paragraphs.")
+@click.option("--repeat", type=int, help="Passes over the questions per size.")
+@click.option(
+    "--backend",
+    "backends",
+    multiple=True,
+    help="Measure the index build with this backend (repeatable).",
+)
+@click.option(
+    "--load/--no-load",
+    default=True,
+    show_default=True,
+    help="Also the load test against the app.",
+)
+@click.option("--cold", type=int, help="Cold `hrc-qa ask` runs beside the peer's (0: none).")
+@click.option("--out", type=PATH, help="Results folder (default: bench/results).")
 def bench(
-    quick: Annotated[
-        bool, typer.Option("--quick", help="Sizes 200 and 10k, fewer passes, a short load.")
-    ] = False,
-    sizes: Annotated[
-        list[int] | None, typer.Option("--sizes", help="Corpus sizes in paragraphs.")
-    ] = None,
-    repeat: Annotated[
-        int | None, typer.Option("--repeat", help="Passes over the questions per size.")
-    ] = None,
-    backends: Annotated[
-        list[str] | None,
-        typer.Option("--backend", help="Measure the index build with this backend (repeatable)."),
-    ] = None,
-    load: Annotated[
-        bool, typer.Option("--load/--no-load", help="Also the load test against the app.")
-    ] = True,
-    cold: Annotated[
-        int | None,
-        typer.Option("--cold", help="Cold `hrc-qa ask` runs beside the peer's (0: none)."),
-    ] = None,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Results folder (default: bench/results).")
-    ] = None,
+    quick: bool,
+    sizes: tuple[int, ...],
+    repeat: int | None,
+    backends: tuple[str, ...],
+    load: bool,
+    cold: int | None,
+    out: Path | None,
 ) -> None:
     """Measure query latency, index build, recall and memory by corpus size, cold answers,
     and load."""
     import qa.bench as benchmark
 
-    if any(size < 1 for size in sizes or ()) or (repeat is not None and repeat < 1):
+    if any(size < 1 for size in sizes) or (repeat is not None and repeat < 1):
         raise _fail("--sizes and --repeat take positive numbers")
     if cold is not None and cold < 0:
         raise _fail("--cold takes a number of runs, 0 or more")
-    unknown = sorted(set(backends or ()) - set(benchmark.BUILD_BACKENDS))
+    unknown = sorted(set(backends) - set(benchmark.BUILD_BACKENDS))
     if unknown:
         raise _fail(f"--backend is one of {', '.join(benchmark.BUILD_BACKENDS)}, not {unknown[0]}")
     results = benchmark.run(
-        sizes=sizes or (benchmark.QUICK_SIZES if quick else benchmark.FULL_SIZES),
+        sizes=list(sizes) or (benchmark.QUICK_SIZES if quick else benchmark.FULL_SIZES),
         repeat=repeat or (2 if quick else 5),
-        build_backends=backends
+        build_backends=list(backends)
         or (("onnx-int8-passages", "onnx", "torch", "peer") if quick else benchmark.BUILD_BACKENDS),
         build_paragraphs=1000,
         load=((8, 10) if quick else (32, 50)) if load else None,
@@ -656,18 +677,12 @@ def bench(
 
 
 @app.command()
-def serve(
-    host: Annotated[
-        str | None, typer.Option(help="Address to listen on (default: $GRADIO_SERVER_NAME).")
-    ] = None,
-    port: Annotated[
-        int | None, typer.Option(help="Port (default: $GRADIO_SERVER_PORT, else 7860).")
-    ] = None,
-    root_path: Annotated[
-        str | None,
-        typer.Option(help="Path prefix behind a reverse proxy, e.g. /hrc-qa ($GRADIO_ROOT_PATH)."),
-    ] = None,
-) -> None:
+@click.option("--host", help="Address to listen on (default: $GRADIO_SERVER_NAME).")
+@click.option("--port", type=int, help="Port (default: $GRADIO_SERVER_PORT, else 7860).")
+@click.option(
+    "--root-path", help="Path prefix behind a reverse proxy, e.g. /hrc-qa ($GRADIO_ROOT_PATH)."
+)
+def serve(host: str | None, port: int | None, root_path: str | None) -> None:
     """Start the web app: the chat, the resolution pages and the JSON API."""
     from web.server import serve as run
 
@@ -675,7 +690,7 @@ def serve(
 
 
 def run(started: Encoder | None = None) -> None:
-    """The typer app on `sys.argv`, with the model `qa.launch` started for `ask`, if any (see
+    """The click app on `sys.argv`, with the model `qa.launch` started for `ask`, if any (see
     there). Once `ask`'s model has started opening, the process ends at once: Python's
     teardown would free the model and the word tables object by object, and after a usage
     error wait for the session to finish opening; nothing is left to write (the answers or

@@ -1,11 +1,10 @@
 """The `hrc-qa` command's entry point: for `hrc-qa ask`, the model it answers with starts
-opening before the command line is read; then the typer app of `qa.cli` runs.
+opening before the command line is read; then the click app of `qa.cli` runs.
 
-Kept apart from `qa.cli` so that nothing of typer is imported before the model's ONNX session
-(about a third of a cold answer) is handed to its thread: typer, and pydantic, with which typer
-checks every option (the group's --help included, so before any command's code), are then
-imported while it opens. Typer still reads every argument, help and error; this only looks for
-the command's name and --model.
+Kept apart from `qa.cli` so that nothing of the command line (click, rich's markup) is imported
+before the model's ONNX session (about a third of a cold answer) is handed to its thread: they
+are imported while it opens. Click still reads every argument, help and error; this only
+looks for the command's name and --model.
 """
 
 from __future__ import annotations

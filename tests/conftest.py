@@ -82,10 +82,10 @@ def open_assistant(home: Path, encoder) -> Assistant:
 
 @pytest.fixture
 def hrc_qa(monkeypatch, fake_index_home, fake_encoder):
-    """`hrc-qa ARGS...` run in this process (typer's CliRunner) over the fake-encoder index;
+    """`hrc-qa ARGS...` run in this process (click's CliRunner) over the fake-encoder index;
     the result has `exit_code`, `stdout` and `stderr`; `input=` is its stdin. Loading a model
     is replaced by the fake encoder, so that a command's whole code path runs in milliseconds."""
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     import embeddings.model
     from qa.cli import app

@@ -56,11 +56,12 @@ def test_an_answer_loads_no_library_only_other_commands_need(index_env):
 
 @pytest.mark.slow
 def test_the_command_answers_without_loading_what_only_other_commands_need(index_env):
-    # The whole `hrc-qa ask` as installed (typer's parsing, the printing), not only the
+    # The whole `hrc-qa ask` as installed (click's parsing, the printing), not only the
     # assistant: an import hook names every library of another command the moment it loads.
     unneeded = {
         "gradio", "torch", "transformers", "sentence_transformers", "tokenizers", "safetensors",
         "bm25s", "scipy", "pdfplumber", "docx", "sentencepiece", "snowballstemmer",
+        "pydantic", "typer",
     }  # fmt: skip
     code = (
         "import sys\n"
@@ -114,6 +115,31 @@ def test_only_ask_with_the_default_model_starts_it_before_the_line_is_read(monke
         [],
     ):
         assert started_model(other) is None, other
+
+
+def test_help_lists_every_command_and_each_argument_and_option(hrc_qa):
+    commands = hrc_qa("--help")
+    assert commands.exit_code == 0
+    listed = [line.split()[0] for line in commands.stdout.split("Commands:")[1].splitlines()[1:]]
+    assert listed == ["paragraphs", "index", "ask", "check", "eval", "bench", "serve"]
+    ask = hrc_qa("ask", "--help").stdout
+    assert "The question, in any of the six official UN languages." in ask
+    assert "How many paragraphs.  [default: 5]" in ask and "--index PATH" in ask
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["ask", "人权", "--top-k", "x"], "Invalid value for '--top-k' / '-k'"),
+        (["ask", "人权", "--bogus"], "No such option '--bogus'"),
+        (["paragraphs"], "Missing argument 'PATHS...'"),
+        (["translate"], "No such command 'translate'"),
+    ],
+)
+def test_a_command_line_it_cannot_read_exits_2_with_usage(hrc_qa, arguments, message):
+    result = hrc_qa(*arguments)
+    assert result.exit_code == 2
+    assert message in result.stderr and "--help" in result.stderr
 
 
 def test_ask_prints_the_quote_with_its_citation_and_marks_the_words(hrc_qa):
