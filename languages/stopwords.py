@@ -34,6 +34,15 @@ def _bm25s_lists() -> ModuleType:
 _BM25S = _bm25s_lists()
 STOPWORDS_EN_PLUS = _BM25S.STOPWORDS_EN_PLUS
 """bm25s's English list, which `qa.translate` uses too."""
+ASKING_WORDS_EN = frozenset(
+    "say says said saying tell tells mention mentions mentioned paragraph paragraphs wording "
+    "also whether would could anything something nothing without within whose upon yet like "
+    "however therefore either neither else ever even".split()
+)
+"""English words a question is asked with rather than about (`What does the Council say about
+…`, `whether`, `anything`, `which paragraph`), beyond bm25s's list: not terms of an English
+question (`qa.translate`), as `dit`, `dice` and `говорится` are not of French, Spanish and
+Russian ones."""
 
 STOPWORDS: dict[Language, frozenset[str]] = {
     "zh": frozenset(

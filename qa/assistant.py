@@ -26,7 +26,7 @@ from languages.bodies import DEFAULT_BODY
 from languages.messages import describe_label, listed, message
 from qa.answer import Answer, Label, Match, Quote, highlight_spans
 from qa.references import Reference, find_reference
-from qa.relevance import answers_question, is_relevant, label, paragraph_features
+from qa.relevance import Models, answers_question, is_relevant, label, model, paragraph_features
 from qa.request import MAX_QUESTION_CHARS, clean_question, echoed, question_language
 from qa.rerank import load_reranker
 from qa.retrieval import Hit, HybridRetriever
@@ -41,8 +41,11 @@ MAX_TOP_K = 50
 class Assistant:
     """Answers questions with quoted, cited paragraphs from one paragraph store."""
 
-    def __init__(self, retriever: HybridRetriever) -> None:
+    def __init__(self, retriever: HybridRetriever, relevance: Models | None = None) -> None:
+        """`relevance`: the models that decide no-match and label paragraphs (default: the
+        shipped ones, `qa.relevance.model`)."""
         self.retriever = retriever
+        self.relevance = relevance
         self._lock = threading.Lock()
 
     @classmethod
@@ -156,8 +159,9 @@ class Assistant:
         ranked = question_signals(text, language, found, retriever.store, retriever.encoder)
         found, signals = ranked if ranked else (found, None)
         hits = found.hits
-        relevance = answers_question(signals) if signals else None
-        relevant = bool(cited) or (signals is not None and is_relevant(signals))
+        fitted = self.relevance or model()
+        relevance = answers_question(signals, fitted) if signals else None
+        relevant = bool(cited) or (signals is not None and is_relevant(signals, fitted))
         # The words of a question in a language no indexed text is in (and, unlike English,
         # not translated into one) cannot be looked for there: none is named as missing.
         words_checked = signals is None or signals.words_checked
@@ -176,7 +180,7 @@ class Assistant:
                 scores[stored.id],
                 "citation" if stored.id in cited else "search",
                 rank,
-                _label(stored.id, cited, relevant, ranks, hits, signals),
+                _label(stored.id, cited, relevant, ranks, hits, signals, fitted),
                 names.held,
                 retriever.store.texts(stored.resolution.name),
             )
@@ -312,6 +316,7 @@ def _label(
     ranks: dict[str, int],
     hits: list[Hit],
     signals: Signals | None,
+    fitted: Models,
 ) -> Label:
     """A named paragraph is direct; in a no-match answer every paragraph is only the nearest;
     otherwise the paragraph model says."""
@@ -324,4 +329,5 @@ def _label(
     return label(
         paragraph_features(hit.similarity, hits[0].similarity, rank, signals.coverages[rank - 1]),
         signals,
+        fitted,
     )

@@ -6,14 +6,16 @@
 (`CALIBRATION_SETS`: the trust set's two halves and its second and third sets, retired into
 calibration after they had been run through rounds of tuning or read question by question,
 the dev set and the languages set.)
-Every question is asked as a user would ask it; questions answered by the citation look-up are
-left out (the model never decides them). The question model learns, from every question,
-whether the best paragraph answers it (a question with gold paragraphs: yes; one without: no);
-the paragraph model learns, from the top five paragraphs of each answerable question, which are
-gold. Each is a logistic regression (scikit-learn, L2) on standardised features. Both are
-fitted twice (`qa.relevance.FEATURES`): with the term signals, on the questions whose words can
-be looked for (the only ones they judge); and with how near a question's words come to the best
-paragraph's instead, on every question, for those whose words cannot.
+Every question is asked as a user would ask it, but with no fitted model deciding (the file
+being replaced may weigh a signal the code no longer measures); questions answered by the
+citation look-up are left out (the model never decides them). The question model learns,
+from every question, whether the best paragraph answers it (a question with gold paragraphs:
+yes; one without: no); the paragraph model learns, from the top five paragraphs of each
+answerable question, which are gold. Each is a logistic regression (scikit-learn, L2) on
+standardised features. Both are fitted twice (`qa.relevance.FEATURES`): with the term signals,
+on the questions whose words can be looked for (the only ones they judge); and with how near a
+question's words come to the best paragraph's instead, on every question, for those whose
+words cannot.
 
 Then it prints, for each question model, figures cross-validated by question set (each file's
 questions judged by models fitted on the other files: a set written at another time, by
@@ -39,6 +41,7 @@ from qa.relevance import (
     Evidence,
     Logistic,
     RelevanceModel,
+    even_odds,
     paragraph_features,
     question_features,
     to_dict,
@@ -94,10 +97,12 @@ class Examples:
 def examples(
     assistant: Assistant, questions: Sequence[tuple[str, Question]]
 ) -> tuple[Examples, Examples]:
-    """The question model's examples and the paragraph model's, from (set, question) pairs."""
+    """The question model's examples and the paragraph model's, from (set, question) pairs,
+    asked of `assistant`'s retriever with no fitted model deciding (`even_odds`)."""
+    undecided = Assistant(assistant.retriever, relevance=even_odds())
     asked, paragraphs = Examples(), Examples()
     for group, question in questions:
-        answer = assistant.ask(question.text, top_k=10)
+        answer = undecided.ask(question.text, top_k=10)
         signals = answer.signals
         if signals is None or any(quote.match == "citation" for quote in answer.results):
             continue

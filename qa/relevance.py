@@ -142,6 +142,22 @@ def model() -> Models:
     return {name: RelevanceModel.from_dict(data[name]) for name in FEATURES}
 
 
+def even_odds() -> Models:
+    """Models over the features the code measures (`FEATURES`) that weigh none of them: every
+    probability is one half. `qa.calibrate` gathers its examples through an assistant holding
+    these, so that gathering never applies the file it is about to replace (whose features may
+    no longer be measured)."""
+
+    def weightless(features: tuple[str, ...]) -> Logistic:
+        nothing = (0.0,) * len(features)
+        return Logistic(features, nothing, (1.0,) * len(features), nothing, 0.0, 0.5)
+
+    return {
+        name: RelevanceModel(weightless(question), weightless(paragraph))
+        for name, (question, paragraph) in FEATURES.items()
+    }
+
+
 def to_dict(models: Models) -> dict:
     return {name: models[name].to_dict() for name in FEATURES}
 

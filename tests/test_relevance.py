@@ -1,12 +1,14 @@
 """The no-match decision and the relevance labels: the shipped model is the one fitted on the
 calibration questions, and its verdicts are what a user would want (explained, labelled)."""
 
+import json
 from pathlib import Path
 
 import pytest
 
+import qa.relevance
 from qa.calibrate import CALIBRATION_SETS, examples, fit_models
-from qa.evaluate import read_questions
+from qa.evaluate import Question, read_questions
 from qa.relevance import FEATURES, Logistic, model
 from qa.signals import titled_documents
 
@@ -26,6 +28,45 @@ def test_the_shipped_models_read_back_whole():
         assert shipped.question.features == question
         assert shipped.paragraph.features == paragraph
         assert len(shipped.question.coefficients) == len(question)
+
+
+def test_calibrating_does_not_need_the_shipped_model_to_match_the_code(
+    fake_assistant, tmp_path, monkeypatch
+):
+    # A shipped file that still weighs a signal the code no longer measures: refitting is
+    # how it gets replaced, so refitting must not apply it.
+    shipped = json.loads(qa.relevance.MODEL_FILE.read_text(encoding="utf-8"))
+    for models in shipped.values():
+        for fitted in models.values():
+            for key, value in (
+                ("features", "a_removed_signal"),
+                ("means", 0.0),
+                ("scales", 1.0),
+                ("coefficients", 1.0),
+            ):
+                fitted[key].append(value)
+    stale = tmp_path / "relevance.json"
+    stale.write_text(json.dumps(shipped), encoding="utf-8")
+    monkeypatch.setattr(qa.relevance, "MODEL_FILE", stale)
+    model.cache_clear()
+    try:
+        with pytest.raises(KeyError):  # what a user of the shipped model would get
+            fake_assistant.ask("地方政府如何保护数据？")
+        questions = [
+            (
+                "a",
+                Question(
+                    "q1", "地方政府推进城市数字化时应采取哪些数据保护措施？", ("57/12 OP8(a)",)
+                ),
+            ),
+            ("a", Question("q2", "How do I bake sourdough bread?", ())),
+        ]
+        asked, paragraphs = examples(fake_assistant, questions)
+    finally:
+        model.cache_clear()
+    assert asked.answers == [True, False]
+    assert set(asked.rows[0]) >= set(FEATURES["terms"][0])
+    assert len(paragraphs.rows) == 5
 
 
 @pytest.mark.slow

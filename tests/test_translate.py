@@ -16,6 +16,24 @@ def test_words_are_translated_by_their_glosses_whatever_their_form():
     assert "国家" in words["countries"].translations  # the gloss says "country"
 
 
+def test_an_irregular_form_is_translated_as_its_lemma_where_the_corpus_holds_that():
+    # Porter2 leaves `women` apart from `woman`: its own gloss gives only 女人家, which no
+    # resolution holds; the lemma's gives 妇女, which they do.
+    held = {"妇女", "男子", "意义"}.__contains__
+    women, men, meant = english_words("women, men, meant", held)
+    assert women.translations == ("妇女",) and men.translations == ("男子",)
+    assert "意义" in meant.translations and meant.in_dictionary
+    assert "妇女" not in english_words("women")[0].translations  # without the corpus's word
+
+
+def test_words_a_question_is_asked_with_are_not_its_terms():
+    words = [
+        word.text
+        for word in english_words("I'm asking whether the text says anything on UNIFIL's mandate")
+    ]
+    assert words == ["asking", "text", "UNIFIL's", "mandate"]
+
+
 def test_un_terms_come_before_the_dictionary():
     words = english_words("the role of civil society and OHCHR")
     assert words[1].text == "civil" and words[1].translations[0] == "民间社会"
