@@ -66,7 +66,7 @@ def test_an_english_word_weighs_as_the_mean_of_its_translations_the_corpus_holds
     # outweighed the rest of the question; a translation matching no paragraph is left out.
     store = fake_assistant.store
     question = "promoting human rights locally"
-    found, held = fake_assistant.retriever._translated_keyword_search(question, 200, Filters())
+    found, _, held = fake_assistant.retriever._keyword_search(question, 200, Filters(), "hybrid")
     expected = {hit.id: hit.score for hit in store.keyword_search(question, 200, Filters())}
     for word in english_words(question):
         matched = [store.keyword_search(t, 200, Filters()) for t in word.translations]
