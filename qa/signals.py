@@ -360,7 +360,7 @@ def coverage(term: Term, holds: Callable[[str], bool]) -> float:
 @lru_cache(maxsize=1024)
 def _compound_parts(word: str) -> tuple[tuple[str, int, int], ...]:
     """The shorter words of `word` (two characters or more) and where each stands in it: a
-    term is looked for in each of the fifty paragraphs found and in the corpus, and its
+    term is looked for in the corpus and in each paragraph found (up to fifty), and its
     segmentation is the same every time."""
     return tuple(
         (part, start, end)
