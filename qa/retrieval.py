@@ -31,7 +31,7 @@ from embeddings.encoder import Encoder
 from qa.request import question_language
 from qa.rerank import CANDIDATES as RERANK_CANDIDATES
 from qa.rerank import CrossEncoderReranker
-from qa.translate import english_words
+from qa.translate import EnglishWord, english_words
 from store.base import ParagraphStore, Scored, passage_text
 from store.filters import Filters
 
@@ -57,9 +57,9 @@ ranks of the three lists count more against the many paragraphs each finds a lit
 CANDIDATES = 50
 """How deep each search looks before fusion."""
 
-_BESIDE = ThreadPoolExecutor(max_workers=64, thread_name_prefix="embed-question")
-"""Embeds questions beside their keyword search: a thread each while that many questions are
-answered at once (threads are started only when none is idle)."""
+_BESIDE = ThreadPoolExecutor(max_workers=64, thread_name_prefix="keyword-search")
+"""Searches questions by keyword beside their embedding: a thread each while that many
+questions are answered at once (threads are started only when none is idle)."""
 
 Mode = Literal["hybrid", "dense", "keyword"]
 Ranked = TypeVar("Ranked", "Hit", Scored)
@@ -82,6 +82,11 @@ class Found:
     """The fused hits for a question."""
 
     hits: list[Hit]
+    english: tuple[EnglishWord, ...] | None = None
+    """An English question's words with the translations the store holds, as its keyword
+    search looked for them (`qa.translate.english_words`), so that the no-match signals need
+    not translate them again; None for a question in another language, or not searched by
+    keyword."""
 
 
 @dataclass(frozen=True)
@@ -107,20 +112,15 @@ class HybridRetriever:
         where = where or Filters()
         depth = max(CANDIDATES, k)
         translated_dense: list[Scored] = []
-        translations: list[str] = []
-        fusion = FUSION
-        # The question is embedded in a thread of its own (ONNX Runtime lets go of Python's lock
-        # while it runs) while it is searched by keyword, which needs no vector: on a cold
-        # start the model's session is still opening meanwhile.
-        embedding = _BESIDE.submit(self.encoder.encode_queries, [question])
-        if mode == "dense":
-            keyword = []
-        elif question_language(question) == "en":
-            keyword, translations = self._translated_keyword_search(question, depth, where)
-            fusion = TRANSLATED_FUSION
-        else:
-            keyword = self.store.keyword_search(question, depth, where)
-        query = embedding.result()[0]
+        # The question is searched by keyword in a thread of its own while this one embeds it:
+        # ONNX Runtime lets go of Python's lock while it runs, so the search goes on meanwhile,
+        # and the model starts at once (a thread asked to embed it waited for Python's lock
+        # until the search was done). On a cold start the model's session is still opening
+        # meanwhile.
+        keyword_search = _BESIDE.submit(self._keyword_search, question, depth, where, mode)
+        query = self.encoder.encode_queries([question])[0]
+        keyword, english, translations = keyword_search.result()
+        fusion = TRANSLATED_FUSION if english is not None else FUSION
         dense = self.store.dense_search(query, depth, where) if mode != "keyword" else []
         if mode == "hybrid" and translations:
             translated = self.encoder.encode_queries([" ".join(translations)])[0]
@@ -154,22 +154,37 @@ class HybridRetriever:
         if self.reranker is not None and mode == "hybrid":
             hits = self._reranked(self.reranker, question, hits)
         hits = self._one_version(hits, question_language(question), query)
-        return Found(hits[:k])
+        return Found(hits[:k], english)
+
+    def _keyword_search(
+        self, question: str, depth: int, where: Filters, mode: Mode
+    ) -> tuple[list[Scored], tuple[EnglishWord, ...] | None, list[str]]:
+        """The keyword search's ranking (none in `dense` mode); for an English question, also
+        its words with the translations the store holds, and the translations that matched
+        (`_translated_keyword_search`)."""
+        if mode == "dense":
+            return [], None, []
+        if question_language(question) == "en":
+            english = tuple(english_words(question, self.store.holds_text))
+            keyword, translations = self._translated_keyword_search(question, english, depth, where)
+            return keyword, english, translations
+        return self.store.keyword_search(question, depth, where), None, []
 
     def _translated_keyword_search(
-        self, question: str, depth: int, where: Filters
+        self, question: str, english: tuple[EnglishWord, ...], depth: int, where: Filters
     ) -> tuple[list[Scored], list[str]]:
-        """Keyword search for an English question: its own words, plus for each word the mean
-        BM25 score of its Chinese translations that the corpus holds (those matching no
-        paragraph left out of the mean). With every translation in one query, a word the
-        dictionary gives many Chinese words for outweighed the rest of the question. Also
-        the translations held, in question order (the second dense query)."""
+        """Keyword search for an English question: its own words, plus for each of its
+        `english` words the mean BM25 score of its Chinese translations that the corpus holds
+        (those matching no paragraph left out of the mean). With every translation in one
+        query, a word the dictionary gives many Chinese words for outweighed the rest of the
+        question. Also the translations that matched, in question order (the second dense
+        query)."""
         totals: dict[str, float] = defaultdict(float)
         for found in self.store.keyword_search(question, depth, where):
             totals[found.id] += found.score
         searched: dict[str, list[Scored]] = {}
         held: list[str] = []
-        for word in english_words(question, self.store.holds_text):
+        for word in english:
             for translation in word.translations:
                 if translation not in searched:
                     searched[translation] = self.store.keyword_search(translation, depth, where)

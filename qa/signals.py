@@ -24,8 +24,9 @@ paragraphs holding no figure, no date and no place).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -35,7 +36,7 @@ from languages import Language
 from languages.answer_types import AnswerKind, unstated_kinds
 from languages.keywords import KEYWORD_FORMS
 from qa.retrieval import Found
-from qa.translate import english_words
+from qa.translate import EnglishWord, english_words
 from store.base import ParagraphStore, passage_text
 from store.tokenize import segmenter, token_spans, tokens
 from store.word_tables import idf_weights
@@ -151,7 +152,7 @@ def question_signals(
     # A resolution the question names that is indexed is searched within, not looked for.
     terms = [
         term
-        for term in question_terms(question, language, store.holds_text)
+        for term in question_terms(question, language, store.holds_text, found.english)
         if not (DOCUMENT_NUMBER.fullmatch(term.text) and store.texts(term.forms[0].upper()))
     ]
     documents = tuple(term.text for term in terms if DOCUMENT_NUMBER.fullmatch(term.text))
@@ -161,7 +162,7 @@ def question_signals(
     coverages = [weighted_coverage(terms, passage.lower()) for passage in passages]
     checked = words_checkable(language, store)
     order = _coverage_order(coverages) if checked else list(range(len(coverages)))
-    found = Found([found.hits[i] for i in order])
+    found = replace(found, hits=[found.hits[i] for i in order])
     stored, passages = [stored[i] for i in order], [passages[i] for i in order]
     coverages = [coverages[i] for i in order]
     best = found.hits[0]
@@ -284,26 +285,33 @@ def _nameable(term: Term) -> bool:
 
 
 def question_terms(
-    question: str, language: Language, holds: Callable[[str], bool] | None = None
+    question: str,
+    language: Language,
+    holds: Callable[[str], bool] | None = None,
+    english: Sequence[EnglishWord] | None = None,
 ) -> list[Term]:
     """The question's content words with their weights and the forms to look for; a UN
     document number it names (`30/25`, `A/HRC/34/24`) is one term, looked for by its number.
     With `holds` (whether the corpus holds a text), an English word is looked for through the
-    translations the corpus holds (`qa.translate.english_words`)."""
+    translations the corpus holds (`qa.translate.english_words`); `english` is what that gave
+    for this question and `holds` already (`Found.english`), when retrieval translated it."""
     documents = [
         Term(match[0], match.start(), match.end(), UNKNOWN_WEIGHT, (match["number"].lower(),))
         for match in DOCUMENT_NUMBER.finditer(question)
     ]
     words = [
         term
-        for term in _word_terms(question, language, holds)
+        for term in _word_terms(question, language, holds, english)
         if not any(doc.start <= term.start < doc.end for doc in documents)
     ]
     return sorted(documents + words, key=lambda term: term.start)
 
 
 def _word_terms(
-    question: str, language: Language, holds: Callable[[str], bool] | None
+    question: str,
+    language: Language,
+    holds: Callable[[str], bool] | None,
+    english: Sequence[EnglishWord] | None,
 ) -> list[Term]:
     if language == "en":
         return [
@@ -314,7 +322,7 @@ def _word_terms(
                 min((_weight(t) for t in word.translations), default=UNKNOWN_WEIGHT),
                 (word.text.lower(), *word.translations),
             )
-            for word in english_words(question, holds)
+            for word in (english if english is not None else english_words(question, holds))
         ]
     if KEYWORD_FORMS[language].segmenter != "jieba":
         # French, Spanish, Russian, Arabic: each word, looked for as written and as its stem
@@ -340,11 +348,25 @@ def coverage(term: Term, holds: Callable[[str], bool]) -> float:
     if any(holds(form) for form in term.forms):
         return 1.0
     word = term.forms[0]
-    covered = np.zeros(len(word), dtype=bool)
-    for part, start, end in segmenter().tokenize(word, mode="search"):
-        if len(part) >= 2 and part != word and holds(part):
-            covered[start:end] = True
-    return float(covered.mean()) if len(word) else 0.0
+    covered = {
+        position
+        for part, start, end in _compound_parts(word)
+        if holds(part)
+        for position in range(start, end)
+    }
+    return len(covered) / len(word) if len(word) else 0.0
+
+
+@lru_cache(maxsize=1024)
+def _compound_parts(word: str) -> tuple[tuple[str, int, int], ...]:
+    """The shorter words of `word` (two characters or more) and where each stands in it: a
+    term is looked for in the corpus and in each paragraph found (up to fifty), and its
+    segmentation is the same every time."""
+    return tuple(
+        (part, start, end)
+        for part, start, end in segmenter().tokenize(word, mode="search")
+        if len(part) >= 2 and part != word
+    )
 
 
 def weighted_coverage(terms: list[Term], text: str) -> float:

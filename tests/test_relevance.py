@@ -10,7 +10,7 @@ import qa.relevance
 from qa.calibrate import CALIBRATION_SETS, examples, fit_models
 from qa.evaluate import Question, read_questions
 from qa.relevance import FEATURES, Logistic, model
-from qa.signals import titled_documents
+from qa.signals import Term, coverage, titled_documents
 
 ROOT = Path(__file__).parents[1]
 DEV = ROOT / "eval" / "dev.jsonl"
@@ -287,3 +287,13 @@ def test_a_question_asking_which_countries_is_refused_saying_so_and_where_a_meet
     answer = assistant.ask("世界城市论坛第十二届会议在哪里举行？")
     assert answer.status == "ok" and answer.signals.unstated_kinds == ()
     assert answer.results[0].paragraph.key == "57/12 PP5"
+
+
+def test_a_compound_term_is_covered_by_the_share_of_it_its_shorter_words_hold():
+    # 城市数字化 segments into 城市, 数字, 数字化: a text holding 城市 and 数字 but not the whole
+    # holds four of its five characters, whichever text is asked first (the parts are kept).
+    term = Term("城市数字化", 0, 5, 9.0, ("城市数字化",))
+    assert coverage(term, "推动城市发展和数字技术".__contains__) == pytest.approx(0.8)
+    assert coverage(term, "地方政府推进城市数字化".__contains__) == 1.0
+    assert coverage(term, "城市".__contains__) == pytest.approx(0.4)
+    assert coverage(term, "无关".__contains__) == 0.0

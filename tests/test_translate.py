@@ -84,7 +84,7 @@ def test_an_english_word_weighs_as_the_mean_of_its_translations_the_corpus_holds
     # outweighed the rest of the question; a translation matching no paragraph is left out.
     store = fake_assistant.store
     question = "promoting human rights locally"
-    found, held = fake_assistant.retriever._translated_keyword_search(question, 200, Filters())
+    found, _, held = fake_assistant.retriever._keyword_search(question, 200, Filters(), "hybrid")
     expected = {hit.id: hit.score for hit in store.keyword_search(question, 200, Filters())}
     for word in english_words(question):
         matched = [store.keyword_search(t, 200, Filters()) for t in word.translations]
@@ -123,3 +123,17 @@ def test_an_english_keyword_query_finds_its_paragraph_through_the_corpus_own_wor
     assert answer.status == "ok"
     assert answer.results[0].paragraph.key == "51/5 PP10"
     assert "土著人民" in answer.results[0].paragraph.text
+
+
+def test_the_no_match_signals_read_an_english_question_as_its_search_translated_it(
+    fake_assistant,
+):
+    # Retrieval hands its translated words on, so that the signals do not translate them
+    # again: the terms must be those the signals would have found themselves.
+    store = fake_assistant.store
+    question = "How do local governments protect personal data in smart cities?"
+    found = fake_assistant.retriever.find(question, 5)
+    assert found.english == tuple(english_words(question, store.holds_text))
+    handed_on = question_terms(question, "en", store.holds_text, found.english)
+    assert handed_on == question_terms(question, "en", store.holds_text)
+    assert any(len(term.forms) > 1 for term in handed_on)  # translated, not left as English

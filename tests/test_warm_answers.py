@@ -1,4 +1,4 @@
-"""A question is embedded in a thread of its own while it is searched by keyword: the answers
+"""A question is searched by keyword in a thread of its own while it is embedded: the answers
 are those of one caller asking one question at a time, however many are asked at once, and a
 model that fails still fails the answer."""
 
