@@ -20,11 +20,11 @@ own translations (土生土长).
 
 The lemmas are simplemma's (MIT): its English dictionary, read when the gloss table is made,
 is kept beside it as each form's lemma's stem, so that an English question never loads
-simplemma and its data (about 30 MB). A question word is looked up as simplemma's English
-lemmatiser looks it up: the form itself, else, for a contraction (`women's`, `don't`), the
-form before it. Any other word is its own lemma: simplemma would put its English suffix
-rules to it (`-cies` → `-cy`, `-ized` → `-ize`), which never change a Porter2 stem
-(`tests/test_translate.py` compares the two).
+simplemma and the tens of megabytes of its data. A question word is looked up as simplemma's
+English lemmatiser looks it up: the form itself, else, for a contraction (`women's`,
+`don't`), the form before it. Any other word is its own lemma: simplemma would put its
+English suffix rules to it (`-cies` → `-cy`, `-ized` → `-ize`), which never change a Porter2
+stem (`tests/test_translate.py` compares the two).
 """
 
 from __future__ import annotations

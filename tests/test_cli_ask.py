@@ -86,7 +86,7 @@ def test_an_english_answer_finds_a_word_through_its_lemma_without_loading_the_le
     # `women` is glossed only 女人家, which no resolution holds; its lemma's gloss `woman`
     # gives 妇女, which they do, so the word is not counted missing. The lemmas are read from
     # the gloss table (made here first, as `hrc-qa index` makes it), never from simplemma,
-    # whose English data costs a process about 30 MB.
+    # whose English data would stay in the process's memory.
     from qa.translate import prepare
 
     prepare()
