@@ -161,11 +161,18 @@ class Assistant:
         hits = found.hits
         fitted = self.relevance or model()
         relevance = answers_question(signals, fitted) if signals else None
-        relevant = bool(cited) or (signals is not None and is_relevant(signals, fitted))
+        # A question about places no indexed resolution mentions is refused whatever else it
+        # shares with them (`qa.places`); its place names are checked in every language.
+        unmentioned_place = bool(signals and not cited and signals.about_unmentioned_place)
+        relevant = bool(cited) or (
+            signals is not None and not unmentioned_place and is_relevant(signals, fitted)
+        )
         # The words of a question in a language no indexed text is in (and, unlike English,
         # not translated into one) cannot be looked for there: none is named as missing.
         words_checked = signals is None or signals.words_checked
         missing = missing_phrases(text, signals) if signals and not cited and words_checked else ()
+        if signals and not cited:
+            missing = _with_places(text, signals.unmentioned_places, missing)
 
         # A cited paragraph scores 1.0; a found one its cosine similarity to the question.
         scores = dict.fromkeys(cited, 1.0) | {
@@ -198,7 +205,7 @@ class Assistant:
                 if unstated
                 else "no_match"
             )
-            key = key if words_checked else "no_match_language"
+            key = key if words_checked or unmentioned_place else "no_match_language"
             terms = listed(missing or others, language)
             return Answer(
                 question,
@@ -228,6 +235,16 @@ class Assistant:
             relevance=relevance,
             signals=signals,
         )
+
+
+def _with_places(
+    question: str, places: tuple[str, ...], missing: tuple[str, ...]
+) -> tuple[str, ...]:
+    """What an answer names as missing: the missing phrases and the unmentioned places, in
+    question order, none inside another (`African Republic` in `Central African Republic`)."""
+    named = dict.fromkeys((*places, *missing))
+    whole = [text for text in named if not any(text != other and text in other for other in named)]
+    return tuple(sorted(whole, key=question.find))
 
 
 def _cited(

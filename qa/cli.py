@@ -178,7 +178,7 @@ def index(
     from corpus import BUNDLED_CORPUS, find_resolution_files
     from embeddings import settings
     from embeddings.model import load_encoder
-    from qa.translate import prepare
+    from qa import places, translate
     from store.atomic import IndexUnavailable
     from store.update import update
 
@@ -212,7 +212,10 @@ def index(
                 else "The index was not changed."
             )
         )
-    prepare()  # the gloss table English questions need, made now rather than at the first one
+    # The tables questions read, made now rather than at the first one: the gloss table English
+    # questions need, and the place names every question is read for.
+    translate.prepare()
+    places.prepare()
     if report.reembedded_from:
         _show(
             escape(

@@ -35,6 +35,7 @@ from embeddings.encoder import Encoder
 from languages import Language
 from languages.answer_types import AnswerKind, unstated_kinds
 from languages.keywords import KEYWORD_FORMS
+from qa.places import named_places, unmentioned
 from qa.retrieval import Found
 from qa.translate import EnglishWord, english_words
 from store.base import ParagraphStore, passage_text
@@ -132,6 +133,17 @@ class Signals:
     unstated_kinds: tuple[AnswerKind, ...] = ()
     """The kinds of answer the question asks for (a quantity, a time, a place) that none of the first
     `KIND_SHOWN_WITHIN` paragraphs shows."""
+    unmentioned_places: tuple[str, ...] = ()
+    """Countries, territories and regions the question names (`qa.places`) that no indexed
+    passage mentions, as the question writes them."""
+    names_mentioned_place: bool = False
+    """Whether the question also names a place some indexed passage mentions."""
+
+    @property
+    def about_unmentioned_place(self) -> bool:
+        """The question names places, and only places no indexed resolution mentions: nothing
+        in the resolutions speaks of them, whatever else the question shares with them."""
+        return bool(self.unmentioned_places) and not self.names_mentioned_place
 
 
 def question_signals(
@@ -166,6 +178,8 @@ def question_signals(
     stored, passages = [stored[i] for i in order], [passages[i] for i in order]
     coverages = [coverages[i] for i in order]
     best = found.hits[0]
+    places = named_places(question, language)
+    absent = unmentioned(places, store.holds_text)
     nearness = (
         word_similarity(question, language, stored[0].resolution, stored[0].paragraph, encoder)
         if encoder is not None and not checked
@@ -186,6 +200,8 @@ def question_signals(
         words_checked=checked,
         word_similarity=nearness,
         unstated_kinds=unstated_kinds(question, passages[:KIND_SHOWN_WITHIN]),
+        unmentioned_places=tuple(dict.fromkeys(place.text for place in absent)),
+        names_mentioned_place=len(absent) < len(places),
     )
 
 

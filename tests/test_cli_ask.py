@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from qa import places
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
@@ -40,15 +42,17 @@ def test_the_installed_command_prints_the_quote_and_its_citation(index_env):
 @pytest.mark.slow
 def test_an_answer_loads_no_library_only_other_commands_need(index_env):
     # What a cold `hrc-qa ask` would spend its time importing: the web app, torch and the
-    # libraries that build a model, a tokenizer or a keyword index (bm25s brings scipy), and
-    # importlib.metadata (with email, zipfile and csv) for versions the packages also give.
+    # libraries that build a model, a tokenizer or a keyword index (bm25s brings scipy),
+    # importlib.metadata (with email, zipfile and csv) for versions the packages also give, and
+    # Babel, whose place names `hrc-qa index` makes into a table (made here if not yet).
+    places.prepare()
     code = (
         "import sys, qa.cli\n"
         "from qa.assistant import Assistant\n"
         "assert Assistant.open().ask('联合国公共服务日是哪一天？').status == 'ok'\n"
         "unneeded = {'gradio', 'torch', 'transformers', 'sentence_transformers', 'tokenizers',\n"
         "            'safetensors', 'bm25s', 'scipy', 'pdfplumber', 'docx', 'sentencepiece',\n"
-        "            'importlib.metadata'}\n"
+        "            'importlib.metadata', 'babel'}\n"
         "print(sorted(unneeded & set(sys.modules)))\n"
     )
     assert _python(code, index_env).stdout.strip() == "[]"
@@ -61,8 +65,9 @@ def test_the_command_answers_without_loading_what_only_other_commands_need(index
     unneeded = {
         "gradio", "torch", "transformers", "sentence_transformers", "tokenizers", "safetensors",
         "bm25s", "scipy", "pdfplumber", "docx", "sentencepiece", "snowballstemmer", "simplemma",
-        "pydantic", "typer",
+        "pydantic", "typer", "babel",
     }  # fmt: skip
+    places.prepare()
     code = (
         "import sys\n"
         f"unneeded = {sorted(unneeded)!r}\n"

@@ -131,7 +131,8 @@ def test_every_off_topic_dev_question_gets_no_match(assistant):
         (
             "白化病人在非洲遭受攻击的问题，理事会怎么看？",
             "白化病",
-            "已收录的决议中没有提到“白化病”。",
+            # The corpus names no country of Africa, nor Africa (`qa.places`).
+            "已收录的决议中没有提到“白化病”、“非洲”。",
         ),
         (
             "Do the Nelson Mandela Rules on prison conditions feature in any Council text?",
