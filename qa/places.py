@@ -55,6 +55,8 @@ MOST_ENDING = 3
 """The letters an inflected name's ending may have in place of its last one."""
 PREFIX = 3
 """Letters of a name's first word it is looked up by (an inflected form keeps them)."""
+MOST_WORDS = 6
+"""The most words of a question's segmentation a Chinese name runs to (`南乔治亚和南桑威奇群岛`)."""
 _WORD = re.compile(r"\w+")
 _BRACKETED = re.compile(r"\s*[(（][^)）]*[)）]")
 _AFTER_DASH = re.compile(r"\s+-\s+.*")
@@ -97,10 +99,6 @@ def unmentioned(places: tuple[Place, ...], holds: Callable[[str], bool]) -> tupl
     """The places of which no passage holds any name, `holds` saying whether one holds a
     lower-cased text (`ParagraphStore.holds_text`)."""
     return tuple(place for place in places if not any(holds(form) for form in place.forms))
-
-
-MOST_WORDS = 6
-"""The most words of a question's segmentation a Chinese name runs to (`南乔治亚和南桑威奇群岛`)."""
 
 
 def _chinese_places(
@@ -176,6 +174,8 @@ def _cased(text: str) -> bool:
 
 @dataclass(frozen=True)
 class PlaceTable:
+    """The published table, as a question reads it."""
+
     names: dict[str, dict[str, tuple[str, ...]]]
     """Language → name as CLDR writes it (and its shorter forms) → the codes it names."""
     forms: dict[str, tuple[str, ...]]
