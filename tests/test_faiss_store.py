@@ -202,6 +202,15 @@ def test_a_graph_gives_exact_scores_best_first(clustered_store):
     np.testing.assert_allclose(scores, [exact[hit.id] for hit in hits], rtol=0, atol=1e-6)
 
 
+def test_a_filtered_graph_search_finds_what_exact_search_finds(clustered_store):
+    store, vectors, ids = clustered_store
+    operative = [row for row, pid in enumerate(ids) if ":OP" in pid]
+    query = vectors[23]
+    truth = exact_top(vectors[operative], [ids[row] for row in operative], query, 10)
+    found = [hit.id for hit in store.dense_search(query, 10, Filters(part="operative"))]
+    assert found == truth
+
+
 def test_a_saved_graph_is_searched_as_deep_as_a_new_one(clustered_store):
     # A graph keeps the efSearch it was saved with: a store searches with its own anyway.
     store, vectors, ids = clustered_store
