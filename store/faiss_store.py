@@ -541,7 +541,7 @@ def _vector_index(vectors: np.ndarray, dimension: int) -> faiss.Index:
     index = faiss.IndexHNSWSQ(dimension, GRAPH_CODES, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
     index.train(vectors)
     index.storage.add(vectors)
-    index.hnsw = built.hnsw  # copied
+    index.hnsw = built.hnsw  # a copy of the links: `built` goes with its float vectors
     index.ntotal = len(vectors)
     index.hnsw.efSearch = ef_search(len(vectors))
     return index
