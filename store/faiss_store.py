@@ -62,6 +62,13 @@ HNSW_EF_SEARCH = ((200_000, 512), (None, 1024))
 """How many candidates a graph search keeps, by the graph's size (up to the first figure, the
 second): a larger graph needs more for the same recall. The recall each gives, and other
 values', is measured by `hrc-qa bench` (see the README)."""
+GRAPH_CODES = faiss.ScalarQuantizer.QT_8bit
+"""How a graph holds its vectors for the walk: one byte a dimension (a quarter of float32), so
+that each step reads less memory; the candidates found are scored again exactly from the
+store's float vectors, so the scores and order returned are exact (`graph_search`)."""
+RESCORED = 50
+"""How many of a graph search's candidates are scored again exactly, however few are asked:
+the 8-bit codes' order can differ from the exact one among near neighbours."""
 BUILD_THREADS = faiss.omp_get_max_threads()
 """Building a graph uses every core FAISS may; searching one question uses one thread, since
 FAISS's threads gain nothing on one vector and, woken right after ONNX Runtime's threads
@@ -179,23 +186,22 @@ class FaissStore(ParagraphStore):
         if not self._entries or k <= 0 or (rows is not None and len(rows) == 0):
             return []
         selector = None if rows is None else faiss.IDSelectorBatch(rows.astype(np.int64))
-        parameters = None
+        query = np.asarray(vector, dtype=np.float32).reshape(-1)
+        faiss.omp_set_num_threads(1)
         if isinstance(searchers.vectors, faiss.IndexHNSW):
             # Given on every search: a saved graph keeps the efSearch it was built with.
-            candidates = max(ef_search(len(self._entries)), k if selector is None else 2 * k)
-            parameters = faiss.SearchParametersHNSW(sel=selector, efSearch=candidates)
-        elif selector is not None:
-            parameters = faiss.SearchParameters(sel=selector)
-        faiss.omp_set_num_threads(1)
-        scores, found = searchers.vectors.search(
-            np.asarray(vector, dtype=np.float32).reshape(1, -1),
-            min(k, len(self._entries)),
-            params=parameters,
-        )
+            rows, scores = graph_search(
+                searchers.vectors, self._matrix(), query, k, ef_search(len(self)), selector
+            )
+        else:
+            parameters = None if selector is None else faiss.SearchParameters(sel=selector)
+            found_scores, found = searchers.vectors.search(
+                query[None], min(k, len(self)), params=parameters
+            )
+            rows, scores = found[0][found[0] >= 0], found_scores[0][found[0] >= 0]
         return [
             Scored(self._entries[row].id, float(score))
-            for row, score in zip(found[0], scores[0], strict=True)
-            if row >= 0
+            for row, score in zip(rows, scores, strict=True)
         ]
 
     def keyword_search(self, text: str, k: int, where: Filters) -> list[Scored]:
@@ -496,17 +502,48 @@ def ef_search(vectors: int) -> int:
     return next(ef for most, ef in HNSW_EF_SEARCH if most is None or vectors <= most)
 
 
+def graph_search(
+    graph: faiss.IndexHNSW,
+    matrix: np.ndarray,
+    query: np.ndarray,
+    k: int,
+    candidates: int,
+    selector: faiss.IDSelector | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of the `k` vectors of `matrix` (the graph's, in float32) nearest `query`, and
+    their scores, best first: the graph walked with `candidates` (its efSearch) over its codes
+    (`GRAPH_CODES`), its best `RESCORED` (or `k`) scored again exactly from `matrix`."""
+    depth = min(max(k, RESCORED), graph.ntotal)
+    # A filter drops rows the walk passes through: it keeps more candidates to find enough.
+    parameters = faiss.SearchParametersHNSW(
+        sel=selector, efSearch=max(candidates, depth if selector is None else 2 * depth)
+    )
+    found = graph.search(query[None], depth, params=parameters)[1][0]
+    found = found[found >= 0]
+    scores = matrix[found] @ query
+    best = np.argsort(-scores, kind="stable")[:k]
+    return found[best], scores[best]
+
+
 def _vector_index(vectors: np.ndarray, dimension: int) -> faiss.Index:
     """Exact inner-product search, or an HNSW graph once the corpus outgrows it."""
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    faiss.omp_set_num_threads(BUILD_THREADS)
     if len(vectors) <= EXACT_SEARCH_LIMIT:
         index = faiss.IndexFlatIP(dimension)
-    else:
-        index = faiss.IndexHNSWFlat(dimension, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-        index.hnsw.efSearch = ef_search(len(vectors))
-    if len(vectors):
-        faiss.omp_set_num_threads(BUILD_THREADS)
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        index.add(vectors)
+        return index
+    # The graph is built on the exact vectors (built on the 8-bit ones, its links are a little
+    # worse: lower recall at the same efSearch), then walked over the 8-bit codes.
+    built = faiss.IndexHNSWFlat(dimension, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
+    built.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+    built.add(vectors)
+    index = faiss.IndexHNSWSQ(dimension, GRAPH_CODES, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
+    index.train(vectors)
+    index.storage.add(vectors)
+    index.hnsw = built.hnsw  # a copy of the links: `built` goes with its float vectors
+    index.ntotal = len(vectors)
+    index.hnsw.efSearch = ef_search(len(vectors))
     return index
 
 

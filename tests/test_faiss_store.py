@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import faiss
 import numpy as np
 import pytest
 
@@ -87,6 +88,27 @@ def test_above_the_exact_limit_the_vectors_go_into_a_graph(fake_encoder, monkeyp
     monkeypatch.setattr(faiss_store, "EXACT_SEARCH_LIMIT", 10)
     update(tmp_path, fake_encoder, FILES[:1])
     store = load(tmp_path, fake_encoder)
+    assert type(store.vector_index).__name__ == "IndexHNSWSQ"
+    query = fake_encoder.encode_queries(["国家报告和后续行动机制"])[0]
+    ids = paragraph_ids(store)
+    nearest = ids[int(np.argmax(store.vectors(ids) @ query))]
+    assert store.dense_search(query, 1, Filters())[0].id == nearest
+
+
+def test_a_graph_saved_with_float_vectors_still_answers(fake_encoder, monkeypatch, tmp_path):
+    # Before the graph walked 8-bit codes it held the float vectors (an IndexHNSWFlat): a
+    # version saved so loads and is searched as it was.
+    def float_graph(vectors: np.ndarray, dimension: int) -> faiss.Index:
+        graph = faiss.IndexHNSWFlat(
+            dimension, faiss_store.HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT
+        )
+        graph.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        return graph
+
+    monkeypatch.setattr(faiss_store, "_vector_index", float_graph)
+    update(tmp_path, fake_encoder, FILES[:1])
+    monkeypatch.undo()
+    store = load(tmp_path, fake_encoder)
     assert type(store.vector_index).__name__ == "IndexHNSWFlat"
     query = fake_encoder.encode_queries(["国家报告和后续行动机制"])[0]
     ids = paragraph_ids(store)
@@ -146,7 +168,7 @@ def clustered_store() -> tuple[FaissStore, np.ndarray, list[str]]:
         row = rows.stop
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(faiss_store, "EXACT_SEARCH_LIMIT", 1000)
-        assert type(store.vector_index).__name__ == "IndexHNSWFlat"
+        assert type(store.vector_index).__name__ == "IndexHNSWSQ"
     ids = [r.paragraph_id(p) for r in corpus.resolutions for p in r.paragraphs]
     return store, vectors, ids
 
@@ -167,6 +189,26 @@ def test_the_graph_finds_what_exact_search_finds(clustered_store):
         firsts.append(found[0] == truth[0])
     assert np.mean(shares) >= 0.99
     assert all(firsts)
+
+
+def test_a_graph_gives_exact_scores_best_first(clustered_store):
+    # The walk compares 8-bit codes; what it returns is scored from the float vectors.
+    store, vectors, ids = clustered_store
+    query = vectors[11]
+    hits = store.dense_search(query, 20, Filters())
+    exact = dict(zip(ids, (vectors @ query).tolist(), strict=True))
+    scores = [hit.score for hit in hits]
+    assert scores == sorted(scores, reverse=True)
+    np.testing.assert_allclose(scores, [exact[hit.id] for hit in hits], rtol=0, atol=1e-6)
+
+
+def test_a_filtered_graph_search_finds_what_exact_search_finds(clustered_store):
+    store, vectors, ids = clustered_store
+    operative = [row for row, pid in enumerate(ids) if ":OP" in pid]
+    query = vectors[23]
+    truth = exact_top(vectors[operative], [ids[row] for row in operative], query, 10)
+    found = [hit.id for hit in store.dense_search(query, 10, Filters(part="operative"))]
+    assert found == truth
 
 
 def test_a_saved_graph_is_searched_as_deep_as_a_new_one(clustered_store):

@@ -52,7 +52,7 @@ def latency(size: int, repeat: int, seed: int = 0) -> dict:
     from qa.bench.synthetic import synthetic_corpus
     from qa.retrieval import CANDIDATES, HybridRetriever
     from store import substrings
-    from store.faiss_store import FaissStore, ef_search
+    from store.faiss_store import FaissStore, ef_search, graph_search
     from store.filters import Filters
 
     result: dict = {"size": size}
@@ -115,14 +115,18 @@ def latency(size: int, repeat: int, seed: int = 0) -> dict:
     single = [timed(lambda v=v: exact.search(v[None], 10)) for v in queries[:20]]
     result["exact_search"] = summary(single)
     if isinstance(vector_index, faiss.IndexHNSW):
+        # As the store searches: the graph's candidates scored again exactly.
         truth = exact.search(queries, 10)[1]
         curve = []
         used = ef_search(len(vectors))
         for candidates in sorted({*EF_SEARCH_CURVE, used}):
-            parameters = faiss.SearchParametersHNSW(efSearch=candidates)
-            found = vector_index.search(queries, 10, params=parameters)[1]
+            found = np.stack(
+                [graph_search(vector_index, vectors, v, 10, candidates)[0] for v in queries]
+            )
             single = [
-                timed(lambda v=v, p=parameters: vector_index.search(v[None], CANDIDATES, params=p))
+                timed(
+                    lambda v=v, c=candidates: graph_search(vector_index, vectors, v, CANDIDATES, c)
+                )
                 for v in queries
             ]
             curve.append(
