@@ -198,7 +198,9 @@ def prepare() -> None:
     """Make the table now, or again for another Babel release (`hrc-qa index` does), so that
     no question waits for it."""
     _made()
+    # What was read from a table made before goes with it, the names' index drawn from it too.
     _table.cache_clear()
+    _names_by_start.cache_clear()
 
 
 @cache
