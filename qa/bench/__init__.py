@@ -48,10 +48,13 @@ def run(
     load: tuple[int, int] | None = None,
     cold: int = 5,
     out: Path = RESULTS,
+    corpora: Path | None = None,
     name: str = "latest",
     say: Callable[[str], None] = print,
 ) -> dict:
-    """Measure, write `<out>/<name>.json` and `.md`, and return the results."""
+    """Measure, write `<out>/<name>.json` and `.md`, and return the results. With `corpora`,
+    each size's synthetic store is kept there and served again by later runs of the same code
+    (`qa.bench.worker.latency`)."""
     from embeddings.model import resolve_backend
     from store.faiss_store import EXACT_SEARCH_LIMIT, HNSW_EF_SEARCH
 
@@ -75,7 +78,10 @@ def run(
     peer = worker("peer", {"repeat": repeat})["peer_embed"]
     for size in sizes:
         say(f"latency at {size:,} paragraphs ...")
-        row = worker("latency", {"size": size, "repeat": repeat})
+        options = {"size": size, "repeat": repeat}
+        if corpora is not None:
+            options["corpora"] = str(corpora)
+        row = worker("latency", options)
         row["peer_embed"] = peer
         row["ratio_p50"] = round(row["ask"]["p50_ms"] / peer["p50_ms"], 3)
         results["latency"].append(row)

@@ -37,12 +37,7 @@ def markdown(results: dict) -> str:
         "Ratio: our whole query's p50 over the peer's embedding p50 (target ≤ 1). Build times "
         "of the search structures (vectors and keywords together; the substring index of the "
         "no-match signals, with its arrays' size), and of loading a saved version (a reload): "
-        + "; ".join(
-            f"{row['paragraphs']:,}: built in {row['index_build_s']} s (substring index "
-            f"{row['substring_index_s']} s, {row['substring_index_mb']} MiB), loaded in "
-            f"{row['reload_s']} s"
-            for row in results["latency"]
-        )
+        + "; ".join(map(_made, results["latency"]))
         + ".",
         "",
         *_recall_curve(results["latency"]),
@@ -143,4 +138,18 @@ def _ef_search(steps: object) -> str:
         return str(steps)
     return ", ".join(
         f"{ef} above" if most is None else f"{ef} up to {most:,} vectors" for most, ef in steps
+    )
+
+
+def _made(row: dict) -> str:
+    """How a size's store was made: built in this run, or a saved one served (`--corpora`)."""
+    if row.get("store") == "loaded":
+        return (
+            f"{row['paragraphs']:,}: served from a saved store (`--corpora`), loaded in "
+            f"{row['reload_s']} s (substring index {row['substring_index_mb']} MiB)"
+        )
+    return (
+        f"{row['paragraphs']:,}: built in {row['index_build_s']} s (substring index "
+        f"{row['substring_index_s']} s, {row['substring_index_mb']} MiB), loaded in "
+        f"{row['reload_s']} s"
     )
