@@ -6,6 +6,10 @@ loaded as it is, so that opening a store never segments its paragraphs again. Lo
 scoring need only those arrays, so they are read here with numpy alone and scored as bm25s's
 ``get_scores`` does, in the same order of additions (the same floats): importing bm25s brings
 in scipy and tqdm, a fifth of a second of a cold answer.
+
+A word held by a large share of the rows is added as a column of every row's score, made on
+its first search and kept: one contiguous addition instead of scattering its many rows (adding
+0 to a row the word is not in leaves its score as it was, so the floats are the same).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -31,8 +35,13 @@ FILES = {
     "nnoc_name": "keyword.nonoccurrence.npy",
 }
 """bm25s's files, named so that they sit beside the store's own in one flat version folder."""
-SAMPLE_STRIDE = 16
+SAMPLE_STRIDE = 64
 """Every how many rows a search samples for a floor under its `k`-th best score."""
+DENSE_SHARE = 0.2
+"""A word in more than this share of the rows is added as a dense column (`_column`): above it,
+scattering its rows costs more than adding every row's score, and the columns of all such
+words take at most a few times the index's memory (README: "The keyword search at a million
+rows")."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,6 +58,8 @@ class KeywordIndex:
     vocabulary: dict[str, int]
     size: int
     params: dict
+    _columns: dict[int, np.ndarray] = field(default_factory=dict, init=False, repr=False)
+    """The dense columns of the words in more than `DENSE_SHARE` of the rows searched so far."""
 
     @classmethod
     def build(cls, words: Sequence[list[str]], k1: float = K1, b: float = B) -> KeywordIndex:
@@ -124,8 +135,22 @@ class KeywordIndex:
         scores = np.zeros(self.size, dtype=self.params.get("dtype", "float32"))
         for word in known:  # as bm25s adds them: word by word, in the question's order
             start, end = self.indptr[word], self.indptr[word + 1]
-            np.add.at(scores, self.indices[start:end], self.data[start:end])
+            if end - start > DENSE_SHARE * self.size:
+                np.add(scores, self._column(word, scores.dtype), out=scores)
+            else:
+                np.add.at(scores, self.indices[start:end], self.data[start:end])
         return scores
+
+    def _column(self, word: int, dtype: np.dtype) -> np.ndarray:
+        """Every row's score of `word` (0 where it is not), made on its first use. Two threads
+        may both make it; either copy is kept, and both are the same."""
+        column = self._columns.get(word)
+        if column is None:
+            start, end = self.indptr[word], self.indptr[word + 1]
+            column = np.zeros(self.size, dtype=dtype)
+            column[self.indices[start:end]] = self.data[start:end]
+            self._columns[word] = column
+        return column
 
     def search(
         self, question: str, k: int, rows: np.ndarray | None = None
@@ -160,6 +185,7 @@ class KeywordIndex:
         whole. Only the rows reaching it are then ordered: at a million rows a common word
         scores most of them, and finding the `k`-th best among all took most of a search."""
         sample = scores[::SAMPLE_STRIDE]
-        if len(sample) <= 4 * k:
+        sample = sample[sample > 0]  # numpy partitions many equal values (most rows: 0) slowly
+        if len(sample) < k:
             return 0.0
         return float(np.partition(sample, len(sample) - k)[len(sample) - k])

@@ -117,3 +117,58 @@ def test_search_gives_the_best_rows_of_all_scores_whatever_the_words_score(texts
         scores = index.scores(question)
         expected = sorted(np.flatnonzero(scores > 0).tolist(), key=lambda row: -scores[row])[:k]
         assert index.search(question, k) == [(row, float(scores[row])) for row in expected]
+
+
+def plain_search(index: KeywordIndex, question: str, k: int, rows=None) -> list[tuple[int, float]]:
+    """The search with no shortcut: every word's rows scattered in question order, then every
+    scoring row sorted (ties in row order)."""
+    scores = np.zeros(index.size, np.float32)
+    for word in tokens(question):
+        if word in index.vocabulary:
+            column = index.vocabulary[word]
+            start, end = index.indptr[column], index.indptr[column + 1]
+            np.add.at(scores, index.indices[start:end], index.data[start:end])
+    allowed = np.arange(index.size) if rows is None else np.asarray(rows)
+    scored = [int(row) for row in allowed if scores[row] > 0]
+    return [(row, float(scores[row])) for row in sorted(scored, key=lambda row: -scores[row])[:k]]
+
+
+def adversarial_rows(count: int = 3000) -> list[list[str]]:
+    """`every` in every row, `most` in most, `some` in a few, many rows alike (ties), of
+    lengths that differ."""
+    rng = np.random.default_rng(0)
+    rows = []
+    for row in range(count):
+        words = ["every"] + ["most"] * int(rng.random() < 0.7) + ["some"] * int(row % 97 == 0)
+        words += [f"filler{rng.integers(0, 20)}" for _ in range(rng.integers(0, 6))]
+        rows.append(words if row % 3 else ["every", "most"])
+    return rows
+
+
+@pytest.mark.parametrize("k", [1, 10, 50, 400])
+def test_search_gives_the_rows_and_scores_of_the_plain_search(texts, k):
+    # Words in most rows are added as dense columns and the best rows are found from a
+    # sample's floor: neither may change a row, a score or the order of ties.
+    bundled = KeywordIndex.build([tokens(text) for text in texts] * 30)
+    adversarial = KeywordIndex.build(adversarial_rows())
+    cases = [
+        (bundled, question)
+        for question in [*QUESTIONS, "人权理事会", "联合国 人权 决议 国家", "人权 人权 人权"]
+    ] + [
+        (adversarial, question)
+        for question in [
+            "every",  # every row ties but for its length
+            "every most",
+            "most every most",  # a word twice counts twice
+            "some every filler3",
+            "nowhere",  # a word in no row
+            "nowhere every",
+        ]
+    ]
+    assert np.diff(adversarial.indptr).max() == adversarial.size  # `every` is in every row
+    some_rows = np.random.default_rng(1).choice(adversarial.size, 900, replace=False)
+    for index, question in cases:
+        for rows in (None, np.sort(some_rows) if index is adversarial else None):
+            expected = plain_search(index, question, k, rows)
+            assert index.search(question, k, rows) == expected, (question, k)
+    assert adversarial.search("nowhere", k) == []
