@@ -157,9 +157,17 @@ class KeywordIndex:
     ) -> list[tuple[int, float]]:
         """The `k` best-scoring rows as (row, score), best first, leaving out zero scores;
         only among `rows` when given. Ties keep row order."""
-        if k <= 0:
-            return []
         known = self._known(question)
+        if k <= 0 or not known:
+            return []
+        if rows is None and len(known) == 1:
+            # One word (most of an English question's translations): the rows it is in are
+            # the rows that score, with its scores, and no array of every row is needed.
+            start, end = self.indptr[known[0]], self.indptr[known[0] + 1]
+            candidates, scores = self.indices[start:end], self.data[start:end]
+            floor = self._floor(scores, k) if end - start > 4 * k * SAMPLE_STRIDE else 0.0
+            above = scores >= floor
+            return _best(candidates[above], scores[above], k)
         scores = self._scores(known)
         if rows is None:
             # The rows scored (at most): when they are many times a sample of the rows, a
@@ -170,13 +178,7 @@ class KeywordIndex:
         else:
             candidates = np.asarray(rows)
             candidates = candidates[scores[candidates] > 0]
-        if len(candidates) > 4 * k:
-            # Only the rows scoring at least the k-th best can be in the answer; the stable
-            # sort below then orders far fewer of them (at a million rows: most of the time).
-            kth = np.partition(scores[candidates], len(candidates) - k)[len(candidates) - k]
-            candidates = candidates[scores[candidates] >= kth]
-        top = candidates[np.argsort(-scores[candidates], kind="stable")[:k]]
-        return [(int(row), float(scores[row])) for row in top]
+        return _best(candidates, scores[candidates], k)
 
     @staticmethod
     def _floor(scores: np.ndarray, k: int) -> float:
@@ -189,3 +191,14 @@ class KeywordIndex:
         if len(sample) < k:
             return 0.0
         return float(np.partition(sample, len(sample) - k)[len(sample) - k])
+
+
+def _best(rows: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]:
+    """The `k` best of `rows` (in row order, all scoring) by their `scores`, ties in row order."""
+    if len(rows) > 4 * k:
+        # Only the rows scoring at least the k-th best can be in the answer; the stable
+        # sort below then orders far fewer of them (at a million rows: most of the time).
+        kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+        rows, scores = rows[scores >= kth], scores[scores >= kth]
+    order = np.argsort(-scores, kind="stable")[:k]
+    return [(int(row), float(score)) for row, score in zip(rows[order], scores[order], strict=True)]
