@@ -39,9 +39,9 @@ SAMPLE_STRIDE = 64
 """Every how many rows a search samples for a floor under its `k`-th best score."""
 DENSE_SHARE = 0.2
 """A word in more than this share of the rows is added as a dense column (`_column`): above it,
-scattering its rows costs more than adding every row's score, and the columns of all such
-words take at most a few times the index's memory (README: "The keyword search at a million
-rows")."""
+scattering its rows costs more than adding every row's score. Few words are that common: their
+columns (4 bytes a row) take at most 2.5 times the index's own arrays (8 bytes a word in a row),
+and on the benchmark's corpus a third of them (README: "The keyword search at a million rows")."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -182,8 +182,8 @@ class KeywordIndex:
 
     @staticmethod
     def _floor(scores: np.ndarray, k: int) -> float:
-        """A score no higher than the `k`-th best (0 when none is found): the `k`-th best of
-        every `SAMPLE_STRIDE`-th row, as a subset holds no more rows above a score than the
+        """A score no higher than the `k`-th best of `scores` (0 when none is found): the `k`-th
+        best of every `SAMPLE_STRIDE`-th, as a subset holds no more rows above a score than the
         whole. Only the rows reaching it are then ordered: at a million rows a common word
         scores most of them, and finding the `k`-th best among all took most of a search."""
         sample = scores[::SAMPLE_STRIDE]
