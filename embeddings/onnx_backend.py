@@ -492,7 +492,9 @@ def _quantize(folder: Path, path: Path, recipe: dict) -> None:
         kept = [
             node.name
             for node in onnx.load(str(plain), load_external_data=False).graph.node
-            if recipe["float"] and re.search(recipe["float"], node.name)
+            if node.op_type in recipe["op_types"]
+            and recipe["float"]
+            and re.search(recipe["float"], node.name)
         ]
         logging.getLogger().setLevel(max(logging.getLogger().level, logging.ERROR))
         quantize_dynamic(
