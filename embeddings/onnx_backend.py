@@ -15,9 +15,13 @@ the bundled e5 folder is) is exported once, offline, and published in versions b
   table with the distinct words of its questions;
 * ``int8/<version>/model_int8.onnx``: the model with its matrix products' weights dynamically
   quantised to int8, one scale per output channel (ONNX Runtime's ``quantize_dynamic``, see
-  `INT8`), over twice as fast per CPU second; the word-embedding table stays float32,
+  `INT8`), over twice as fast per CPU second, saved as ONNX Runtime optimises it so that a
+  session opens without optimising it again; the word-embedding table stays float32,
   memory-mapped (and released) from ``model_int8.onnx.data``. The default backend embeds
-  paragraphs with it and questions with the float32 export (`RUNS`).
+  paragraphs with it (`RUNS`);
+* ``int8-questions/<version>/model_int8.onnx``: made as the int8 export, with the matrix
+  products most of int8's error comes from left in float32 (`INT8_QUESTIONS`); the default
+  backend embeds questions with it.
 
 Each version records what it was made from (the model folder and its files' sizes and times;
 for int8, how it was quantised too), so a killed export never leaves a file
@@ -54,29 +58,51 @@ writing a different graph for the same model (another opset, say; 3: fused opera
 file's size: hashing the 470 MB graph on every start would cost about a second."""
 _EXPORT_READS = ("config.json", "model.safetensors", "pytorch_model.bin")
 """The files of a model folder that `_export` reads (transformers' weights in either form)."""
-FILES = {"onnx": "model.onnx", "onnx-int8": "model_int8.onnx"}
+FILES = {
+    "onnx": "model.onnx",
+    "onnx-int8": "model_int8.onnx",
+    "onnx-int8-questions": "model_int8.onnx",
+}
 WEIGHTS = "model.onnx.data"
 """The float32 export's weights, beside its graph (see the module's docstring); the int8
 export's are beside its own (``model_int8.onnx.data``)."""
-INT8 = {"op_types": ["MatMul"], "per_channel": True, "graph": "unfused"}
+INT8 = {
+    "op_types": ["MatMul"],
+    "per_channel": True,
+    "graph": "unfused",
+    "saved": "onnxruntime-extended",
+    "float": "",
+}
 """How the int8 export is quantised: the transformer's matrix products by constant weights
 (attention's scores stay float32), each output channel with its own scale, from a graph
 exported without the fused operators, whose runs ONNX Runtime fuses its own way: 93 paragraphs
 per CPU second against 82 quantised from the fused graph, vectors as near float32's (README,
-"Model runs"). Recorded in each int8 version, so one made otherwise is made again. Quantising
-the word-embedding table and every weight with one scale (as the first int8 export did) moved
-vectors twice as far from the float32 ones."""
+"Model runs"). The graph is saved as ONNX Runtime optimises it (its extended level, without
+`UNFUSED`), so that a session opens without fusing it again (`_save_optimised`). Recorded in
+each int8 version, so one made otherwise is made again. Quantising the word-embedding table and
+every weight with one scale (as the first int8 export did) moved vectors twice as far from the
+float32 ones."""
+INT8_QUESTIONS = {**INT8, "float": r"layer\.\d+/output/dense|layer\.1[01]/intermediate/dense"}
+"""How the export that embeds questions in int8 is quantised: as `INT8`, but the matrix
+products whose names match ``float`` keep their float32 weights: every layer's feed-forward
+output (most of int8's distance from float32: the cosine of a question's vector to float32's
+went from 0.9971 to 0.9990 at the median) and the last two layers' feed-forward input. A
+build's paragraphs are embedded by `INT8`'s export, over twice float32's speed; a question is
+one short text, whose first places moved with int8's smaller differences (README, "Model
+runs, sixth round")."""
+QUANTISED = {"onnx-int8": ("int8", INT8), "onnx-int8-questions": ("int8-questions", INT8_QUESTIONS)}
+"""Each int8 export's folder in the exports folder and its recipe."""
 INT8_NAME = "onnx-int8-unfused-per-channel"
 """What an index built by the int8 export records after the model's name (see
 `embeddings.model.indexed_model_name`): an index of an earlier recipe's vectors is refused."""
 RUNS = {
     "onnx": ("onnx", "onnx"),
-    "onnx-int8": ("onnx-int8", "onnx-int8"),
+    "onnx-int8": ("onnx-int8-questions", "onnx-int8"),
     "onnx-int8-passages": ("onnx", "onnx-int8"),
 }
 """Each ONNX backend's exports (a key of FILES): the one that embeds questions, the one that
-embeds passages. ``onnx-int8-passages`` embeds passages (a build's work) with the int8 export and
-questions (one short text an answer) with the float32 one."""
+embeds passages. ``onnx-int8-passages`` embeds passages with the int8 export and questions with
+the float32 one (the default before the sixth round: README, "Model runs, sixth round")."""
 UNFUSED = ["SkipLayerNormFusion"]
 """ONNX Runtime's fusions a session does not make: its fused residual sum and layer
 normalisation (SkipLayerNormalization) runs slower on the CPU than the sum and the plain
@@ -95,33 +121,42 @@ and `passage: `; sentence-transformers 5 calls the second `document`)."""
 
 
 def exported(folder: Path, backend: str, exports: Path | None = None) -> Path:
-    """The ONNX file of `backend` ("onnx" or "onnx-int8") for the model in `folder`, exported
+    """The ONNX file of `backend` (a key of FILES) for the model in `folder`, exported
     into `exports` (default ``<folder>/onnx``) first if it is missing or was exported from
     other weights."""
     folder = Path(folder)
     exports = Path(exports) if exports else folder / ONNX_FOLDER
-
-    def export(version: Path) -> None:
-        _remove_old_layout(exports)
-        _export(folder, version / FILES["onnx"])
-
-    plain = atomic.ensure(
-        exports / "float32",
-        export,
-        artefact=EXPORT,
-        source={"model": _model_identity(folder)},
-        announce="exporting the embedding model to ONNX",
-    )
     if backend == "onnx":
+
+        def export(version: Path) -> None:
+            _remove_old_layout(exports)
+            _export(folder, version / FILES["onnx"])
+
+        plain = atomic.ensure(
+            exports / "float32",
+            export,
+            artefact=EXPORT,
+            source={"model": _model_identity(folder)},
+            announce="exporting the embedding model to ONNX",
+        )
         return plain / FILES["onnx"]
+
+    # Quantised from an export of its own (see `_quantize`): a home running int8 alone never
+    # makes the float32 export.
+    subfolder, recipe = QUANTISED[backend]
+
+    def quantise(version: Path) -> None:
+        _remove_old_layout(exports)
+        _quantize(folder, version / FILES[backend], recipe)
+
     quantised = atomic.ensure(
-        exports / "int8",
-        lambda version: _quantize(folder, version / FILES["onnx-int8"]),
+        exports / subfolder,
+        quantise,
         artefact=EXPORT,
-        source={"model": _model_identity(folder), "quantisation": INT8},
-        announce="quantising the ONNX export to int8",
+        source={"model": _model_identity(folder), "quantisation": recipe},
+        announce="exporting the embedding model to ONNX in int8",
     )
-    return quantised / FILES["onnx-int8"]
+    return quantised / FILES[backend]
 
 
 class OnnxEncoder:
@@ -162,11 +197,13 @@ class OnnxEncoder:
         opener = ThreadPoolExecutor(1, thread_name_prefix="onnx-session")
         self._queries = opener.submit(_Session.open, path, self.dimension, threads, 1, QUERY_BATCH)
         opener.shutdown(wait=False)
-        # Passages of another export are exported and opened when passages are first embedded
-        # (in the caller's thread), so that an answer never waits for either; their session
-        # runs one batch a thread, as many at once as there are CPUs (see PASSAGE_BATCH).
+        # The int8 export's passages have a session of their own, exported and opened when
+        # passages are first embedded (in the caller's thread), so that an answer never waits
+        # for either; it runs one batch a thread, as many at once as there are CPUs (see
+        # PASSAGE_BATCH). int8 vectors move a little with their batch companions, so passages
+        # are batched so whichever export embeds questions: an index's vectors are the same.
         self._passages: Future[_Session] | None = None
-        if passage_run == query_run:
+        if passage_run == query_run == "onnx":
             self._passages = self._queries
         self._open_passages = lambda: _Session.open(
             exported(folder, passage_run, exports), self.dimension, 1, threads, PASSAGE_BATCH
@@ -437,28 +474,61 @@ def _fuse(path: Path, config) -> None:
     fused.save_model_to_file(str(path), use_external_data_format=True, all_tensors_to_one_file=True)
 
 
-def _quantize(folder: Path, path: Path) -> None:
-    """The int8 export of the model in `folder` at `path` (see `INT8`), quantised from a graph
-    exported without the fused operators, in a scratch folder beside `path`."""
+def _quantize(folder: Path, path: Path, recipe: dict) -> None:
+    """The int8 export of the model in `folder` at `path` quantised by `recipe` (see `INT8`),
+    from a graph exported without the fused operators, in a scratch folder beside `path`, and
+    saved optimised (`_save_optimised`)."""
     import logging
+    import re
     import tempfile
 
+    import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     with tempfile.TemporaryDirectory(dir=path.parent, prefix=".unfused-") as scratch:
         plain = Path(scratch) / FILES["onnx"]
         _export(folder, plain, fuse=False)
+        quantised = Path(scratch) / path.name
+        kept = [
+            node.name
+            for node in onnx.load(str(plain), load_external_data=False).graph.node
+            if node.op_type in recipe["op_types"]
+            and recipe["float"]
+            and re.search(recipe["float"], node.name)
+        ]
         logging.getLogger().setLevel(max(logging.getLogger().level, logging.ERROR))
-        # The weights are written beside the graph: the word-embedding table stays float32 and
-        # memory-mapped, as in the float32 export.
         quantize_dynamic(
             str(plain),
-            str(path),
+            str(quantised),
             weight_type=QuantType.QInt8,
-            op_types_to_quantize=INT8["op_types"],
-            per_channel=INT8["per_channel"],
+            op_types_to_quantize=recipe["op_types"],
+            per_channel=recipe["per_channel"],
+            nodes_to_exclude=kept,
             use_external_data_format=True,
         )
+        _save_optimised(quantised, path)
+
+
+def _save_optimised(source: Path, path: Path) -> None:
+    """The graph at `source` as ONNX Runtime's extended level optimises it (its fusions but
+    `UNFUSED`, constants folded), at `path`: every session would otherwise make these fusions
+    of the unfused graph as it opens, which was most of its opening's CPU (README, "Model runs,
+    sixth round"). The weights are written beside the graph (``<graph>.data``): the
+    word-embedding table stays float32 and memory-mapped, as in the float32 export. The
+    extended level's operators are ONNX Runtime's own, not tied to this CPU (the level above
+    it lays data out for the CPU it runs on)."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+    options.optimized_model_filepath = str(path)
+    options.add_session_config_entry(
+        "session.optimized_model_external_initializers_file_name", path.name + ".data"
+    )
+    options.log_severity_level = 3
+    onnxruntime.InferenceSession(
+        str(source), options, providers=["CPUExecutionProvider"], disabled_optimizers=UNFUSED
+    )
 
 
 def _model_identity(folder: Path) -> dict:
@@ -476,7 +546,7 @@ def _model_identity(folder: Path) -> dict:
 
 def _remove_old_layout(exports: Path) -> None:
     # Exports were once single files with a `.json` stamp beside them, directly in `exports`;
-    # the first versioned export there deletes them (int8's too: it is made from this one).
+    # the first versioned export there, of either kind, deletes them.
     for name in (*FILES.values(), *(f"{name}.json" for name in FILES.values())):
         (exports / name).unlink(missing_ok=True)
 

@@ -676,7 +676,7 @@ def bench(
         sizes=list(sizes) or (benchmark.QUICK_SIZES if quick else benchmark.FULL_SIZES),
         repeat=repeat or (2 if quick else 5),
         build_backends=list(backends)
-        or (("onnx-int8-passages", "onnx", "torch", "peer") if quick else benchmark.BUILD_BACKENDS),
+        or (("onnx-int8", "onnx", "torch", "peer") if quick else benchmark.BUILD_BACKENDS),
         build_paragraphs=1000,
         load=((8, 10) if quick else (32, 50)) if load else None,
         cold=(3 if quick else 5) if cold is None else cold,
