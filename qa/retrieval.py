@@ -13,8 +13,9 @@ its best-scoring version, in the question's language when that version is indexe
 The corpus is Chinese: an English question is also searched through the Chinese translations
 of its words (`qa.translate`) that the corpus holds: by keyword, each word's translations
 averaged (a word the dictionary gives eight Chinese words for weighs as one it gives one for),
-and by meaning, the translations together embedded as a second query (see the README for what
-each measured).
+and by meaning, each word's translations that the corpus's paragraphs hold most often beside
+another word's (co-occurrence: `local` → 地方, not 小范围, beside `government` → 政府),
+embedded together as a second query (see the README for what each measured).
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ TRANSLATED_FUSION = Fusion(k=10, dense=0.5, keyword=1.0, translated=0.5)
 ranks of the three lists count more against the many paragraphs each finds a little."""
 CANDIDATES = 50
 """How deep each search looks before fusion."""
+MEANING_TRANSLATIONS = 2
+"""How many of each English word's held translations the second dense query holds: those
+found in the most paragraphs beside a translation of another of the question's words."""
 
 _BESIDE = ThreadPoolExecutor(max_workers=64, thread_name_prefix="keyword-search")
 """Searches questions by keyword beside their embedding: a thread each while that many
@@ -160,8 +164,8 @@ class HybridRetriever:
         self, question: str, depth: int, where: Filters, mode: Mode
     ) -> tuple[list[Scored], tuple[EnglishWord, ...] | None, list[str]]:
         """The keyword search's ranking (none in `dense` mode); for an English question, also
-        its words with the translations the store holds, and the translations that matched
-        (`_translated_keyword_search`)."""
+        its words with the translations the store holds, and those its second dense query is
+        made of (`_translated_keyword_search`)."""
         if mode == "dense":
             return [], None, []
         if question_language(question) == "en":
@@ -177,13 +181,13 @@ class HybridRetriever:
         `english` words the mean BM25 score of its Chinese translations that the corpus holds
         (those matching no paragraph left out of the mean). With every translation in one
         query, a word the dictionary gives many Chinese words for outweighed the rest of the
-        question. Also the translations that matched, in question order (the second dense
-        query)."""
+        question. Also the translations the second dense query is made of, in question order
+        (`_cohesive_translations`)."""
         totals: dict[str, float] = defaultdict(float)
         for found in self.store.keyword_search(question, depth, where):
             totals[found.id] += found.score
         searched: dict[str, list[Scored]] = {}
-        held: list[str] = []
+        held: list[tuple[str, list[str]]] = []
         for word in english:
             for translation in word.translations:
                 if translation not in searched:
@@ -192,9 +196,46 @@ class HybridRetriever:
             for translation in found_by:
                 for found in searched[translation]:
                     totals[found.id] += found.score / len(found_by)
-            held.extend(found_by)
+            held.append((word.text.lower(), found_by))
         ranked = sorted(totals.items(), key=lambda item: -item[1])[:depth]
-        return [Scored(id, score) for id, score in ranked], list(dict.fromkeys(held))
+        return [Scored(id, score) for id, score in ranked], self._cohesive_translations(
+            held, searched
+        )
+
+    def _cohesive_translations(
+        self, held: list[tuple[str, list[str]]], searched: dict[str, list[Scored]]
+    ) -> list[str]:
+        """Of each word's `held` translations (word → those the keyword search found), the
+        `MEANING_TRANSLATIONS` that the most paragraphs hold beside a translation of another
+        of the question's words (the dictionary's order among equals, and the first ones where
+        none is held beside another's), in question order. The paragraphs counted are those
+        the translations' keyword searches found (`searched`), each checked for holding the
+        translation as written: every translation of an ambiguous word was searched anyway,
+        and one read in another sense (`local` → 小范围, found by 范围) is rarely held beside
+        the others (`government` → 政府)."""
+        found_ids = list(dict.fromkeys(found.id for rows in searched.values() for found in rows))
+        passages = [
+            passage_text(item.resolution, item.paragraph).lower()
+            for item in self.store.get(found_ids)
+        ]
+        holding = {
+            translation: {
+                row for row, passage in enumerate(passages) if translation.lower() in passage
+            }
+            for _, translations in held
+            for translation in translations
+        }
+        chosen: list[str] = []
+        for word, translations in held:
+            beside = set().union(
+                *(holding[other] for text, others in held if text != word for other in others)
+            )
+            together = {
+                translation: len(holding[translation] & beside) for translation in translations
+            }
+            cohesive = sorted((t for t in translations if together[t]), key=lambda t: -together[t])
+            chosen.extend((cohesive or translations)[:MEANING_TRANSLATIONS])
+        return list(dict.fromkeys(chosen))
 
     def _versions(self, ids: list[str]) -> dict[str, dict[str, str]]:
         """Each id's linked versions (`corpus.alignment`), itself included: language → id, in

@@ -135,6 +135,28 @@ def test_an_english_word_weighs_as_the_mean_of_its_translations_the_corpus_holds
     assert [hit.score for hit in found] == sorted((hit.score for hit in found), reverse=True)
 
 
+def test_the_meaning_query_keeps_the_translations_held_beside_the_other_words(fake_assistant):
+    # "local" has eleven held translations; 地方 is held beside "government"'s 政府 in many
+    # paragraphs, 小范围 (found by its 范围) in none: the second dense query takes each word's
+    # two most often held beside another word's, and nothing of the other sense.
+    question = "local government best practices report HRC63"
+    _, _, meaning = fake_assistant.retriever._keyword_search(question, 50, Filters(), "hybrid")
+    local = next(word for word in english_words(question) if word.text == "local")
+    assert {"小范围", "就地", "当地"} <= set(local.translations)
+    assert {"地方", "政府"} <= set(meaning)
+    assert not {"小范围", "就地"} & set(meaning)
+    assert len(meaning) <= 2 * len(english_words(question))
+
+
+@pytest.mark.slow
+def test_an_ambiguous_english_word_gets_the_paragraph_of_its_sense_first(assistant):
+    # t068 of the calibration half: every translation of "local" in the meaning query
+    # (在地, 小范围, 就地 …) put a paragraph on reports in general first; the translations held
+    # beside "government"'s find the one asking for a report on local government.
+    hits = assistant.retriever.search("local government best practices report HRC63", 3)
+    assert assistant.store.get([hits[0].id])[0].paragraph.key == "57/12 OP11"
+
+
 def test_a_word_falls_back_on_the_words_the_corpus_holds_where_it_holds_none_of_its_own():
     # The dictionary gives 原住民 for "indigenous peoples"; a corpus saying 土著人民 is found
     # through the gloss "indigenous person" (土著人), which shares 土 with 土生土长.
