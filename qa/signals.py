@@ -30,8 +30,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-import numpy as np
-
 from corpus import Paragraph, Resolution
 from embeddings.encoder import Encoder
 from languages import Language
@@ -39,7 +37,7 @@ from languages.answer_types import AnswerKind, unstated_kinds
 from languages.keywords import KEYWORD_FORMS
 from qa.places import named_places, unmentioned
 from qa.retrieval import Found
-from qa.translate import TranslatedWord, english_words
+from qa.translate import TranslatedWord, english_words, word_vectors
 from store.base import ParagraphStore, passage_text
 from store.tokenize import segmenter, token_spans, tokens
 from store.word_tables import idf_weights
@@ -264,24 +262,8 @@ def word_similarity(
     ]
     if not asked or not held:
         return 0.0
-    similarities = _word_vectors(encoder, asked) @ _word_vectors(encoder, held).T
+    similarities = word_vectors(encoder, asked) @ word_vectors(encoder, held).T
     return float(similarities.max(axis=1).mean())
-
-
-_WORD_VECTORS: dict[tuple[str, str], np.ndarray] = {}
-WORD_VECTORS_KEPT = 100_000
-"""Words embedded alone are kept (a few hundred bytes each): the same paragraphs come back."""
-
-
-def _word_vectors(encoder: Encoder, words: list[str]) -> np.ndarray:
-    vectors = {word: _WORD_VECTORS.get((encoder.name, word)) for word in words}
-    new = [word for word, vector in vectors.items() if vector is None]
-    if new:
-        if len(_WORD_VECTORS) + len(new) > WORD_VECTORS_KEPT:
-            _WORD_VECTORS.clear()
-        for word, vector in zip(new, encoder.encode_queries(new), strict=True):
-            vectors[word] = _WORD_VECTORS[(encoder.name, word)] = vector
-    return np.array([vectors[word] for word in words])
 
 
 def missing_phrases(question: str, signals: Signals, most: int = 3) -> tuple[str, ...]:

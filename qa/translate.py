@@ -404,7 +404,7 @@ def _nearest_english(encoder: Encoder, words: list[str]) -> dict[str, tuple[str,
     if not words:
         return {}
     glosses, vectors = _english_vectors(encoder)
-    similarities = encoder.encode_queries(words) @ vectors.T
+    similarities = word_vectors(encoder, words) @ vectors.T
     found = {}
     for word, row in zip(words, similarities, strict=True):
         best = np.argpartition(-row, NEAREST)[:NEAREST]
@@ -412,6 +412,23 @@ def _nearest_english(encoder: Encoder, words: list[str]) -> dict[str, tuple[str,
             glosses[i] for i in best[np.argsort(-row[best])] if row[i] >= MIN_NEAREST
         )
     return found
+
+
+_WORD_VECTORS: dict[tuple[str, str], np.ndarray] = {}
+WORD_VECTORS_KEPT = 100_000
+"""Words embedded alone are kept (a few hundred bytes each): the same paragraphs come back."""
+
+
+def word_vectors(encoder: Encoder, words: list[str]) -> np.ndarray:
+    """Each word embedded alone by `encoder` (as a query), kept for the next time."""
+    vectors = {word: _WORD_VECTORS.get((encoder.name, word)) for word in words}
+    new = [word for word, vector in vectors.items() if vector is None]
+    if new:
+        if len(_WORD_VECTORS) + len(new) > WORD_VECTORS_KEPT:
+            _WORD_VECTORS.clear()
+        for word, vector in zip(new, encoder.encode_queries(new), strict=True):
+            vectors[word] = _WORD_VECTORS[(encoder.name, word)] = vector
+    return np.array([vectors[word] for word in words])
 
 
 _VECTORS_LOCK = threading.Lock()
