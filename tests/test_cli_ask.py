@@ -125,7 +125,7 @@ def test_only_a_question_translated_through_english_reads_the_english_vectors(in
     for question in (
         "联合国公共服务日是哪一天？",
         "women in decision-making",
-        "fracture numérique",
+        "Que dit le Conseil sur la fracture numérique ?",
     ):
         code = (
             "import sys\n"
@@ -141,7 +141,7 @@ def test_only_a_question_translated_through_english_reads_the_english_vectors(in
     assert opened == {
         "联合国公共服务日是哪一天？": False,
         "women in decision-making": False,
-        "fracture numérique": True,
+        "Que dit le Conseil sur la fracture numérique ?": True,
     }
 
 
