@@ -33,6 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
+from qa import relevance
 from qa.assistant import Assistant
 from qa.evaluate import Question, read_questions
 from qa.relevance import (
@@ -57,7 +58,7 @@ CALIBRATION_SETS = (
     "eval/languages.jsonl",
 )
 """The files the shipped model is fitted on, relative to the repository."""
-QUESTION_C: dict[Evidence, float] = {"terms": 1.0, "meaning": 3.0}
+QUESTION_C: dict[Evidence, float] = {"terms": 1.0, "through_english": 1.0, "meaning": 3.0}
 """Inverse L2 strength of each question model, chosen by the cross-validation by question set
 (README: how retrieval works); the paragraph models keep C = 1."""
 PARAGRAPH_C = 1.0
@@ -67,31 +68,38 @@ TOP = 5
 
 @dataclass(frozen=True)
 class Examples:
-    """Feature rows and yes/no answers, with each row's question set and whether the
-    question's words could be looked for."""
+    """Feature rows and yes/no answers, with each row's question set and the evidence its
+    question is judged by (`qa.relevance.evidence`)."""
 
     rows: list[dict[str, float]] = field(default_factory=list)
     answers: list[bool] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
-    checked: list[bool] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
 
-    def add(self, row: dict[str, float], answer: bool, group: str, checked: bool) -> None:
+    def add(self, row: dict[str, float], answer: bool, group: str, evidence: Evidence) -> None:
         self.rows.append(row)
         self.answers.append(answer)
         self.groups.append(group)
-        self.checked.append(checked)
+        self.evidence.append(evidence)
 
     def subset(self, keep: Sequence[bool]) -> Examples:
         chosen = Examples()
         for i, kept in enumerate(keep):
             if kept:
-                chosen.add(self.rows[i], self.answers[i], self.groups[i], self.checked[i])
+                chosen.add(self.rows[i], self.answers[i], self.groups[i], self.evidence[i])
         return chosen
 
     def judged_by(self, evidence: Evidence) -> Examples:
         """The examples a model of this evidence is fitted on: the term models only on
-        questions whose words could be looked for (for the others those signals say nothing)."""
-        return self.subset(self.checked) if evidence == "terms" else self
+        questions whose words could be looked for (for the others those signals say nothing),
+        the first pair only on those it judges, the pair for words looked for through English
+        on all of them (its own are too few and too noisy); the meaning models on all."""
+        fitted_on: set[Evidence] = {
+            "terms": {"terms"},
+            "through_english": {"terms", "through_english"},
+            "meaning": {"terms", "through_english", "meaning"},
+        }[evidence]
+        return self.subset([judged in fitted_on for judged in self.evidence])
 
 
 def examples(
@@ -116,7 +124,7 @@ def examples(
                 best.paragraph,
                 assistant.retriever.encoder,
             )
-        asked.add(row, bool(question.gold), group, signals.words_checked)
+        asked.add(row, bool(question.gold), group, relevance.evidence(signals))
         if not question.gold:
             continue
         best = answer.results[0].score
@@ -125,7 +133,7 @@ def examples(
                 paragraph_features(quote.score, best, rank, signals.coverages[rank - 1]),
                 quote.paragraph.key in question.gold,
                 group,
-                signals.words_checked,
+                relevance.evidence(signals),
             )
     return asked, paragraphs
 
@@ -164,7 +172,7 @@ def cross_validated(
     """Per question set and over all: the share of answerable questions kept (`ok`) and of
     unanswerable ones refused (`no_match`), among the questions this evidence judges, each
     judged by a model fitted on the other sets."""
-    judged = np.array(data.checked) == (evidence == "terms")
+    judged = np.array(data.evidence) == evidence
     answers = np.array(data.answers)
     groups = np.array(data.groups)
     said_yes = np.zeros(len(answers), dtype=bool)

@@ -212,9 +212,11 @@ def index(
                 else "The index was not changed."
             )
         )
-    # The tables questions read, made now rather than at the first one: the gloss table English
-    # questions need, and the place names every question is read for.
+    # The tables questions read, made now rather than at the first one: the gloss table and the
+    # English glosses' vectors translated questions need, and the place names every question
+    # is read for.
     translate.prepare()
+    translate.prepare_english_vectors(encoder)
     places.prepare()
     if report.reembedded_from:
         _show(

@@ -16,6 +16,11 @@ judged by a second pair fitted on the same questions without the term signals, w
 not have, and with how near its words come to the best paragraph's (`meaning`), and whether it
 asks about a document named by number (`S-32/1`: a number reads the same in every language).
 
+A question whose words were looked for through the English words nearest to them in meaning
+(a French one over Chinese texts, `Signals.through_english`) is judged by a third pair over the
+term signals, fitted on every question whose words could be looked for: that evidence is
+noisier than a dictionary's, and the first pair stays fitted on the questions it judges.
+
 Their coefficients live in `relevance.json` beside this file, written by
 `python -m qa.calibrate` from the calibration questions (never by hand); each feature is
 standardised by the mean and scale it had there, so a coefficient reads as the weight of one
@@ -61,9 +66,10 @@ PARTIAL_CHANCE = 0.2
 `partial` means "about one chance in three or four" (measured in the README), not "any other
 paragraph" (one in twenty)."""
 
-Evidence = Literal["terms", "meaning"]
+Evidence = Literal["terms", "through_english", "meaning"]
 FEATURES: dict[Evidence, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "terms": (QUESTION_FEATURES, PARAGRAPH_FEATURES),
+    "through_english": (QUESTION_FEATURES, PARAGRAPH_FEATURES),
     "meaning": (MEANING_QUESTION_FEATURES, MEANING_PARAGRAPH_FEATURES),
 }
 """Each pair of models' question and paragraph features."""
@@ -132,7 +138,9 @@ Models = dict[Evidence, RelevanceModel]
 
 def evidence(signals: Signals) -> Evidence:
     """Which pair of models judges a question with these signals."""
-    return "terms" if signals.words_checked else "meaning"
+    if not signals.words_checked:
+        return "meaning"
+    return "through_english" if signals.through_english else "terms"
 
 
 @cache

@@ -15,7 +15,9 @@ of its words (`qa.translate`) that the corpus holds: by keyword, each word's tra
 averaged (a word the dictionary gives eight Chinese words for weighs as one it gives one for),
 and by meaning, each word's translations that the corpus's paragraphs hold most often beside
 another word's (co-occurrence: `local` → 地方, not 小范围, beside `government` → 政府),
-embedded together as a second query (see the README for what each measured).
+embedded together as a second query (see the README for what each measured). A French,
+Spanish, Russian or Arabic question over a corpus not in its language is searched the same
+way, through the English words nearest to its words in meaning.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from embeddings.encoder import Encoder
 from qa.request import question_language
 from qa.rerank import CANDIDATES as RERANK_CANDIDATES
 from qa.rerank import CrossEncoderReranker
-from qa.translate import EnglishWord, english_words
+from qa.translate import THROUGH_ENGLISH, TranslatedWord, english_words, words_through_english
 from store.base import ParagraphStore, Scored, passage_text
 from store.filters import Filters
 
@@ -86,10 +88,11 @@ class Found:
     """The fused hits for a question."""
 
     hits: list[Hit]
-    english: tuple[EnglishWord, ...] | None = None
-    """An English question's words with the translations the store holds, as its keyword
-    search looked for them (`qa.translate.english_words`), so that the no-match signals need
-    not translate them again; None for a question in another language, or not searched by
+    english: tuple[TranslatedWord, ...] | None = None
+    """The words of a question searched through their Chinese (English, and French, Spanish,
+    Russian or Arabic over a corpus not in that language) with the translations the store
+    holds, as its keyword search looked for them (`qa.translate`), so that the no-match
+    signals need not translate them again; None for another question, or one not searched by
     keyword."""
 
 
@@ -162,20 +165,26 @@ class HybridRetriever:
 
     def _keyword_search(
         self, question: str, depth: int, where: Filters, mode: Mode
-    ) -> tuple[list[Scored], tuple[EnglishWord, ...] | None, list[str]]:
+    ) -> tuple[list[Scored], tuple[TranslatedWord, ...] | None, list[str]]:
         """The keyword search's ranking (none in `dense` mode); for an English question, also
         its words with the translations the store holds, and those its second dense query is
         made of (`_translated_keyword_search`)."""
         if mode == "dense":
             return [], None, []
-        if question_language(question) == "en":
+        language = question_language(question)
+        if language == "en":
             english = tuple(english_words(question, self.store.holds_text))
-            keyword, translations = self._translated_keyword_search(question, english, depth, where)
-            return keyword, english, translations
-        return self.store.keyword_search(question, depth, where), None, []
+        elif language in THROUGH_ENGLISH and not self.store.holds_language(language):
+            english = tuple(
+                words_through_english(question, language, self.encoder, self.store.holds_text)
+            )
+        else:
+            return self.store.keyword_search(question, depth, where), None, []
+        keyword, translations = self._translated_keyword_search(question, english, depth, where)
+        return keyword, english, translations
 
     def _translated_keyword_search(
-        self, question: str, english: tuple[EnglishWord, ...], depth: int, where: Filters
+        self, question: str, english: tuple[TranslatedWord, ...], depth: int, where: Filters
     ) -> tuple[list[Scored], list[str]]:
         """Keyword search for an English question: its own words, plus for each of its
         `english` words the mean BM25 score of its Chinese translations that the corpus holds

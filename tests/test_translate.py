@@ -1,4 +1,5 @@
-"""English question words in Chinese (CC-CEDICT and the UN terms), for English questions."""
+"""Question words in Chinese: English ones through CC-CEDICT and the UN terms, French, Spanish,
+Russian and Arabic ones through the English words nearest to them in meaning."""
 
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -6,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from qa.signals import question_terms
-from qa.translate import _WORD, _lemma, _stem, english_words
+from qa.translate import _WORD, _lemma, _stem, english_words, words_through_english
 from store.filters import Filters
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -196,3 +197,19 @@ def test_the_no_match_signals_read_an_english_question_as_its_search_translated_
     handed_on = question_terms(question, "en", store.holds_text, found.english)
     assert handed_on == question_terms(question, "en", store.holds_text)
     assert any(len(term.forms) > 1 for term in handed_on)  # translated, not left as English
+
+
+@pytest.mark.slow
+def test_a_french_word_is_translated_through_the_english_words_nearest_to_it(assistant):
+    # No dictionary translates French: `données` stands for the English glosses nearest to
+    # it in meaning (`data`), whose Chinese the resolutions hold.
+    question = "protection des données des villes"
+    words = {
+        word.text: word
+        for word in words_through_english(
+            question, "fr", assistant.retriever.encoder, assistant.store.holds_text
+        )
+    }
+    assert "des" not in words  # a stop word
+    assert "数据" in words["données"].translations
+    assert "城市" in words["villes"].translations  # `villa` is nearest, `cities` near enough
