@@ -12,10 +12,11 @@ citation look-up are left out (the model never decides them). The question model
 from every question, whether the best paragraph answers it (a question with gold paragraphs:
 yes; one without: no); the paragraph model learns, from the top five paragraphs of each
 answerable question, which are gold. Each is a logistic regression (scikit-learn, L2) on
-standardised features. Both are fitted twice (`qa.relevance.FEATURES`): with the term signals,
-on the questions whose words can be looked for (the only ones they judge); and with how near a
-question's words come to the best paragraph's instead, on every question, for those whose
-words cannot.
+standardised features. Both are fitted three times (`qa.relevance.FEATURES`): with the term
+signals, on the questions whose words can be looked for as written (the only ones they judge);
+with the same signals on every question whose words can be looked for, for those looked for
+through English; and with how near a question's words come to the best paragraph's instead,
+on every question, for those whose words cannot be looked for at all.
 
 Then it prints, for each question model, figures cross-validated by question set (each file's
 questions judged by models fitted on the other files: a set written at another time, by
@@ -211,6 +212,9 @@ def main(arguments: Sequence[str] = sys.argv[1:]) -> None:
             "unanswerable → no_match"
         )
         figures = cross_validated(asked, evidence, features)
+        if not figures:
+            print("  no question of these files is judged by it")
+            continue
         print(f"  {'':34} " + "  ".join(f"{group:>15}" for group in figures))
         print(f"  {'all features':<34} {_figures(figures)}")
         for left_out in features:
