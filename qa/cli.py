@@ -178,7 +178,7 @@ def index(
     from corpus import BUNDLED_CORPUS, find_resolution_files
     from embeddings import settings
     from embeddings.model import load_encoder
-    from qa import places, translate
+    from qa import generic, places, translate
     from store.atomic import IndexUnavailable
     from store.update import update
 
@@ -213,11 +213,13 @@ def index(
             )
         )
     # The tables questions read, made now rather than at the first one: the gloss table and the
-    # English glosses' vectors translated questions need, and the place names every question
-    # is read for.
+    # English glosses' vectors translated questions need, the place names every question is
+    # read for and the generic questions' centroid every question's best paragraph is set
+    # against.
     translate.prepare()
     translate.prepare_english_vectors(encoder)
     places.prepare()
+    generic.prepare(encoder)
     if report.reembedded_from:
         _show(
             escape(

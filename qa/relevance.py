@@ -2,8 +2,9 @@
 relevant each one is (`direct` or `partial`): two small logistic regressions over the measured
 signals of `qa.signals`.
 
-The question model weighs the best paragraph's cosine (and whether question and paragraph
-are in different languages, where cosines run lower), its BM25 score, the share of the
+The question model weighs the best paragraph's cosine less its cosine to questions about
+nothing in particular (`qa.generic`: how near it comes to any question), whether question and
+paragraph are in different languages (where cosines run lower), its BM25 score, the share of the
 question's salient terms it holds, the share found nowhere in the corpus, whether the question
 asks what another document says, named by number or by title, and whether the question asks
 for a figure, a date or a place none of the first paragraphs gives. The paragraph model weighs
@@ -42,7 +43,7 @@ from qa.signals import Signals
 MODEL_FILE = Path(__file__).with_name("relevance.json")
 
 QUESTION_FEATURES = (
-    "similarity",
+    "similarity_over_generic",
     "cross_language",
     "keyword_score",
     "covered_top",
@@ -173,7 +174,7 @@ def to_dict(models: Models) -> dict:
 def question_features(signals: Signals) -> dict[str, float]:
     cross = float(signals.cross_language)
     return {
-        "similarity": signals.similarity,
+        "similarity_over_generic": signals.similarity - signals.generic_similarity,
         "similarity_same_language": signals.similarity * (1 - cross),
         "similarity_cross_language": signals.similarity * cross,
         "cross_language": cross,

@@ -35,6 +35,7 @@ from embeddings.encoder import Encoder
 from languages import Language
 from languages.answer_types import AnswerKind, unstated_kinds
 from languages.keywords import KEYWORD_FORMS
+from qa.generic import centroid
 from qa.places import named_places, unmentioned
 from qa.retrieval import Found
 from qa.translate import TranslatedWord, english_words, word_vectors
@@ -104,6 +105,9 @@ class Signals:
 
     similarity: float
     """Cosine of the question and the best paragraph."""
+    generic_similarity: float
+    """The best paragraph's cosine to questions about nothing in particular (`qa.generic`):
+    how much of `similarity` it would have had for any question."""
     cross_language: bool
     """Whether question and best paragraph are in different languages."""
     covered_top: float
@@ -155,14 +159,13 @@ def question_signals(
     language: Language,
     found: Found,
     store: ParagraphStore,
-    encoder: Encoder | None = None,
+    encoder: Encoder,
 ) -> tuple[Found, Signals] | None:
     """The hits of a search for `question`, their first `COVERAGE_REORDERED` ordered by how
     much of the question each holds where its words can be looked for (fusion ranks a paragraph
     holding one frequent word of the question above one holding all of it, `indigenous
     peoples`: 人民 before 土著人民, more often than the reverse), and their signals (None when
-    it found nothing); with the `encoder`, `word_similarity` too where the question's words
-    cannot be checked."""
+    it found nothing); `encoder` is the model the store's vectors were made by."""
     if not found.hits:
         return None
     # A resolution the question names that is indexed is searched within, not looked for.
@@ -186,11 +189,12 @@ def question_signals(
     absent = unmentioned(places, store.holds_text)
     nearness = (
         word_similarity(question, language, stored[0].resolution, stored[0].paragraph, encoder)
-        if encoder is not None and not checked
+        if not checked
         else 0.0
     )
     return found, Signals(
         similarity=best.similarity,
+        generic_similarity=float(store.vectors([best.id])[0] @ centroid(encoder)),
         cross_language=stored[0].resolution.language != language,
         covered_top=coverages[0],
         missing=1 - weighted_share(terms, in_corpus),

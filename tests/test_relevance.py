@@ -2,15 +2,19 @@
 calibration questions, and its verdicts are what a user would want (explained, labelled)."""
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import qa.relevance
+from qa import generic
 from qa.calibrate import CALIBRATION_SETS, examples, fit_models
 from qa.evaluate import Question, read_questions
-from qa.relevance import FEATURES, Logistic, model
-from qa.signals import Term, coverage, titled_documents
+from qa.generic import centroid
+from qa.relevance import FEATURES, Logistic, is_relevant, model
+from qa.signals import Signals, Term, coverage, titled_documents
 
 ROOT = Path(__file__).parents[1]
 DEV = ROOT / "eval" / "dev.jsonl"
@@ -308,3 +312,57 @@ def test_a_compound_term_is_covered_by_the_share_of_it_its_shorter_words_hold():
     assert coverage(term, "地方政府推进城市数字化".__contains__) == 1.0
     assert coverage(term, "城市".__contains__) == pytest.approx(0.4)
     assert coverage(term, "无关".__contains__) == 0.0
+
+
+def test_a_paragraph_as_near_to_any_question_does_not_answer_on_its_cosine():
+    # The same cosine and the same words held, from two paragraphs: one much nearer this
+    # question than questions about nothing in particular, and one nearer those (a paragraph
+    # near every question): only the first is taken as an answer.
+    particular = Signals(
+        similarity=0.80,
+        generic_similarity=0.74,
+        cross_language=True,
+        covered_top=0.4,
+        missing=0.1,
+        keyword_score=3.0,
+        other_documents=(),
+        missing_terms=(),
+        titled_documents=(),
+        coverages=(0.4,),
+    )
+    near_every_question = replace(particular, generic_similarity=0.82)
+    assert is_relevant(particular)
+    assert not is_relevant(near_every_question)
+
+
+@pytest.mark.slow
+def test_a_loosely_worded_question_whose_paragraph_is_particular_to_it_is_answered(assistant):
+    # Its cosine (0.81) alone was too low; its best paragraph is far less near to questions
+    # about nothing in particular (0.77), so it is answered, the misspelt words named.
+    answer = assistant.ask(
+        "can e-goverment actually cut corruption by making public admin more transparent?"
+    )
+    assert answer.status == "ok"
+    assert answer.partial and "e-goverment" in answer.missing
+    gold = {"37/7 PP15", "51/5 PP22", "51/5 PP8", "51/5 PP29"}
+    assert gold & {quote.paragraph.key for quote in answer.results[:5]}
+
+
+def test_the_generic_questions_are_embedded_once_per_model(fake_encoder, monkeypatch, tmp_path):
+    # A paragraph's dot product with the centroid is its mean cosine to the generic questions;
+    # the centroid is published in the home folder, and a process reads it from there.
+    monkeypatch.setenv("HRC_QA_HOME", str(tmp_path))
+    monkeypatch.setattr(generic, "_CENTROIDS", {})
+    made = centroid(fake_encoder)
+    vectors = fake_encoder.encode_queries(list(generic.QUESTIONS))
+    paragraph = fake_encoder.encode_passages(["地方政府与人权"])[0]
+    assert float(paragraph @ made) == pytest.approx(float((vectors @ paragraph).mean()), abs=1e-6)
+
+    class Unloaded:
+        name = fake_encoder.name
+
+        def encode_queries(self, texts):
+            raise AssertionError("embedded again")
+
+    monkeypatch.setattr(generic, "_CENTROIDS", {})
+    assert np.array_equal(centroid(Unloaded()), made)
