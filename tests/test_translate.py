@@ -258,3 +258,16 @@ def test_a_refusal_names_no_word_the_question_is_asked_with(assistant):
     assert answer.status == "no_match"
     assert "Raconte" not in answer.message
     assert "Raconte" not in answer.missing
+
+
+@pytest.mark.slow
+def test_two_words_written_together_are_translated_as_the_phrase_they_make(assistant):
+    # `derechos humanos` is `human rights` (人权), before `rights` and `humanity` word by word.
+    words = {
+        word.text: word
+        for word in words_through_english(
+            "los derechos humanos", "es", assistant.retriever.encoder, assistant.store.holds_text
+        )
+    }
+    assert words["derechos"].translations[0] == "人权"
+    assert words["humanos"].translations[0] == "人权"
