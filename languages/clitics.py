@@ -2,19 +2,21 @@
 language, so that a question's word can be looked up in meaning without them
 (`qa.translate.words_through_english`).
 
-Arabic writes `and`, `so`, `with`, `like`, `for` and `the` as letters before a word (`و`,
-`ف`, `ب`, `ك`, `ل`, `ال`; `ل` with `ال` as `لل`) and a possessive or object pronoun as letters
+Arabic writes `and`, `so`, `with`, `like` and `for` as letters before a word (`و`, `ف`, `ب`,
+`ك`, `ل`; `ل` before the article `ال` as `لل`) and a possessive or object pronoun as letters
 after it (`ها` her, `هم` their, `نا` our, ...). The multilingual model, given such a word
-alone, places it near no English word (`والرجال` nearest `ragdoll`, `للتعاون` `join`); the
-word without them it places near its meaning (`رجال` → `men`, `تعاون` → `cooperation`). The
-prefixes are the light stemmers' (Larkey, Ballesteros and Connell, "Improving stemming for
-Arabic information retrieval", SIGIR 2002: `و`, `ال`, `وال`, `بال`, `كال`, `فال`, `لل`),
-taken as slots so that every sequence Arabic writes is one (`وبال`, `فلل`); the suffixes are
-the attached pronouns only, never an inflection (`ات`, `ون`), which the model reads well, nor
-`ي` or `ك`, which end too many words of their own (`المدني`, `بنك`). A pronoun turns a final
-`ة` into `ت` (`حماية` → `حمايتها`), which is given back. Snowball's Arabic stemmer, used by the
-keyword search, cuts further (`التعاون` → `تعا`, `الإنسان` → `انس`), to stems the model does
-not know. French elisions (`l’`, `d’`) are split off by the keyword analysis already.
+alone, places it near no English word (`والرجال` nearest `ragdoll`); the word without them it
+places near its meaning (`الرجال` → `men`, `بحقوق` → `حقوق` → `rights`). The prefixes are the
+light stemmers' (Larkey, Ballesteros and Connell, "Improving stemming for Arabic information
+retrieval", SIGIR 2002: `و`, `وال`, `بال`, `كال`, `فال`, `لل`), taken as slots so that every
+sequence Arabic writes is one (`وبال`, `فلل`), but the article is left on: a bare stem of
+three letters comes near English words of like sound (`الدول`, the States, → `دول` → `dole`).
+The suffixes are the attached pronouns only, never an inflection (`ات`, `ون`), which the
+model reads well, nor `ي` or `ك`, which end too many words of their own (`المدني`, `بنك`). A
+pronoun turns a final `ة` into `ت` (`حماية` → `حمايتها`), which is given back. Snowball's
+Arabic stemmer, used by the keyword search, cuts further (`التعاون` → `تعا`, `الإنسان` →
+`انس`), to stems the model does not know. French elisions (`l’`, `d’`) are split off by the
+keyword analysis already.
 """
 
 from __future__ import annotations
@@ -39,9 +41,7 @@ class Clitics:
     restored: tuple[tuple[str, str], ...] = ()
     """A word's last letter as written before an enclitic, and as written alone."""
     kept: tuple[str, ...] = ()
-    """Prefixes left on a word, and not counted among the letters it keeps: the article, as
-    the model places `الرجال` nearer `men` than `رجال`, and a bare stem of two or three
-    letters near English words of like sound (`دول`, states, nearest `dole`)."""
+    """Prefixes left on a word, and not counted among the letters it keeps (the article)."""
     least_stem: int = 3
     """The fewest letters a word keeps once a clitic is off: fewer are rarely a word."""
 
