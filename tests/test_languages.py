@@ -36,7 +36,9 @@ from qa.references import Reference, find_reference
 from store.tokenize import tokens
 
 EXPECTED_TABLES = {
+    "ASKING_WORDS",
     "BODY_FORMS",
+    "CLITICS",
     "OTHER_DOCUMENTS",
     "CITATION_FORMS",
     "DOCUMENT_FORMS",

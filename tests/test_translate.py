@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from languages.clitics import without_clitics
 from qa.signals import question_terms
 from qa.translate import _WORD, _lemma, _stem, english_words, words_through_english
 from store.filters import Filters
@@ -213,3 +214,60 @@ def test_a_french_word_is_translated_through_the_english_words_nearest_to_it(ass
     assert "des" not in words  # a stop word
     assert "数据" in words["données"].translations
     assert "城市" in words["villes"].translations  # `villa` is nearest, `cities` near enough
+
+
+def test_an_arabic_word_is_looked_up_without_its_clitics():
+    # `و` (and), `ب` (with), `ل` (for) and the pronouns are written joined to the word: the
+    # model places `والرجال` near no English word, `الرجال` near `men`.
+    assert without_clitics("والرجال", "ar") == ("الرجال",)  # the article is kept
+    assert "حقوق" in without_clitics("بحقوقهم", "ar")
+    assert "التعاون" in without_clitics("للتعاون", "ar")  # `لل` is `ل` before `ال`
+    assert "حماية" in without_clitics("وحمايتها", "ar")  # `ة` is written `ت` before `ها`
+    assert without_clitics("بنك", "ar") == ()  # too short for `ب` to be a clitic
+    assert without_clitics("humanos", "es") == ()
+
+
+def test_words_a_french_question_is_asked_with_are_not_its_terms(fake_assistant):
+    # `Raconte` has an English word near it in spelling (`lactone`): named as missing from
+    # the resolutions, it made a refusal read "no resolution mentions “Raconte”".
+    words = words_through_english(
+        "Raconte-moi la protection",
+        "fr",
+        fake_assistant.retriever.encoder,
+        fake_assistant.store.holds_text,
+    )
+    assert [word.text for word in words] == ["protection"]
+
+
+@pytest.mark.slow
+def test_an_arabic_word_with_clitics_is_translated_as_the_word_without_them(assistant):
+    question = "دور النساء والرجال"  # the role of women and men
+    words = {
+        word.text: word
+        for word in words_through_english(
+            question, "ar", assistant.retriever.encoder, assistant.store.holds_text
+        )
+    }
+    assert words["والرجال"].translations  # before, no English word came near enough
+    assert "妇女" in words["النساء"].translations
+
+
+@pytest.mark.slow
+def test_a_refusal_names_no_word_the_question_is_asked_with(assistant):
+    answer = assistant.ask("Raconte-moi la météo à Paris")
+    assert answer.status == "no_match"
+    assert "Raconte" not in answer.message
+    assert "Raconte" not in answer.missing
+
+
+@pytest.mark.slow
+def test_two_words_written_together_are_translated_as_the_phrase_they_make(assistant):
+    # `derechos humanos` is `human rights` (人权), before `rights` and `humanity` word by word.
+    words = {
+        word.text: word
+        for word in words_through_english(
+            "los derechos humanos", "es", assistant.retriever.encoder, assistant.store.holds_text
+        )
+    }
+    assert words["derechos"].translations[0] == "人权"
+    assert words["humanos"].translations[0] == "人权"
