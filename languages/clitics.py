@@ -11,8 +11,9 @@ light stemmers' (Larkey, Ballesteros and Connell, "Improving stemming for Arabic
 retrieval", SIGIR 2002: `و`, `وال`, `بال`, `كال`, `فال`, `لل`), taken as slots so that every
 sequence Arabic writes is one (`وبال`, `فلل`), but the article is left on: a bare stem of
 three letters comes near English words of like sound (`الدول`, the States, → `دول` → `dole`).
-The suffixes are the attached pronouns only, never an inflection (`ات`, `ون`), which the
-model reads well, nor `ي` or `ك`, which end too many words of their own (`المدني`, `بنك`). A
+The suffixes are the attached pronouns of two letters or more, never an inflection (`ات`,
+`ون`), which the model reads well, nor `ه`, `ي` or `ك`, which end too many words of their own
+(`يونيه`, June, → `يوني` → `ueno`; `المدني`; `بنك`). A
 pronoun turns a final `ة` into `ت` (`حماية` → `حمايتها`), which is given back. Snowball's
 Arabic stemmer, used by the keyword search, cuts further (`التعاون` → `تعا`, `الإنسان` →
 `انس`), to stems the model does not know. French elisions (`l’`, `d’`) are split off by the
@@ -55,7 +56,7 @@ CLITICS: dict[Language, Clitics] = {
     "ar": Clitics(
         proclitics=(("و", "ف"), ("ب", "ك", "ل")),
         joined=(("لل", "ال"),),
-        enclitics=("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه"),
+        enclitics=("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا"),
         restored=(("ت", "ة"),),
         kept=("ال",),
     ),
