@@ -430,13 +430,14 @@ def _nearest_form(
 
 
 def _nearest_english(
-    encoder: Encoder, words: list[str]
+    encoder: Encoder, words: list[str], table: GlossVectors | None = None
 ) -> dict[str, tuple[float, tuple[str, ...]]]:
-    """Each word → the cosine of the English gloss nearest to it, and the `NEAREST` one-word
-    glosses nearest to it, nearest first, those near enough (`MIN_NEAREST`)."""
+    """Each word → the cosine of the English gloss of `table` (default: the one-word glosses)
+    nearest to it, and the `NEAREST` glosses nearest to it, nearest first, those near enough
+    (`MIN_NEAREST`)."""
     if not words:
         return {}
-    glosses, vectors = _english_vectors(encoder)
+    glosses, vectors = _english_vectors(encoder, table or ONE_WORD_VECTORS)
     similarities = word_vectors(encoder, words) @ vectors.T
     found = {}
     for word, row in zip(words, similarities, strict=True):
@@ -472,15 +473,12 @@ def _phrases(
         return {}
     texts = [text for _, text in pairs]
     one_word = _nearest_english(encoder, texts)
-    glosses, vectors = _english_vectors(encoder, PHRASE_VECTORS)
-    similarities = word_vectors(encoder, texts) @ vectors.T
+    two_word = _nearest_english(encoder, texts, PHRASE_VECTORS)
     found: dict[int, tuple[str, ...]] = defaultdict(tuple)
-    for (position, text), row in zip(pairs, similarities, strict=True):
-        best = np.argpartition(-row, NEAREST)[:NEAREST]
-        best = best[np.argsort(-row[best])]
-        if row[best[0]] <= one_word[text][0]:
+    for position, text in pairs:
+        nearest, phrase = two_word[text]
+        if nearest <= one_word[text][0]:
             continue
-        phrase = tuple(glosses[i] for i in best if row[i] >= MIN_NEAREST)
         for each in (position, position + 1):
             found[each] = tuple(dict.fromkeys((*found[each], *phrase)))
     return dict(found)
