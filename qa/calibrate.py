@@ -1,11 +1,12 @@
 """Fitting the relevance model (`qa/relevance.json`) on questions with gold paragraphs:
 
     python -m qa.calibrate eval/trust/calibration.jsonl eval/trust/heldout.jsonl \
-        eval/trust/heldout2.jsonl eval/trust/heldout3.jsonl eval/dev.jsonl eval/languages.jsonl
+        eval/trust/heldout2.jsonl eval/trust/heldout3.jsonl eval/trust/heldout4.jsonl \
+        eval/trust/heldout5.jsonl eval/dev.jsonl eval/languages.jsonl
 
-(`CALIBRATION_SETS`: the trust set's two halves and its second and third sets, retired into
-calibration after they had been run through rounds of tuning or read question by question,
-the dev set and the languages set.)
+(`CALIBRATION_SETS`: the trust set's two halves and its second to fifth sets, retired into
+calibration after they had been run through rounds of tuning, read question by question, or
+run as blind sets over several rounds; the dev set and the languages set.)
 Every question is asked as a user would ask it, but with no fitted model deciding (the file
 being replaced may weigh a signal the code no longer measures); questions answered by the
 citation look-up are left out (the model never decides them). The question model learns,
@@ -55,6 +56,8 @@ CALIBRATION_SETS = (
     "eval/trust/heldout.jsonl",
     "eval/trust/heldout2.jsonl",
     "eval/trust/heldout3.jsonl",
+    "eval/trust/heldout4.jsonl",
+    "eval/trust/heldout5.jsonl",
     "eval/dev.jsonl",
     "eval/languages.jsonl",
 )
