@@ -24,6 +24,16 @@ _NUMERALS = "零〇一二两三四五六七八九十百千万"
 _NUMBER = rf"(?:\d+(?:[.,]\d+)?|[{_NUMERALS}]{{2,}}|[{_NUMERALS.replace('一', '')}])"
 """A number, in figures or Chinese numerals; a lone 一 is mostly the article (`一个基金`)."""
 
+_SAYS = (
+    r"(?:say|said|state|stated|note|noted|recogni[sz]e|recogni[sz]ed|acknowledge|acknowledged"
+    r"|voice|voiced|express|expressed|mention|mentioned|call|called|urge|urged|stress|stressed"
+    r"|emphasi[sz]e|emphasi[sz]ed|affirm|affirmed|reaffirm|reaffirmed|refer|referred|encourage"
+    r"|encouraged|welcome|welcomed|recall|recalled|highlight|highlighted|underline|underlined"
+    r"|describe|described|address|addressed|discuss|discussed|decide|decided)\b"
+)
+"""Verbs of saying: `Where does the Council say …`, `Where is it noted …` ask where in a text,
+not for a place (as `表述在哪里` does in Chinese)."""
+
 ASKS: dict[AnswerKind, re.Pattern[str]] = {
     "quantity": re.compile(
         r"多少|(?<=[有是共了过要])几(?:个|名|位|项|次|国|家|种|人|成)|比例|百分之几|百分比|份额|占比"
@@ -51,7 +61,7 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
     # `在哪里` only with a verb of meeting: `表述在哪里` asks where in a text, not a place.
     "place": re.compile(
         r"在哪(?:里|儿)?(?:举行|举办|召开)|哪个城市|哪座城市|哪些城市|哪个国家|哪些国家|哪几个国家|哪国"
-        r"|\bwhere (?:is|was|were|are|will|did|does|do|has|have)\b"
+        r"|\bwhere (?:is|was|were|are|will|did|does|do|has|have)\b(?!(?: \w+){0,3}? " + _SAYS + ")"
         r"|\b(?:which|what) (?:city|cities|country|countries)\b|\bwhich (?:member )?states\b"
         r"|\bin which (?:city|country)\b"
         r"|\boù (?:a|ont|est|sont|se|aura|auront)\b|\b(?:quels?|quelles?) (?:pays|villes?|états)\b"

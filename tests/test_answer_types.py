@@ -47,6 +47,9 @@ from languages.answer_types import asked_kinds, unstated_kinds
         ("أين عقد المنتدى الحضري العالمي؟", ("place",)),
         # Where in a text, not a place.
         ("《2030年议程》中关于善治的表述在哪里？", ()),
+        ("Where does the Council voice concern about the damage corruption does?", ()),
+        ("Where is it noted that digital gaps persist between older and younger people?", ()),
+        ("Where do negotiations on the pandemic agreement stand?", ("place",)),
     ],
 )
 def test_a_question_asking_for_a_figure_or_a_date_is_told_in_every_language(question, kinds):
