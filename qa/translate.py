@@ -65,7 +65,7 @@ from store.atomic import Artefact
 if TYPE_CHECKING:
     import snowballstemmer
 
-GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/6", "gloss table", verify="checksum")
+GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/7", "gloss table", verify="checksum")
 """Its format is raised when the way the table is made changes."""
 GLOSSES = "glosses.marisa"
 WORDS = "words.marisa"
@@ -329,9 +329,21 @@ def _dictionary() -> Dictionary:
     return Dictionary(folder)
 
 
+_NAMED = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),")
+"""A definition naming a place or person with what it is (`Vienna, capital of Austria`,
+`Geneva, Switzerland`): the name, capitalised, before a comma."""
+
+
 def _gloss_table() -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = defaultdict(list)
-    for headword, gloss in _glosses():
+    named = [
+        (headword, name.group(1).lower())
+        for headword, definitions in _entries()
+        if len(headword) >= 2
+        for definition in definitions
+        if (name := _NAMED.match(definition.strip()))
+    ]
+    for headword, gloss in [*_glosses(), *named]:
         words = [_stem(word) for word in _WORD.findall(gloss)]
         if len(words) > MAX_GLOSS_WORDS:
             # A name glossed with what it is (`Addis Ababa, capital of Ethiopia`): the name.

@@ -99,6 +99,11 @@ def test_a_name_glossed_with_what_it_is_is_translated_by_the_name():
     addis, ababa = english_words("Addis Ababa")
     assert "亚的斯亚贝巴" in addis.translations and "亚的斯亚贝巴" in ababa.translations
     assert "曼德拉" in english_words("Nelson Mandela")[1].translations
+    # `Vienna, capital of Austria`, `Cairo, capital of Egypt`: short enough to be a gloss
+    # whole, which no question says; the name is one as well.
+    vienna, _ = english_words("Vienna Declaration")
+    assert "维也纳" in vienna.translations
+    assert "开罗" in english_words("World Urban Forum Cairo")[-1].translations
 
 
 def test_question_terms_weigh_rare_words_above_common_ones():
