@@ -484,21 +484,28 @@ def _phrases(
     return dict(found)
 
 
-_WORD_VECTORS: dict[tuple[str, str], np.ndarray] = {}
+_WORD_VECTORS: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
 WORD_VECTORS_KEPT = 100_000
-"""Words embedded alone are kept (a few hundred bytes each): the same paragraphs come back."""
+"""How many embedded words are kept (a few hundred bytes each): the same questions and
+paragraphs come back."""
 
 
 def word_vectors(encoder: Encoder, words: list[str]) -> np.ndarray:
-    """Each word embedded alone by `encoder` (as a query), kept for the next time."""
-    vectors = {word: _WORD_VECTORS.get((encoder.name, word)) for word in words}
-    new = [word for word, vector in vectors.items() if vector is None]
-    if new:
-        if len(_WORD_VECTORS) + len(new) > WORD_VECTORS_KEPT:
+    """Each word embedded alone by `encoder` (as a query), the words of one call embedded
+    together, kept for the next call with the same words. Together, because the int8 export
+    scales each run's values as a whole, so a word's vector moves a little with the words
+    beside it: a run of whichever words were new to the process made a question's answer
+    depend on the questions asked before it; the words of one call (a question's, a
+    paragraph's) always make the same runs (`OnnxEncoder._encode`). One run each would cost
+    about three times the CPU."""
+    key = (encoder.name, tuple(words))
+    vectors = _WORD_VECTORS.get(key)
+    if vectors is None:
+        vectors = encoder.encode_queries(words)
+        if sum(map(len, _WORD_VECTORS.values())) + len(words) > WORD_VECTORS_KEPT:
             _WORD_VECTORS.clear()
-        for word, vector in zip(new, encoder.encode_queries(new), strict=True):
-            vectors[word] = _WORD_VECTORS[(encoder.name, word)] = vector
-    return np.array([vectors[word] for word in words])
+        _WORD_VECTORS[key] = vectors
+    return vectors
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import qa.relevance
-from qa import generic, translate
+from qa import generic
 from qa.calibrate import CALIBRATION_SETS, examples, fit_models
 from qa.evaluate import Question, read_questions
 from qa.generic import centroid
@@ -74,11 +74,7 @@ def test_calibrating_does_not_need_the_shipped_model_to_match_the_code(
 
 
 @pytest.mark.slow
-def test_the_shipped_model_is_the_one_fitted_on_the_calibration_questions(assistant, monkeypatch):
-    # Words embedded alone are kept across questions, and the int8 export scales each run as a
-    # whole, so a word's vector depends a little on the words embedded with it: start with none
-    # kept, as `python -m qa.calibrate` does in a process of its own, whatever ran before.
-    monkeypatch.setattr(translate, "_WORD_VECTORS", {})
+def test_the_shipped_model_is_the_one_fitted_on_the_calibration_questions(assistant):
     questions = [
         (path.stem, question)
         for path in (ROOT / name for name in CALIBRATION_SETS)
