@@ -366,6 +366,10 @@ def _open_session(path: Path, threads: int, dimension: int) -> tuple[Any, Mapped
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # Its threads sleep between runs instead of spinning for more work: a question's run is
+    # followed by its keyword search, its vector search and other requests' runs, and a
+    # spinning thread holds a core they are waiting for (README: "Speed and scale").
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3
     session = onnxruntime.InferenceSession(
         str(path), options, providers=["CPUExecutionProvider"], disabled_optimizers=UNFUSED

@@ -62,6 +62,13 @@ def test_float32_onnx_embeds_as_torch_does(encoder):
     )
 
 
+def test_the_questions_session_sleeps_between_runs(encoder):
+    # A thread spinning for more work after a question's run would hold a core that the
+    # answer's keyword and vector searches (and other requests) are waiting for.
+    options = encoder.session.get_session_options()
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+
+
 def test_the_word_table_pages_a_run_maps_are_released_and_vectors_unchanged(encoder):
     """A server answering distinct questions holds none of the word-embedding table between
     runs (it came to hold most of its 384 MB), and its vectors are what they were."""
