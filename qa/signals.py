@@ -35,6 +35,8 @@ from embeddings.encoder import Encoder
 from languages import Language
 from languages.answer_types import AnswerKind, unstated_kinds
 from languages.keywords import KEYWORD_FORMS
+from languages.titles import ASKS as OTHER_ASKS
+from languages.titles import RESOLUTIONS, TITLES
 from qa.generic import centroid
 from qa.places import named_places, unmentioned
 from qa.retrieval import Found
@@ -203,7 +205,7 @@ def question_signals(
         missing_terms=tuple(
             term for term, share in zip(terms, in_corpus, strict=True) if share < 0.5
         ),
-        titled_documents=titled_documents(question) if checked else (),
+        titled_documents=titled_documents(question, language) if checked else (),
         coverages=tuple(coverages),
         words_checked=checked,
         through_english=found.english is not None and language != "en",
@@ -222,11 +224,20 @@ def _coverage_order(coverages: list[float]) -> list[int]:
     return ordered + list(range(first, len(coverages)))
 
 
-def titled_documents(question: str) -> tuple[str, ...]:
-    """The documents `question` names by title (in 《》, or an English title: capitalised words
-    holding a word such as Declaration or Agenda) when it asks what they say, by its wording."""
+def titled_documents(question: str, language: Language = "en") -> tuple[str, ...]:
+    """The documents `question` names by title (in 《》, an English title: capitalised words
+    holding a word such as Declaration or Agenda, or a French, Spanish, Russian or Arabic one:
+    `languages.titles`) when it asks what they say, by its wording."""
     if not question.rstrip().endswith(QUESTION_MARKS):
         return ()
+    if language in TITLES:
+        if not OTHER_ASKS[language].search(question):
+            return ()
+        return tuple(
+            match[0].strip()
+            for match in TITLES[language].finditer(question)
+            if not RESOLUTIONS[language].search(question[: match.start()])
+        )
     chinese = tuple(
         f"《{match['title']}》"
         for match in CHINESE_TITLE.finditer(question)
