@@ -56,7 +56,7 @@ QUESTION_MARKS = ("?", "？", "؟")
 CHINESE_TITLE = re.compile(r"《(?P<title>[^《》]+)》(?P<after>[^，。？?《]{0,6})")
 """A document named by its title in Chinese, and the few characters after it."""
 ASKS_CHINESE_TITLE = re.compile(
-    r"对|关于|里|中|提出|第[\d一二三四五六七八九十]+条|规定|是哪|有哪些|附件"
+    r"对|关于|里|中|提出|第[\d一二三四五六七八九十]+条|规定|是哪|有哪些|附件|是怎么|是如何|怎样"
 )
 """Words just after a title that ask what the document itself says (`《千年宣言》提出的…`,
 `《…公约》第13条对…`), rather than what the resolutions say about it."""
@@ -76,6 +76,7 @@ ASKS_ENGLISH_TITLE = re.compile(
     re.IGNORECASE,
 )
 """Words that ask what a document named by title itself says or holds."""
+ENGLISH_RESOLUTIONS = re.compile(r"\b(?:resolutions?|Council|paragraph)\b|\d+/\d+", re.IGNORECASE)
 SALIENT_WEIGHT = 9.0
 """Terms at least this weighty (rarer than 人权 in general Chinese) are named as missing."""
 COVERAGE_REORDERED = 5
@@ -246,7 +247,9 @@ def titled_documents(question: str, language: Language = "en") -> tuple[str, ...
     if chinese or not ASKS_ENGLISH_TITLE.search(question):
         return chinese
     return tuple(
-        match[0] for match in ENGLISH_TITLE.finditer(question) if DOCUMENT_WORD.search(match[0])
+        match[0]
+        for match in ENGLISH_TITLE.finditer(question)
+        if DOCUMENT_WORD.search(match[0]) and not ENGLISH_RESOLUTIONS.search(question[: match.start()])
     )
 
 
