@@ -18,9 +18,9 @@ each of its words comes to some word of the best paragraph (`données` to 数据
 0.93), the evidence `qa.relevance`'s model for such questions weighs.
 
 One signal looks past the shared vocabulary of a question that asks for something next to what
-the texts cover: whether it asks for a quantity, a time or a place that none of the first
-paragraphs shows (`languages.answer_types`: a budget share, a date, which States, beside
-paragraphs holding no figure, no date and no place).
+the texts cover: whether it asks for a quantity, a time, a place or a person that the best
+paragraph does not show (`languages.answer_types`: a budget share, a date, which States, who
+the speakers were, beside a paragraph holding no figure, no date, no place and no name).
 """
 
 from __future__ import annotations
@@ -85,9 +85,10 @@ COVERAGE_WEIGHT = 10.0
 """What holding every one of the question's terms weighs against a hit's place (1 / rank): a
 tenth more of the terms outweighs the gap between first place and none, so the first hits go
 by how much of the question they hold, and their fused order breaks near ties."""
-KIND_SHOWN_WITHIN = 3
+KIND_SHOWN_WITHIN = 1
 """The paragraphs looked at for the kind of answer a question asks for (a figure, a date): the
-first few, as a user reads them."""
+best one, whose answering the question the question model judges (a date in the third paragraph
+does not make the first an answer; resolutions date the documents they recall)."""
 
 
 @dataclass(frozen=True)
@@ -142,8 +143,8 @@ class Signals:
     """Mean over the question's words of the best cosine of each to a word of the best
     paragraph (measured where words cannot be checked, see the module docstring)."""
     unstated_kinds: tuple[AnswerKind, ...] = ()
-    """The kinds of answer the question asks for (a quantity, a time, a place) that none of the first
-    `KIND_SHOWN_WITHIN` paragraphs shows."""
+    """The kinds of answer the question asks for (a quantity, a time, a place, a person) that the
+    best paragraph does not show (`KIND_SHOWN_WITHIN`)."""
     unmentioned_places: tuple[str, ...] = ()
     """Countries, territories and regions the question names (`qa.places`) that no indexed
     passage mentions, as the question writes them."""
