@@ -77,6 +77,9 @@ ASKS_ENGLISH_TITLE = re.compile(
 )
 """Words that ask what a document named by title itself says or holds."""
 ENGLISH_RESOLUTIONS = re.compile(r"\b(?:resolutions?|Council|paragraph)\b|\d+/\d+", re.IGNORECASE)
+"""Words naming the resolutions or the Council: a title named after them is what the question
+asks the resolutions about (`What does resolution 36/29 say about the Sustainable Development
+Goals?`), as in the other languages (`languages.titles.RESOLUTIONS`)."""
 SALIENT_WEIGHT = 9.0
 """Terms at least this weighty (rarer than 人权 in general Chinese) are named as missing."""
 COVERAGE_REORDERED = 5
@@ -250,7 +253,8 @@ def titled_documents(question: str, language: Language = "en") -> tuple[str, ...
     return tuple(
         match[0]
         for match in ENGLISH_TITLE.finditer(question)
-        if DOCUMENT_WORD.search(match[0]) and not ENGLISH_RESOLUTIONS.search(question[: match.start()])
+        if DOCUMENT_WORD.search(match[0])
+        and not ENGLISH_RESOLUTIONS.search(question[: match.start()])
     )
 
 
