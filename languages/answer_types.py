@@ -1,8 +1,10 @@
 """What kind of answer a question asks for, where its form shows in a text: a quantity (`多少`,
-`how many`, `what share`), a time (`哪一年`, `when was`, `how often`) or a place or particular
-countries (`在哪里举行`, `哪些国家`, `which States`), in each language a question may come in; and
+`how many`, `what share`, `what budget`), a time (`哪一年`, `when was`, `how often`, `deadline`),
+a place or particular countries (`在哪里举行`, `哪些国家`, `which States`) or particular people
+(`是谁`, `who were the panellists`, `who won`), in each language a question may come in; and
 the forms that show one in a resolution's text (a counted number, a percentage; a year, a
-month, a session; where a meeting is held). A paragraph holding nothing of the kind asked for
+month, a session; where a meeting is held; a person's name). The resolutions name bodies and
+roles (`由谁来承担`, `who is to provide`), never speakers, winners or office holders. A paragraph holding nothing of the kind asked for
 cannot answer the question, however many of its words it shares (`What minimum share of the
 budget …?` beside a paragraph on adequate funding): `qa.signals` measures that.
 
