@@ -35,8 +35,7 @@ from embeddings.encoder import Encoder
 from languages import Language
 from languages.answer_types import AnswerKind, unstated_kinds
 from languages.keywords import KEYWORD_FORMS
-from languages.titles import ASKS as OTHER_ASKS
-from languages.titles import RESOLUTIONS, TITLES
+from languages.titles import TITLES
 from qa.generic import centroid
 from qa.places import named_places, unmentioned
 from qa.retrieval import Found
@@ -53,33 +52,6 @@ DOCUMENT_NUMBER = re.compile(
 )
 """A UN document's number or symbol: `30/25`, `A/HRC/34/24`, `A/RES/80/4`, `S-35/1`."""
 QUESTION_MARKS = ("?", "？", "؟")
-CHINESE_TITLE = re.compile(r"《(?P<title>[^《》]+)》(?P<after>[^，。？?《]{0,6})")
-"""A document named by its title in Chinese, and the few characters after it."""
-ASKS_CHINESE_TITLE = re.compile(
-    r"对|关于|里|中|提出|第[\d一二三四五六七八九十]+条|规定|是哪|有哪些|附件|是怎么|是如何|怎样"
-)
-"""Words just after a title that ask what the document itself says (`《千年宣言》提出的…`,
-`《…公约》第13条对…`), rather than what the resolutions say about it."""
-ENGLISH_TITLE = re.compile(
-    r"(?:[A-Z0-9][\w'’-]*)(?:\s+(?:(?:of|for|the|on|and|to|against|in)\s+)*[A-Z0-9][\w'’-]*)*"
-)
-"""A run of capitalised words, with the small words titles hold (`Pact for the Future`)."""
-DOCUMENT_WORD = re.compile(
-    r"\b(?:Declaration|Agenda|Pact|Convention|Covenant|Programme|Charter|Compact|Outcome"
-    r"|Principles|Rules|Goals|Call to Action|Partnership|Summit|Strategy|Framework|Protocol"
-    r"|Plan|Treaty|Agreement)\b"
-)
-"""Words that make a capitalised run an English document's title."""
-ASKS_ENGLISH_TITLE = re.compile(
-    r"\b(?:say|says|said|commit|commits|require|requires|provisions|article|set out|propose"
-    r"|proposed|recommend|domains|members)\b",
-    re.IGNORECASE,
-)
-"""Words that ask what a document named by title itself says or holds."""
-ENGLISH_RESOLUTIONS = re.compile(r"\b(?:resolutions?|Council|paragraph)\b|\d+/\d+", re.IGNORECASE)
-"""Words naming the resolutions or the Council: a title named after them is what the question
-asks the resolutions about (`What does resolution 36/29 say about the Sustainable Development
-Goals?`), as in the other languages (`languages.titles.RESOLUTIONS`)."""
 SALIENT_WEIGHT = 9.0
 """Terms at least this weighty (rarer than 人权 in general Chinese) are named as missing."""
 COVERAGE_REORDERED = 5
@@ -229,32 +201,18 @@ def _coverage_order(coverages: list[float]) -> list[int]:
     return ordered + list(range(first, len(coverages)))
 
 
-def titled_documents(question: str, language: Language = "en") -> tuple[str, ...]:
-    """The documents `question` names by title (in 《》, an English title: capitalised words
-    holding a word such as Declaration or Agenda, or a French, Spanish, Russian or Arabic one:
-    `languages.titles`) when it asks what they say, by its wording."""
+def titled_documents(question: str, language: Language) -> tuple[str, ...]:
+    """The documents `question` names by title (`languages.titles`) when it asks what they say,
+    by its wording."""
     if not question.rstrip().endswith(QUESTION_MARKS):
         return ()
-    if language in TITLES:
-        if not OTHER_ASKS[language].search(question):
-            return ()
-        return tuple(
-            match[0].strip()
-            for match in TITLES[language].finditer(question)
-            if not RESOLUTIONS[language].search(question[: match.start()])
-        )
-    chinese = tuple(
-        f"《{match['title']}》"
-        for match in CHINESE_TITLE.finditer(question)
-        if ASKS_CHINESE_TITLE.search(match["after"])
-    )
-    if chinese or not ASKS_ENGLISH_TITLE.search(question):
-        return chinese
+    forms = TITLES[language]
     return tuple(
-        match[0]
-        for match in ENGLISH_TITLE.finditer(question)
-        if DOCUMENT_WORD.search(match[0])
-        and not ENGLISH_RESOLUTIONS.search(question[: match.start()])
+        match["title"].strip()
+        for match in forms.title.finditer(question)
+        if forms.asks.search(match["after"] if "after" in forms.title.groupindex else question)
+        and not (forms.document and not forms.document.search(match["title"]))
+        and not (forms.resolutions and forms.resolutions.search(question[: match.start()]))
     )
 
 

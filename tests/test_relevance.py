@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import qa.relevance
+from languages.scripts import detect_language
 from qa import generic, translate
 from qa.calibrate import CALIBRATION_SETS, examples, fit_models
 from qa.evaluate import Question, read_questions
@@ -123,7 +124,7 @@ def test_the_shipped_model_is_the_one_fitted_on_the_calibration_questions(assist
 def test_a_document_named_by_title_is_asked_about_when_the_question_asks_what_it_says(
     question, titles
 ):
-    assert titled_documents(question) == titles
+    assert titled_documents(question, detect_language(question)) == titles
 
 
 @pytest.mark.parametrize(
