@@ -78,19 +78,26 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"|أين|أي (?:الدول|دول|بلد|مدينة)|في أي مدينة|ما (?:هي )?الدول",
         re.IGNORECASE,
     ),
-    # Particular people: speakers, moderators, winners, office holders. `Who is to provide …`
-    # or `由谁来承担` asks for a body or a role, which the texts do name.
+    # Particular people: speakers, moderators, winners, office holders, each named by what
+    # they did or the post they hold. `Who is to provide …`, `Who are the stakeholders …` or
+    # `由谁来承担` ask for a body or a role, which the texts do name.
     "person": re.compile(
-        r"是谁|有谁|都是谁|谁(?:主持|获|赢|担任|当选|主讲)|哪些(?:发言)?嘉宾|哪位"
-        r"|\bwho (?:won|moderated|chaired|presided|spoke|sponsored|drafted|holds|currently"
-        r"|(?:is|was|are|were) the)\b"
-        r"|\bwhich (?:speakers|panell?ists|winners|experts|individuals)\b"
-        r"|\bqui (?:a (?:présidé|remporté|animé|gagné)|(?:étaient|sont|était|est) (?:les?|la|l'))"
-        r"|\bquels? (?:intervenants|panélistes|orateurs|lauréats)\b"
-        r"|\bquién(?:es)? (?:ganó|ganaron|presidió|moderó|fue|fueron|es|son|preside|ocupa)\b"
+        r"(?:主持人|嘉宾|发言人|发言者|成员|获奖者|得主|主席|报告员|高级专员)[^，。？]{0,3}(?:是|有)谁"
+        r"|谁(?:主持|获|赢|担任|当选|主讲)|哪些(?:发言)?嘉宾|哪位"
+        r"|\bwho (?:won|moderated|chaired|presided|spoke|sponsored|drafted|currently)\b"
+        r"|\bwho (?:is|was) the (?:current )?(?:president|chair|chairperson|head|moderator|winner"
+        r"|special rapporteur|high commissioner|secretary-general)\b"
+        r"|\bwho (?:were|are) the (?:panell?ists|speakers|winners|moderators|sponsors)\b"
+        r"|\bwhich (?:speakers|panell?ists|winners)\b"
+        r"|\bqui a (?:présidé|remporté|animé|gagné)\b|\bquels? (?:intervenants|panélistes"
+        r"|orateurs|lauréats)\b|\bqui (?:est|était) (?:le|la) (?:président|présidente|rapporteur)"
+        r"|\bquién(?:es)? (?:ganó|ganaron|presidió|moderó|preside)\b"
         r"|\bqué (?:ponentes|panelistas|oradores|ganadores)\b"
-        r"|\bкто (?:был|была|были|является|возглавля|председательствова|выиграл|получил|выступ)"
-        r"|من (?:هو|هي|هم|كان|فاز|ترأس)\b",
+        r"|\bquién(?:es)? (?:es|fue|son|fueron) (?:el|la|los|las) (?:president[ea]|relator[a]?"
+        r"|ponentes|panelistas|ganador(?:es)?)\b"
+        r"|\bкто (?:возглавля|председательствова|выиграл|получил|выступал)"
+        r"|\bкто (?:является|был|была) (?:председател|докладчик|верховн)"
+        r"|من (?:فاز|ترأس)|من (?:هو|هي|كان) (?:رئيس|المقرر|المفوض)|من هم (?:المتحدثون|الفائزون)",
         re.IGNORECASE,
     ),
 }

@@ -65,6 +65,8 @@ from languages.answer_types import asked_kinds, unstated_kinds
         ("من هو رئيس مجلس حقوق الإنسان؟", ("person",)),
         ("在网络空间保护人权，首要责任由谁来承担？", ()),
         ("Who is to provide the services and facilities for the panel discussion?", ()),
+        ("Who are the stakeholders the Council wants involved?", ()),
+        ("落实这些建议的首要责任方是谁？", ()),
     ],
 )
 def test_a_question_asking_for_a_figure_or_a_date_is_told_in_every_language(question, kinds):
