@@ -95,31 +95,71 @@ def test_the_shipped_model_is_the_one_fitted_on_the_calibration_questions(assist
 
 
 @pytest.mark.parametrize(
-    ("question", "titles"),
+    ("question", "language", "titles"),
     [
         (
             "《维也纳宣言和行动纲领》关于设立人权高专职位是怎么建议的？",
+            "zh",
             ("《维也纳宣言和行动纲领》",),
         ),
         (
             "《未来契约》附件《全球数字契约》对人工智能治理提出了什么？",
+            "zh",
             ("《未来契约》", "《全球数字契约》"),
         ),
         (
             "What does the Pact for the Future say about reforming the Security Council?",
+            "en",
             ("Pact for the Future",),
         ),
+        (
+            "¿Qué dice la Declaración y Programa de Acción de Viena sobre la creación del puesto?",
+            "es",
+            ("Declaración y Programa de Acción de Viena",),
+        ),
+        (
+            "Что говорится в Итоговом документе Всемирного саммита 2005 года об ответственности?",
+            "ru",
+            ("Итоговом документе Всемирного саммита 2005 года",),
+        ),
+        ("ما الالتزامات الواردة في إعلان الألفية بشأن حماية البيئة؟", "ar", ("إعلان الألفية",)),
         # What the resolutions say about a document, not what it says: not asked about.
-        ("促进和保护人权与《2030年可持续发展议程》是什么关系？", ()),
-        ("Is the Addis Ababa Action Agenda considered part of the 2030 Agenda?", ()),
+        ("促进和保护人权与《2030年可持续发展议程》是什么关系？", "zh", ()),
+        ("Is the Addis Ababa Action Agenda considered part of the 2030 Agenda?", "en", ()),
+        (
+            "Que dit la résolution 57/12 sur l'Appel à l'action en faveur des droits humains ?",
+            "fr",
+            (),
+        ),
+        ("What does resolution 36/29 say about the Sustainable Development Goals?", "en", ()),
         # Not a question.
-        ("Pact for the Future provisions", ()),
+        ("Pact for the Future provisions", "en", ()),
     ],
 )
 def test_a_document_named_by_title_is_asked_about_when_the_question_asks_what_it_says(
-    question, titles
+    question, language, titles
 ):
-    assert titled_documents(question) == titles
+    assert titled_documents(question, language) == titles
+
+
+@pytest.mark.slow
+def test_a_question_asking_who_the_speakers_were_is_refused_saying_so(assistant):
+    # Every word is in 37/7's panel paragraphs; the resolutions name no one who spoke.
+    answer = assistant.ask(
+        "2016年11月9日那场关于国家后续行动体系的小组讨论会，主持人和发言嘉宾都是谁？"
+    )
+    assert answer.status == "no_match" and answer.signals.unstated_kinds == ("person",)
+    assert answer.message.startswith("问题问的是具体的人")
+
+
+@pytest.mark.slow
+def test_a_question_asking_where_the_council_says_something_is_answered(assistant):
+    # `Where does the Council say …` asks where in the texts, not for a place.
+    answer = assistant.ask(
+        "Where does the Council recognize that effective anti-corruption measures and the "
+        "protection of human rights are mutually reinforcing?"
+    )
+    assert answer.status == "ok" and answer.signals.unstated_kinds == ()
 
 
 @pytest.mark.slow
