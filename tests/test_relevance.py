@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import qa.relevance
-from qa import generic
+from qa import embedded, generic
 from qa.calibrate import CALIBRATION_SETS, examples, fit_models
 from qa.evaluate import Question, read_questions
 from qa.generic import centroid
@@ -392,7 +392,7 @@ def test_the_generic_questions_are_embedded_once_per_model(fake_encoder, monkeyp
     # A paragraph's dot product with the centroid is its mean cosine to the generic questions;
     # the centroid is published in the home folder, and a process reads it from there.
     monkeypatch.setenv("HRC_QA_HOME", str(tmp_path))
-    monkeypatch.setattr(generic, "_CENTROIDS", {})
+    monkeypatch.setattr(embedded, "_KEPT", {})
     made = centroid(fake_encoder)
     vectors = fake_encoder.encode_queries(list(generic.QUESTIONS))
     paragraph = fake_encoder.encode_passages(["地方政府与人权"])[0]
@@ -404,5 +404,5 @@ def test_the_generic_questions_are_embedded_once_per_model(fake_encoder, monkeyp
         def encode_queries(self, texts):
             raise AssertionError("embedded again")
 
-    monkeypatch.setattr(generic, "_CENTROIDS", {})
+    monkeypatch.setattr(embedded, "_KEPT", {})
     assert np.array_equal(centroid(Unloaded()), made)
