@@ -23,9 +23,10 @@ the bundled e5 folder is) is exported once, offline, and published in versions b
   products most of int8's error comes from left in float32 (`INT8_QUESTIONS`); the default
   backend embeds questions with it.
 
-Each version records what it was made from (the model folder and its files' sizes and times;
-for int8, how it was quantised too), so a killed export never leaves a file
-that looks finished and a rebuilt model is re-exported. sentence-transformers' own ``backend="onnx"`` needs ``optimum``,
+Each version records what it was made from (the model's files, never where they lie: see
+`_model_identity`; for int8, how it was quantised too), so a killed export never leaves a file
+that looks finished, a rebuilt model is re-exported, and a home copied or moved elsewhere keeps
+its exports. sentence-transformers' own ``backend="onnx"`` needs ``optimum``,
 whose releases pin an older transformers than this project's; the export here needs only
 torch (already installed), ``onnx`` and ``onnxruntime``.
 """
@@ -366,6 +367,10 @@ def _open_session(path: Path, threads: int, dimension: int) -> tuple[Any, Mapped
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # Its threads sleep between runs instead of spinning for more work: a question's run is
+    # followed by its keyword search, its vector search and other requests' runs, and a
+    # spinning thread holds a core they are waiting for (README: "Speed and scale").
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3
     session = onnxruntime.InferenceSession(
         str(path), options, providers=["CPUExecutionProvider"], disabled_optimizers=UNFUSED
@@ -532,16 +537,36 @@ def _save_optimised(source: Path, path: Path) -> None:
 
 
 def _model_identity(folder: Path) -> dict:
-    """The model an export is made from: its folder (a published version's name is unique to
-    one rebuild) and the size and time of each file the export reads, so a model rebuilt or
-    replaced in place is exported again."""
+    """The model an export is made from, told apart whatever path its home has, so that a home
+    copied or moved elsewhere (a Docker image built at one path and run at another) keeps its
+    exports: each file the export reads, by its size and, in a version published by
+    `store.atomic` (the bundled model's), the SHA-256 its manifest records (a rebuilt model is
+    another version, with other digests); in a folder of the user's own, which records none,
+    by its time instead, so that weights replaced in place are exported again. Exports once
+    recorded the folder's path: those are made again once, then kept."""
+    recorded = _published_files(folder)
     files = {}
     for name in _EXPORT_READS:
         path = folder / name
         if path.is_file():
             status = path.stat()
-            files[name] = {"size": status.st_size, "mtime_ns": status.st_mtime_ns}
-    return {"folder": str(folder.resolve()), "files": files}
+            digest = recorded.get(name, {}).get("sha256")
+            told = {"sha256": digest} if digest else {"mtime_ns": status.st_mtime_ns}
+            files[name] = {"size": status.st_size, **told}
+    return {"files": files}
+
+
+def _published_files(folder: Path) -> dict[str, dict]:
+    """What the manifest of a version published by `store.atomic` records of each of its
+    files; nothing for a folder that has no such manifest."""
+    try:
+        manifest = json.loads((folder / atomic.MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = manifest.get("files") if isinstance(manifest, dict) else None
+    if not isinstance(files, dict):
+        return {}
+    return {name: record for name, record in files.items() if isinstance(record, dict)}
 
 
 def _remove_old_layout(exports: Path) -> None:

@@ -1,8 +1,10 @@
 """What kind of answer a question asks for, where its form shows in a text: a quantity (`多少`,
-`how many`, `what share`), a time (`哪一年`, `when was`, `how often`) or a place or particular
-countries (`在哪里举行`, `哪些国家`, `which States`), in each language a question may come in; and
+`how many`, `what share`, `what budget`), a time (`哪一年`, `when was`, `how often`, `deadline`),
+a place or particular countries (`在哪里举行`, `哪些国家`, `which States`) or particular people
+(`是谁`, `who were the panellists`, `who won`), in each language a question may come in; and
 the forms that show one in a resolution's text (a counted number, a percentage; a year, a
-month, a session; where a meeting is held). A paragraph holding nothing of the kind asked for
+month, a session; where a meeting is held; a person's name). The resolutions name bodies and
+roles (`由谁来承担`, `who is to provide`), never speakers, winners or office holders. A paragraph holding nothing of the kind asked for
 cannot answer the question, however many of its words it shares (`What minimum share of the
 budget …?` beside a paragraph on adequate funding): `qa.signals` measures that.
 
@@ -18,21 +20,18 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerKind = Literal["quantity", "time", "place"]
+AnswerKind = Literal["quantity", "time", "place", "person"]
 
 _NUMERALS = "零〇一二两三四五六七八九十百千万"
 _NUMBER = rf"(?:\d+(?:[.,]\d+)?|[{_NUMERALS}]{{2,}}|[{_NUMERALS.replace('一', '')}])"
 """A number, in figures or Chinese numerals; a lone 一 is mostly the article (`一个基金`)."""
-
-_SAYS = (
-    r"(?:say|said|state|stated|note|noted|recogni[sz]e|recogni[sz]ed|acknowledge|acknowledged"
-    r"|voice|voiced|express|expressed|mention|mentioned|call|called|urge|urged|stress|stressed"
-    r"|emphasi[sz]e|emphasi[sz]ed|affirm|affirmed|reaffirm|reaffirmed|refer|referred|encourage"
-    r"|encouraged|welcome|welcomed|recall|recalled|highlight|highlighted|underline|underlined"
-    r"|describe|described|address|addressed|discuss|discussed|decide|decided)\b"
+_SAYING = (
+    r"(?:say|says|said|note|noted|notes|recogni[sz]e|recogni[sz]es|voice|voices|mention"
+    r"|mentions|express|expresses|stress|stresses|emphasi[sz]e|emphasi[sz]es|acknowledge"
+    r"|acknowledges|refer|refers|call|calls|urge|urges|encourage|encourages|welcome|welcomes)\b"
 )
-"""Verbs of saying: `Where does the Council say …`, `Where is it noted …` ask where in a text,
-not for a place (as `表述在哪里` does in Chinese)."""
+"""Verbs by which a text says something: `Where does the Council say …` asks where in the
+texts, not for a place."""
 
 ASKS: dict[AnswerKind, re.Pattern[str]] = {
     "quantity": re.compile(
@@ -40,36 +39,65 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bhow (?:many|much)\b"
         r"|\b(?:what|which)(?: \w+)? (?:percentage|share|proportion|number|amount|sum)\b"
         r"|\bnumber of\b"
-        r"|\bcombien\b|\bquel(?:le)? (?:pourcentage|part|proportion|nombre|montant)\b"
-        r"|\bcuánt[oa]s?\b|\bqué (?:porcentaje|proporción|cantidad)\b"
-        r"|сколько|как(?:ой|ая|ое) (?:процент|доля|число|количество|сумма)"
-        r"|\bكم\b|ما (?:نسبة|عدد)",
+        r"|\bwhat (?:is|was|are|were) the (?:\w+ ){0,2}(?:budget|cost|amount|speed|salary)\b"
+        r"|\bwhat (?:minimum|maximum)\b"
+        r"|\bcombien\b|\bquel(?:le)? (?:pourcentage|part|proportion|nombre|montant|budget)\b"
+        r"|\bcuánt[oa]s?\b|\bqué (?:porcentaje|proporción|cantidad|presupuesto)\b"
+        r"|\bcuál (?:es|fue) el (?:presupuesto|monto|costo)\b"
+        r"|сколько|как(?:ой|ая|ое|ов|ова) (?:процент|доля|число|количество|сумма|бюджет|размер)"
+        r"|\bكم\b|ما (?:نسبة|عدد|ميزانية|قيمة|حجم|مبلغ)",
         re.IGNORECASE,
     ),
     "time": re.compile(
-        r"何时|什么时候|哪一?年|哪一?天|哪个月|几月|多久|多长时间|每隔几|几年一次"
+        r"何时|什么时候|什么时间|哪一?年|哪一?天|哪个月|几月|多久|多长时间|每隔几|几年一次|截止|期限"
+        r"|\bdeadline\b|\bby (?:when|what date)\b"
         r"|\bwhen (?:is|was|were|are|will|did|does|do|should|has|have|had|must|can|would)\b"
         r"|\b(?:what|which) (?:year|date|day|month)\b|\bhow (?:long|often)\b|\bsince when\b"
         r"|\bquand (?:a|ont|est|sont|sera|seront|doit|doivent|aura|auront)\b"
         r"|\bquelle (?:année|date)\b|\ben quelle année\b|\bdepuis quand\b|\bà quelle fréquence\b"
-        r"|\bcuándo\b|\ben qué (?:año|fecha)\b|\bqué fecha\b|\bcada cuánto\b"
+        r"|\bd'ici quand\b|\bdate limite\b|\bquel délai\b"
+        r"|\bcuándo\b|\ben qué (?:año|fecha)\b|\bqué fecha\b|\bcada cuánto\b|\bqué plazo\b"
+        r"|\bfecha límite\b"
         r"|когда (?:был|была|было|были|будет|будут|состоится|состоялась|состоялся|должен"
         r"|должна|должны)\b|в каком году|какого числа|как часто|как долго"
-        r"|متى|في أي (?:عام|سنة|تاريخ)|كل كم",
+        r"|к какому сроку|до какого (?:срока|числа)|в какие сроки"
+        r"|متى|في أي (?:عام|سنة|تاريخ)|كل كم|ما (?:هو )?الموعد النهائي",
         re.IGNORECASE,
     ),
     # `在哪里` only with a verb of meeting: `表述在哪里` asks where in a text, not a place.
     "place": re.compile(
         r"在哪(?:里|儿)?(?:举行|举办|召开)|哪个城市|哪座城市|哪些城市|哪个国家|哪些国家|哪几个国家|哪国"
-        r"|\bwhere (?:is|was|were|are|will|did|does|do|has|have)\b(?!(?: \w+){0,3}? " + _SAYS + ")"
+        rf"|\bwhere (?:is|was|were|are|will|did|does|do|has|have)\b(?![^?]*\b{_SAYING})"
         r"|\b(?:which|what) (?:city|cities|country|countries)\b|\bwhich (?:member )?states\b"
-        r"|\bin which (?:city|country)\b"
+        r"|\bin which (?:city|country)\b|\blist of (?:countries|states|cities)\b"
         r"|\boù (?:a|ont|est|sont|se|aura|auront)\b|\b(?:quels?|quelles?) (?:pays|villes?|états)\b"
         r"|\bdans quelle ville\b"
         r"|\bdónde\b|\bqué (?:país|países|ciudad|ciudades|estados)\b|\ben qué ciudad\b"
         r"|\bгде\b|\bв каком (?:городе|стране)\b|\bкакие (?:страны|государства|города)\b"
         r"|\bкакая страна\b"
-        r"|أين|أي (?:الدول|دول|بلد|مدينة)|في أي مدينة",
+        r"|أين|أي (?:الدول|دول|بلد|مدينة)|في أي مدينة|ما (?:هي )?الدول",
+        re.IGNORECASE,
+    ),
+    # Particular people: speakers, moderators, winners, office holders, each named by what
+    # they did or the post they hold. `Who is to provide …`, `Who are the stakeholders …` or
+    # `由谁来承担` ask for a body or a role, which the texts do name.
+    "person": re.compile(
+        r"(?:主持人|嘉宾|发言人|发言者|成员|获奖者|得主|主席|报告员|高级专员)[^，。？]{0,3}(?:是|有)谁"
+        r"|谁(?:主持|获|赢|担任|当选|主讲)|哪些(?:发言)?嘉宾|哪位"
+        r"|\bwho (?:won|moderated|chaired|presided|spoke|sponsored|drafted|currently)\b"
+        r"|\bwho (?:is|was) the (?:current )?(?:president|chair|chairperson|head|moderator|winner"
+        r"|special rapporteur|high commissioner|secretary-general)\b"
+        r"|\bwho (?:were|are) the (?:panell?ists|speakers|winners|moderators|sponsors)\b"
+        r"|\bwhich (?:speakers|panell?ists|winners)\b"
+        r"|\bqui a (?:présidé|remporté|animé|gagné)\b|\bquels? (?:intervenants|panélistes"
+        r"|orateurs|lauréats)\b|\bqui (?:est|était) (?:le|la) (?:président|présidente|rapporteur)"
+        r"|\bquién(?:es)? (?:ganó|ganaron|presidió|moderó|preside)\b"
+        r"|\bqué (?:ponentes|panelistas|oradores|ganadores)\b"
+        r"|\bquién(?:es)? (?:es|fue|son|fueron) (?:el|la|los|las) (?:president[ea]|relator[a]?"
+        r"|ponentes|panelistas|ganador(?:es)?)\b"
+        r"|\bкто (?:возглавля|председательствова|выиграл|получил|выступал)"
+        r"|\bкто (?:является|был|была) (?:председател|докладчик|верховн)"
+        r"|من (?:فاز|ترأس)|من (?:هو|هي|كان) (?:رئيس|المقرر|المفوض)|من هم (?:المتحدثون|الفائزون)",
         re.IGNORECASE,
     ),
 }
@@ -94,6 +122,8 @@ SHOWS: dict[AnswerKind, re.Pattern[str]] = {
         r"在[^，。；、：\s]{2,12}?(?:举行|举办|召开)"
         r"|\b(?:held|hosted|take place|took place|convened|meet|met) (?:in|at) [A-Z]"
     ),
+    # A person's name: a transliterated one (纳尔逊·曼德拉), or a title before a name.
+    "person": re.compile(r"[\u4e00-\u9fff]·[\u4e00-\u9fff]|\b(?:Mr|Ms|Mrs|Dr|H\.E)\.? [A-Z]"),
 }
 """What shows each kind in a text: a counted number or a percentage; a date, a year, a
 session; a place where a meeting is held."""

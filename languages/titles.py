@@ -1,0 +1,117 @@
+"""Documents a question names by title, in each language, and the words that ask what such a
+document itself says (`《维也纳宣言和行动纲领》…是怎么建议的？`, `What does the Pact for the Future
+say about …?`, `Que dit la Déclaration de Vienne …`, `Что говорится в Итоговом документе …`): the
+resolutions cite such documents by name far more often than they give their content.
+
+A Chinese title stands in 《》, with the asking words just after it (`《千年宣言》提出的…`); an
+English one is a run of capitalised words holding a document word (Declaration, Agenda …); a
+French, Spanish, Russian or Arabic one runs from its document word to the end of its clause
+(at most eighty characters), as the question writes it, to be named in the answer. A title
+named after the resolutions or the Council (`Que dit la résolution 57/12 sur l'Appel à
+l'action …`, `What does resolution 36/29 say about the Sustainable Development Goals?`) is what
+the question asks them about, not a document whose own content it asks for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from languages import Language
+
+
+@dataclass(frozen=True, slots=True)
+class TitleForms:
+    """How one language names a document by title in a question, and asks what it says."""
+
+    title: re.Pattern[str]
+    """A document named by title; its group `title` is how the question writes it."""
+
+    asks: re.Pattern[str]
+    """Words asking what the document itself says or holds: in the group `after` of `title`
+    where it has one (Chinese), anywhere in the question otherwise."""
+
+    document: re.Pattern[str] | None = None
+    """A word the title must hold to be a document's (English capitalised runs), if any."""
+
+    resolutions: re.Pattern[str] | None = None
+    """Words naming the resolutions or the Council, which a title must not come after (none
+    for Chinese: its asking words just after the title say what is asked about)."""
+
+
+_CLAUSE = r"[^,;:?¿؟،()]{0,80}?"
+"""The rest of a title: the words after the document word, within the clause."""
+_UNTIL = r"(?=\s+(?:sur|sobre|о|об|بشأن|حول|en ce qui|en cuanto|относительно)\s|[,;:?¿؟،]|$)"
+"""Where a title ends: before the preposition that says what it is asked about, or a mark."""
+
+TITLES: dict[Language, TitleForms] = {
+    "zh": TitleForms(
+        re.compile(r"(?P<title>《[^《》]+》)(?P<after>[^，。？?《]{0,6})"),
+        re.compile(
+            r"对|关于|里|中|提出|第[\d一二三四五六七八九十]+条|规定|是哪|有哪些|附件|是怎么|是如何|怎样"
+        ),
+    ),
+    "en": TitleForms(
+        re.compile(
+            r"(?P<title>(?:[A-Z0-9][\w'’-]*)"
+            r"(?:\s+(?:(?:of|for|the|on|and|to|against|in)\s+)*[A-Z0-9][\w'’-]*)*)"
+        ),
+        re.compile(
+            r"\b(?:say|says|said|commit|commits|require|requires|provisions|article|set out"
+            r"|propose|proposed|recommend|domains|members)\b",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"\b(?:Declaration|Agenda|Pact|Convention|Covenant|Programme|Charter|Compact|Outcome"
+            r"|Principles|Rules|Goals|Call to Action|Partnership|Summit|Strategy|Framework"
+            r"|Protocol|Plan|Treaty|Agreement)\b"
+        ),
+        re.compile(r"\b(?:resolutions?|Council|paragraph)\b|\d+/\d+", re.IGNORECASE),
+    ),
+    "fr": TitleForms(
+        re.compile(
+            r"(?P<title>\b(?:Déclaration|Pacte|Programme d'action|Programme d’action|Charte"
+            rf"|Document final|Convention|Agenda|Appel à l'action|Appel à l’action){_CLAUSE}){_UNTIL}"
+        ),
+        re.compile(
+            r"\b(?:dit|disent|prévoit|prévoient|recommande|recommandations?|engagements?|article"
+            r"|propose|énonce)\b",
+            re.IGNORECASE,
+        ),
+        resolutions=re.compile(r"\b(?:résolutions?|Conseil)\b|\d+/\d+", re.IGNORECASE),
+    ),
+    "es": TitleForms(
+        re.compile(
+            r"(?P<title>\b(?:Declaración|Pacto|Programa de Acción|Carta|Documento Final"
+            rf"|Convención|Agenda|Llamamiento a la Acción){_CLAUSE}){_UNTIL}",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"\b(?:dice|dicen|establece|prevé|recomienda|recomendaciones|compromisos|artículo"
+            r"|propone|enuncia)\b",
+            re.IGNORECASE,
+        ),
+        resolutions=re.compile(r"\b(?:resolución|resoluciones|Consejo)\b|\d+/\d+", re.IGNORECASE),
+    ),
+    "ru": TitleForms(
+        re.compile(
+            r"(?P<title>(?:[Дд]екларац|[Пп]акт|[Пп]рограмм\w* действий|[Ии]тогов\w* документ"
+            rf"|[Кк]онвенц|[Уу]став|[Пп]овестк\w* дня|[Пп]ризыв\w* к действи)\w*{_CLAUSE}){_UNTIL}"
+        ),
+        re.compile(
+            r"говорится|сказано|предусматрива|рекоменд|стать[еияю]\b|предлага|изложен",
+            re.IGNORECASE,
+        ),
+        resolutions=re.compile(r"резолюц|[Сс]овет|\d+/\d+"),
+    ),
+    "ar": TitleForms(
+        re.compile(
+            r"(?P<title>(?:إعلان|العهد|عهد|اتفاقية|ميثاق|برنامج عمل|الوثيقة الختامية|خطة عمل"
+            rf"|الدعوة إلى العمل){_CLAUSE}){_UNTIL}"
+        ),
+        re.compile(r"ماذا|ينص|تنص|المادة|الالتزامات|توصيات|يقترح|قرر"),
+        resolutions=re.compile(r"القرار|المجلس|\d+/\d+"),
+    ),
+}
+"""Each language's titles: Declaration, Covenant, Programme of Action, Outcome Document,
+Convention, Charter, Agenda, Call to Action and the like, with the words asking what they say."""
