@@ -60,6 +60,12 @@ COVERAGE_WEIGHT = 10.0
 """What holding every one of the question's terms weighs against a hit's place (1 / rank): a
 tenth more of the terms outweighs the gap between first place and none, so the first hits go
 by how much of the question they hold, and their fused order breaks near ties."""
+SITUATION_WEIGHT = 0.5
+"""What the terms of an English question's first sentence weigh, times their own, when more
+sentences follow: a long question tells the asker's situation first (`I'm drafting a concept
+note for a side event on …`) and asks after it, and the paragraph asked for holds the
+question's words more than the situation's."""
+_SENTENCE_END = re.compile(r"[.?!](?=\s+\S)")
 KIND_SHOWN_WITHIN = 1
 """The paragraphs looked at for the kind of answer a question asks for (a figure, a date): the
 best one, whose answering the question the question model judges (a date in the third paragraph
@@ -302,12 +308,15 @@ def _word_terms(
     english: Sequence[TranslatedWord] | None,
 ) -> list[Term]:
     if english is not None or language == "en":
+        first_sentence = _SENTENCE_END.search(question) if language == "en" else None
+        situation = first_sentence.end() if first_sentence else 0
         return [
             Term(
                 word.text,
                 word.start,
                 word.end,
-                min((_weight(t) for t in word.translations), default=UNKNOWN_WEIGHT),
+                min((_weight(t) for t in word.translations), default=UNKNOWN_WEIGHT)
+                * (SITUATION_WEIGHT if word.start < situation else 1.0),
                 (word.text.lower(), *word.translations),
             )
             for word in (english if english is not None else english_words(question, holds))

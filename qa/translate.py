@@ -9,7 +9,10 @@ first: `data protection` → 数据保护 before `data`, `protection`), word by 
 stems (`countries` and `country` meet), else as the stems of the words' lemmas (`meant` →
 `mean`, an irregular form Porter2 leaves apart from its gloss). Only headwords of two or more
 characters are kept: a single character translates too many things to be evidence. UN terms
-the dictionary lacks or words otherwise (`languages.terminology`) come first.
+the dictionary lacks or words otherwise (`languages.terminology`) come first. A name the
+dictionary glosses with what it is (`Vienna, capital of Austria`) is glossed by the name alone
+too, and an ordinal it does not gloss (`twelfth`, `sixtieth`) is read as the number of a
+session (第十二, 第六十).
 
 The dictionary's word for a term is often not the one a corpus uses (`indigenous` → 原住民,
 where the resolutions say 土著人民). Given what the corpus holds, a word none of whose
@@ -66,7 +69,7 @@ from store.atomic import Artefact
 if TYPE_CHECKING:
     import snowballstemmer
 
-GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/6", "gloss table", verify="checksum")
+GLOSS_TABLE = Artefact("hrc-qa-cedict-glosses/7", "gloss table", verify="checksum")
 """Its format is raised when the way the table is made changes."""
 GLOSSES = "glosses.marisa"
 WORDS = "words.marisa"
@@ -132,7 +135,7 @@ def english_words(
             word,
             start,
             end,
-            _held_or_related(stem, lemma, tuple(dict.fromkeys(found)), holds),
+            _held_or_related(stem, lemma, tuple(dict.fromkeys(found)) or _ordinal(word), holds),
             _known(stem) or _known(lemma),
         )
         for (word, start, end), stem, lemma, found in zip(
@@ -140,6 +143,43 @@ def english_words(
         )
         if not _asks_with(word)
     ]
+
+
+_DIGITS = "一二三四五六七八九"
+_TEENS = {
+    f"{name}th": f"十{digit}"
+    for name, digit in zip(
+        (
+            "eleven",
+            "twelf",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ),
+        _DIGITS,
+        strict=True,
+    )
+}
+_TENS = {
+    f"{name}ieth": f"{digit}十"
+    for name, digit in zip(
+        ("twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"),
+        _DIGITS[1:],
+        strict=True,
+    )
+}
+
+
+def _ordinal(word: str) -> tuple[str, ...]:
+    """`第十二` for `twelfth`, `第六十` for `sixtieth`: the ordinals the dictionary glosses
+    none of, that name a session (`sixtieth session` → 第六十届会议). The first ten are glossed
+    (in other senses: `third` → 三次), and a compound one (`twenty-sixth`) is two words."""
+    number = _TEENS.get(word.lower()) or _TENS.get(word.lower())
+    return (f"第{number}",) if number else ()
 
 
 def _asks_with(word: str) -> bool:
@@ -330,9 +370,21 @@ def _dictionary() -> Dictionary:
     return Dictionary(folder)
 
 
+_NAMED = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),")
+"""A definition naming a place or person with what it is (`Vienna, capital of Austria`,
+`Geneva, Switzerland`): the name, capitalised, before a comma."""
+
+
 def _gloss_table() -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = defaultdict(list)
-    for headword, gloss in _glosses():
+    named = [
+        (headword, name.group(1).lower())
+        for headword, definitions in _entries()
+        if len(headword) >= 2
+        for definition in definitions
+        if (name := _NAMED.match(definition.strip()))
+    ]
+    for headword, gloss in [*_glosses(), *named]:
         words = [_stem(word) for word in _WORD.findall(gloss)]
         if len(words) > MAX_GLOSS_WORDS:
             # A name glossed with what it is (`Addis Ababa, capital of Ethiopia`): the name.

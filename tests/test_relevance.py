@@ -406,3 +406,31 @@ def test_the_generic_questions_are_embedded_once_per_model(fake_encoder, monkeyp
 
     monkeypatch.setattr(embedded, "_KEPT", {})
     assert np.array_equal(centroid(Unloaded()), made)
+
+
+@pytest.mark.parametrize(
+    ("question", "gold"),
+    [
+        (
+            "My government wants to build an index to track progress on governance reforms. "
+            "We'd like to cite a Council encouragement to develop such tools. What does the "
+            "good governance resolution say about measuring progress?",
+            {"51/5 OP16"},
+        ),
+        (
+            "Our ministry is moving permit applications online and wants to justify it in "
+            "anti-corruption terms. In the Council resolution on transparent, accountable and "
+            "efficient public service delivery, is there language linking technological "
+            "innovation and e-services to reducing corruption?",
+            {"37/7 PP15", "37/7 OP2"},
+        ),
+    ],
+)
+def test_a_long_question_is_answered_by_what_it_asks_before_the_askers_situation(
+    assistant, question, gold
+):
+    # The first sentence tells who asks and why (an index of governance reforms, permits put
+    # online); the paragraph asked for holds what the question asks after it.
+    answer = assistant.ask(question)
+    assert answer.status == "ok"
+    assert answer.results[0].paragraph.key in gold

@@ -100,6 +100,22 @@ def test_a_name_glossed_with_what_it_is_is_translated_by_the_name():
     addis, ababa = english_words("Addis Ababa")
     assert "亚的斯亚贝巴" in addis.translations and "亚的斯亚贝巴" in ababa.translations
     assert "曼德拉" in english_words("Nelson Mandela")[1].translations
+    # `Vienna, capital of Austria`, `Cairo, capital of Egypt`: short enough to be a gloss
+    # whole, which no question says; the name is one as well.
+    vienna, _ = english_words("Vienna Declaration")
+    assert "维也纳" in vienna.translations
+    assert "开罗" in english_words("World Urban Forum Cairo")[-1].translations
+
+
+def test_an_ordinal_the_dictionary_does_not_gloss_is_translated_as_a_session_number(assistant):
+    # `sixtieth session` is 第六十届会议 in the resolutions; CC-CEDICT glosses no ordinal past
+    # the tenth.
+    words = {word.text: word for word in english_words("the twelfth and sixtieth sessions")}
+    assert words["twelfth"].translations == ("第十二",)
+    assert words["sixtieth"].translations == ("第六十",)
+    answer = assistant.ask("hybrid thematic panel sixtieth session")
+    assert answer.status == "ok"
+    assert answer.results[0].paragraph.key in {"57/12 OP10", "57/12 OP11"}
 
 
 def test_question_terms_weigh_rare_words_above_common_ones():
