@@ -4,9 +4,10 @@ a place or particular countries (`在哪里举行`, `哪些国家`, `which State
 (`是谁`, `who were the panellists`, `who won`), in each language a question may come in; and
 the forms that show one in a resolution's text (a counted number, a percentage; a year, a
 month, a session; where a meeting is held; a person's name). The resolutions name bodies and
-roles (`由谁来承担`, `who is to provide`), never speakers, winners or office holders. A paragraph holding nothing of the kind asked for
-cannot answer the question, however many of its words it shares (`What minimum share of the
-budget …?` beside a paragraph on adequate funding): `qa.signals` measures that.
+roles (`由谁来承担`, `who is to provide`), never speakers, winners or office holders. A
+paragraph holding nothing of the kind asked for cannot answer the question, however many of its
+words it shares (`What minimum share of the budget …?` beside a paragraph on adequate
+funding): `qa.signals` measures that.
 
 Interrogative words only: a `when` or `quand` that opens a condition (`When a city moves its
 services online, …`) does not ask for a time, so English, French and Russian ones count only
@@ -126,7 +127,7 @@ SHOWS: dict[AnswerKind, re.Pattern[str]] = {
     "person": re.compile(r"[\u4e00-\u9fff]·[\u4e00-\u9fff]|\b(?:Mr|Ms|Mrs|Dr|H\.E)\.? [A-Z]"),
 }
 """What shows each kind in a text: a counted number or a percentage; a date, a year, a
-session; a place where a meeting is held."""
+session; a place where a meeting is held; a person's name."""
 
 
 def asked_kinds(question: str) -> tuple[AnswerKind, ...]:
