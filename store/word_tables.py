@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from array import array
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -76,6 +77,16 @@ class WordTable:
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._id(word) is not None
+
+    def prefixes(self, text: str) -> Iterator[tuple[str, int]]:
+        """Each word the table holds that `text` starts with, shortest first, and its key for
+        `number`: one walk of the trie, where looking each prefix up is a walk each. `text`
+        must have a UTF-8 form and no zero character (`key_of`)."""
+        return self._words.iter_prefixes_with_ids(text)
+
+    def number(self, key: int) -> int | float:
+        """The number of the word `prefixes` gave `key` for."""
+        return self._numbers[key]
 
     def _id(self, word: str) -> int | None:
         return key_of(self._words, word)

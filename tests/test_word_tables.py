@@ -79,7 +79,11 @@ def test_looking_words_up_keeps_nothing(texts):
     finally:
         tracemalloc.stop()
     assert counted > len(words) / 2 and weighed > len(words) / 2
-    assert after.statistics("filename") == before.statistics("filename") == []
+    assert before.statistics("filename") == []
+    # Python keeps a few freed floats for reuse instead of freeing them, so one a look-up made
+    # may still be counted; a cache would hold one for each of the thousands of words.
+    assert len(words) > 5_000
+    assert sum(statistic.count for statistic in after.statistics("filename")) <= 2
 
 
 @pytest.fixture
