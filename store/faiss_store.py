@@ -6,9 +6,9 @@
     store.save()                                                     # a new version, atomically
 
 Rows are an internal detail: every call takes and returns paragraph ids. A version folder holds
-the vectors, the FAISS index, the resolutions, the row order, each row's words, the saved
-BM25 index and the substring index of the passages (`store.substrings`), memory-mapped by a
-load (`store.atomic` publishes it whole and checks it on load), so that opening a store
+the vectors, their FAISS indexes (`store.vectors`), the resolutions, the row order, each row's
+words, the saved BM25 index and the substring index of the passages (`store.substrings`),
+memory-mapped by a load (`store.atomic` publishes it whole and checks it on load), so that opening a store
 neither embeds nor segments anything. A load checks that these agree with one another and with
 the manifest before the store is used; a version that does not is refused as a whole.
 """
@@ -22,7 +22,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-import faiss
 import msgspec
 import numpy as np
 
@@ -52,31 +51,11 @@ from store.filters import Filters
 from store.keyword import KeywordIndex
 from store.substrings import SubstringIndex
 from store.tokenize import tokens
+from store.vectors import VectorIndex, index_file
 
-# Above this many vectors exact search gets slower than embedding the question (measured by
-# `hrc-qa bench`, bench/results/latest.md), so an HNSW graph is built instead.
-EXACT_SEARCH_LIMIT = 20_000
-HNSW_NEIGHBOURS = 32
-HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = ((200_000, 512), (None, 1024))
-"""How many candidates a graph search keeps, by the graph's size (up to the first figure, the
-second): a larger graph needs more for the same recall. The recall each gives, and other
-values', is measured by `hrc-qa bench` (see the README)."""
-GRAPH_CODES = faiss.ScalarQuantizer.QT_8bit
-"""How a graph holds its vectors for the walk: one byte a dimension (a quarter of float32), so
-that each step reads less memory; the candidates found are scored again exactly from the
-store's float vectors, so the scores and order returned are exact (`graph_search`)."""
-RESCORED = 50
-"""How many of a graph search's candidates are scored again exactly, however few are asked:
-the 8-bit codes' order can differ from the exact one among near neighbours."""
-BUILD_THREADS = faiss.omp_get_max_threads()
-"""Building a graph uses every core FAISS may; searching one question uses one thread, since
-FAISS's threads gain nothing on one vector and, woken right after ONNX Runtime's threads
-have embedded the question, wait on those cores (measured in the README's Speed and scale)."""
-
-# The files of a version (the keyword index adds its own, `store.keyword.FILES`).
+# The files of a version (the keyword index adds its own, `store.keyword.FILES`, and the
+# vectors' indexes theirs, `store.vectors.index_file`).
 VECTORS = "vectors.npy"
-FAISS_INDEX = "index.faiss"
 RESOLUTIONS = "resolutions.json"
 ROWS = "rows.json"
 WORD_IDS = "words.npy"
@@ -84,7 +63,6 @@ WORD_OFFSETS = "word_offsets.npy"
 VOCABULARY = "vocabulary.json"
 FILES = (
     VECTORS,
-    FAISS_INDEX,
     RESOLUTIONS,
     ROWS,
     WORD_IDS,
@@ -185,20 +163,8 @@ class FaissStore(ParagraphStore):
         rows = searchers.rows_where(where)
         if not self._entries or k <= 0 or (rows is not None and len(rows) == 0):
             return []
-        selector = None if rows is None else faiss.IDSelectorBatch(rows.astype(np.int64))
         query = np.asarray(vector, dtype=np.float32).reshape(-1)
-        faiss.omp_set_num_threads(1)
-        if isinstance(searchers.vectors, faiss.IndexHNSW):
-            # Given on every search: a saved graph keeps the efSearch it was built with.
-            rows, scores = graph_search(
-                searchers.vectors, self._matrix(), query, k, ef_search(len(self)), selector
-            )
-        else:
-            parameters = None if selector is None else faiss.SearchParameters(sel=selector)
-            found_scores, found = searchers.vectors.search(
-                query[None], min(k, len(self)), params=parameters
-            )
-            rows, scores = found[0][found[0] >= 0], found_scores[0][found[0] >= 0]
+        rows, scores = searchers.vectors.search(self._matrix(), query, k, rows)
         return [
             Scored(self._entries[row].id, float(score))
             for row, score in zip(rows, scores, strict=True)
@@ -210,9 +176,9 @@ class FaissStore(ParagraphStore):
         return [Scored(self._entries[row].id, score) for row, score in found]
 
     @property
-    def vector_index(self) -> faiss.Index:
-        """The FAISS index searched (exact, or HNSW above EXACT_SEARCH_LIMIT vectors): the
-        benchmark measures its recall against exact search."""
+    def vector_index(self) -> VectorIndex:
+        """The FAISS indexes searched (`store.vectors`): the benchmark measures their recall
+        against exact search."""
         return self._ready().vectors
 
     # -- reading ------------------------------------------------------------------------------
@@ -264,7 +230,7 @@ class FaissStore(ParagraphStore):
 
         def write(folder: Path) -> dict:
             np.save(folder / VECTORS, self._matrix())
-            faiss.write_index(searchers.vectors, str(folder / FAISS_INDEX))
+            vector_rows = searchers.vectors.save(folder)
             searchers.keyword.save(folder)
             passages.save(folder)
             (folder / RESOLUTIONS).write_bytes(
@@ -280,6 +246,7 @@ class FaissStore(ParagraphStore):
                 "model": self.model,
                 "dimension": self.dimension,
                 "paragraphs": len(self._entries),
+                "vector_rows": vector_rows,
                 "resolutions": sorted(self._resolutions),
             }
 
@@ -298,7 +265,18 @@ class FaissStore(ParagraphStore):
                 f"the index in {version} was built with the model {made_with[0]!r} "
                 f"({made_with[1]} dimensions), not {model!r} ({dimension})",
             )
-        unlisted = [name for name in FILES if name not in manifest["files"]]
+        # A version saved before the vectors could be split holds them in one index.
+        vector_rows = manifest.get("vector_rows", [manifest.get("paragraphs")])
+        if not (
+            isinstance(vector_rows, list)
+            and vector_rows
+            and all(isinstance(rows, int) and rows >= 0 for rows in vector_rows)
+        ):
+            raise IndexUnavailable(
+                f"the index in {version} does not say how its vectors are split; {REBUILD_HINT}"
+            )
+        indexes = [index_file(part) for part in range(len(vector_rows))]
+        unlisted = [name for name in (*FILES, *indexes) if name not in manifest["files"]]
         if unlisted:  # it would be read unchecked
             raise IndexUnavailable(
                 f"the index in {version} does not list {unlisted[0]} among its files; "
@@ -307,7 +285,7 @@ class FaissStore(ParagraphStore):
         store = cls(home, model, dimension)
         try:
             with _collection_paused():
-                store._read(version)
+                store._read(version, vector_rows)
             store._check(manifest)
         # Whatever a file's contents make the readers raise (ValueError, KeyError, TypeError,
         # faiss's RuntimeError, ...), the version cannot be used, and the message says why.
@@ -329,7 +307,7 @@ class FaissStore(ParagraphStore):
     def _substring_index(self) -> SubstringIndex:
         return substring_index(self._entries)  # in row order, as it is saved beside the rows
 
-    def _read(self, version: Path) -> None:
+    def _read(self, version: Path, vector_rows: list[int]) -> None:
         resolutions = decode_resolutions((version / RESOLUTIONS).read_bytes())
         self._resolutions = {resolution.key: resolution for resolution in resolutions}
         by_id = {
@@ -352,9 +330,7 @@ class FaissStore(ParagraphStore):
         self._folder = version
         searchers = _Searchers(
             self._entries,
-            # Its vectors memory-mapped too (the graph is read): they were just checksummed, so
-            # their pages are in the page cache, and are shared with it instead of copied.
-            faiss.read_index(str(version / FAISS_INDEX), faiss.IO_FLAG_MMAP_IFC),
+            VectorIndex.load(version, vector_rows),
             KeywordIndex.load(version, len(self._entries)),
         )
         self._substrings = SubstringIndex.load(
@@ -373,10 +349,11 @@ class FaissStore(ParagraphStore):
                 f"{size} paragraphs of {self.dimension} dimensions, but vectors of shape "
                 f"{vectors.shape} ({vectors.dtype})"
             )
-        if (searchers.vectors.ntotal, searchers.vectors.d) != (size, self.dimension):
+        searchable = sum(searchers.vectors.rows)
+        if (searchable, searchers.vectors.dimension) != (size, self.dimension):
             raise ValueError(
-                f"{size} paragraphs, but {searchers.vectors.ntotal} searchable rows of "
-                f"{searchers.vectors.d} dimensions"
+                f"{size} paragraphs, but {searchable} searchable rows of "
+                f"{searchers.vectors.dimension} dimensions"
             )
         keyword_rows = searchers.keyword.rows  # as bm25s counted them
         if keyword_rows != size:
@@ -422,7 +399,7 @@ class FaissStore(ParagraphStore):
         if self._searchers is None:
             self._searchers = _Searchers(
                 self._entries,
-                _vector_index(self._matrix(), self.dimension),
+                VectorIndex.build(self._matrix()),
                 KeywordIndex.build(self._all_words()),
             )
         return self._searchers
@@ -439,7 +416,7 @@ class _Searchers:
     each row's facets as arrays, so that a filter is one vector comparison at any size."""
 
     def __init__(
-        self, entries: list[StoredParagraph], vectors: faiss.Index, keyword: KeywordIndex
+        self, entries: list[StoredParagraph], vectors: VectorIndex, keyword: KeywordIndex
     ) -> None:
         self.vectors = vectors
         self.keyword = keyword
@@ -495,56 +472,6 @@ def _collection_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def ef_search(vectors: int) -> int:
-    """The efSearch of a graph of this many `vectors` (`HNSW_EF_SEARCH`)."""
-    return next(ef for most, ef in HNSW_EF_SEARCH if most is None or vectors <= most)
-
-
-def graph_search(
-    graph: faiss.IndexHNSW,
-    matrix: np.ndarray,
-    query: np.ndarray,
-    k: int,
-    candidates: int,
-    selector: faiss.IDSelector | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """The rows of the `k` vectors of `matrix` (the graph's, in float32) nearest `query`, and
-    their scores, best first: the graph walked with `candidates` (its efSearch) over its codes
-    (`GRAPH_CODES`), its best `RESCORED` (or `k`) scored again exactly from `matrix`."""
-    depth = min(max(k, RESCORED), graph.ntotal)
-    # A filter drops rows the walk passes through: it keeps more candidates to find enough.
-    parameters = faiss.SearchParametersHNSW(
-        sel=selector, efSearch=max(candidates, depth if selector is None else 2 * depth)
-    )
-    found = graph.search(query[None], depth, params=parameters)[1][0]
-    found = found[found >= 0]
-    scores = matrix[found] @ query
-    best = np.argsort(-scores, kind="stable")[:k]
-    return found[best], scores[best]
-
-
-def _vector_index(vectors: np.ndarray, dimension: int) -> faiss.Index:
-    """Exact inner-product search, or an HNSW graph once the corpus outgrows it."""
-    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    faiss.omp_set_num_threads(BUILD_THREADS)
-    if len(vectors) <= EXACT_SEARCH_LIMIT:
-        index = faiss.IndexFlatIP(dimension)
-        index.add(vectors)
-        return index
-    # The graph is built on the exact vectors (built on the 8-bit ones, its links are a little
-    # worse: lower recall at the same efSearch), then walked over the 8-bit codes.
-    built = faiss.IndexHNSWFlat(dimension, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
-    built.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-    built.add(vectors)
-    index = faiss.IndexHNSWSQ(dimension, GRAPH_CODES, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
-    index.train(vectors)
-    index.storage.add(vectors)
-    index.hnsw = built.hnsw  # a copy of the links: `built` goes with its float vectors
-    index.ntotal = len(vectors)
-    index.hnsw.efSearch = ef_search(len(vectors))
-    return index
 
 
 def _write_json(path: Path, value: object) -> None:

@@ -141,7 +141,8 @@ class _TableSegmenter(jieba.Tokenizer):
     looks each longer prefix up in turn and each word's frequency up twice more; most of a
     Chinese text's segmenting went on those look-ups. jieba hands these methods only runs of
     Chinese letters, Latin letters, digits and `+#&._%-` (its `re_han_default`), which the
-    trie can always look up."""
+    trie can always look up. Its full mode (`cut_all`), which reads the DAG itself, is not
+    used here."""
 
     def get_DAG(self, sentence: str) -> dict[int, dict[int, float]]:
         """For each position, the end of each word starting there and the log of its

@@ -7,6 +7,7 @@ Vectors come from the fake encoder, except in the killed build, which is a real
 from __future__ import annotations
 
 import gc
+import json
 import os
 import signal
 import subprocess
@@ -20,6 +21,7 @@ import pytest
 
 from corpus import BUNDLED_CORPUS
 from store import faiss_store
+from store import vectors as vector_indexes
 from store.atomic import IndexUnavailable
 from store.faiss_store import FaissStore
 from store.filters import Filters
@@ -85,10 +87,10 @@ def test_a_truncated_file_is_refused(home, fake_encoder, name):
 
 
 def test_above_the_exact_limit_the_vectors_go_into_a_graph(fake_encoder, monkeypatch, tmp_path):
-    monkeypatch.setattr(faiss_store, "EXACT_SEARCH_LIMIT", 10)
+    monkeypatch.setattr(vector_indexes, "EXACT_SEARCH_LIMIT", 10)
     update(tmp_path, fake_encoder, FILES[:1])
     store = load(tmp_path, fake_encoder)
-    assert type(store.vector_index).__name__ == "IndexHNSWSQ"
+    assert store.vector_index.kind == "IndexHNSWSQ"
     query = fake_encoder.encode_queries(["国家报告和后续行动机制"])[0]
     ids = paragraph_ids(store)
     nearest = ids[int(np.argmax(store.vectors(ids) @ query))]
@@ -98,18 +100,33 @@ def test_above_the_exact_limit_the_vectors_go_into_a_graph(fake_encoder, monkeyp
 def test_a_graph_saved_with_float_vectors_still_answers(fake_encoder, monkeypatch, tmp_path):
     # Before the graph walked 8-bit codes it held the float vectors (an IndexHNSWFlat): a
     # version saved so loads and is searched as it was.
-    def float_graph(vectors: np.ndarray, dimension: int) -> faiss.Index:
+    def float_graph(vectors: np.ndarray) -> faiss.Index:
         graph = faiss.IndexHNSWFlat(
-            dimension, faiss_store.HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT
+            vectors.shape[1], vector_indexes.HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT
         )
         graph.add(np.ascontiguousarray(vectors, dtype=np.float32))
         return graph
 
-    monkeypatch.setattr(faiss_store, "_vector_index", float_graph)
+    monkeypatch.setattr(vector_indexes, "EXACT_SEARCH_LIMIT", 10)
+    monkeypatch.setattr(vector_indexes, "graph", float_graph)
     update(tmp_path, fake_encoder, FILES[:1])
     monkeypatch.undo()
     store = load(tmp_path, fake_encoder)
-    assert type(store.vector_index).__name__ == "IndexHNSWFlat"
+    assert store.vector_index.kind == "IndexHNSWFlat"
+    query = fake_encoder.encode_queries(["国家报告和后续行动机制"])[0]
+    ids = paragraph_ids(store)
+    nearest = ids[int(np.argmax(store.vectors(ids) @ query))]
+    assert store.dense_search(query, 1, Filters())[0].id == nearest
+
+
+def test_a_version_saved_before_the_vectors_were_split_still_answers(home, fake_encoder):
+    # Its manifest has no `vector_rows`: one index holds every row, as it always did.
+    version = home / (home / "CURRENT").read_text(encoding="utf-8").strip()
+    manifest_file = version / "manifest.json"
+    manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+    assert manifest.pop("vector_rows") == [manifest["paragraphs"]]
+    manifest_file.write_text(json.dumps(manifest), encoding="utf-8")
+    store = load(home, fake_encoder)
     query = fake_encoder.encode_queries(["国家报告和后续行动机制"])[0]
     ids = paragraph_ids(store)
     nearest = ids[int(np.argmax(store.vectors(ids) @ query))]
@@ -147,11 +164,12 @@ def test_a_killed_build_leaves_the_old_store_loadable(home, fake_encoder):
     np.testing.assert_array_equal(after.vectors(ids), before.vectors(ids))
 
 
-@pytest.fixture(scope="module")
-def clustered_store() -> tuple[FaissStore, np.ndarray, list[str]]:
+@pytest.fixture(scope="module", params=[4000, 1500], ids=["one graph", "three graphs"])
+def clustered_store(request) -> tuple[FaissStore, np.ndarray, list[str]]:
     """4,000 recombined paragraphs (`qa.bench.synthetic`) with clustered vectors (each the
-    mean of its pieces' random vectors), in a graph: the benchmark's corpus, small; with
-    the vectors and ids in the order they were added."""
+    mean of its pieces' random vectors), in one graph, or in three of at most 1,500 rows
+    walked side by side: the benchmark's corpus, small; with the vectors and ids in the order
+    they were added."""
     from corpus import read_resolutions
     from qa.bench.synthetic import synthetic_corpus
 
@@ -167,8 +185,10 @@ def clustered_store() -> tuple[FaissStore, np.ndarray, list[str]]:
         store.add(resolution, vectors[rows], corpus.words[rows])
         row = rows.stop
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(faiss_store, "EXACT_SEARCH_LIMIT", 1000)
-        assert type(store.vector_index).__name__ == "IndexHNSWSQ"
+        patch.setattr(vector_indexes, "EXACT_SEARCH_LIMIT", 1000)
+        patch.setattr(vector_indexes, "GRAPH_ROWS", request.param)
+        graphs = len(store.vector_index.parts)
+    assert store.vector_index.kind == ("IndexHNSWSQ" if graphs == 1 else "3 × IndexHNSWSQ")
     ids = [r.paragraph_id(p) for r in corpus.resolutions for p in r.paragraphs]
     return store, vectors, ids
 
@@ -214,13 +234,52 @@ def test_a_filtered_graph_search_finds_what_exact_search_finds(clustered_store):
 def test_a_saved_graph_is_searched_as_deep_as_a_new_one(clustered_store):
     # A graph keeps the efSearch it was saved with: a store searches with its own anyway.
     store, vectors, ids = clustered_store
-    store.vector_index.hnsw.efSearch = 1
+    for graph in store.vector_index.parts:
+        graph.hnsw.efSearch = 1
     query = vectors[7]
     try:
         truth = exact_top(vectors, ids, query, 10)
         assert [hit.id for hit in store.dense_search(query, 10, Filters())] == truth
     finally:
-        store.vector_index.hnsw.efSearch = faiss_store.ef_search(len(store))
+        for graph in store.vector_index.parts:
+            graph.hnsw.efSearch = vector_indexes.ef_search(graph.ntotal)
+
+
+@pytest.fixture
+def split_home(tmp_path, fake_encoder, monkeypatch) -> Path:
+    """A saved store of 36/29, 37/7 and 51/5 whose vectors are in graphs of at most 40 rows."""
+    monkeypatch.setattr(vector_indexes, "EXACT_SEARCH_LIMIT", 10)
+    monkeypatch.setattr(vector_indexes, "GRAPH_ROWS", 40)
+    update(tmp_path, fake_encoder, FILES)
+    return tmp_path
+
+
+def test_graphs_side_by_side_are_saved_and_searched_as_one(split_home, fake_encoder):
+    store = load(split_home, fake_encoder)
+    graphs = len(store.vector_index.parts)
+    assert graphs == -(-len(store) // 40) > 1
+    version = split_home / (split_home / "CURRENT").read_text(encoding="utf-8").strip()
+    saved = sorted(path.name for path in version.glob("index*.faiss"))
+    assert saved == sorted(["index.faiss", *(f"index.{part}.faiss" for part in range(1, graphs))])
+    ids = paragraph_ids(store)
+    matrix = store.vectors(ids)
+    for question in ("国家报告和后续行动机制", "土著人民的权利", "妇女参与公共事务"):
+        query = fake_encoder.encode_queries([question])[0]
+        hits = store.dense_search(query, 5, Filters())
+        assert [hit.id for hit in hits] == exact_top(matrix, ids, query, 5)
+        exact = dict(zip(ids, (matrix @ query).tolist(), strict=True))
+        np.testing.assert_allclose([hit.score for hit in hits], [exact[hit.id] for hit in hits])
+        operative = [hit.id for hit in store.dense_search(query, 5, Filters(part="operative"))]
+        rows = [row for row, pid in enumerate(ids) if ":OP" in pid]
+        assert operative == exact_top(matrix[rows], [ids[row] for row in rows], query, 5)
+
+
+def test_a_damaged_graph_of_several_is_refused(split_home, fake_encoder):
+    version = split_home / (split_home / "CURRENT").read_text(encoding="utf-8").strip()
+    damaged = version / "index.1.faiss"
+    damaged.write_bytes(damaged.read_bytes()[: damaged.stat().st_size // 2])
+    with pytest.raises(IndexUnavailable, match=r"rebuild it with `hrc-qa index --rebuild`"):
+        load(split_home, fake_encoder)
 
 
 def test_a_resolution_added_is_among_the_names_at_once(home, fake_encoder):

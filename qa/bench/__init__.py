@@ -56,7 +56,7 @@ def run(
     each size's synthetic store is kept there and served again by later runs of the same code
     (`qa.bench.worker.latency`)."""
     from embeddings.model import resolve_backend
-    from store.faiss_store import EXACT_SEARCH_LIMIT, HNSW_EF_SEARCH
+    from store.vectors import EXACT_SEARCH_LIMIT, GRAPH_ROWS, HNSW_EF_SEARCH
 
     results: dict = {
         "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -69,6 +69,7 @@ def run(
             "backend": resolve_backend(),
             "exact_search_limit": EXACT_SEARCH_LIMIT,
             "hnsw_ef_search": [list(step) for step in HNSW_EF_SEARCH],
+            "graph_rows": GRAPH_ROWS,
             "repeat": repeat,
         },
         "latency": [],

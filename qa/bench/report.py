@@ -11,7 +11,7 @@ def markdown(results: dict) -> str:
         f"Run {results['started']} on {results['machine']['cpus']} CPUs (load average before: "
         f"{', '.join(map(str, results['machine']['load_average']))}); backend "
         f"`{settings['backend']}`, exact search up to {settings['exact_search_limit']:,} "
-        f"vectors, HNSW efSearch {_ef_search(settings['hnsw_ef_search'])}, "
+        f"vectors{_graph_rows(settings)}, HNSW efSearch {_ef_search(settings['hnsw_ef_search'])}, "
         f"{settings['repeat']} passes "
         "over the dev and extra questions.",
         "",
@@ -115,8 +115,8 @@ def _recall_curve(latency: list[dict]) -> list[str]:
     if not rows:
         return []
     return [
-        "Recall@10 of the HNSW graph against exact search, and one search's p50 for a "
-        "question's candidates, by efSearch: "
+        "Recall@10 of the HNSW graphs against exact search, and one search's p50 for a "
+        "question's candidates (the graphs walked side by side), by efSearch: "
         + "; ".join(
             f"{row['paragraphs']:,}: "
             + ", ".join(
@@ -131,8 +131,14 @@ def _recall_curve(latency: list[dict]) -> list[str]:
     ]
 
 
+def _graph_rows(settings: dict) -> str:
+    """`store.vectors.GRAPH_ROWS` as a run wrote it (runs before it held one graph)."""
+    rows = settings.get("graph_rows")
+    return "" if rows is None else f", graphs of at most {rows:,} vectors walked side by side"
+
+
 def _ef_search(steps: object) -> str:
-    """`store.faiss_store.HNSW_EF_SEARCH` as a run wrote it (one number in runs before it
+    """`store.vectors.HNSW_EF_SEARCH` as a run wrote it (one number in runs before it
     grew with the graph)."""
     if not isinstance(steps, list):
         return str(steps)

@@ -57,8 +57,9 @@ def latency(size: int, repeat: int, seed: int = 0, corpora: str | None = None) -
     from qa.retrieval import CANDIDATES, HybridRetriever
     from store import substrings
     from store.atomic import current_version
-    from store.faiss_store import VECTORS, FaissStore, ef_search, graph_search
+    from store.faiss_store import VECTORS, FaissStore
     from store.filters import Filters
+    from store.vectors import ef_search
 
     result: dict = {"size": size}
     encoder = load_encoder()
@@ -87,7 +88,7 @@ def latency(size: int, repeat: int, seed: int = 0, corpora: str | None = None) -
         del served
     result["paragraphs"] = len(store)
     vector_index = store.vector_index
-    result["vector_index"] = type(vector_index).__name__
+    result["vector_index"] = vector_index.kind
     assistant = Assistant(HybridRetriever(store, encoder))
     asked = questions()
     for question in asked:  # warm: caches, allocations, the first run of each code path
@@ -112,18 +113,21 @@ def latency(size: int, repeat: int, seed: int = 0, corpora: str | None = None) -
     exact.add(vectors)
     single = [timed(lambda v=v: exact.search(v[None], 10)) for v in queries[:20]]
     result["exact_search"] = summary(single)
-    if isinstance(vector_index, faiss.IndexHNSW):
-        # As the store searches: the graph's candidates scored again exactly.
+    if vector_index.graphs:
+        # As the store searches: each graph's candidates scored again exactly, the graphs'
+        # best merged; the curve sets every graph's efSearch to each value in turn.
         truth = exact.search(queries, 10)[1]
         curve = []
-        used = ef_search(len(vectors))
+        used = max(ef_search(rows) for rows in vector_index.rows)
         for candidates in sorted({*EF_SEARCH_CURVE, used}):
             found = np.stack(
-                [graph_search(vector_index, vectors, v, 10, candidates)[0] for v in queries]
+                [vector_index.search(vectors, v, 10, candidates=candidates)[0] for v in queries]
             )
             single = [
                 timed(
-                    lambda v=v, c=candidates: graph_search(vector_index, vectors, v, CANDIDATES, c)
+                    lambda v=v, c=candidates: vector_index.search(
+                        vectors, v, CANDIDATES, candidates=c
+                    )
                 )
                 for v in queries
             ]
@@ -175,7 +179,7 @@ def _synthetic_store(encoder, size: int, seed: int, result: dict):
         store.add(resolution, vectors[rows], corpus.words[rows])
         row = rows.stop
     started = time.perf_counter()
-    result["vector_index"] = type(store.vector_index).__name__  # built with the keywords' here
+    result["vector_index"] = store.vector_index.kind  # built with the keywords' here
     result["index_build_s"] = round(time.perf_counter() - started, 2)
     started = time.perf_counter()
     store.holds_text("人权")  # the first look-up builds the substring index

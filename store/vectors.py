@@ -1,0 +1,216 @@
+"""The FAISS indexes a store's vectors are searched in: one exact index, or HNSW graphs.
+
+    index = VectorIndex.build(vectors)             # exact up to EXACT_SEARCH_LIMIT, else graphs
+    rows, scores = index.search(vectors, query, 10)
+    index.save(folder)                              # index.faiss, index.1.faiss, ...
+
+Above `GRAPH_ROWS` vectors the rows go into several graphs of consecutive rows, equal in
+size, walked side by side on the machine's cores: a graph of half a million rows finds a
+question's ten nearest as surely with half the candidates a graph of a million needs, so two
+walks side by side take about half the time of one (README: "Graphs side by side"). Each walk
+compares 8-bit codes of the vectors and its best candidates are scored again exactly from the
+store's float vectors, so the scores and order returned are exact.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import os
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+EXACT_SEARCH_LIMIT = 20_000
+"""Above this many vectors exact search gets slower than embedding the question (measured by
+`hrc-qa bench`, bench/results/latest.md), so graphs are built instead."""
+GRAPH_ROWS = 500_000
+"""The most rows one graph holds: a larger store's rows are split into equal graphs."""
+HNSW_NEIGHBOURS = 32
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = ((GRAPH_ROWS, 512), (None, 1024))
+"""How many candidates a walk keeps, by its graph's rows (up to the first figure, the second):
+a larger graph needs more for the same recall. Only a graph saved before graphs were split
+holds more than `GRAPH_ROWS`. The recall each gives, and other values', is measured by
+`hrc-qa bench` (see the README)."""
+GRAPH_CODES = faiss.ScalarQuantizer.QT_8bit
+"""How a graph holds its vectors for the walk: one byte a dimension (a quarter of float32), so
+that each step reads less memory; the candidates found are scored again exactly from the
+store's float vectors (`walk`)."""
+RESCORED = 50
+"""How many of a walk's candidates are scored again exactly, however few are asked: the 8-bit
+codes' order can differ from the exact one among near neighbours."""
+BUILD_THREADS = faiss.omp_get_max_threads()
+"""Building a graph uses every core FAISS may; a walk uses one thread, since FAISS's threads
+gain nothing on one vector and, woken right after ONNX Runtime's threads have embedded the
+question, wait on those cores (measured in the README's Speed and scale)."""
+INDEX_FILE = "index.faiss"
+"""The first (often the only) index's file; the others' are `index.1.faiss`, ..."""
+
+_WALKS = ThreadPoolExecutor(
+    max_workers=os.cpu_count() or 1,
+    thread_name_prefix="graph-walk",
+    initializer=faiss.omp_set_num_threads,
+    initargs=(1,),
+)
+"""Walks a question's other graphs while its own thread walks the first: one a core."""
+
+
+def index_file(part: int) -> str:
+    """The file the index of `part` is saved in."""
+    return INDEX_FILE if part == 0 else f"index.{part}.faiss"
+
+
+def ef_search(rows: int) -> int:
+    """The efSearch of a graph of this many `rows` (`HNSW_EF_SEARCH`)."""
+    return next(ef for most, ef in HNSW_EF_SEARCH if most is None or rows <= most)
+
+
+@dataclass(frozen=True)
+class VectorIndex:
+    """The indexes of a store's rows: `parts[i]` holds rows `starts[i]` onwards, each up to
+    where the next begins."""
+
+    parts: tuple[faiss.Index, ...]
+    starts: tuple[int, ...]
+
+    @staticmethod
+    def build(vectors: np.ndarray) -> VectorIndex:
+        """Exact search up to `EXACT_SEARCH_LIMIT` rows; above it, graphs of at most
+        `GRAPH_ROWS` rows each."""
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        faiss.omp_set_num_threads(BUILD_THREADS)
+        if len(vectors) <= EXACT_SEARCH_LIMIT:
+            exact = faiss.IndexFlatIP(vectors.shape[1])
+            exact.add(vectors)
+            return VectorIndex((exact,), (0,))
+        bounds = np.linspace(0, len(vectors), math.ceil(len(vectors) / GRAPH_ROWS) + 1)
+        starts = [int(bound) for bound in bounds]
+        parts = tuple(graph(vectors[start:end]) for start, end in itertools.pairwise(starts))
+        return VectorIndex(parts, tuple(starts[:-1]))
+
+    @staticmethod
+    def load(folder: Path, rows: Sequence[int]) -> VectorIndex:
+        """The indexes `save` wrote into `folder`, of `rows` rows each, memory-mapped: their
+        files were just checksummed, so their pages are in the page cache, and are shared
+        with it instead of copied. ValueError if one holds another number of rows."""
+        parts = tuple(
+            faiss.read_index(str(folder / index_file(part)), faiss.IO_FLAG_MMAP_IFC)
+            for part in range(len(rows))
+        )
+        for part, (index, expected) in enumerate(zip(parts, rows, strict=True)):
+            if index.ntotal != expected:
+                raise ValueError(
+                    f"{index_file(part)} holds {index.ntotal} rows where {expected} were saved"
+                )
+        return VectorIndex(parts, tuple(int(start) for start in np.cumsum([0, *rows[:-1]])))
+
+    def save(self, folder: Path) -> list[int]:
+        """Each index into its file (`index_file`); the rows each holds, for `load`."""
+        for part, index in enumerate(self.parts):
+            faiss.write_index(index, str(folder / index_file(part)))
+        return self.rows
+
+    @property
+    def rows(self) -> list[int]:
+        return [index.ntotal for index in self.parts]
+
+    @property
+    def dimension(self) -> int:
+        return self.parts[0].d
+
+    @property
+    def kind(self) -> str:
+        """What searches: `IndexFlatIP`, `IndexHNSWSQ`, or `2 × IndexHNSWSQ`."""
+        name = type(self.parts[0]).__name__
+        return name if len(self.parts) == 1 else f"{len(self.parts)} × {name}"
+
+    @property
+    def graphs(self) -> bool:
+        return isinstance(self.parts[0], faiss.IndexHNSW)
+
+    def search(
+        self,
+        matrix: np.ndarray,
+        query: np.ndarray,
+        k: int,
+        rows: np.ndarray | None = None,
+        candidates: int | None = None,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The `k` rows nearest `query` and their scores, best first, among `rows` (sorted;
+        None: all); `matrix` holds every row's float vector. `candidates` is each walk's
+        efSearch (its graph's `ef_search` when None)."""
+        faiss.omp_set_num_threads(1)
+        if not self.graphs:
+            selector = None if rows is None else faiss.IDSelectorBatch(rows.astype(np.int64))
+            parameters = None if selector is None else faiss.SearchParameters(sel=selector)
+            scores, found = self.parts[0].search(
+                query[None], min(k, self.parts[0].ntotal), params=parameters
+            )
+            kept = found[0] >= 0
+            return found[0][kept], scores[0][kept]
+        walks = []
+        for graph, start in zip(self.parts, self.starts, strict=True):
+            end = start + graph.ntotal
+            within = None if rows is None else rows[(rows >= start) & (rows < end)] - start
+            if within is None or len(within):
+                depth = candidates or ef_search(graph.ntotal)
+                walks.append((start, (graph, matrix[start:end], query, k, depth, within)))
+        if not walks:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
+        beside = [_WALKS.submit(walk, *arguments) for _, arguments in walks[1:]]
+        results = [walk(*walks[0][1]), *(future.result() for future in beside)]
+        found = [(start, result) for (start, _), result in zip(walks, results, strict=True)]
+        if len(found) == 1:
+            start, (rows_found, scores) = found[0]
+            return rows_found + start, scores
+        rows_found = np.concatenate([part_rows + start for start, (part_rows, _) in found])
+        scores = np.concatenate([part_scores for _, (_, part_scores) in found])
+        best = np.argsort(-scores, kind="stable")[:k]
+        return rows_found[best], scores[best]
+
+
+def graph(vectors: np.ndarray) -> faiss.IndexHNSWSQ:
+    """An HNSW graph of `vectors`, walked over their 8-bit codes. It is built on the exact
+    vectors (built on the 8-bit ones, its links are a little worse: lower recall at the same
+    efSearch)."""
+    dimension = vectors.shape[1]
+    built = faiss.IndexHNSWFlat(dimension, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
+    built.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+    built.add(vectors)
+    index = faiss.IndexHNSWSQ(dimension, GRAPH_CODES, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
+    index.train(vectors)
+    index.storage.add(vectors)
+    index.hnsw = built.hnsw  # a copy of the links: `built` goes with its float vectors
+    index.ntotal = len(vectors)
+    index.hnsw.efSearch = ef_search(len(vectors))
+    return index
+
+
+def walk(
+    graph: faiss.IndexHNSW,
+    matrix: np.ndarray,
+    query: np.ndarray,
+    k: int,
+    candidates: int,
+    rows: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of the `k` vectors of `matrix` (the graph's, in float32) nearest `query` among
+    `rows` (None: all), and their scores, best first: the graph walked with `candidates` (its
+    efSearch) over its codes (`GRAPH_CODES`), its best `RESCORED` (or `k`) scored again
+    exactly from `matrix`."""
+    selector = None if rows is None else faiss.IDSelectorBatch(rows.astype(np.int64))
+    depth = min(max(k, RESCORED), graph.ntotal)
+    # A filter drops rows the walk passes through: it keeps more candidates to find enough.
+    parameters = faiss.SearchParametersHNSW(
+        sel=selector, efSearch=max(candidates, depth if selector is None else 2 * depth)
+    )
+    found = graph.search(query[None], depth, params=parameters)[1][0]
+    found = found[found >= 0]
+    scores = matrix[found] @ query
+    best = np.argsort(-scores, kind="stable")[:k]
+    return found[best], scores[best]
