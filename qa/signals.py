@@ -182,7 +182,7 @@ def question_signals(
         generic_similarity=float(store.vectors([best.id])[0] @ centroid(encoder)),
         cross_language=stored[0].resolution.language != language,
         covered_top=coverages[0],
-        missing=1 - weighted_share(terms, in_corpus),
+        missing=missing_share(terms, in_corpus),
         other_documents=documents if question.rstrip().endswith(QUESTION_MARKS) else (),
         keyword_score=best.keyword_score,
         missing_terms=tuple(
@@ -364,6 +364,20 @@ def _compound_parts(word: str) -> tuple[tuple[str, int, int], ...]:
         for part, start, end in segmenter().tokenize(word, mode="search")
         if len(part) >= 2 and part != word
     )
+
+
+def missing_share(terms: list[Term], in_corpus: list[float]) -> float:
+    """The weighted share of the question's terms found nowhere in the corpus (`in_corpus`,
+    each term's `coverage` of it, below a half), each of those weighing as a word the IDF
+    table does not know (`UNKNOWN_WEIGHT`): the resolutions lack it, so for them it is as rare
+    as a term can be, whatever it weighs in general Chinese: `drug`, whose translations (毒品,
+    药品) are common Chinese words, weighed less than `Council` in `What does the Council say
+    about the human rights impact of drug control policies?`."""
+    weighed = [
+        replace(term, weight=UNKNOWN_WEIGHT) if share < 0.5 else term
+        for term, share in zip(terms, in_corpus, strict=True)
+    ]
+    return 1 - weighted_share(weighed, in_corpus)
 
 
 def weighted_coverage(terms: list[Term], text: str) -> float:

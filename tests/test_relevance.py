@@ -14,7 +14,7 @@ from qa.calibrate import CALIBRATION_SETS, examples, fit_models
 from qa.evaluate import Question, read_questions
 from qa.generic import centroid
 from qa.relevance import FEATURES, Logistic, is_relevant, model
-from qa.signals import Signals, Term, coverage, titled_documents
+from qa.signals import UNKNOWN_WEIGHT, Signals, Term, coverage, missing_share, titled_documents
 
 ROOT = Path(__file__).parents[1]
 DEV = ROOT / "eval" / "dev.jsonl"
@@ -352,6 +352,55 @@ def test_a_compound_term_is_covered_by_the_share_of_it_its_shorter_words_hold():
     assert coverage(term, "地方政府推进城市数字化".__contains__) == 1.0
     assert coverage(term, "城市".__contains__) == pytest.approx(0.4)
     assert coverage(term, "无关".__contains__) == 0.0
+
+
+def test_a_term_no_resolution_holds_counts_in_the_missing_share_as_the_rarest_word():
+    # `drug` is glossed by common Chinese words (毒品, 药品: weight 6.4), which weighed it
+    # less than the words every human-rights question shares; the resolutions lack it, so in
+    # the share of what they lack it weighs as a word the IDF table does not know.
+    drug = Term("drug", 0, 4, 6.4, ("drug", "毒品", "药品"))
+    council = Term("Council", 5, 12, 8.2, ("council", "理事会"))
+    rights = Term("rights", 13, 19, 6.2, ("rights", "人权"))
+    share = missing_share([drug, council, rights], [0.0, 1.0, 1.0])
+    assert share == pytest.approx(UNKNOWN_WEIGHT / (UNKNOWN_WEIGHT + 8.2 + 6.2))
+    # A term held, or a compound most of whose characters are, keeps its own weight.
+    held_in_part = missing_share([drug, council], [1.0, 0.6])
+    assert held_in_part == pytest.approx(8.2 * 0.4 / (6.4 + 8.2))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "notion", "says"),
+    [
+        (
+            "Does any resolution ask cities to appoint an ombudsperson for human rights?",
+            "ombudsperson",
+            "No indexed resolution mentions “ombudsperson”.",
+        ),
+        ("理事会对禁毒政策的人权影响怎么说？", "禁毒", "已收录的决议中没有提到“禁毒”。"),
+    ],
+)
+def test_a_near_domain_question_whose_notion_no_resolution_holds_is_refused_naming_it(
+    assistant, question, notion, says
+):
+    # Every other word (cities, human rights, resolution; 理事会, 政策, 人权, 影响) is one
+    # the resolutions share with any human-rights question.
+    answer = assistant.ask(question)
+    assert answer.status == "no_match"
+    assert answer.missing == (notion,)
+    assert answer.message.startswith(says)
+
+
+@pytest.mark.slow
+def test_an_answerable_paraphrase_with_a_word_no_resolution_holds_is_still_answered(assistant):
+    # `prioritise` (British spelling, unglossed) is missing, but the rest of the question is
+    # what 36/29 says: answered, the word named, the paragraph among the first five.
+    answer = assistant.ask(
+        "Why should a country sort and prioritise the human rights recommendations it receives?"
+    )
+    assert answer.status == "ok" and answer.missing == ("prioritise",)
+    assert answer.results[0].paragraph.key.startswith("36/29")
+    assert "36/29 PP16" in {quote.paragraph.key for quote in answer.results[:5]}
 
 
 def test_a_paragraph_as_near_to_any_question_does_not_answer_on_its_cosine():
