@@ -66,7 +66,7 @@ sentences follow: a long question tells the asker's situation first (`I'm drafti
 note for a side event on …`) and asks after it, and the paragraph asked for holds the
 question's words more than the situation's."""
 _SENTENCE_END = re.compile(r"[.?!](?=\s+\S)")
-AUTHOR_WORDS = re.compile(r"council|resolutions?", re.IGNORECASE)
+AUTHOR_WORDS = re.compile(r"(?:council|hrc)(?:['’]s)?|resolutions?", re.IGNORECASE)
 """Words of an English question naming the resolutions or their author (`What does the Council
 encourage …`, `Which resolution …`), not terms of it: every paragraph is the Council's, in a
 resolution, and the paragraphs that do name the Council or a resolution (a report requested

@@ -106,6 +106,8 @@ def test_the_council_and_its_resolutions_are_no_terms_of_an_english_question():
     )
     assert [term.text for term in terms] == ["Human", "Rights", "encourages"]
     assert "人权理事会" in terms[0].forms
+    terms = question_terms("Which HRC resolutions recall the Council's panel?", "en")
+    assert [term.text for term in terms] == ["recall", "panel"]
 
 
 def test_a_name_the_dictionary_does_not_know_is_marked_unknown():
