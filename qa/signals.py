@@ -66,6 +66,11 @@ sentences follow: a long question tells the asker's situation first (`I'm drafti
 note for a side event on …`) and asks after it, and the paragraph asked for holds the
 question's words more than the situation's."""
 _SENTENCE_END = re.compile(r"[.?!](?=\s+\S)")
+AUTHOR_WORDS = re.compile(r"(?:council|hrc)(?:['’]s)?|resolutions?", re.IGNORECASE)
+"""Words of an English question naming the resolutions or their author (`What does the Council
+encourage …`, `Which resolution …`), not terms of it: every paragraph is the Council's, in a
+resolution, and the paragraphs that do name the Council or a resolution (a report requested
+for its next session, an earlier resolution recalled) are seldom the one asked for."""
 KIND_SHOWN_WITHIN = 1
 """The paragraphs looked at for the kind of answer a question asks for (a figure, a date): the
 best one, whose answering the question the question model judges (a date in the third paragraph
@@ -320,6 +325,7 @@ def _word_terms(
                 (word.text.lower(), *word.translations),
             )
             for word in (english if english is not None else english_words(question, holds))
+            if not (language == "en" and AUTHOR_WORDS.fullmatch(word.text))
         ]
     if KEYWORD_FORMS[language].segmenter != "jieba":
         # French, Spanish, Russian, Arabic: each word, looked for as written and as its stem

@@ -163,6 +163,54 @@ def test_a_question_asking_where_the_council_says_something_is_answered(assistan
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "paragraph", "citation"),
+    [
+        # `the Council` is no term of the question: 37/7 OP9, which names the Council, no
+        # longer comes before the paragraph describing the awards.
+        (
+            "How does the Council describe the United Nations Public Service Awards?",
+            "37/7 OP7",
+            "Human Rights Council resolution 37/7, para. 7",
+        ),
+        # `covenants` is 公约 in the resolutions (the dictionary: 圣约), `partnership` 伙伴关系
+        # (共享计划), `literacy` 素养: refused before, each word counted as one no text holds.
+        (
+            "Which two covenants does resolution 51/5 single out among the international human "
+            "rights treaties it recalls?",
+            "51/5 PP3",
+            "Human Rights Council resolution 51/5, preambular para. 3",
+        ),
+        (
+            "Which resolution mentions the Open Government Partnership, and what is it meant to "
+            "achieve?",
+            "37/7 PP8",
+            "Human Rights Council resolution 37/7, preambular para. 8",
+        ),
+        ("digital literacy", "51/5 OP8", "Human Rights Council resolution 51/5, para. 8"),
+    ],
+)
+def test_an_english_question_in_un_wording_is_answered_with_its_paragraph(
+    assistant, question, paragraph, citation
+):
+    answer = assistant.ask(question).to_dict()
+    assert answer["status"] == "ok"
+    best = answer["results"][0]
+    assert f"{best['resolution']} {best['paragraph']}" == paragraph
+    assert best["citation"]["en"] == citation
+
+
+@pytest.mark.slow
+def test_an_english_question_on_a_notion_no_text_holds_is_still_refused(assistant):
+    # `What does the Council say about …` with `the Council` no term: the notion asked about
+    # is all that is weighed, and no resolution speaks of reprisals.
+    answer = assistant.ask(
+        "What does the Council say about reprisals against people who cooperate with the UN?"
+    )
+    assert answer.status == "no_match" and answer.missing == ("reprisals",)
+
+
+@pytest.mark.slow
 def test_every_off_topic_dev_question_gets_no_match(assistant):
     off_topic = [q for q in read_questions(DEV) if not q.gold]
     assert off_topic and all(assistant.ask(q.text).status == "no_match" for q in off_topic)

@@ -88,6 +88,28 @@ def test_un_terms_that_stem_alike_give_all_their_chinese():
     assert "自治市" in municipal.translations[3:]
 
 
+def test_words_of_un_english_are_translated_as_the_resolutions_render_them():
+    # The dictionary glosses these only in other senses (`covenant` → 圣约, `partnership` →
+    # 共享计划, `delivery` → 投递) or not at all (`ICCPR`, `civic space`).
+    words = english_words("covenants, partnerships, service delivery, the ICCPR, civic space")
+    first = {word.text: word.translations[0] for word in words}
+    assert first["covenants"] == "公约" and first["partnerships"] == "伙伴关系"
+    assert first["delivery"] == "提供" and first["ICCPR"] == "公民权利和政治权利国际公约"
+    assert first["civic"] == first["space"] == "公民空间"
+
+
+def test_the_council_and_its_resolutions_are_no_terms_of_an_english_question():
+    # Every paragraph is the Council's, in a resolution: the words naming them say nothing of
+    # which paragraph answers. `Human Rights Council` is still looked for by its other words.
+    terms = question_terms(
+        "Which resolution of the Human Rights Council says what the Council encourages?", "en"
+    )
+    assert [term.text for term in terms] == ["Human", "Rights", "encourages"]
+    assert "人权理事会" in terms[0].forms
+    terms = question_terms("Which HRC resolutions recall the Council's panel?", "en")
+    assert [term.text for term in terms] == ["recall", "panel"]
+
+
 def test_a_name_the_dictionary_does_not_know_is_marked_unknown():
     bachelet = english_words("a report by Michelle Bachelet")[-1]
     assert bachelet.text == "Bachelet"
