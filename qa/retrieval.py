@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from typing import Literal, TypeVar
+from typing import Literal
 
 import numpy as np
 
@@ -68,7 +68,6 @@ _BESIDE = ThreadPoolExecutor(max_workers=64, thread_name_prefix="keyword-search"
 questions are answered at once (threads are started only when none is idle)."""
 
 Mode = Literal["hybrid", "dense", "keyword"]
-Ranked = TypeVar("Ranked", "Hit", Scored)
 
 
 @dataclass(frozen=True)
@@ -163,8 +162,7 @@ class HybridRetriever:
         hits.sort(key=lambda hit: (-hit.fused, -hit.similarity))
         if self.reranker is not None and mode == "hybrid":
             hits = self._reranked(self.reranker, question, hits)
-        hits = self._one_version(hits, question_language(question), query)
-        return Found(hits[:k], english)
+        return Found(self._one_version(hits, question_language(question), query, k), english)
 
     def _keyword_search(
         self, question: str, depth: int, where: Filters, mode: Mode
@@ -249,32 +247,38 @@ class HybridRetriever:
             chosen.extend((cohesive or translations)[:MEANING_TRANSLATIONS])
         return list(dict.fromkeys(chosen))
 
-    def _versions(self, ids: list[str]) -> dict[str, dict[str, str]]:
-        """Each id's linked versions (`corpus.alignment`), itself included: language → id, in
-        store order, so that the first names the paragraph whatever the version."""
-        versions = {}
-        for item in self.store.get(ids):
-            texts = self.store.texts(item.resolution.name)
-            if len(texts) == 1 and texts[0] is item.resolution:
-                # Its resolution is indexed in one language: the paragraph is its only version
-                # (most hits, and every one of a corpus in one language).
-                versions[item.id] = {item.resolution.language: item.id}
-                continue
-            versions[item.id] = {
-                text.language: text.paragraph_id(paragraph)
-                for text, paragraph in versions_of(item.resolution, item.paragraph, texts)
-            }
-        return versions
+    def _versions(self, paragraph_id: str) -> dict[str, str]:
+        """The paragraph's linked versions (`corpus.alignment`), itself included: language →
+        id, in store order, so that the first names the paragraph whatever the version."""
+        [item] = self.store.get([paragraph_id])
+        texts = self.store.texts(item.resolution.name)
+        if len(texts) == 1 and texts[0] is item.resolution:
+            # Its resolution is indexed in one language: the paragraph is its only version (most
+            # hits, and every one of a corpus in one language).
+            return {item.resolution.language: item.id}
+        return {
+            text.language: text.paragraph_id(paragraph)
+            for text, paragraph in versions_of(item.resolution, item.paragraph, texts)
+        }
 
-    def _one_version(self, hits: list[Hit], language: str, query: np.ndarray) -> list[Hit]:
-        """One hit per paragraph, whatever the languages it is indexed in: at the rank of its
-        best-scoring version, the version in the question's `language` when there is one
-        (scored on its own), else the best-scoring."""
-        versions = self._versions([hit.id for hit in hits])
+    def _one_version(self, hits: list[Hit], language: str, query: np.ndarray, k: int) -> list[Hit]:
+        """The first `k` paragraphs of `hits`, one hit each, whatever the languages a paragraph
+        is indexed in: at the rank of its best-scoring version, the version in the question's
+        `language` when there is one (scored on its own), else the best-scoring. Only the hits
+        up to the `k`-th paragraph are looked up (a question's first five of its hundred-odd
+        candidates)."""
         found = {hit.id: hit for hit in hits}
+        seen: set[str] = set()
         kept: list[Hit] = []
-        for hit in _first_of_each(hits, versions):
-            wanted = versions[hit.id].get(language, hit.id)
+        for hit in hits:
+            if len(kept) == k:
+                break
+            versions = self._versions(hit.id)
+            paragraph = next(iter(versions.values()))
+            if paragraph in seen:
+                continue
+            seen.add(paragraph)
+            wanted = versions.get(language, hit.id)
             if wanted in found:
                 kept.append(found[wanted])
             else:  # not found by either search: ranked as the version that was
@@ -292,15 +296,3 @@ class HybridRetriever:
         scores = reranker.scores(question, passages)
         order = sorted(range(len(head)), key=lambda i: -scores[i])
         return [head[i] for i in order] + tail
-
-
-def _first_of_each(items: list[Ranked], versions: dict[str, dict[str, str]]) -> list[Ranked]:
-    """`items` with only the first found of each paragraph's versions."""
-    seen: set[str] = set()
-    kept = []
-    for item in items:
-        paragraph = next(iter(versions[item.id].values()))
-        if paragraph not in seen:
-            seen.add(paragraph)
-            kept.append(item)
-    return kept
