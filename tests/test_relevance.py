@@ -294,17 +294,37 @@ def test_a_question_naming_an_indexed_resolution_is_not_about_another_document(a
     [
         (
             "地方政府的预算中至少应有多少比例用于促进人权？",
-            "问题问的是一个数字（多少、比例），而最接近的段落都没有给出这样的数字。",
+            "问题问的是一个数字（多少、比例），而最接近的一段没有给出这样的数字。",
         ),
         (
             "How many members does the Human Rights Council have?",
-            "The question asks for a figure (how many, what share), and none of the nearest "
-            "paragraphs gives one.",
+            "The question asks for a figure (how many, what share), and the nearest paragraph "
+            "gives none.",
         ),
         (
             "How long is each cycle of the universal periodic review?",
-            "The question asks for a time (a date, a year, a period), and none of the nearest "
-            "paragraphs gives one.",
+            "The question asks for a time (a date, a year, a period), and the nearest "
+            "paragraph gives none.",
+        ),
+        # Only the best paragraph is looked at for the figure (`KIND_SHOWN_WITHIN`): every
+        # language says so of one paragraph.
+        (
+            "Combien de membres compte le Conseil des droits de l'homme ?",
+            "La question demande un chiffre (combien, quelle part), et le paragraphe le plus "
+            "proche n’en donne pas.",
+        ),
+        (
+            "¿Cuántos miembros tiene el Consejo de Derechos Humanos?",
+            "La pregunta pide una cifra (cuántos, qué proporción) y el párrafo más cercano no "
+            "la da.",
+        ),
+        (
+            "Сколько членов в Совете по правам человека?",
+            "Вопрос касается числа (сколько, какая доля), но ближайший пункт его не приводит.",
+        ),
+        (
+            "كم عدد أعضاء مجلس حقوق الإنسان؟",
+            "يسأل السؤال عن رقم (كم، ما النسبة)، ولا تذكر أقرب فقرة رقمًا كهذا.",
         ),
     ],
 )
@@ -335,7 +355,7 @@ def test_a_question_asking_which_countries_is_refused_saying_so_and_where_a_meet
     answer = assistant.ask("哪些国家提交了关于地方政府与人权的决议草案？")
     assert answer.status == "no_match" and answer.missing == ()
     assert answer.message.startswith(
-        "问题问的是一个地方或具体国家（在哪里、哪些国家），而最接近的段落都没有点出这样的地名或国名。"
+        "问题问的是一个地方或具体国家（在哪里、哪些国家），而最接近的一段没有点出这样的地名或国名。"
     )
     assert {quote.label for quote in answer.results} == {"nearest"}
     # 57/12 PP5 says where the Forum's twelfth session is held (在开罗举行).
