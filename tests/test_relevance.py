@@ -123,6 +123,41 @@ def test_the_shipped_model_is_the_one_fitted_on_the_calibration_questions(assist
             ("Итоговом документе Всемирного саммита 2005 года",),
         ),
         ("ما الالتزامات الواردة في إعلان الألفية بشأن حماية البيئة؟", "ar", ("إعلان الألفية",)),
+        # A title's own preposition, just after its document word, is the title's; a list's
+        # comma too; a Russian title's adjective stands before its document word.
+        (
+            "Que dit la Déclaration sur le droit au développement sur la coopération ?",
+            "fr",
+            ("Déclaration sur le droit au développement",),
+        ),
+        (
+            "Что говорится в статье 12 Международного пакта об экономических, социальных и "
+            "культурных правах о праве на здоровье?",
+            "ru",
+            ("Международного пакта об экономических, социальных и культурных правах",),
+        ),
+        (
+            "¿Qué dice el Pacto Internacional de Derechos Económicos, Sociales y Culturales sobre "
+            "la salud?",
+            "es",
+            ("Pacto Internacional de Derechos Económicos, Sociales y Culturales",),
+        ),
+        (
+            "ماذا ينص إعلان بشأن حق ومسؤولية الأفراد والجماعات بشأن المدافعين؟",
+            "ar",
+            ("إعلان بشأن حق ومسؤولية الأفراد والجماعات",),
+        ),
+        (
+            "What does article 12 of the International Covenant on Economic, Social and "
+            "Cultural Rights say about health?",
+            "en",
+            ("International Covenant on Economic, Social and Cultural Rights",),
+        ),
+        (
+            "Que dit la Déclaration de Vienne, adoptée en 1993, sur les femmes ?",
+            "fr",
+            ("Déclaration de Vienne",),
+        ),
         # What the resolutions say about a document, not what it says: not asked about.
         ("促进和保护人权与《2030年可持续发展议程》是什么关系？", "zh", ()),
         ("Is the Addis Ababa Action Agenda considered part of the 2030 Agenda?", "en", ()),
@@ -268,6 +303,29 @@ def test_an_off_topic_french_question_is_refused(assistant):
         (
             "What does the Pact for the Future say about reforming the Security Council?",
             "The indexed resolutions cite “Pact for the Future” but do not give its content.",
+        ),
+        # The whole title is named, not its first word.
+        (
+            "Que dit la Déclaration sur le droit au développement sur la coopération "
+            "internationale ?",
+            "Les résolutions indexées citent « Déclaration sur le droit au développement » sans "
+            "en donner le contenu.",
+        ),
+        (
+            "Что говорится в Декларации о праве на развитие о международном сотрудничестве?",
+            "Проиндексированные резолюции ссылаются на «Декларации о праве на развитие», но не "
+            "приводят их содержания.",
+        ),
+        (
+            "¿Qué dice la Declaración sobre el derecho al desarrollo sobre la cooperación "
+            "internacional?",
+            "Las resoluciones indizadas citan “Declaración sobre el derecho al desarrollo”, pero "
+            "no recogen su contenido.",
+        ),
+        (
+            "ماذا ينص إعلان بشأن حق ومسؤولية الأفراد والجماعات بشأن المدافعين؟",
+            'تشير القرارات المفهرسة إلى "إعلان بشأن حق ومسؤولية الأفراد والجماعات" لكنها لا '
+            "تتضمن محتواها.",
         ),
     ],
 )
