@@ -14,7 +14,7 @@ from qa.calibrate import CALIBRATION_SETS, examples, fit_models
 from qa.evaluate import Question, read_questions
 from qa.generic import centroid
 from qa.relevance import FEATURES, Logistic, is_relevant, model
-from qa.signals import Signals, Term, coverage, titled_documents
+from qa.signals import Signals, Term, coverage, is_question, titled_documents
 
 ROOT = Path(__file__).parents[1]
 DEV = ROOT / "eval" / "dev.jsonl"
@@ -336,6 +336,51 @@ def test_a_question_about_a_document_the_corpus_only_cites_is_refused_saying_so(
     assert answer.status == "no_match"
     assert answer.message.startswith(says)
     assert {quote.label for quote in answer.results} == {"nearest"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did HRC resolution 45/9 ask",
+        "what did HRC resolution 45/9 ask?",
+        "what did HRC resolution 45/9 ask？",
+        "第45/9号决议要求了什么",
+    ],
+)
+def test_a_question_about_a_cited_document_is_told_by_its_words_not_its_question_mark(
+    assistant, question
+):
+    answer = assistant.ask(question)
+    assert answer.signals.other_documents == ("45/9",)
+    assert answer.status == "no_match"
+    assert "45/9" in answer.message and answer.message.startswith(
+        ("The indexed resolutions cite “45/9”", "已收录的决议提到“45/9”")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "asks"),
+    [
+        ("what did HRC resolution 45/9 ask", "en", True),
+        ("Does resolution 5/1 set up the complaint procedure", "en", True),
+        ("第30/25号决议的主要内容是什么", "zh", True),
+        ("Que demande la résolution 45/9", "fr", True),
+        ("¿Qué pide la resolución 45/9", "es", True),
+        ("Что говорится в резолюции 45/9", "ru", True),
+        ("ماذا طلب القرار 45/9", "ar", True),
+        ("resolution 45/9? local government", "en", True),
+        # Keyword queries naming a document look for the paragraphs citing it.
+        ("resolution 24/2 local government", "en", False),
+        ("A/HRC/56/32 报告", "zh", False),
+        ("新城市议程 第71/256号决议", "zh", False),
+        ("résolution 37/7, paragraphe 2 du dispositif", "fr", False),
+        ("القرار 37/7، الفقرة 2 من المنطوق", "ar", False),
+        ("Pact for the Future provisions", "en", False),
+    ],
+)
+def test_a_question_is_told_by_a_question_mark_anywhere_or_its_words(text, language, asks):
+    assert is_question(text, language) is asks
 
 
 @pytest.mark.slow
