@@ -7,8 +7,8 @@ A Chinese title stands in 《》, with the asking words just after it (`《千�
 English one is a run of capitalised words holding a document word (Declaration, Agenda …); a
 French, Spanish, Russian or Arabic one runs from its document word (a Russian one from the
 adjective before it) to the end of its clause or the preposition saying what it is asked
-about (at most eighty characters), as the question writes it, to be named in the answer. A title
-named after the resolutions or the Council (`Que dit la résolution 57/12 sur l'Appel à
+about (at most eighty characters), as the question writes it, to be named in the answer. A
+title named after the resolutions or the Council (`Que dit la résolution 57/12 sur l'Appel à
 l'action …`, `What does resolution 36/29 say about the Sustainable Development Goals?`) is what
 the question asks them about, not a document whose own content it asks for.
 """
@@ -109,7 +109,8 @@ TITLES: dict[Language, TitleForms] = {
         re.compile(
             # A Russian title's adjective stands before its document word (`Международного
             # пакта`, `Всеобщей декларации`), capitalised as the title's first word.
-            r"(?P<title>(?:(?!Как|Котор)[А-ЯЁ][а-яё]+(?:[ыиео]й|[ая]я|[ое]е|[ое]го|[ое]му|[ыи]м|[ое]м|[ую]ю|[ыи]х)\s+)?"
+            r"(?P<title>(?:(?!Как|Котор)[А-ЯЁ][а-яё]+"
+            r"(?:[ыиео]й|[ая]я|[ое]е|[ое]го|[ое]му|[ыи]м|[ое]м|[ую]ю|[ыи]х)\s+)?"
             r"(?:[Дд]екларац|[Пп]акт|[Пп]рограмм\w* действий|[Ии]тогов\w* документ"
             rf"|[Кк]онвенц|[Уу]став|[Пп]овестк\w* дня|[Пп]ризыв\w* к действи)\w*{_CLAUSE}){_UNTIL}"
         ),
