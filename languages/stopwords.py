@@ -10,6 +10,7 @@ lists of our own: function words and question words (`哪些`, `如何`, `ماذ
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 from types import ModuleType
 
@@ -78,6 +79,35 @@ question whose words are looked up in English (`qa.translate`), where such a wor
 otherwise stand for the nearest English word (`Raconte` → `lactone`) and be named as missing.
 Imperatives in the forms a user addresses a program with, the verbs of saying and providing
 that ask what a text says, and the words for a paragraph and its wording."""
+
+QUESTION_WORDS: dict[Language, re.Pattern[str]] = {
+    "zh": re.compile(r"什么|哪|如何|怎|是否|吗|多少|谁|为何|几[个年次项位届]"),
+    "en": re.compile(
+        r"\b(?:what|which|who|whom|whose|when|where|why|how)\b"
+        r"|^\s*(?:does|did|do|is|are|was|were|can|could|should|has|have|will|would)\b",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"\b(?:que|qu['’]|quel|quelle|quels|quelles|quoi|comment|pourquoi|combien|où|quand|qui"
+        r"|lequel|laquelle|lesquels|lesquelles|est-ce)(?!\w)",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        r"\b(?:qué|cuál|cuáles|cómo|quién|quiénes|dónde|cuándo|cuánto|cuánta|cuántos|cuántas)"
+        r"(?!\w)",
+        re.IGNORECASE,
+    ),
+    "ru": re.compile(
+        r"\b(?:что|чем|чего|какие|какой|какая|какое|каких|каким|какими|каков|какова|каково"
+        r"|каковы|как|кто|где|когда|почему|зачем|сколько|ли)\b",
+        re.IGNORECASE,
+    ),
+    "ar": re.compile(r"(?:^|\s)(?:ماذا|ما|كيف|متى|أين|لماذا|هل|كم)(?=\s|$)"),
+}
+"""Words that make a text a question without its question mark (`what did HRC resolution 45/9
+ask`, `第30/25号决议的主要内容是什么`), where a keyword query has none (`resolution 24/2 local
+government`): an English auxiliary only as the first word, the Arabic `من` (also `from`) not
+at all."""
 
 STOPWORDS: dict[Language, frozenset[str]] = {
     "zh": frozenset(

@@ -5,9 +5,10 @@ resolutions cite such documents by name far more often than they give their cont
 
 A Chinese title stands in 《》, with the asking words just after it (`《千年宣言》提出的…`); an
 English one is a run of capitalised words holding a document word (Declaration, Agenda …); a
-French, Spanish, Russian or Arabic one runs from its document word to the end of its clause
-(at most eighty characters), as the question writes it, to be named in the answer. A title
-named after the resolutions or the Council (`Que dit la résolution 57/12 sur l'Appel à
+French, Spanish, Russian or Arabic one runs from its document word (a Russian one from the
+adjective before it) to the end of its clause or the preposition saying what it is asked
+about (at most eighty characters), as the question writes it, to be named in the answer. A
+title named after the resolutions or the Council (`Que dit la résolution 57/12 sur l'Appel à
 l'action …`, `What does resolution 36/29 say about the Sustainable Development Goals?`) is what
 the question asks them about, not a document whose own content it asks for.
 """
@@ -39,9 +40,16 @@ class TitleForms:
     for Chinese: its asking words just after the title say what is asked about)."""
 
 
-_CLAUSE = r"[^,;:?¿؟،()]{0,80}?"
-"""The rest of a title: the words after the document word, within the clause."""
-_UNTIL = r"(?=\s+(?:sur|sobre|о|об|بشأن|حول|en ce qui|en cuanto|относительно)\s|[,;:?¿؟،]|$)"
+_ABOUT = r"sur|sobre|о|об|بشأن|حول"
+"""The prepositions that say what a document is about, in its title or in the question."""
+_LIST_COMMA = r",(?=\s+\w+\s+(?:et|y|и)\s)"
+"""A comma listing words up to `et`, `y` or `и` (`droits économiques, sociaux et culturels`)."""
+_CLAUSE = rf"(?:\s+(?:{_ABOUT})(?=\s))?(?:[^,;:?¿؟،()]|{_LIST_COMMA}){{0,80}}?"
+"""The rest of a title: the words after the document word, within the clause. A preposition
+just after the document word is the title's own (`Déclaration sur le droit au développement`,
+`пакт о гражданских … правах`, `إعلان بشأن …`): what the question asks about comes after the
+whole title, so only a later one ends it; a listing comma is the title's too."""
+_UNTIL = rf"(?=\s+(?:{_ABOUT}|en ce qui|en cuanto|относительно)\s|(?!{_LIST_COMMA})[,;:?¿؟،]|$)"
 """Where a title ends: before the preposition that says what it is asked about, or a mark."""
 
 TITLES: dict[Language, TitleForms] = {
@@ -53,8 +61,12 @@ TITLES: dict[Language, TitleForms] = {
     ),
     "en": TitleForms(
         re.compile(
-            r"(?P<title>(?:[A-Z0-9][\w'’-]*)"
-            r"(?:\s+(?:(?:of|for|the|on|and|to|against|in)\s+)*[A-Z0-9][\w'’-]*)*)"
+            # A number starts a title only before a capitalised word (`2030 Agenda`, not
+            # `article 19 of the …`); a comma lists words up to `and` (`Economic, Social and
+            # Cultural Rights`).
+            r"(?P<title>(?:[A-Z][\w'’-]*|\d[\w'’-]*(?=\s+[A-Z]))"
+            r"(?:(?:,(?=\s+[A-Z][\w'’-]*\s+and\s))?\s+(?:(?:of|for|the|on|and|to|against|in)\s+)*"
+            r"[A-Z0-9][\w'’-]*)*)"
         ),
         re.compile(
             r"\b(?:say|says|said|commit|commits|require|requires|provisions|article|set out"
@@ -95,7 +107,11 @@ TITLES: dict[Language, TitleForms] = {
     ),
     "ru": TitleForms(
         re.compile(
-            r"(?P<title>(?:[Дд]екларац|[Пп]акт|[Пп]рограмм\w* действий|[Ии]тогов\w* документ"
+            # A Russian title's adjective stands before its document word (`Международного
+            # пакта`, `Всеобщей декларации`), capitalised as the title's first word.
+            r"(?P<title>(?:(?!Как|Котор)[А-ЯЁ][а-яё]+"
+            r"(?:[ыиео]й|[ая]я|[ое]е|[ое]го|[ое]му|[ыи]м|[ое]м|[ую]ю|[ыи]х)\s+)?"
+            r"(?:[Дд]екларац|[Пп]акт|[Пп]рограмм\w* действий|[Ии]тогов\w* документ"
             rf"|[Кк]онвенц|[Уу]став|[Пп]овестк\w* дня|[Пп]ризыв\w* к действи)\w*{_CLAUSE}){_UNTIL}"
         ),
         re.compile(

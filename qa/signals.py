@@ -35,6 +35,7 @@ from embeddings.encoder import Encoder
 from languages import Language
 from languages.answer_types import AnswerKind, unstated_kinds
 from languages.keywords import KEYWORD_FORMS
+from languages.stopwords import QUESTION_WORDS
 from languages.titles import TITLES
 from qa.generic import centroid
 from qa.places import named_places, unmentioned
@@ -108,8 +109,8 @@ class Signals:
     """BM25 score of the best paragraph (over translated words for an English question)."""
     other_documents: tuple[str, ...]
     """UN documents the question names by number that are not indexed, as it writes them,
-    when it asks (ends in a question mark) about them (`第30/25号决议的主要内容是什么？`): the
-    corpus may cite them, but does not give their content."""
+    when it asks about them (`is_question`: `第30/25号决议的主要内容是什么？`, `what did HRC
+    resolution 45/9 ask`): the corpus may cite them, but does not give their content."""
     missing_terms: tuple[Term, ...]
     """Terms found nowhere in the corpus, in question order."""
     titled_documents: tuple[str, ...]
@@ -195,7 +196,7 @@ def question_signals(
         cross_language=stored[0].resolution.language != language,
         covered_top=coverages[0],
         missing=missing_share(terms, in_corpus),
-        other_documents=documents if question.rstrip().endswith(QUESTION_MARKS) else (),
+        other_documents=documents if is_question(question, language) else (),
         keyword_score=best.keyword_score,
         missing_terms=tuple(
             term for term, share in zip(terms, in_corpus, strict=True) if share < 0.5
@@ -219,10 +220,20 @@ def _coverage_order(coverages: list[float]) -> list[int]:
     return ordered + list(range(first, len(coverages)))
 
 
+def is_question(question: str, language: Language) -> bool:
+    """Whether `question` asks, by a question mark anywhere in it (half- or full-width) or by
+    its words (`languages.stopwords.QUESTION_WORDS`), rather than naming what to look for as a
+    keyword query does (`resolution 24/2 local government`, `A/HRC/56/32 报告`): a query
+    naming a document looks for the paragraphs citing it, which the corpus has."""
+    return any(mark in question for mark in QUESTION_MARKS) or bool(
+        QUESTION_WORDS[language].search(question)
+    )
+
+
 def titled_documents(question: str, language: Language) -> tuple[str, ...]:
     """The documents `question` names by title (`languages.titles`) when it asks what they say,
     by its wording."""
-    if not question.rstrip().endswith(QUESTION_MARKS):
+    if not is_question(question, language):
         return ()
     forms = TITLES[language]
     return tuple(

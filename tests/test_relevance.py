@@ -14,7 +14,15 @@ from qa.calibrate import CALIBRATION_SETS, examples, fit_models
 from qa.evaluate import Question, read_questions
 from qa.generic import centroid
 from qa.relevance import FEATURES, Logistic, is_relevant, model
-from qa.signals import UNKNOWN_WEIGHT, Signals, Term, coverage, missing_share, titled_documents
+from qa.signals import (
+    UNKNOWN_WEIGHT,
+    Signals,
+    Term,
+    coverage,
+    is_question,
+    missing_share,
+    titled_documents,
+)
 
 ROOT = Path(__file__).parents[1]
 DEV = ROOT / "eval" / "dev.jsonl"
@@ -123,6 +131,41 @@ def test_the_shipped_model_is_the_one_fitted_on_the_calibration_questions(assist
             ("Итоговом документе Всемирного саммита 2005 года",),
         ),
         ("ما الالتزامات الواردة في إعلان الألفية بشأن حماية البيئة؟", "ar", ("إعلان الألفية",)),
+        # A title's own preposition, just after its document word, is the title's; a list's
+        # comma too; a Russian title's adjective stands before its document word.
+        (
+            "Que dit la Déclaration sur le droit au développement sur la coopération ?",
+            "fr",
+            ("Déclaration sur le droit au développement",),
+        ),
+        (
+            "Что говорится в статье 12 Международного пакта об экономических, социальных и "
+            "культурных правах о праве на здоровье?",
+            "ru",
+            ("Международного пакта об экономических, социальных и культурных правах",),
+        ),
+        (
+            "¿Qué dice el Pacto Internacional de Derechos Económicos, Sociales y Culturales sobre "
+            "la salud?",
+            "es",
+            ("Pacto Internacional de Derechos Económicos, Sociales y Culturales",),
+        ),
+        (
+            "ماذا ينص إعلان بشأن حق ومسؤولية الأفراد والجماعات بشأن المدافعين؟",
+            "ar",
+            ("إعلان بشأن حق ومسؤولية الأفراد والجماعات",),
+        ),
+        (
+            "What does article 12 of the International Covenant on Economic, Social and "
+            "Cultural Rights say about health?",
+            "en",
+            ("International Covenant on Economic, Social and Cultural Rights",),
+        ),
+        (
+            "Que dit la Déclaration de Vienne, adoptée en 1993, sur les femmes ?",
+            "fr",
+            ("Déclaration de Vienne",),
+        ),
         # What the resolutions say about a document, not what it says: not asked about.
         ("促进和保护人权与《2030年可持续发展议程》是什么关系？", "zh", ()),
         ("Is the Addis Ababa Action Agenda considered part of the 2030 Agenda?", "en", ()),
@@ -317,6 +360,29 @@ def test_an_off_topic_french_question_is_refused(assistant):
             "What does the Pact for the Future say about reforming the Security Council?",
             "The indexed resolutions cite “Pact for the Future” but do not give its content.",
         ),
+        # The whole title is named, not its first word.
+        (
+            "Que dit la Déclaration sur le droit au développement sur la coopération "
+            "internationale ?",
+            "Les résolutions indexées citent « Déclaration sur le droit au développement » sans "
+            "en donner le contenu.",
+        ),
+        (
+            "Что говорится в Декларации о праве на развитие о международном сотрудничестве?",
+            "Проиндексированные резолюции ссылаются на «Декларации о праве на развитие», но не "
+            "приводят их содержания.",
+        ),
+        (
+            "¿Qué dice la Declaración sobre el derecho al desarrollo sobre la cooperación "
+            "internacional?",
+            "Las resoluciones indizadas citan “Declaración sobre el derecho al desarrollo”, pero "
+            "no recogen su contenido.",
+        ),
+        (
+            "ماذا ينص إعلان بشأن حق ومسؤولية الأفراد والجماعات بشأن المدافعين؟",
+            'تشير القرارات المفهرسة إلى "إعلان بشأن حق ومسؤولية الأفراد والجماعات" لكنها لا '
+            "تتضمن محتواها.",
+        ),
     ],
 )
 def test_a_question_about_a_document_the_corpus_only_cites_is_refused_saying_so(
@@ -326,6 +392,51 @@ def test_a_question_about_a_document_the_corpus_only_cites_is_refused_saying_so(
     assert answer.status == "no_match"
     assert answer.message.startswith(says)
     assert {quote.label for quote in answer.results} == {"nearest"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did HRC resolution 45/9 ask",
+        "what did HRC resolution 45/9 ask?",
+        "what did HRC resolution 45/9 ask？",
+        "第45/9号决议要求了什么",
+    ],
+)
+def test_a_question_about_a_cited_document_is_told_by_its_words_not_its_question_mark(
+    assistant, question
+):
+    answer = assistant.ask(question)
+    assert answer.signals.other_documents == ("45/9",)
+    assert answer.status == "no_match"
+    assert "45/9" in answer.message and answer.message.startswith(
+        ("The indexed resolutions cite “45/9”", "已收录的决议提到“45/9”")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "asks"),
+    [
+        ("what did HRC resolution 45/9 ask", "en", True),
+        ("Does resolution 5/1 set up the complaint procedure", "en", True),
+        ("第30/25号决议的主要内容是什么", "zh", True),
+        ("Que demande la résolution 45/9", "fr", True),
+        ("¿Qué pide la resolución 45/9", "es", True),
+        ("Что говорится в резолюции 45/9", "ru", True),
+        ("ماذا طلب القرار 45/9", "ar", True),
+        ("resolution 45/9? local government", "en", True),
+        # Keyword queries naming a document look for the paragraphs citing it.
+        ("resolution 24/2 local government", "en", False),
+        ("A/HRC/56/32 报告", "zh", False),
+        ("新城市议程 第71/256号决议", "zh", False),
+        ("résolution 37/7, paragraphe 2 du dispositif", "fr", False),
+        ("القرار 37/7، الفقرة 2 من المنطوق", "ar", False),
+        ("Pact for the Future provisions", "en", False),
+    ],
+)
+def test_a_question_is_told_by_a_question_mark_anywhere_or_its_words(text, language, asks):
+    assert is_question(text, language) is asks
 
 
 @pytest.mark.slow
@@ -342,17 +453,37 @@ def test_a_question_naming_an_indexed_resolution_is_not_about_another_document(a
     [
         (
             "地方政府的预算中至少应有多少比例用于促进人权？",
-            "问题问的是一个数字（多少、比例），而最接近的段落都没有给出这样的数字。",
+            "问题问的是一个数字（多少、比例），而最接近的一段没有给出这样的数字。",
         ),
         (
             "How many members does the Human Rights Council have?",
-            "The question asks for a figure (how many, what share), and none of the nearest "
-            "paragraphs gives one.",
+            "The question asks for a figure (how many, what share), and the nearest paragraph "
+            "gives none.",
         ),
         (
             "How long is each cycle of the universal periodic review?",
-            "The question asks for a time (a date, a year, a period), and none of the nearest "
-            "paragraphs gives one.",
+            "The question asks for a time (a date, a year, a period), and the nearest "
+            "paragraph gives none.",
+        ),
+        # Only the best paragraph is looked at for the figure (`KIND_SHOWN_WITHIN`): every
+        # language says so of one paragraph.
+        (
+            "Combien de membres compte le Conseil des droits de l'homme ?",
+            "La question demande un chiffre (combien, quelle part), et le paragraphe le plus "
+            "proche n’en donne pas.",
+        ),
+        (
+            "¿Cuántos miembros tiene el Consejo de Derechos Humanos?",
+            "La pregunta pide una cifra (cuántos, qué proporción) y el párrafo más cercano no "
+            "la da.",
+        ),
+        (
+            "Сколько членов в Совете по правам человека?",
+            "Вопрос касается числа (сколько, какая доля), но ближайший пункт его не приводит.",
+        ),
+        (
+            "كم عدد أعضاء مجلس حقوق الإنسان؟",
+            "يسأل السؤال عن رقم (كم، ما النسبة)، ولا تذكر أقرب فقرة رقمًا كهذا.",
         ),
     ],
 )
@@ -383,7 +514,7 @@ def test_a_question_asking_which_countries_is_refused_saying_so_and_where_a_meet
     answer = assistant.ask("哪些国家提交了关于地方政府与人权的决议草案？")
     assert answer.status == "no_match" and answer.missing == ()
     assert answer.message.startswith(
-        "问题问的是一个地方或具体国家（在哪里、哪些国家），而最接近的段落都没有点出这样的地名或国名。"
+        "问题问的是一个地方或具体国家（在哪里、哪些国家），而最接近的一段没有点出这样的地名或国名。"
     )
     assert {quote.label for quote in answer.results} == {"nearest"}
     # 57/12 PP5 says where the Forum's twelfth session is held (在开罗举行).
