@@ -2,12 +2,9 @@
 
 A question holding any Chinese, Cyrillic or Arabic letter is in that language (tried in table
 order), even if it names `OP8(a)` or `A/HRC/RES/57/12` in Latin letters; one with Latin
-letters only is English, French or Spanish, told apart by which has more of its stop words,
-of the letters English never writes that it does (`ç`, `è`, `é` in French; `ñ`, `¿`, `é` in
-Spanish) and of the word endings only it has (`-dad`, `-mente` in Spanish) among the
-question's words, so that a keyword query with none of them (`fracture numérique genre`,
-`brecha digital infraestructura`) is not read as English; one with no letters at all takes
-the default language.
+letters only is English, French or Spanish, told apart by which has more of its stop words
+and of the letters only it uses (`ç`, `è` in French; `ñ`, `¿` in Spanish) among the
+question's words; one with no letters at all takes the default language.
 """
 
 from __future__ import annotations
@@ -35,26 +32,13 @@ SCRIPTS: dict[Language, str] = {
 OWN_LETTERS: dict[Language, str] = {
     "zh": "",
     "en": "",
-    "fr": "àâçèêëîïôùûœæé",
-    "es": "ñáíóú¿¡é",
+    "fr": "àâçèêëîïôùûœæ",
+    "es": "ñáíóú¿¡",
     "ru": "",
     "ar": "",
 }
-"""Letters (and marks) that of the languages sharing a script this one writes and English
-does not: each counts as a stop word does toward telling them apart. `é` counts for French
-and Spanish both: it tells them from English, and of the two, French, first in the table,
-takes a tie (it writes `é` far more often)."""
-
-OWN_ENDINGS: dict[Language, tuple[str, ...]] = {
-    "zh": (),
-    "en": (),
-    "fr": tuple("eux euse euses eaux".split()),
-    "es": tuple("ura uras dad dades tad tades mente encia encias ancia ancias".split()),
-    "ru": (),
-    "ar": (),
-}
-"""Endings of words that of the languages sharing a script only this one has (`infraestructura`,
-`igualdad`, `dangereux`): each word ending so counts as a stop word does."""
+"""Letters (and marks) that of the languages sharing a script only this one writes: each
+counts as a stop word does toward telling them apart."""
 
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
 """A word, with its elisions and hyphens."""
@@ -82,10 +66,7 @@ def detect_language(text: str) -> Language:
 
     def evidence(language: Language) -> int:
         own = sum(lowered.count(letter) for letter in OWN_LETTERS[language])
-        endings = OWN_ENDINGS[language]
-        # A word barely longer than its ending is too short to tell (`cura`, `deux`).
-        ending = sum(len(word) > 5 and word.endswith(endings) for word in words)
-        return own + ending + sum(word in STOPWORDS[language] for word in words)
+        return own + sum(word in STOPWORDS[language] for word in words)
 
     # max keeps the first of equals: table order decides a tie.
     return max(candidates, key=evidence)
