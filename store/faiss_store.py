@@ -8,9 +8,10 @@
 Rows are an internal detail: every call takes and returns paragraph ids. A version folder holds
 the vectors, their FAISS indexes (`store.vectors`), the resolutions, the row order, each row's
 words, the saved BM25 index and the substring index of the passages (`store.substrings`),
-memory-mapped by a load (`store.atomic` publishes it whole and checks it on load), so that opening a store
-neither embeds nor segments anything. A load checks that these agree with one another and with
-the manifest before the store is used; a version that does not is refused as a whole.
+memory-mapped by a load (`store.atomic` publishes it whole and checks it on load), so that
+opening a store neither embeds nor segments anything. A load checks that these agree with one
+another and with the manifest before the store is used; a version that does not is refused as a
+whole.
 """
 
 from __future__ import annotations

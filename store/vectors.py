@@ -160,6 +160,7 @@ class VectorIndex:
             end = start + graph.ntotal
             within = None if rows is None else rows[(rows >= start) & (rows < end)] - start
             if within is None or len(within):
+                # Given on every walk: a saved graph keeps the efSearch it was built with.
                 depth = candidates or ef_search(graph.ntotal)
                 walks.append((start, (graph, matrix[start:end], query, k, depth, within)))
         if not walks:
