@@ -37,12 +37,14 @@ HNSW_EF_SEARCH = ((GRAPH_ROWS, 512), (None, 1024))
 a larger graph needs more for the same recall. Only a graph saved before graphs were split
 holds more than `GRAPH_ROWS`. The recall each gives, and other values', is measured by
 `hrc-qa bench` (see the README)."""
-GRAPH_CODES = faiss.ScalarQuantizer.QT_8bit
-"""How a graph holds its vectors for the walk: one byte a dimension (a quarter of float32), so
-that each step reads less memory; the candidates found are scored again exactly from the
+GRAPH_CODES = faiss.ScalarQuantizer.QT_bf16
+"""How a graph holds its vectors for the walk: bfloat16, half of float32, so that each step
+reads less memory; its codes are float32's upper halves, so comparing them costs no scaling
+(8-bit codes, which take half as much again, must be scaled back: their walks take more CPU;
+README: "Walks over bfloat16"). The candidates found are scored again exactly from the
 store's float vectors (`walk`)."""
 RESCORED = 50
-"""How many of a walk's candidates are scored again exactly, however few are asked: the 8-bit
+"""How many of a walk's candidates are scored again exactly, however few are asked: the
 codes' order can differ from the exact one among near neighbours."""
 BUILD_THREADS = faiss.omp_get_max_threads()
 """Building a graph uses every core FAISS may; a walk uses one thread, since FAISS's threads
@@ -176,9 +178,9 @@ class VectorIndex:
 
 
 def graph(vectors: np.ndarray) -> faiss.IndexHNSWSQ:
-    """An HNSW graph of `vectors`, walked over their 8-bit codes. It is built on the exact
-    vectors (built on the 8-bit ones, its links are a little worse: lower recall at the same
-    efSearch)."""
+    """An HNSW graph of `vectors`, walked over their codes (`GRAPH_CODES`). It is built on the
+    exact vectors (built on 8-bit codes, its links were a little worse: lower recall at the
+    same efSearch)."""
     dimension = vectors.shape[1]
     built = faiss.IndexHNSWFlat(dimension, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
     built.hnsw.efConstruction = HNSW_EF_CONSTRUCTION

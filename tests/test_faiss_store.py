@@ -97,26 +97,51 @@ def test_above_the_exact_limit_the_vectors_go_into_a_graph(fake_encoder, monkeyp
     assert store.dense_search(query, 1, Filters())[0].id == nearest
 
 
-def test_a_graph_saved_with_float_vectors_still_answers(fake_encoder, monkeypatch, tmp_path):
-    # Before the graph walked 8-bit codes it held the float vectors (an IndexHNSWFlat): a
-    # version saved so loads and is searched as it was.
-    def float_graph(vectors: np.ndarray) -> faiss.Index:
-        graph = faiss.IndexHNSWFlat(
-            vectors.shape[1], vector_indexes.HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT
-        )
-        graph.add(np.ascontiguousarray(vectors, dtype=np.float32))
-        return graph
+def _float_graph(vectors: np.ndarray) -> faiss.Index:
+    graph = faiss.IndexHNSWFlat(
+        vectors.shape[1], vector_indexes.HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT
+    )
+    graph.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return graph
 
+
+def _eight_bit_graph(vectors: np.ndarray) -> faiss.Index:
+    graph = faiss.IndexHNSWSQ(
+        vectors.shape[1],
+        faiss.ScalarQuantizer.QT_8bit,
+        vector_indexes.HNSW_NEIGHBOURS,
+        faiss.METRIC_INNER_PRODUCT,
+    )
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    graph.train(vectors)
+    graph.add(vectors)
+    return graph
+
+
+@pytest.mark.parametrize(
+    ("saved_graph", "kind"),
+    [(_float_graph, "IndexHNSWFlat"), (_eight_bit_graph, "IndexHNSWSQ")],
+    ids=["float vectors", "8-bit codes"],
+)
+def test_a_graph_saved_by_an_earlier_version_still_answers(
+    saved_graph, kind, fake_encoder, monkeypatch, tmp_path
+):
+    # Graphs were saved holding the float vectors, then 8-bit codes, before bfloat16 codes: a
+    # version saved so loads and is searched as it was, its candidates scored exactly.
     monkeypatch.setattr(vector_indexes, "EXACT_SEARCH_LIMIT", 10)
-    monkeypatch.setattr(vector_indexes, "graph", float_graph)
+    monkeypatch.setattr(vector_indexes, "graph", saved_graph)
     update(tmp_path, fake_encoder, FILES[:1])
     monkeypatch.undo()
     store = load(tmp_path, fake_encoder)
-    assert store.vector_index.kind == "IndexHNSWFlat"
+    assert store.vector_index.kind == kind
     query = fake_encoder.encode_queries(["国家报告和后续行动机制"])[0]
     ids = paragraph_ids(store)
-    nearest = ids[int(np.argmax(store.vectors(ids) @ query))]
-    assert store.dense_search(query, 1, Filters())[0].id == nearest
+    exact = store.vectors(ids) @ query
+    hits = store.dense_search(query, 3, Filters())
+    assert hits[0].id == ids[int(np.argmax(exact))]
+    np.testing.assert_allclose(
+        [hit.score for hit in hits], np.sort(exact)[::-1][:3], rtol=0, atol=1e-6
+    )
 
 
 def test_a_version_saved_before_the_vectors_were_split_still_answers(home, fake_encoder):
@@ -212,7 +237,7 @@ def test_the_graph_finds_what_exact_search_finds(clustered_store):
 
 
 def test_a_graph_gives_exact_scores_best_first(clustered_store):
-    # The walk compares 8-bit codes; what it returns is scored from the float vectors.
+    # The walk compares bfloat16 codes; what it returns is scored from the float vectors.
     store, vectors, ids = clustered_store
     query = vectors[11]
     hits = store.dense_search(query, 20, Filters())
