@@ -246,15 +246,15 @@ def unshown_numbers(question: str, texts: list[str]) -> tuple[str, ...]:
     """The numbers `question` names a thing by that none of `texts` shows, as it writes them;
     a UN document's number (`51/5`) is not one of them: it is a term, looked for as one."""
     documents = [match.span() for match in DOCUMENT_NUMBER.finditer(question)]
+    named = [
+        number
+        for number in named_numbers(question)
+        if not any(start <= number.start < end for start, end in documents)
+    ]
+    if not named:  # most questions: the texts are not read
+        return ()
     shown = set().union(*(shown_numbers(text) for text in texts))
-    return tuple(
-        dict.fromkeys(
-            number.text
-            for number in named_numbers(question)
-            if number.value not in shown
-            and not any(start <= number.start < end for start, end in documents)
-        )
-    )
+    return tuple(dict.fromkeys(number.text for number in named if number.value not in shown))
 
 
 def titled_documents(question: str, language: Language) -> tuple[str, ...]:
