@@ -66,6 +66,12 @@ _ENGLISH_ORDINAL = re.compile(
     rf"\b(?:(?P<tens>{'|'.join(_TENS_BEFORE)})[- ])?(?P<ordinal>{'|'.join(_ORDINALS)})\b",
     re.IGNORECASE,
 )
+_ORDINAL_SUFFIX = re.compile(r"st|nd|rd|th", re.IGNORECASE)
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_DATE_AFTER = re.compile(rf"\s*(?:月|日|号)|\s+{_MONTHS}\b")
+_DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s+$")
 
 
 @dataclass(frozen=True)
@@ -77,37 +83,55 @@ class NamedNumber:
     start: int
     end: int
     value: str
+    ordinal: bool
+    """Written as a place in a series (`第十一届`, `eleventh`, `11th`): a month's or a day's
+    number in a date (`2024 年 11 月 4 日`) does not show it."""
 
 
 def named_numbers(question: str) -> list[NamedNumber]:
     """The numbers `question` names a thing by (the module docstring says which), in the order
     found: figures, Chinese numerals, English ordinals."""
     found = [
-        NamedNumber(match[0], match.start(), match.end(), match[0].replace(",", ""))
+        NamedNumber(
+            match[0],
+            match.start(),
+            match.end(),
+            match[0].replace(",", ""),
+            bool(_ORDINAL_SUFFIX.match(question, match.end())),
+        )
         for match in _FIGURES.finditer(question)
         if not _YEAR.fullmatch(match[0])
     ]
     found += [
-        NamedNumber(match[0], match.start(), match.end(), str(chinese_value(numeral)))
+        NamedNumber(match[0], match.start(), match.end(), str(chinese_value(numeral)), True)
         for match in _NAMED_CHINESE.finditer(question)
         for numeral in [match["ordinal"] or match["numbered"]]
     ]
     found += [
-        NamedNumber(match[0], match.start(), match.end(), str(_english_value(match)))
+        NamedNumber(match[0], match.start(), match.end(), str(_english_value(match)), True)
         for match in _ENGLISH_ORDINAL.finditer(question)
         if match["tens"] or match["ordinal"].lower() != "first"
     ]
     return found
 
 
-def shown_numbers(text: str) -> set[str]:
+def shown_numbers(text: str, dates: bool = True) -> set[str]:
     """The values of every number `text` shows, in figures (`16.5.1` also shows 16 and 16.5,
-    the parts it is numbered within), in Chinese numerals, or as an English ordinal."""
+    the parts it is numbered within), in Chinese numerals, or as an English ordinal; without
+    `dates`, not those standing as a month or a day (`11 月`, `4 日`, `9 November`)."""
+
+    def kept(match: re.Match[str]) -> bool:
+        return dates or not (
+            _DATE_AFTER.match(text, match.end()) or _DATE_BEFORE.search(text, 0, match.start())
+        )
+
     shown = set()
-    for match in _FIGURES.finditer(text):
+    for match in filter(kept, _FIGURES.finditer(text)):
         parts = match[0].replace(",", "").split(".")
         shown.update(".".join(parts[:end]) for end in range(1, len(parts) + 1))
-    shown.update(str(chinese_value(match[0])) for match in _CHINESE_SHOWN.finditer(text))
+    shown.update(
+        str(chinese_value(match[0])) for match in filter(kept, _CHINESE_SHOWN.finditer(text))
+    )
     shown.update(str(_english_value(match)) for match in _ENGLISH_ORDINAL.finditer(text))
     return shown
 

@@ -254,7 +254,15 @@ def unshown_numbers(question: str, texts: list[str]) -> tuple[str, ...]:
     if not named:  # most questions: the texts are not read
         return ()
     shown = set().union(*(shown_numbers(text) for text in texts))
-    return tuple(dict.fromkeys(number.text for number in named if number.value not in shown))
+    # A session's or an article's place in a series is not shown by a date's month or day.
+    undated = set().union(*(shown_numbers(text, dates=False) for text in texts))
+    return tuple(
+        dict.fromkeys(
+            number.text
+            for number in named
+            if number.value not in (undated if number.ordinal else shown)
+        )
+    )
 
 
 def titled_documents(question: str, language: Language) -> tuple[str, ...]:

@@ -35,6 +35,14 @@ def test_a_number_is_shown_however_a_text_writes_it():
     )
     assert {"12", "2024", "11", "4", "16", "16.5"} <= shown
     assert {"13", "16.5.1"}.isdisjoint(shown)
+    # A month's or a day's number shows the day asked about, not a session's place in a series.
+    assert {"11", "4"}.isdisjoint(shown_numbers("将于 2024 年 11 月 4 日举行", dates=False))
+    named = named_numbers("第十一届 on 4 November, the 11th")
+    assert {number.text: number.ordinal for number in named} == {
+        "第十一届": True,
+        "4": False,
+        "11": True,
+    }
 
 
 @pytest.mark.slow
@@ -45,6 +53,12 @@ def test_a_number_is_shown_however_a_text_writes_it():
             "世界城市论坛第十三届会议在哪个城市开？",
             "第十三届",
             "问题用编号“第十三届”指明所问的条款、届会或具体目标，而找到的段落都没有这个编号",
+        ),
+        (
+            # 57/12 PP5 dates the twelfth session 2024 年 11 月 4 日: November is not the 11th.
+            "世界城市论坛第十一届会议是在哪个城市举办的？",
+            "第十一届",
+            "问题用编号“第十一届”指明所问的条款、届会或具体目标",
         ),
         (
             "What does SDG target 16.5 say about reducing bribery?",
