@@ -20,10 +20,11 @@ each of its words comes to some word of the best paragraph (`données` to 数据
 One signal looks past the shared vocabulary of a question that asks for something next to what
 the texts cover: whether it asks for a quantity, a time, a place or a person that the best
 paragraph does not show (`languages.answer_types`: a budget share, a date, which States, who
-the speakers were, beside a paragraph holding no figure, no date, no place and no name). Another, whether it names a thing
-by a number none of the paragraphs found shows (`SDG target 16.5` beside goal 16, `第十三届`
-beside 第十二届: `languages.numbers`), is not weighed by a model: such a question is refused,
-as one about places no resolution mentions is (`qa.assistant`).
+the speakers were, beside a paragraph holding no figure, no date, no place and no name).
+Another, whether it names a thing by a number none of the paragraphs found shows (`SDG target
+16.5` beside goal 16, `第十三届` beside 第十二届: `languages.numbers`), is not weighed by a
+model: such a question is refused, as one about places no resolution mentions is
+(`qa.assistant`).
 """
 
 from __future__ import annotations
