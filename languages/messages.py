@@ -23,6 +23,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "no_match_time": "问题问的是一个时间（日期、年份、期限），而最接近的一段没有给出这样的时间。下面的段落仅供参考。",
         "no_match_place": "问题问的是一个地方或具体国家（在哪里、哪些国家），而最接近的一段没有点出这样的地名或国名。下面的段落仅供参考。",
         "no_match_person": "问题问的是具体的人（发言嘉宾、主持人、获奖者、现任者），而最接近的一段没有点出人名。下面的段落仅供参考。",
+        "no_match_number": "问题用编号{terms}指明所问的条款、届会或具体目标，而找到的段落都没有这个编号，说的是别的。下面的段落仅供参考。",
         "no_match_language": "已收录的决议都不是用提问的语言写的，无法逐词核对这个问题。下面是跨语言按意思找到的最接近的段落，仅供参考。",
         "by_meaning": "已收录的决议都不是用提问的语言写的，无法逐词核对这个问题；下面的段落是跨语言按意思找到的。",
         "partial": "已收录的决议中没有提到{terms}；下面的段落只回答问题的其余部分。",
@@ -152,6 +153,11 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "The question asks for particular people (speakers, a moderator, winners, an "
             "office holder), and the nearest paragraph names no one. The paragraphs below are "
             "shown for reference only."
+        ),
+        "no_match_number": (
+            "The question names what it asks about (an article, a session, a target) by the "
+            "number {terms}, which none of the paragraphs found shows: they speak of others. "
+            "The paragraphs below are shown for reference only."
         ),
         "no_match_language": (
             "No indexed resolution is in the language of the question, so its words could "
@@ -345,6 +351,11 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "d’un poste), et le paragraphe le plus proche ne nomme personne. Les paragraphes "
             "ci-dessous sont donnés à titre indicatif."
         ),
+        "no_match_number": (
+            "La question désigne ce qu’elle demande (un article, une session, une cible) par le "
+            "numéro {terms}, qu’aucun des paragraphes trouvés ne porte : ils parlent d’autre "
+            "chose. Les paragraphes ci-dessous sont donnés à titre indicatif."
+        ),
         "no_match_language": (
             "Aucune résolution indexée n’est rédigée dans la langue de la question : ses mots "
             "n’ont pas pu y être recherchés. Les paragraphes ci-dessous, les plus proches par "
@@ -503,6 +514,11 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "el párrafo más cercano no nombra a nadie. Los párrafos siguientes se muestran solo "
             "como referencia."
         ),
+        "no_match_number": (
+            "La pregunta designa lo que pide (un artículo, un período de sesiones, una meta) "
+            "con el número {terms}, que no aparece en ninguno de los párrafos encontrados: "
+            "tratan de otra cosa. Los párrafos siguientes se muestran solo como referencia."
+        ),
         "no_match_language": (
             "Ninguna resolución indizada está en el idioma de la pregunta: sus palabras no se "
             "pudieron buscar en ellas. Los párrafos siguientes, los más cercanos por su sentido "
@@ -660,6 +676,11 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "должность), но ближайший пункт никого не называет. Пункты ниже приведены только "
             "для справки."
         ),
+        "no_match_number": (
+            "Вопрос называет то, о чём спрашивает (статью, сессию, задачу), номером {terms}, "
+            "которого нет ни в одном из найденных пунктов: они говорят о другом. Пункты ниже "
+            "приведены только для справки."
+        ),
         "no_match_language": (
             "Ни одна проиндексированная резолюция не написана на языке вопроса, поэтому его "
             "слова не удалось в них найти. Ниже приведены ближайшие по смыслу пункты на другом "
@@ -813,6 +834,10 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "no_match_person": (
             "يسأل السؤال عن أشخاص بعينهم (متحدثين أو فائزين أو شاغل منصب)، ولا تسمّي أقرب "
             "فقرة أحدًا. وترد الفقرات أدناه للاسترشاد فقط."
+        ),
+        "no_match_number": (
+            "يحدد السؤال ما يسأل عنه (مادة أو دورة أو غاية) بالرقم {terms}، ولا يرد هذا الرقم "
+            "في أي من الفقرات التي عُثر عليها: فهي تتناول غيره. وترد الفقرات أدناه للاسترشاد فقط."
         ),
         "no_match_language": (
             "لا يوجد أي قرار مفهرس بلغة السؤال، لذا تعذر البحث عن كلماته فيها. وترد أدناه أقرب "

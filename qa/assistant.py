@@ -164,8 +164,14 @@ class Assistant:
         # A question about places no indexed resolution mentions is refused whatever else it
         # shares with them (`qa.places`); its place names are checked in every language.
         unmentioned_place = bool(signals and not cited and signals.about_unmentioned_place)
+        # So is one naming a thing by a number none of the paragraphs found shows (`SDG target
+        # 16.5` beside goal 16's paragraphs): they speak of another than it asks about.
+        unshown = signals.unshown_numbers if signals and not cited else ()
         relevant = bool(cited) or (
-            signals is not None and not unmentioned_place and is_relevant(signals, fitted)
+            signals is not None
+            and not unmentioned_place
+            and not unshown
+            and is_relevant(signals, fitted)
         )
         # The words of a question in a language no indexed text is in (and, unlike English,
         # not translated into one) cannot be looked for there: none is named as missing.
@@ -197,7 +203,9 @@ class Assistant:
             others = (signals.other_documents + signals.titled_documents) if signals else ()
             unstated = signals.unstated_kinds if signals else ()
             key = (
-                "no_match_missing"
+                "no_match_number"
+                if unshown
+                else "no_match_missing"
                 if missing
                 else "no_match_cited"
                 if others
@@ -205,8 +213,8 @@ class Assistant:
                 if unstated
                 else "no_match"
             )
-            key = key if words_checked or unmentioned_place else "no_match_language"
-            terms = listed(missing or others, language)
+            key = key if words_checked or unmentioned_place or unshown else "no_match_language"
+            terms = listed(unshown or missing or others, language)
             return Answer(
                 question,
                 "no_match",

@@ -21,6 +21,10 @@ One signal looks past the shared vocabulary of a question that asks for somethin
 the texts cover: whether it asks for a quantity, a time, a place or a person that the best
 paragraph does not show (`languages.answer_types`: a budget share, a date, which States, who
 the speakers were, beside a paragraph holding no figure, no date, no place and no name).
+Another, whether it names a thing by a number none of the paragraphs found shows (`SDG target
+16.5` beside goal 16, `第十三届` beside 第十二届: `languages.numbers`), is not weighed by a
+model: such a question is refused, as one about places no resolution mentions is
+(`qa.assistant`).
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from embeddings.encoder import Encoder
 from languages import Language
 from languages.answer_types import AnswerKind, unstated_kinds
 from languages.keywords import KEYWORD_FORMS
+from languages.numbers import named_numbers, shown_numbers
 from languages.stopwords import QUESTION_WORDS
 from languages.titles import TITLES
 from qa.generic import centroid
@@ -76,6 +81,9 @@ KIND_SHOWN_WITHIN = 1
 """The paragraphs looked at for the kind of answer a question asks for (a figure, a date): the
 best one, whose answering the question the question model judges (a date in the third paragraph
 does not make the first an answer; resolutions date the documents they recall)."""
+NUMBERS_SHOWN_WITHIN = 5
+"""The paragraphs looked at for a number the question names a thing by: as many as an answer
+shows, so that a session's number in the fifth of them counts as shown."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +145,10 @@ class Signals:
     passage mentions, as the question writes them."""
     names_mentioned_place: bool = False
     """Whether the question also names a place some indexed passage mentions."""
+    unshown_numbers: tuple[str, ...] = ()
+    """Numbers the question names a thing by (`target 16.5`, `第十三届`: `languages.numbers`)
+    that none of the first `NUMBERS_SHOWN_WITHIN` paragraphs shows, as the question writes
+    them: the paragraphs speak of another article, target or session than it asks about."""
 
     @property
     def about_unmentioned_place(self) -> bool:
@@ -209,6 +221,7 @@ def question_signals(
         unstated_kinds=unstated_kinds(question, passages[:KIND_SHOWN_WITHIN]),
         unmentioned_places=tuple(dict.fromkeys(place.text for place in absent)),
         names_mentioned_place=len(absent) < len(places),
+        unshown_numbers=unshown_numbers(question, passages[:NUMBERS_SHOWN_WITHIN]),
     )
 
 
@@ -227,6 +240,29 @@ def is_question(question: str, language: Language) -> bool:
     naming a document looks for the paragraphs citing it, which the corpus has."""
     return any(mark in question for mark in QUESTION_MARKS) or bool(
         QUESTION_WORDS[language].search(question)
+    )
+
+
+def unshown_numbers(question: str, texts: list[str]) -> tuple[str, ...]:
+    """The numbers `question` names a thing by that none of `texts` shows, as it writes them;
+    a UN document's number (`51/5`) is not one of them: it is a term, looked for as one."""
+    documents = [match.span() for match in DOCUMENT_NUMBER.finditer(question)]
+    named = [
+        number
+        for number in named_numbers(question)
+        if not any(start <= number.start < end for start, end in documents)
+    ]
+    if not named:  # most questions: the texts are not read
+        return ()
+    shown = set().union(*(shown_numbers(text) for text in texts))
+    # A session's or an article's place in a series is not shown by a date's month or day.
+    undated = set().union(*(shown_numbers(text, dates=False) for text in texts))
+    return tuple(
+        dict.fromkeys(
+            number.text
+            for number in named
+            if number.value not in (undated if number.ordinal else shown)
+        )
     )
 
 
