@@ -15,12 +15,14 @@ from qa.evaluate import Question, read_questions
 from qa.generic import centroid
 from qa.relevance import FEATURES, Logistic, is_relevant, model
 from qa.signals import (
+    SITUATION_WEIGHT,
     UNKNOWN_WEIGHT,
     Signals,
     Term,
     coverage,
     is_question,
     missing_share,
+    question_terms,
     titled_documents,
 )
 
@@ -545,6 +547,23 @@ def test_a_term_no_resolution_holds_counts_in_the_missing_share_as_the_rarest_wo
     # A term held, or a compound most of whose characters are, keeps its own weight.
     held_in_part = missing_share([drug, council], [1.0, 0.6])
     assert held_in_part == pytest.approx(8.2 * 0.4 / (6.4 + 8.2))
+
+
+def test_a_missing_word_of_the_askers_situation_weighs_half_in_the_missing_share():
+    # `I'm organising a side event …`: the word tells who asks, not what; it weighs half in
+    # the ordering, and so it does in the share of what the resolutions lack.
+    organising = Term("organising", 4, 14, 3.0, ("organising", "组织"), SITUATION_WEIGHT)
+    council = Term("Council", 60, 67, 8.2, ("council", "理事会"))
+    share = missing_share([organising, council], [0.0, 1.0])
+    missing_weight = UNKNOWN_WEIGHT * SITUATION_WEIGHT
+    assert share == pytest.approx(missing_weight / (missing_weight + 8.2))
+
+
+def test_the_words_a_chinese_question_is_asked_with_are_no_terms():
+    # The resolutions never say 有没有 or 提到: as terms, each counted as a notion they lack.
+    terms = [term.text for term in question_terms("决议有没有提到鼓励年轻人到公共部门工作？", "zh")]
+    assert "有没有" not in terms and "提到" not in terms
+    assert {"鼓励", "年轻人", "公共部门"} <= set(terms)
 
 
 @pytest.mark.slow
