@@ -568,6 +568,35 @@ def test_the_words_a_chinese_question_is_asked_with_are_no_terms():
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("question", "gold"),
+    [
+        (
+            "I'm preparing a briefing for a disability rights group. We want to know what "
+            "accessibility was promised for the full-day panel on good governance. Where is "
+            "that set out?",
+            {"51/5 OP17(a)", "51/5 OP17"},
+        ),
+        (
+            "We advise a small country that depends on outside support. Technical help must be "
+            "requested by the country itself. Where does the Council ask the High Commissioner "
+            "to provide such assistance?",
+            {"36/29 OP4"},
+        ),
+        ("决议里有没有提到鼓励年轻人到公共部门工作？", {"37/7 OP8"}),
+    ],
+)
+def test_a_question_asking_where_the_texts_say_something_is_answered(assistant, question, gold):
+    # `Where is that set out?` asks where in the texts, not for a place (a paragraph naming
+    # none would refuse it); `有没有`, `提到` are words it is asked with, not notions the
+    # resolutions lack.
+    answer = assistant.ask(question)
+    assert answer.status == "ok"
+    assert answer.results[0].paragraph.key in gold
+    assert answer.missing == ()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     ("question", "notion", "says"),
     [
         (
