@@ -633,7 +633,9 @@ def test_an_answerable_paraphrase_with_a_word_no_resolution_holds_is_still_answe
 def test_a_paragraph_as_near_to_any_question_does_not_answer_on_its_cosine():
     # The same cosine and the same words held, from two paragraphs: one much nearer this
     # question than questions about nothing in particular, and one nearer those (a paragraph
-    # near every question): only the first is taken as an answer.
+    # near every question; by 0.04, so that a refit on a pool a question larger or smaller
+    # leaves it on its side of the threshold, where 0.02 put it at even odds): only the first
+    # is taken as an answer.
     particular = Signals(
         similarity=0.80,
         generic_similarity=0.74,
@@ -646,7 +648,7 @@ def test_a_paragraph_as_near_to_any_question_does_not_answer_on_its_cosine():
         titled_documents=(),
         coverages=(0.4,),
     )
-    near_every_question = replace(particular, generic_similarity=0.82)
+    near_every_question = replace(particular, generic_similarity=0.84)
     assert is_relevant(particular)
     assert not is_relevant(near_every_question)
 
