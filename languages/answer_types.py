@@ -26,13 +26,10 @@ AnswerKind = Literal["quantity", "time", "place", "person"]
 _NUMERALS = "零〇一二两三四五六七八九十百千万"
 _NUMBER = rf"(?:\d+(?:[.,]\d+)?|[{_NUMERALS}]{{2,}}|[{_NUMERALS.replace('一', '')}])"
 """A number, in figures or Chinese numerals; a lone 一 is mostly the article (`一个基金`)."""
-_SAYING = (
-    r"(?:say|says|said|note|noted|notes|recogni[sz]e|recogni[sz]es|voice|voices|mention"
-    r"|mentions|express|expresses|stress|stresses|emphasi[sz]e|emphasi[sz]es|acknowledge"
-    r"|acknowledges|refer|refers|call|calls|urge|urges|encourage|encourages|welcome|welcomes)\b"
-)
-"""Verbs by which a text says something: `Where does the Council say …` asks where in the
-texts, not for a place."""
+_MEETING = r"(?:held|hold|hosted|host|take place|took place|convened?|meet|met|located|based)\b"
+"""Verbs of a meeting's place: in English, as in Chinese (`在哪里举行`), `where` asks for a place
+only with one (`Where will the panel be held?`); without (`Where is that set out?`, `Where does
+the Council ask …`) it asks where in the texts."""
 
 ASKS: dict[AnswerKind, re.Pattern[str]] = {
     "quantity": re.compile(
@@ -68,7 +65,7 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
     # `在哪里` only with a verb of meeting: `表述在哪里` asks where in a text, not a place.
     "place": re.compile(
         r"在哪(?:里|儿)?(?:举行|举办|召开)|哪个城市|哪座城市|哪些城市|哪个国家|哪些国家|哪几个国家|哪国"
-        rf"|\bwhere (?:is|was|were|are|will|did|does|do|has|have)\b(?![^?]*\b{_SAYING})"
+        rf"|\bwhere (?:is|was|were|are|will|did|does|do|has|have)\b(?=[^?.]*\b{_MEETING})"
         r"|\b(?:which|what) (?:city|cities|country|countries)\b|\bwhich (?:member )?states\b"
         r"|\bin which (?:city|country)\b|\blist of (?:countries|states|cities)\b"
         r"|\boù (?:a|ont|est|sont|se|aura|auront)\b|\b(?:quels?|quelles?) (?:pays|villes?|états)\b"

@@ -32,13 +32,15 @@ SCRIPTS: dict[Language, str] = {
 OWN_LETTERS: dict[Language, str] = {
     "zh": "",
     "en": "",
-    "fr": "àâçèêëîïôùûœæ",
-    "es": "ñáíóú¿¡",
+    "fr": "àâçèéêëîïôùûœæ",
+    "es": "ñáéíóú¿¡",
     "ru": "",
     "ar": "",
 }
-"""Letters (and marks) that of the languages sharing a script only this one writes: each
-counts as a stop word does toward telling them apart."""
+"""Letters (and marks) that of the languages sharing a script only this one writes (`é`, which
+French and Spanish write and English does not, counts for both): each counts as a stop word
+does toward telling them apart, so that a keyword query with no stop word (`fracture numérique
+genre`) is not read as English."""
 
 _WORD = re.compile(r"\w+(?:[-’']\w+)*")
 """A word, with its elisions and hyphens."""

@@ -36,7 +36,10 @@ _BM25S = _bm25s_lists()
 STOPWORDS_EN_PLUS = _BM25S.STOPWORDS_EN_PLUS
 """bm25s's English list, which `qa.translate` uses too."""
 ASKING_WORDS: dict[Language, frozenset[str]] = {
-    "zh": frozenset(),
+    "zh": frozenset(
+        "说 讲 谈 谈到 谈及 提 提到 提及 提过 告诉 描述 表述 解释 列举 写 怎么写 段 段落 一段 "
+        "哪段 哪一段 措辞 是否 有没有 是不是 有无 任何 也".split()
+    ),
     "en": frozenset(
         "say says said saying tell tells mention mentions mentioned paragraph paragraphs wording "
         "also whether would could anything something nothing without within whose upon yet like "
@@ -78,7 +81,9 @@ Council say about …`, `Raconte …`, `Расскажи …`, `اشرح …`, `
 question whose words are looked up in English (`qa.translate`), where such a word would
 otherwise stand for the nearest English word (`Raconte` → `lactone`) and be named as missing.
 Imperatives in the forms a user addresses a program with, the verbs of saying and providing
-that ask what a text says, and the words for a paragraph and its wording."""
+that ask what a text says, and the words for a paragraph and its wording. A Chinese question's
+are no terms either (`qa.signals`): the resolutions say `提到` or `有没有` nowhere, so each
+would count as a notion they lack."""
 
 QUESTION_WORDS: dict[Language, re.Pattern[str]] = {
     "zh": re.compile(r"什么|哪|如何|怎|是否|吗|多少|谁|为何|几[个年次项位届]"),

@@ -40,7 +40,7 @@ from languages import Language
 from languages.answer_types import AnswerKind, unstated_kinds
 from languages.keywords import KEYWORD_FORMS
 from languages.numbers import named_numbers, shown_numbers
-from languages.stopwords import QUESTION_WORDS
+from languages.stopwords import ASKING_WORDS, QUESTION_WORDS
 from languages.titles import TITLES
 from qa.generic import centroid
 from qa.places import named_places, unmentioned
@@ -96,6 +96,9 @@ class Term:
     weight: float
     forms: tuple[str, ...]
     """Strings whose presence in a paragraph shows the term (itself, or its translations)."""
+    emphasis: float = 1.0
+    """What its place in the question makes of its weight: `SITUATION_WEIGHT` in the asker's
+    situation, told before a long question asks."""
 
 
 @dataclass(frozen=True)
@@ -374,12 +377,13 @@ def _word_terms(
                 word.text,
                 word.start,
                 word.end,
-                min((_weight(t) for t in word.translations), default=UNKNOWN_WEIGHT)
-                * (SITUATION_WEIGHT if word.start < situation else 1.0),
+                min((_weight(t) for t in word.translations), default=UNKNOWN_WEIGHT) * emphasis,
                 (word.text.lower(), *word.translations),
+                emphasis,
             )
             for word in (english if english is not None else english_words(question, holds))
             if not (language == "en" and AUTHOR_WORDS.fullmatch(word.text))
+            for emphasis in [SITUATION_WEIGHT if word.start < situation else 1.0]
         ]
     if KEYWORD_FORMS[language].segmenter != "jieba":
         # French, Spanish, Russian, Arabic: each word, looked for as written and as its stem
@@ -392,7 +396,8 @@ def _word_terms(
         ]
     terms = []
     for word, start, end in segmenter().tokenize(question):
-        if word.lower() in tokens(word):  # not a stop word, not punctuation
+        # Not a stop word, not punctuation, not a word the question is asked with.
+        if word.lower() in tokens(word) and word not in ASKING_WORDS[language]:
             terms.append(Term(word, start, end, _weight(word), (word.lower(),)))
     return terms
 
@@ -434,7 +439,7 @@ def missing_share(terms: list[Term], in_corpus: list[float]) -> float:
     药品) are common Chinese words, weighed less than `Council` in `What does the Council say
     about the human rights impact of drug control policies?`."""
     weighed = [
-        replace(term, weight=UNKNOWN_WEIGHT) if share < 0.5 else term
+        replace(term, weight=UNKNOWN_WEIGHT * term.emphasis) if share < 0.5 else term
         for term, share in zip(terms, in_corpus, strict=True)
     ]
     return 1 - weighted_share(weighed, in_corpus)

@@ -49,6 +49,9 @@ from languages.answer_types import asked_kinds, unstated_kinds
         ("《2030年议程》中关于善治的表述在哪里？", ()),
         ("Where does the Council say that the goals are indivisible?", ()),
         ("Where is it noted that digital gaps persist?", ()),
+        ("We are planning a statement on technical help. Where is that set out?", ()),
+        ("Where does the Council ask the High Commissioner to provide assistance?", ()),
+        ("Where will the panel discussion on good governance be held?", ("place",)),
         # A deadline, an amount.
         ("К какому сроку государства должны создать механизмы?", ("time",)),
         ("What is the deadline for the report?", ("time",)),

@@ -249,6 +249,8 @@ def test_every_citation_written_is_found_again_in_a_question(versions, language)
         ("los derechos humanos y la corrupción", "es"),
         ("What does the resolution say about corruption?", "en"),
         ("corruption", "en"),  # nothing tells: English, first in the table
+        ("fracture numérique genre", "fr"),  # `é`, which English does not write
+        ("participación ciudadana gobierno electrónico", "es"),  # `ó` beside `é`: Spanish
         ("Как коррупция влияет на права человека?", "ru"),
         ("резолюция 57/12 OP8(a)", "ru"),
         ("كيف يؤثر الفساد على حقوق الإنسان؟", "ar"),
