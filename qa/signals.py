@@ -1,7 +1,8 @@
 """The measured signals behind the no-match decision and the relevance labels.
 
 For one question and the paragraphs retrieval found, `question_signals` orders the first few by
-how much of the question each holds, and says how similar the best paragraph is (cosine) and
+how much of the question each holds (and, for a question of one sentence, how near it each is in
+meaning), and says how similar the best paragraph is (cosine) and
 which of the question's salient terms occur in it or anywhere in the corpus. Salience is
 inverse document frequency from jieba's general-Chinese table (`jieba/analyse/idf.txt`);
 English question words are weighed and looked for through their Chinese translations (`qa.translate`). A term found
@@ -161,7 +162,8 @@ def question_signals(
     encoder: Encoder,
 ) -> tuple[Found, Signals] | None:
     """The hits of a search for `question`, their first `COVERAGE_REORDERED` ordered by how
-    much of the question each holds where its words can be looked for (fusion ranks a paragraph
+    much of the question each holds where its words can be looked for, then how near to it in
+    meaning (`SIMILARITY_WEIGHT`) (fusion ranks a paragraph
     holding one frequent word of the question above one holding all of it, `indigenous
     peoples`: 人民 before 土著人民, more often than the reverse), and their signals (None when
     it found nothing); `encoder` is the model the store's vectors were made by."""
