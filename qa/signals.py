@@ -56,15 +56,16 @@ DOCUMENT_NUMBER = re.compile(
 QUESTION_MARKS = ("?", "？", "؟")
 SALIENT_WEIGHT = 9.0
 """Terms at least this weighty (rarer than 人权 in general Chinese) are named as missing."""
-COVERAGE_REORDERED = 5
-"""The first hits that `question_signals` orders by how much of the question each holds."""
+COVERAGE_REORDERED = 6
+"""The first hits that `question_signals` orders by how much of the question each holds: one
+more than the five an answer shows by default, so that the sixth can come into them."""
 COVERAGE_WEIGHT = 10.0
 """What holding every one of the question's terms weighs against a hit's place (1 / rank): a
 tenth more of the terms outweighs the gap between first place and none, so the first hits go
 by how much of the question they hold, and their fused order breaks near ties."""
 SIMILARITY_WEIGHT = 80.0
 """What a hit's cosine to the question weighs in that order, for a question of one sentence: the
-first five's cosines lie within a few hundredths, and a hundredth more weighs 0.8, more than the
+first hits' cosines lie within a few hundredths, and a hundredth more weighs 0.8, more than the
 gap between first and second place, so of paragraphs holding as much of the question the one
 nearest it in meaning goes first (fusion adds ranks, and a paragraph ranked fair by both searches
 can pass one that the dense search ranks first and the keyword search a little lower). Not for a
