@@ -1,7 +1,8 @@
 """The measured signals behind the no-match decision and the relevance labels.
 
 For one question and the paragraphs retrieval found, `question_signals` orders the first few by
-how much of the question each holds, and says how similar the best paragraph is (cosine) and
+how much of the question each holds (and, for a question of one sentence, how near it each is in
+meaning), and says how similar the best paragraph is (cosine) and
 which of the question's salient terms occur in it or anywhere in the corpus. Salience is
 inverse document frequency from jieba's general-Chinese table (`jieba/analyse/idf.txt`);
 English question words are weighed and looked for through their Chinese translations (`qa.translate`). A term found
@@ -60,18 +61,27 @@ DOCUMENT_NUMBER = re.compile(
 QUESTION_MARKS = ("?", "？", "؟")
 SALIENT_WEIGHT = 9.0
 """Terms at least this weighty (rarer than 人权 in general Chinese) are named as missing."""
-COVERAGE_REORDERED = 5
-"""The first hits that `question_signals` orders by how much of the question each holds."""
+COVERAGE_REORDERED = 6
+"""The first hits that `question_signals` orders by how much of the question each holds: one
+more than the five an answer shows by default, so that the sixth can come into them."""
 COVERAGE_WEIGHT = 10.0
 """What holding every one of the question's terms weighs against a hit's place (1 / rank): a
 tenth more of the terms outweighs the gap between first place and none, so the first hits go
 by how much of the question they hold, and their fused order breaks near ties."""
+SIMILARITY_WEIGHT = 80.0
+"""What a hit's cosine to the question weighs in that order, for a question of one sentence: the
+first hits' cosines lie within a few hundredths, and a hundredth more weighs 0.8, more than the
+gap between first and second place, so of paragraphs holding as much of the question the one
+nearest it in meaning goes first (fusion adds ranks, and a paragraph ranked fair by both searches
+can pass one that the dense search ranks first and the keyword search a little lower). Not for a
+question of several sentences: its cosine is mostly that of the situation it tells first."""
 SITUATION_WEIGHT = 0.5
 """What the terms of an English question's first sentence weigh, times their own, when more
 sentences follow: a long question tells the asker's situation first (`I'm drafting a concept
 note for a side event on …`) and asks after it, and the paragraph asked for holds the
 question's words more than the situation's."""
-_SENTENCE_END = re.compile(r"[.?!](?=\s+\S)")
+_SENTENCE_END = re.compile(r"[.?!](?=\s+\S)|[。？！؟](?=\s*\S)")
+"""The end of a sentence that another follows (Chinese marks need no space after them)."""
 AUTHOR_WORDS = re.compile(r"(?:council|hrc)(?:['’]s)?|resolutions?", re.IGNORECASE)
 """Words of an English question naming the resolutions or their author (`What does the Council
 encourage …`, `Which resolution …`), not terms of it: every paragraph is the Council's, in a
@@ -168,7 +178,8 @@ def question_signals(
     encoder: Encoder,
 ) -> tuple[Found, Signals] | None:
     """The hits of a search for `question`, their first `COVERAGE_REORDERED` ordered by how
-    much of the question each holds where its words can be looked for (fusion ranks a paragraph
+    much of the question each holds where its words can be looked for, then how near to it in
+    meaning (`SIMILARITY_WEIGHT`) (fusion ranks a paragraph
     holding one frequent word of the question above one holding all of it, `indigenous
     peoples`: 人民 before 土著人民, more often than the reverse), and their signals (None when
     it found nothing); `encoder` is the model the store's vectors were made by."""
@@ -193,7 +204,13 @@ def question_signals(
 
     in_corpus = [coverage(term, held) for term in terms]
     checked = words_checkable(language, store) or found.english is not None
-    order = _coverage_order(coverages) if checked else list(range(len(coverages)))
+    similarities = [hit.similarity for hit in found.hits]
+    one_sentence = not _SENTENCE_END.search(question)
+    order = (
+        _coverage_order(coverages, similarities, one_sentence)
+        if checked
+        else list(range(len(coverages)))
+    )
     found = replace(found, hits=[found.hits[i] for i in order])
     stored, passages = [stored[i] for i in order], [passages[i] for i in order]
     coverages = [coverages[i] for i in order]
@@ -228,12 +245,19 @@ def question_signals(
     )
 
 
-def _coverage_order(coverages: list[float]) -> list[int]:
+def _coverage_order(
+    coverages: list[float], similarities: list[float], one_sentence: bool
+) -> list[int]:
     """The hits' order: the first `COVERAGE_REORDERED` by 1 / rank + `COVERAGE_WEIGHT` × the
-    share of the question's terms each holds, the rest as found."""
+    share of the question's terms each holds (+ `SIMILARITY_WEIGHT` × its cosine to the
+    question, for a question of `one_sentence`), the rest as found."""
     first = min(COVERAGE_REORDERED, len(coverages))
-    ordered = sorted(range(first), key=lambda i: -(1 / (i + 1) + COVERAGE_WEIGHT * coverages[i]))
-    return ordered + list(range(first, len(coverages)))
+    weight = SIMILARITY_WEIGHT if one_sentence else 0.0
+
+    def merit(i: int) -> float:
+        return 1 / (i + 1) + COVERAGE_WEIGHT * coverages[i] + weight * similarities[i]
+
+    return sorted(range(first), key=lambda i: -merit(i)) + list(range(first, len(coverages)))
 
 
 def is_question(question: str, language: Language) -> bool:

@@ -712,3 +712,44 @@ def test_a_long_question_is_answered_by_what_it_asks_before_the_askers_situation
     answer = assistant.ask(question)
     assert answer.status == "ok"
     assert answer.results[0].paragraph.key in gold
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "paragraph"),
+    [
+        # Of the first five, OP10 (the panel before the sixtieth session) and OP11 (the report
+        # on best practices) hold as much of the question; OP10 is nearer it in meaning and now
+        # comes first, OP11 second.
+        (
+            "第57/12号决议请高专办在人权理事会第六十届会议之前举行什么样的专题小组讨论会？",
+            "57/12 OP10",
+        ),
+        (
+            "¿Deben protegerse también en línea los derechos de los que las personas gozan "
+            "fuera de línea?",
+            "51/5 OP3",
+        ),
+        (
+            "At which Council session is the report on the good governance panel to be "
+            "presented, and in what accessible formats?",
+            "51/5 OP17(c)",
+        ),
+        # A question of several sentences is ordered by its words alone: its cosine is mostly
+        # the situation it tells first, which put 36/29 OP8 before PP17.
+        (
+            "I'm preparing a briefing for our new UPR focal point, who keeps asking why we "
+            "bother handling all recommendations in one integrated exercise instead of ministry "
+            "by ministry. I'd like Council language showing that this kind of comprehensive "
+            "approach helps line up human rights and sustainable development work at the "
+            "national level. Which paragraphs say so?",
+            "36/29 PP17",
+        ),
+    ],
+)
+def test_of_paragraphs_holding_as_much_of_a_question_the_nearest_in_meaning_comes_first(
+    assistant, question, paragraph
+):
+    answer = assistant.ask(question)
+    assert answer.status == "ok"
+    assert answer.results[0].paragraph.key == paragraph
