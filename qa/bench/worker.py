@@ -148,11 +148,12 @@ def latency(size: int, repeat: int, seed: int = 0, corpora: str | None = None) -
 def corpus_key(size: int, seed: int, model: str) -> str:
     """The folder name of a saved synthetic store: its size and seed, and a digest of what
     made it (the model's name and the code of the corpus readers, the benchmark's corpus, the
-    embeddings and the store), so that a store another version of the code built is never
-    served as this one's."""
+    embeddings, the store, and the language tables the readers and the keyword index use:
+    stop words, scripts, document forms), so that a store another version of the code built is
+    never served as this one's."""
     digest = hashlib.sha256(model.encode())
     sources = [ROOT / "qa" / "bench" / "synthetic.py"]
-    for package in ("corpus", "embeddings", "store"):
+    for package in ("corpus", "embeddings", "languages", "store"):
         sources += sorted((ROOT / package).rglob("*.py"))
     for source in sources:
         digest.update(source.read_bytes())
