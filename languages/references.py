@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from languages import Language
 from languages.documents import DOCUMENT_FORMS
+from languages.numbers import chinese_value
 
 PARENTHESISED_SUBDIVISION = r"\(\s*(?:[a-z]{1,2}|[ivx]{1,5})\s*\)"
 """A sub-paragraph as labels and Chinese and English texts write it: `(a)`, `(ii)`."""
@@ -62,17 +63,11 @@ class ReferenceForms:
 _CLOSED_SUBDIVISION = r"\(?\s*(?:[a-z]{1,2}|[ivx]{1,5})\s*\)"
 """A sub-paragraph as French, Spanish and Russian write it, `a)`, `ii)`, or `(a)`."""
 
-_CHINESE_DIGITS = {char: value for value, char in enumerate("零一二三四五六七八九")}
-
 
 def chinese_number(number: str) -> int:
-    """`12` or a Chinese numeral up to 99: `八` → 8, `十七` → 17, `二十` → 20."""
-    if number.isdigit():
-        return int(number)
-    tens, _, units = number.rpartition("十")
-    if "十" not in number:
-        return _CHINESE_DIGITS[number]
-    return (_CHINESE_DIGITS.get(tens, 1) if tens else 1) * 10 + _CHINESE_DIGITS.get(units, 0)
+    """`12` or a Chinese numeral (`languages.numbers.chinese_value`): `八` → 8, `十七` → 17,
+    `二十` → 20."""
+    return int(number) if number.isdigit() else chinese_value(number)
 
 
 REFERENCE_FORMS: dict[Language, ReferenceForms] = {
