@@ -8,8 +8,9 @@ Above `GRAPH_ROWS` vectors the rows go into several graphs of consecutive rows, 
 size, walked side by side on the machine's cores: a graph of half a million rows finds a
 question's ten nearest as surely with half the candidates a graph of a million needs, so two
 walks side by side take about half the time of one (README: "Graphs side by side"). Each walk
-compares 8-bit codes of the vectors and its best candidates are scored again exactly from the
-store's float vectors, so the scores and order returned are exact.
+compares one-byte integer codes of the vectors (`GRAPH_CODES`) and its best candidates are
+scored again exactly from the store's float vectors, so the scores and order returned are
+exact.
 """
 
 from __future__ import annotations
@@ -37,12 +38,15 @@ HNSW_EF_SEARCH = ((GRAPH_ROWS, 512), (None, 1024))
 a larger graph needs more for the same recall. Only a graph saved before graphs were split
 holds more than `GRAPH_ROWS`. The recall each gives, and other values', is measured by
 `hrc-qa bench` (see the README)."""
-GRAPH_CODES = faiss.ScalarQuantizer.QT_bf16
-"""How a graph holds its vectors for the walk: bfloat16, half of float32, so that each step
-reads less memory; its codes are float32's upper halves, so comparing them costs no scaling
-(8-bit codes, which take half as much again, must be scaled back: their walks take more CPU;
-README: "Walks over bfloat16"). The candidates found are scored again exactly from the
-store's float vectors (`walk`)."""
+GRAPH_CODES = faiss.ScalarQuantizer.QT_8bit_direct_signed
+"""How a graph holds its vectors for the walk: one signed byte a dimension, each row's vector
+times one scale for the whole graph (127 over its largest component), rounded. A step reads a
+quarter of float32's bytes, and FAISS compares such codes with the question's, made the same
+way, as integers, with no scaling back (the 8-bit codes of earlier rounds had a range a
+dimension to undo, and bfloat16 codes twice the bytes: README: "Walks over signed bytes").
+The candidates found are scored again exactly from the store's float vectors (`walk`)."""
+CODE_RANGE = 127
+"""The largest code: a graph's and a question's largest component (`_codes`)."""
 RESCORED = 50
 """How many of a walk's candidates are scored again exactly, however few are asked: the
 codes' order can differ from the exact one among near neighbours."""
@@ -186,8 +190,9 @@ def graph(vectors: np.ndarray) -> faiss.IndexHNSWSQ:
     built.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
     built.add(vectors)
     index = faiss.IndexHNSWSQ(dimension, GRAPH_CODES, HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
-    index.train(vectors)
-    index.storage.add(vectors)
+    codes = _codes(vectors)
+    index.train(codes)
+    index.storage.add(codes)
     index.hnsw = built.hnsw  # a copy of the links: `built` goes with its float vectors
     index.ntotal = len(vectors)
     index.hnsw.efSearch = ef_search(len(vectors))
@@ -212,8 +217,29 @@ def walk(
     parameters = faiss.SearchParametersHNSW(
         sel=selector, efSearch=max(candidates, depth if selector is None else 2 * depth)
     )
-    found = graph.search(query[None], depth, params=parameters)[1][0]
+    probe = _codes(query) if _integer_codes(graph) else query
+    found = graph.search(probe[None], depth, params=parameters)[1][0]
     found = found[found >= 0]
     scores = matrix[found] @ query
     best = np.argsort(-scores, kind="stable")[:k]
     return found[best], scores[best]
+
+
+def _codes(vectors: np.ndarray) -> np.ndarray:
+    """`vectors` (a graph's rows, or one question) as integer codes (`GRAPH_CODES`), in
+    float32 for FAISS to store or compare: times the scale that makes their largest component
+    `CODE_RANGE`, rounded. A question is scaled by its own largest component, not the graph's:
+    any positive scale keeps the order of its inner products with the rows, and its own uses
+    every code for it (so that the graph's scale need not be kept either)."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    largest = float(np.abs(vectors).max(initial=0.0))
+    scaled = vectors * np.float32(CODE_RANGE / largest if largest else 0.0)
+    return np.round(scaled, out=scaled)
+
+
+def _integer_codes(graph: faiss.Index) -> bool:
+    """Whether `graph` compares integer codes (`GRAPH_CODES`), which take a question made the
+    same way (`_codes`); graphs saved before them hold floats, bfloat16 or ranged 8-bit codes
+    and take the question as it is."""
+    storage = faiss.downcast_index(graph.storage)
+    return isinstance(storage, faiss.IndexScalarQuantizer) and storage.sq.qtype == GRAPH_CODES

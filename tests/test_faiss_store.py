@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import faiss
@@ -105,29 +106,34 @@ def _float_graph(vectors: np.ndarray) -> faiss.Index:
     return graph
 
 
-def _eight_bit_graph(vectors: np.ndarray) -> faiss.Index:
-    graph = faiss.IndexHNSWSQ(
-        vectors.shape[1],
-        faiss.ScalarQuantizer.QT_8bit,
-        vector_indexes.HNSW_NEIGHBOURS,
-        faiss.METRIC_INNER_PRODUCT,
-    )
-    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    graph.train(vectors)
-    graph.add(vectors)
-    return graph
+def _coded_graph(codes: int) -> Callable[[np.ndarray], faiss.Index]:
+    def saved_graph(vectors: np.ndarray) -> faiss.Index:
+        graph = faiss.IndexHNSWSQ(
+            vectors.shape[1], codes, vector_indexes.HNSW_NEIGHBOURS, faiss.METRIC_INNER_PRODUCT
+        )
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        graph.train(vectors)
+        graph.add(vectors)
+        return graph
+
+    return saved_graph
 
 
 @pytest.mark.parametrize(
     ("saved_graph", "kind"),
-    [(_float_graph, "IndexHNSWFlat"), (_eight_bit_graph, "IndexHNSWSQ")],
-    ids=["float vectors", "8-bit codes"],
+    [
+        (_float_graph, "IndexHNSWFlat"),
+        (_coded_graph(faiss.ScalarQuantizer.QT_8bit), "IndexHNSWSQ"),
+        (_coded_graph(faiss.ScalarQuantizer.QT_bf16), "IndexHNSWSQ"),
+    ],
+    ids=["float vectors", "8-bit codes", "bfloat16 codes"],
 )
 def test_a_graph_saved_by_an_earlier_version_still_answers(
     saved_graph, kind, fake_encoder, monkeypatch, tmp_path
 ):
-    # Graphs were saved holding the float vectors, then 8-bit codes, before bfloat16 codes: a
-    # version saved so loads and is searched as it was, its candidates scored exactly.
+    # Graphs were saved holding the float vectors, then 8-bit codes with a range a dimension,
+    # then bfloat16 codes, before signed-byte codes: a version saved so loads and is searched
+    # as it was (the question as it is, not made into codes), its candidates scored exactly.
     monkeypatch.setattr(vector_indexes, "EXACT_SEARCH_LIMIT", 10)
     monkeypatch.setattr(vector_indexes, "graph", saved_graph)
     update(tmp_path, fake_encoder, FILES[:1])
@@ -237,7 +243,7 @@ def test_the_graph_finds_what_exact_search_finds(clustered_store):
 
 
 def test_a_graph_gives_exact_scores_best_first(clustered_store):
-    # The walk compares bfloat16 codes; what it returns is scored from the float vectors.
+    # The walk compares signed-byte codes; what it returns is scored from the float vectors.
     store, vectors, ids = clustered_store
     query = vectors[11]
     hits = store.dense_search(query, 20, Filters())
