@@ -22,6 +22,8 @@ way, through the English words nearest to its words in meaning.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -228,13 +230,7 @@ class HybridRetriever:
             passage_text(item.resolution, item.paragraph).lower()
             for item in self.store.get(found_ids)
         ]
-        holding = {
-            translation: {
-                row for row, passage in enumerate(passages) if translation.lower() in passage
-            }
-            for _, translations in held
-            for translation in translations
-        }
+        holding = _rows_holding(passages, [t for _, translations in held for t in translations])
         chosen: list[str] = []
         for word, translations in held:
             beside = set().union(
@@ -296,3 +292,27 @@ class HybridRetriever:
         scores = reranker.scores(question, passages)
         order = sorted(range(len(head)), key=lambda i: -scores[i])
         return [head[i] for i in order] + tail
+
+
+def _rows_holding(passages: list[str], texts: list[str]) -> dict[str, set[int]]:
+    """For each of `texts`, the rows of `passages` (lowercased) that hold it, lowercased. The
+    passages are searched as one string, each text's occurrences found by `str.find` and a
+    passage counted once: a question's translations are looked for in hundreds of candidates
+    each, and a test of each text in each passage took most of the search (README: "An English
+    question at a million paragraphs")."""
+    joined = "\x00".join(passages)  # no translation holds it: no match spans two passages
+    starts = list(itertools.accumulate((len(passage) + 1 for passage in passages), initial=0))
+    holding: dict[str, set[int]] = {}
+    for text in texts:
+        needle = text.lower()
+        if not needle:
+            holding[text] = set(range(len(passages)))
+            continue
+        rows: set[int] = set()
+        at = joined.find(needle)
+        while at >= 0:
+            row = bisect.bisect_right(starts, at) - 1
+            rows.add(row)
+            at = joined.find(needle, starts[row + 1])
+        holding[text] = rows
+    return holding
