@@ -33,11 +33,12 @@ GRAPH_ROWS = 500_000
 """The most rows one graph holds: a larger store's rows are split into equal graphs."""
 HNSW_NEIGHBOURS = 32
 HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = ((GRAPH_ROWS, 512), (None, 1024))
+HNSW_EF_SEARCH = ((GRAPH_ROWS, 576), (None, 1024))
 """How many candidates a walk keeps, by its graph's rows (up to the first figure, the second):
-a larger graph needs more for the same recall. Only a graph saved before graphs were split
-holds more than `GRAPH_ROWS`. The recall each gives, and other values', is measured by
-`hrc-qa bench` (see the README)."""
+a larger graph needs more for the same recall, and one-byte codes (`GRAPH_CODES`) a little
+more than bfloat16 ones did. Only a graph saved before graphs were split holds more than
+`GRAPH_ROWS`. The recall each gives, and other values', is measured by `hrc-qa bench` (see the
+README)."""
 GRAPH_CODES = faiss.ScalarQuantizer.QT_8bit_direct_signed
 """How a graph holds its vectors for the walk: one signed byte a dimension, each row's vector
 times one scale for the whole graph (127 over its largest component), rounded. A step reads a
