@@ -68,6 +68,13 @@ COVERAGE_WEIGHT = 10.0
 """What holding every one of the question's terms weighs against a hit's place (1 / rank): a
 tenth more of the terms outweighs the gap between first place and none, so the first hits go
 by how much of the question they hold, and their fused order breaks near ties."""
+THROUGH_ENGLISH_COVERAGE_WEIGHT = 4.0
+"""`COVERAGE_WEIGHT` for a question whose words are looked for through the English words nearest
+them in meaning (French, Spanish, Russian, Arabic over Chinese texts): a word's nearest English
+words are often of its neighbourhood rather than of its sense (`homme` in `droits de l'homme`
+looked for as 男子气, 阳刚; `Совет` as 表示, 一套), so the share of its terms a paragraph
+holds tells the paragraphs apart less surely than a dictionary's does, and its cosine and
+fused rank count for more beside it."""
 SIMILARITY_WEIGHT = 80.0
 """What a hit's cosine to the question weighs in that order, for a question of one sentence: the
 first hits' cosines lie within a few hundredths, and a hundredth more weighs 0.8, more than the
@@ -206,8 +213,9 @@ def question_signals(
     checked = words_checkable(language, store) or found.english is not None
     similarities = [hit.similarity for hit in found.hits]
     one_sentence = not _SENTENCE_END.search(question)
+    through_english = found.english is not None and language != "en"
     order = (
-        _coverage_order(coverages, similarities, one_sentence)
+        _coverage_order(coverages, similarities, one_sentence, through_english)
         if checked
         else list(range(len(coverages)))
     )
@@ -236,7 +244,7 @@ def question_signals(
         titled_documents=titled_documents(question, language) if checked else (),
         coverages=tuple(coverages),
         words_checked=checked,
-        through_english=found.english is not None and language != "en",
+        through_english=through_english,
         word_similarity=nearness,
         unstated_kinds=unstated_kinds(question, passages[:KIND_SHOWN_WITHIN]),
         unmentioned_places=tuple(dict.fromkeys(place.text for place in absent)),
@@ -246,16 +254,18 @@ def question_signals(
 
 
 def _coverage_order(
-    coverages: list[float], similarities: list[float], one_sentence: bool
+    coverages: list[float], similarities: list[float], one_sentence: bool, through_english: bool
 ) -> list[int]:
-    """The hits' order: the first `COVERAGE_REORDERED` by 1 / rank + `COVERAGE_WEIGHT` × the
+    """The hits' order: the first `COVERAGE_REORDERED` by 1 / rank + `COVERAGE_WEIGHT` (or
+    `THROUGH_ENGLISH_COVERAGE_WEIGHT`, for a question looked for `through_english`) × the
     share of the question's terms each holds (+ `SIMILARITY_WEIGHT` × its cosine to the
     question, for a question of `one_sentence`), the rest as found."""
     first = min(COVERAGE_REORDERED, len(coverages))
+    held = THROUGH_ENGLISH_COVERAGE_WEIGHT if through_english else COVERAGE_WEIGHT
     weight = SIMILARITY_WEIGHT if one_sentence else 0.0
 
     def merit(i: int) -> float:
-        return 1 / (i + 1) + COVERAGE_WEIGHT * coverages[i] + weight * similarities[i]
+        return 1 / (i + 1) + held * coverages[i] + weight * similarities[i]
 
     return sorted(range(first), key=lambda i: -merit(i)) + list(range(first, len(coverages)))
 

@@ -753,3 +753,30 @@ def test_of_paragraphs_holding_as_much_of_a_question_the_nearest_in_meaning_come
     answer = assistant.ask(question)
     assert answer.status == "ok"
     assert answer.results[0].paragraph.key == paragraph
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "paragraph"),
+    [
+        (
+            "¿Por qué se creó un fondo fiduciario de contribuciones voluntarias para el examen "
+            "periódico universal?",
+            "36/29 PP21",
+        ),
+        (
+            "Почему органы местного самоуправления особенно подходят для оказания услуг, "
+            "отвечающих местным потребностям?",
+            "57/12 PP11",
+        ),
+    ],
+)
+def test_a_question_looked_for_through_english_gets_the_nearest_in_meaning_first(
+    assistant, question, paragraph
+):
+    # Its words are looked for through the English words nearest them, some of them beside
+    # the point, so another paragraph holding a little more of them does not go first.
+    answer = assistant.ask(question)
+    assert answer.signals.through_english
+    assert answer.status == "ok"
+    assert answer.results[0].paragraph.key == paragraph
