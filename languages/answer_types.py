@@ -1,10 +1,13 @@
 """What kind of answer a question asks for, where its form shows in a text: a quantity (`多少`,
 `how many`, `what share`, `what budget`), a time (`哪一年`, `when was`, `how often`, `deadline`),
 a place or particular countries (`在哪里举行`, `哪些国家`, `which States`) or particular people
-(`是谁`, `who were the panellists`, `who won`), in each language a question may come in; and
-the forms that show one in a resolution's text (a counted number, a percentage; a year, a
-month, a session; where a meeting is held; a person's name). The resolutions name bodies and
-roles (`由谁来承担`, `who is to provide`), never speakers, winners or office holders. A
+(`是谁`, `who were the panellists`, `who won`) or what a meeting or a report came to (`通过了
+什么成果文件`, `得出了什么结论`, `what did … conclude`), in each language a question may come
+in; and the forms that show one in a resolution's text (a counted number, a percentage; a
+year, a month, a session; where a meeting is held; a person's name; a document adopted, a
+conclusion drawn). The resolutions name bodies and roles (`由谁来承担`, `who is to provide`),
+never speakers, winners or office holders, and announce meetings and request reports more
+often than they say what came of them (`世界城市论坛第十二届会议将于…在开罗举行`). A
 paragraph holding nothing of the kind asked for cannot answer the question, however many of its
 words it shares (`What minimum share of the budget …?` beside a paragraph on adequate
 funding): `qa.signals` measures that.
@@ -24,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerKind = Literal["quantity", "time", "place", "person"]
+AnswerKind = Literal["quantity", "time", "place", "person", "outcome"]
 
 _NUMERALS = "零〇一二两三四五六七八九十百千万"
 _NUMBER = rf"(?:\d+(?:[.,]\d+)?|[{_NUMERALS}]{{2,}}|[{_NUMERALS.replace('一', '')}])"
@@ -105,6 +108,16 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"|من (?:فاز|ترأس)|من (?:هو|هي|كان) (?:رئيس|المقرر|المفوض)|من هم (?:المتحدثون|الفائزون)",
         re.IGNORECASE,
     ),
+    # What a meeting adopted or a report concluded; `通过了哪些决议` asks for the Council's own
+    # resolutions, which the texts recall.
+    "outcome": re.compile(
+        r"得出了?(?:什么|哪些)结论|(?:通过|发表)了?(?:什么|哪些)成果文件|最后通过了什么"
+        r"|\bwhat did (?:\w+ ){1,6}(?:conclude|adopt|agree on)\b|\bwhat was agreed\b"
+        r"|\bwhat (?:were|are) the (?:outcomes|conclusions|results) of\b"
+        r"|\bquels? (?:résultats|conclusions)\b|\bqué (?:resultados|conclusiones)\b"
+        r"|\bкакие (?:итоги|выводы|результаты)\b|ما (?:هي )?(?:نتائج|استنتاجات)",
+        re.IGNORECASE,
+    ),
 }
 """Words asking for each kind of answer, in Chinese, English, French, Spanish, Russian and
 Arabic."""
@@ -129,9 +142,13 @@ SHOWS: dict[AnswerKind, re.Pattern[str]] = {
     ),
     # A person's name: a transliterated one (纳尔逊·曼德拉), or a title before a name.
     "person": re.compile(r"[\u4e00-\u9fff]·[\u4e00-\u9fff]|\b(?:Mr|Ms|Mrs|Dr|H\.E)\.? [A-Z]"),
+    # A document named as adopted, a conclusion said to be drawn.
+    "outcome": re.compile(
+        r"(?:通过|发表)(?:了|的)《|得出(?:的|了)?结论|\bconcluded that\b|\badopted (?:the|its) [A-Z]"
+    ),
 }
 """What shows each kind in a text: a counted number or a percentage; a date, a year, a
-session; a place where a meeting is held; a person's name."""
+session; a place where a meeting is held; a person's name; an outcome adopted or concluded."""
 
 
 def asked_kinds(question: str) -> tuple[AnswerKind, ...]:
