@@ -1,10 +1,13 @@
 """What kind of answer a question asks for, where its form shows in a text: a quantity (`多少`,
 `how many`, `what share`, `what budget`), a time (`哪一年`, `when was`, `how often`, `deadline`),
 a place or particular countries (`在哪里举行`, `哪些国家`, `which States`) or particular people
-(`是谁`, `who were the panellists`, `who won`), in each language a question may come in; and
-the forms that show one in a resolution's text (a counted number, a percentage; a year, a
-month, a session; where a meeting is held; a person's name). The resolutions name bodies and
-roles (`由谁来承担`, `who is to provide`), never speakers, winners or office holders. A
+(`是谁`, `who were the panellists`, `who won`) or what a meeting or a report came to (`通过了
+什么成果文件`, `得出了什么结论`, `what did … conclude`), in each language a question may come
+in; and the forms that show one in a resolution's text (a counted number, a percentage; a
+year, a month, a session; where a meeting is held; a person's name; a document adopted, a
+conclusion drawn). The resolutions name bodies and roles (`由谁来承担`, `who is to provide`),
+never speakers, winners or office holders, and announce meetings and request reports more
+often than they say what came of them (`世界城市论坛第十二届会议将于…在开罗举行`). A
 paragraph holding nothing of the kind asked for cannot answer the question, however many of its
 words it shares (`What minimum share of the budget …?` beside a paragraph on adequate
 funding): `qa.signals` measures that.
@@ -14,6 +17,9 @@ services online, …`) does not ask for a time, so English, French and Russian o
 before the verb a question puts there (`when was`, `quand a`, `когда был`); Spanish marks
 the question word by its accent (`cuándo`, `cuántos`), Chinese `几` counts after the verbs
 that ask (`有几个`, not `和几个城市`).
+
+A question may ask for several (`When and where …`, `具体是哪天开的？主持人是谁？`): each one asked
+and not shown counts, whatever the others.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerKind = Literal["quantity", "time", "place", "person"]
+AnswerKind = Literal["quantity", "time", "place", "person", "outcome"]
 
 _NUMERALS = "零〇一二两三四五六七八九十百千万"
 _NUMBER = rf"(?:\d+(?:[.,]\d+)?|[{_NUMERALS}]{{2,}}|[{_NUMERALS.replace('一', '')}])"
@@ -35,7 +41,8 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
     "quantity": re.compile(
         r"多少|(?<=[有是共了过要])几(?:个|名|位|项|次|国|家|种|人|成)|比例|百分之几|百分比|份额|占比"
         r"|\bhow (?:many|much)\b"
-        r"|\b(?:what|which)(?: \w+)? (?:percentage|share|proportion|number|amount|sum)\b"
+        r"|\b(?:what|which)(?: \w+)? (?:percentage|share|proportion|number|amount|sum|value"
+        r"|threshold)\b|\b(?:above|below|over|under) what\b"
         r"|\bnumber of\b"
         r"|\bwhat (?:is|was|are|were) the (?:\w+ ){0,2}(?:budget|cost|amount|speed|salary)\b"
         r"|\bwhat (?:minimum|maximum)\b"
@@ -51,6 +58,7 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bdeadline\b|\bby (?:when|what date)\b"
         r"|\bwhen (?:is|was|were|are|will|did|does|do|should|has|have|had|must|can|would)\b"
         r"|\b(?:what|which) (?:year|date|day|month)\b|\bhow (?:long|often)\b|\bsince when\b"
+        r"|\bwhen and where\b|\bwhere and when\b"
         r"|\bquand (?:a|ont|est|sont|sera|seront|doit|doivent|aura|auront)\b"
         r"|\bquelle (?:année|date)\b|\ben quelle année\b|\bdepuis quand\b|\bà quelle fréquence\b"
         r"|\bd'ici quand\b|\bdate limite\b|\bquel délai\b"
@@ -58,13 +66,14 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bfecha límite\b"
         r"|когда (?:был|была|было|были|будет|будут|состоится|состоялась|состоялся|должен"
         r"|должна|должны)\b|в каком году|какого числа|как часто|как долго"
-        r"|к какому сроку|до какого (?:срока|числа)|в какие сроки"
+        r"|к какому сроку|до какого (?:срока|числа)|в какие сроки|в какой срок"
         r"|متى|في أي (?:عام|سنة|تاريخ)|كل كم|ما (?:هو )?الموعد النهائي",
         re.IGNORECASE,
     ),
     # `在哪里` only with a verb of meeting: `表述在哪里` asks where in a text, not a place.
     "place": re.compile(
         r"在哪(?:里|儿)?(?:举行|举办|召开)|哪个城市|哪座城市|哪些城市|哪个国家|哪些国家|哪几个国家|哪国"
+        r"|(?:城市|国家)(?:有|是)哪些"
         rf"|\bwhere (?:is|was|were|are|will|did|does|do|has|have)\b(?=[^?.]*\b{_MEETING})"
         r"|\b(?:which|what) (?:city|cities|country|countries)\b|\bwhich (?:member )?states\b"
         r"|\bin which (?:city|country)\b|\blist of (?:countries|states|cities)\b"
@@ -81,8 +90,9 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
     # `由谁来承担` ask for a body or a role, which the texts do name.
     "person": re.compile(
         r"(?:主持人|嘉宾|发言人|发言者|成员|获奖者|得主|主席|报告员|高级专员)[^，。？]{0,3}(?:是|有)谁"
-        r"|谁(?:主持|获|赢|担任|当选|主讲)|哪些(?:发言)?嘉宾|哪位"
+        r"|是谁(?!的)(?=[\u4e00-\u9fff])|谁(?:主持|获|赢|担任|当选|主讲)|哪些(?:发言)?嘉宾|哪些专家|哪位"
         r"|\bwho (?:won|moderated|chaired|presided|spoke|sponsored|drafted|currently)\b"
+        r"|\b(?:which|what) (?:\w+ ){1,3}won\b"
         r"|\bwho (?:is|was) the (?:current )?(?:president|chair|chairperson|head|moderator|winner"
         r"|special rapporteur|high commissioner|secretary-general)\b"
         r"|\bwho (?:were|are) the (?:panell?ists|speakers|winners|moderators|sponsors)\b"
@@ -96,6 +106,16 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bкто (?:возглавля|председательствова|выиграл|получил|выступал)"
         r"|\bкто (?:является|был|была) (?:председател|докладчик|верховн)"
         r"|من (?:فاز|ترأس)|من (?:هو|هي|كان) (?:رئيس|المقرر|المفوض)|من هم (?:المتحدثون|الفائزون)",
+        re.IGNORECASE,
+    ),
+    # What a meeting adopted or a report concluded; `通过了哪些决议` asks for the Council's own
+    # resolutions, which the texts recall.
+    "outcome": re.compile(
+        r"得出了?(?:什么|哪些)结论|(?:通过|发表)了?(?:什么|哪些)成果文件|最后通过了什么"
+        r"|\bwhat did (?:\w+ ){1,6}(?:conclude|adopt|agree on)\b|\bwhat was agreed\b"
+        r"|\bwhat (?:were|are) the (?:outcomes|conclusions|results) of\b"
+        r"|\bquels? (?:résultats|conclusions)\b|\bqué (?:resultados|conclusiones)\b"
+        r"|\bкакие (?:итоги|выводы|результаты)\b|ما (?:هي )?(?:نتائج|استنتاجات)",
         re.IGNORECASE,
     ),
 }
@@ -122,9 +142,13 @@ SHOWS: dict[AnswerKind, re.Pattern[str]] = {
     ),
     # A person's name: a transliterated one (纳尔逊·曼德拉), or a title before a name.
     "person": re.compile(r"[\u4e00-\u9fff]·[\u4e00-\u9fff]|\b(?:Mr|Ms|Mrs|Dr|H\.E)\.? [A-Z]"),
+    # A document named as adopted, a conclusion said to be drawn.
+    "outcome": re.compile(
+        r"(?:通过|发表)(?:了|的)《|得出(?:的|了)?结论|\bconcluded that\b|\badopted (?:the|its) [A-Z]"
+    ),
 }
 """What shows each kind in a text: a counted number or a percentage; a date, a year, a
-session; a place where a meeting is held; a person's name."""
+session; a place where a meeting is held; a person's name; an outcome adopted or concluded."""
 
 
 def asked_kinds(question: str) -> tuple[AnswerKind, ...]:
@@ -133,9 +157,11 @@ def asked_kinds(question: str) -> tuple[AnswerKind, ...]:
 
 
 def unstated_kinds(question: str, texts: list[str]) -> tuple[AnswerKind, ...]:
-    """The kinds of answer `question` asks for when none of `texts` shows any of them (empty
-    when it asks for none, or when one text shows one)."""
-    kinds = asked_kinds(question)
-    if any(SHOWS[kind].search(text) for kind in kinds for text in texts):
-        return ()
-    return kinds
+    """The kinds of answer `question` asks for that none of `texts` shows (empty when it asks
+    for none, or when each is shown): a question asking when a panel was held and who chaired
+    it is not answered by a paragraph giving the session alone."""
+    return tuple(
+        kind
+        for kind in asked_kinds(question)
+        if not any(SHOWS[kind].search(text) for text in texts)
+    )

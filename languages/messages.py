@@ -23,6 +23,7 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "no_match_time": "问题问的是一个时间（日期、年份、期限），而最接近的一段没有给出这样的时间。下面的段落仅供参考。",
         "no_match_place": "问题问的是一个地方或具体国家（在哪里、哪些国家），而最接近的一段没有点出这样的地名或国名。下面的段落仅供参考。",
         "no_match_person": "问题问的是具体的人（发言嘉宾、主持人、获奖者、现任者），而最接近的一段没有点出人名。下面的段落仅供参考。",
+        "no_match_outcome": "问题问的是一次会议或一份报告的结果（通过的成果文件、得出的结论），而最接近的一段没有说明结果。下面的段落仅供参考。",
         "no_match_number": "问题用编号{terms}指明所问的条款、届会或具体目标，而找到的段落都没有这个编号，说的是别的。下面的段落仅供参考。",
         "no_match_language": "已收录的决议都不是用提问的语言写的，无法逐词核对这个问题。下面是跨语言按意思找到的最接近的段落，仅供参考。",
         "by_meaning": "已收录的决议都不是用提问的语言写的，无法逐词核对这个问题；下面的段落是跨语言按意思找到的。",
@@ -153,6 +154,11 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "The question asks for particular people (speakers, a moderator, winners, an "
             "office holder), and the nearest paragraph names no one. The paragraphs below are "
             "shown for reference only."
+        ),
+        "no_match_outcome": (
+            "The question asks what a meeting or a report came to (an outcome document "
+            "adopted, conclusions drawn), and the nearest paragraph gives no outcome. The "
+            "paragraphs below are shown for reference only."
         ),
         "no_match_number": (
             "The question names what it asks about (an article, a session, a target) by the "
@@ -351,6 +357,11 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "d’un poste), et le paragraphe le plus proche ne nomme personne. Les paragraphes "
             "ci-dessous sont donnés à titre indicatif."
         ),
+        "no_match_outcome": (
+            "La question demande à quoi une réunion ou un rapport a abouti (un document final "
+            "adopté, des conclusions), et le paragraphe le plus proche n’en donne aucun "
+            "résultat. Les paragraphes ci-dessous sont donnés à titre indicatif."
+        ),
         "no_match_number": (
             "La question désigne ce qu’elle demande (un article, une session, une cible) par le "
             "numéro {terms}, qu’aucun des paragraphes trouvés ne porte : ils parlent d’autre "
@@ -514,6 +525,11 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "el párrafo más cercano no nombra a nadie. Los párrafos siguientes se muestran solo "
             "como referencia."
         ),
+        "no_match_outcome": (
+            "La pregunta pide el resultado de una reunión o de un informe (un documento final "
+            "aprobado, unas conclusiones) y el párrafo más cercano no da ningún resultado. Los "
+            "párrafos siguientes se muestran solo como referencia."
+        ),
         "no_match_number": (
             "La pregunta designa lo que pide (un artículo, un período de sesiones, una meta) "
             "con el número {terms}, que no aparece en ninguno de los párrafos encontrados: "
@@ -676,6 +692,11 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "должность), но ближайший пункт никого не называет. Пункты ниже приведены только "
             "для справки."
         ),
+        "no_match_outcome": (
+            "Вопрос касается итогов совещания или доклада (принятого итогового документа, "
+            "выводов), но ближайший пункт не сообщает никаких итогов. Пункты ниже приведены "
+            "только для справки."
+        ),
         "no_match_number": (
             "Вопрос называет то, о чём спрашивает (статью, сессию, задачу), номером {terms}, "
             "которого нет ни в одном из найденных пунктов: они говорят о другом. Пункты ниже "
@@ -834,6 +855,10 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "no_match_person": (
             "يسأل السؤال عن أشخاص بعينهم (متحدثين أو فائزين أو شاغل منصب)، ولا تسمّي أقرب "
             "فقرة أحدًا. وترد الفقرات أدناه للاسترشاد فقط."
+        ),
+        "no_match_outcome": (
+            "يسأل السؤال عمّا انتهى إليه اجتماع أو تقرير (وثيقة ختامية اعتُمدت أو استنتاجات)، "
+            "ولا تذكر أقرب فقرة أي نتيجة. وترد الفقرات أدناه للاسترشاد فقط."
         ),
         "no_match_number": (
             "يحدد السؤال ما يسأل عنه (مادة أو دورة أو غاية) بالرقم {terms}، ولا يرد هذا الرقم "

@@ -70,7 +70,8 @@ TITLES: dict[Language, TitleForms] = {
         ),
         re.compile(
             r"\b(?:say|says|said|commit|commits|require|requires|provisions|article|set out"
-            r"|propose|proposed|recommend|domains|members)\b",
+            r"|propose|proposed|recommend|domains|members|commitments|explain|cover|covers"
+            r"|paragraphs)\b",
             re.IGNORECASE,
         ),
         re.compile(

@@ -19,8 +19,9 @@ asks about a document named by number (`S-32/1`: a number reads the same in ever
 
 A question whose words were looked for through the English words nearest to them in meaning
 (a French one over Chinese texts, `Signals.through_english`) is judged by a third pair over the
-term signals, fitted on every question whose words could be looked for: that evidence is
-noisier than a dictionary's, and the first pair stays fitted on the questions it judges.
+term signals but the share found nowhere, fitted on every question whose words could be looked
+for: that evidence is noisier than a dictionary's, and the first pair stays fitted on the
+questions it judges.
 
 Their coefficients live in `relevance.json` beside this file, written by
 `python -m qa.calibrate` from the calibration questions (never by hand); each feature is
@@ -52,6 +53,11 @@ QUESTION_FEATURES = (
     "asks_about_titled_document",
     "asks_unstated_kind",
 )
+THROUGH_ENGLISH_QUESTION_FEATURES = tuple(name for name in QUESTION_FEATURES if name != "missing")
+"""The question features of the models for words looked for through English: all but the share
+of its words found nowhere in the corpus, which for such a word says more often that its English
+neighbour's translations missed a word the corpus has (`homme`, `Haut`, `المتحدة`, `ООН`) than
+that the corpus lacks the notion (README: the eleventh round's signals)."""
 PARAGRAPH_FEATURES = ("similarity", "below_best", "reciprocal_rank", "coverage")
 MEANING_QUESTION_FEATURES = (
     "similarity_same_language",
@@ -70,7 +76,7 @@ paragraph" (one in twenty)."""
 Evidence = Literal["terms", "through_english", "meaning"]
 FEATURES: dict[Evidence, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "terms": (QUESTION_FEATURES, PARAGRAPH_FEATURES),
-    "through_english": (QUESTION_FEATURES, PARAGRAPH_FEATURES),
+    "through_english": (THROUGH_ENGLISH_QUESTION_FEATURES, PARAGRAPH_FEATURES),
     "meaning": (MEANING_QUESTION_FEATURES, MEANING_PARAGRAPH_FEATURES),
 }
 """Each pair of models' question and paragraph features."""

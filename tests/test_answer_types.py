@@ -70,6 +70,22 @@ from languages.answer_types import asked_kinds, unstated_kinds
         ("Who is to provide the services and facilities for the panel discussion?", ()),
         ("Who are the stakeholders the Council wants involved?", ()),
         ("落实这些建议的首要责任方是谁？", ()),
+        ("这项工作是谁的责任？", ()),
+        ("纪念活动上是谁作的主旨发言？", ("person",)),
+        ("那次讨论会有哪些专家发言？", ("person",)),
+        ("Which government agencies won the Public Service Awards in 2018?", ("person",)),
+        # Several kinds at once; a deadline, a threshold; cities, in other words.
+        ("When and where did the Secretary-General launch his Call to Action?", ("time",)),
+        ("В какой срок государства должны создать механизмы?", ("time",)),
+        ("Above what contract value must a purchase go to open tender?", ("quantity",)),
+        ("已经提交了自愿地方评估报告的城市有哪些？", ("place",)),
+        ("讨论会具体是哪天开的？主持人是谁？", ("time", "person")),
+        # What a meeting or a report came to; the Council's own resolutions are not one.
+        ("世界城市论坛第十二届会议最后通过了什么成果文件？", ("outcome",)),
+        ("这份报告对公共服务私有化得出了什么结论？", ("outcome",)),
+        ("What did the Commission of Inquiry conclude about the attacks?", ("outcome",)),
+        ("¿Qué resultados concretos obtuvo el Foro Urbano Mundial?", ("outcome",)),
+        ("人权理事会此前通过了哪些关于地方政府与人权的决议？", ()),
     ],
 )
 def test_a_question_asking_for_a_figure_or_a_date_is_told_in_every_language(question, kinds):
@@ -102,3 +118,18 @@ def test_a_person_asked_for_is_unstated_unless_the_paragraph_names_one():
     panel = "欢迎于2016年11月9日举行了国家后续行动体系问题小组讨论会，"
     assert unstated_kinds("这次小组讨论会的主持人是谁？", [panel]) == ("person",)
     assert unstated_kinds("这次小组讨论会的主持人是谁？", ["由纳尔逊·曼德拉主持，"]) == ()
+
+
+def test_each_kind_asked_for_must_be_shown():
+    question = "第五十四届会议之前那场全天小组讨论会，具体是哪天开的？主持人是谁？"
+    panel = "请高级专员在人权理事会第五十四届会议之前组织一次全天小组讨论会，"
+    # The session answers when; no one is named as chairing it.
+    assert unstated_kinds(question, [panel]) == ("person",)
+    assert unstated_kinds(question, [panel + "由纳尔逊·曼德拉主持，"]) == ()
+
+
+def test_an_outcome_asked_for_is_unstated_when_the_paragraph_only_announces_the_meeting():
+    question = "开罗第十二届世界城市论坛最后通过了什么成果文件？"
+    forum = "注意到世界城市论坛第十二届会议将于 2024 年 11 月 4 日至 8 日在开罗举行，"
+    assert unstated_kinds(question, [forum]) == ("outcome",)
+    assert unstated_kinds(question, ["欢迎论坛通过了《开罗宣言》，"]) == ()

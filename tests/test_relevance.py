@@ -168,8 +168,30 @@ def test_the_shipped_model_is_the_one_fitted_on_the_calibration_questions(assist
             "fr",
             ("Déclaration de Vienne",),
         ),
+        # What it holds, asked for by other words than `say`.
+        (
+            "Can you explain the three pillars of the UN Guiding Principles on Business and "
+            "Human Rights?",
+            "en",
+            ("UN Guiding Principles on Business and Human Rights",),
+        ),
+        (
+            "What commitments on tax are in the Addis Ababa Action Agenda?",
+            "en",
+            ("Addis Ababa Action Agenda",),
+        ),
+        (
+            "Which seven areas does the Call to Action for Human Rights cover?",
+            "en",
+            ("Call to Action for Human Rights",),
+        ),
         # What the resolutions say about a document, not what it says: not asked about.
         ("促进和保护人权与《2030年可持续发展议程》是什么关系？", "zh", ()),
+        (
+            "Which paragraph of resolution 51/5 recalls the commitments of the 2030 Agenda?",
+            "en",
+            (),
+        ),
         ("Is the Addis Ababa Action Agenda considered part of the 2030 Agenda?", "en", ()),
         (
             "Que dit la résolution 57/12 sur l'Appel à l'action en faveur des droits humains ?",
