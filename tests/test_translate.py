@@ -229,6 +229,15 @@ def test_a_word_falls_back_on_the_words_the_corpus_holds_where_it_holds_none_of_
 
 
 @pytest.mark.slow
+def test_a_keyword_query_spelled_the_british_way_is_answered(assistant):
+    # `centres` was no word of the dictionary but as 基点: missing, it weighed as the rarest
+    # word, and the query was refused with its paragraph (centres of excellence) first.
+    answer = assistant.ask("excellence centres peer learning")
+    assert answer.status == "ok" and answer.missing == ()
+    assert answer.results[0].paragraph.key == "37/7 PP23"
+
+
+@pytest.mark.slow
 def test_an_english_keyword_query_finds_its_paragraph_through_the_corpus_own_word(assistant):
     # 51/5 PP10 names 土著人民; the dictionary's 原住民 is in no resolution. The paragraph
     # holding the whole query comes first, ahead of those holding only 人民.
