@@ -32,10 +32,14 @@ AnswerKind = Literal["quantity", "time", "place", "person", "outcome"]
 _NUMERALS = "零〇一二两三四五六七八九十百千万"
 _NUMBER = rf"(?:\d+(?:[.,]\d+)?|[{_NUMERALS}]{{2,}}|[{_NUMERALS.replace('一', '')}])"
 """A number, in figures or Chinese numerals; a lone 一 is mostly the article (`一个基金`)."""
-_MEETING = r"(?:held|hold|hosted|host|take place|took place|convened?|meet|met|located|based)\b"
+_MEETING = (
+    r"(?:(?:held|hold)(?! (?:\w+ )?(?:responsible|accountable|liable|to account))|hosted|host"
+    r"|take place|took place|convened?|meet|met|located|based)\b"
+)
 """Verbs of a meeting's place: in English, as in Chinese (`在哪里举行`), `where` asks for a place
 only with one (`Where will the panel be held?`); without (`Where is that set out?`, `Where does
-the Council ask …`) it asks where in the texts."""
+the Council ask …`) it asks where in the texts. Someone held responsible or accountable is
+not a meeting (`Where does the Council say … so that someone can be held responsible?`)."""
 
 ASKS: dict[AnswerKind, re.Pattern[str]] = {
     "quantity": re.compile(

@@ -5,8 +5,10 @@ signals of `qa.signals`.
 The question model weighs the best paragraph's cosine less its cosine to questions about
 nothing in particular (`qa.generic`: how near it comes to any question), whether question and
 paragraph are in different languages (where cosines run lower), its BM25 score, the share of the
-question's salient terms it holds, the share found nowhere in the corpus, whether the question
-asks what another document says, named by number or by title, and whether the question asks
+question's salient terms it holds, the share found nowhere in the corpus (weighed apart for a
+question in the best paragraph's language and one in another: a Chinese word is missing as
+written, an English one only as the dictionary renders it, which is weaker evidence), whether
+the question asks what another document says, named by number or by title, and whether it asks
 for a figure, a date or a place none of the first paragraphs gives. The paragraph model weighs
 one paragraph's cosine, its distance below the best one, its rank and the share of the
 question's terms it holds.
@@ -48,16 +50,20 @@ QUESTION_FEATURES = (
     "cross_language",
     "keyword_score",
     "covered_top",
-    "missing",
+    "missing_same_language",
+    "missing_cross_language",
     "asks_about_other_document",
     "asks_about_titled_document",
     "asks_unstated_kind",
 )
-THROUGH_ENGLISH_QUESTION_FEATURES = tuple(name for name in QUESTION_FEATURES if name != "missing")
+THROUGH_ENGLISH_QUESTION_FEATURES = tuple(
+    name for name in QUESTION_FEATURES if not name.startswith("missing_")
+)
 """The question features of the models for words looked for through English: all but the share
-of its words found nowhere in the corpus, which for such a word says more often that its English
-neighbour's translations missed a word the corpus has (`homme`, `Haut`, `المتحدة`, `ООН`) than
-that the corpus lacks the notion (README: the eleventh round's signals)."""
+of its words found nowhere in the corpus (either of the two), which for such a word says more
+often that its English neighbour's translations missed a word the corpus has (`homme`, `Haut`,
+`المتحدة`, `ООН`) than that the corpus lacks the notion (README: the eleventh round's
+signals)."""
 PARAGRAPH_FEATURES = ("similarity", "below_best", "reciprocal_rank", "coverage")
 MEANING_QUESTION_FEATURES = (
     "similarity_same_language",
@@ -186,7 +192,8 @@ def question_features(signals: Signals) -> dict[str, float]:
         "cross_language": cross,
         "keyword_score": signals.keyword_score,
         "covered_top": signals.covered_top,
-        "missing": signals.missing,
+        "missing_same_language": signals.missing * (1 - cross),
+        "missing_cross_language": signals.missing * cross,
         "asks_about_other_document": float(bool(signals.other_documents)),
         "asks_about_titled_document": float(bool(signals.titled_documents)),
         "word_similarity": signals.word_similarity,

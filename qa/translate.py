@@ -12,7 +12,8 @@ characters are kept: a single character translates too many things to be evidenc
 the dictionary lacks or words otherwise (`languages.terminology`) come first. A name the
 dictionary glosses with what it is (`Vienna, capital of Austria`) is glossed by the name alone
 too, and an ordinal it does not gloss (`twelfth`, `sixtieth`) is read as the number of a
-session (第十二, 第六十).
+session (第十二, 第六十). Its glosses are American English: a word written the British way
+(`organisation`, `centres`, `labour`) is looked up as the American one.
 
 The dictionary's word for a term is often not the one a corpus uses (`indigenous` → 原住民,
 where the resolutions say 土著人民). Given what the corpus holds, a word none of whose
@@ -48,7 +49,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -114,8 +115,9 @@ def english_words(
     whose translations the corpus holds gets the held headwords of the glosses it is a word of
     instead (the module docstring)."""
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(question)]
-    stems = [_stem(word) for word, _, _ in words]
-    lemmas = [_lemma(word) for word, _, _ in words]
+    spelled = [_as_glossed(word) for word, _, _ in words]
+    stems = [_stem(word) for word in spelled]
+    lemmas = [_lemma(word) for word in spelled]
     translations: list[list[str]] = [[] for _ in words]
     for size in range(MAX_GLOSS_WORDS, 0, -1):
         for first in range(len(words) - size + 1):
@@ -180,6 +182,36 @@ def _ordinal(word: str) -> tuple[str, ...]:
     (in other senses: `third` → 三次), and a compound one (`twenty-sixth`) is two words."""
     number = _TEENS.get(word.lower()) or _TENS.get(word.lower())
     return (f"第{number}",) if number else ()
+
+
+_BRITISH = (
+    (re.compile(r"(?<=[a-z]{3})is(e|es|ed|ing|er|ers|ation|ations)$"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
+    (re.compile(r"(?<=[a-z]{2})tre(s|d)?$"), r"ter\1"),
+    (re.compile(r"(?<=[a-z]{2})yse(s|d)?$"), r"yze\1"),
+    (re.compile(r"(?<=[a-z]{2})ence(s)?$"), r"ense\1"),
+    (re.compile(r"ogramme(s)?$"), r"ogram\1"),
+)
+"""British endings and the American ones (`organisation`, `centres`, `labour`, `analyse`,
+`licence`, `programme`)."""
+
+
+@lru_cache(maxsize=4096)
+def _as_glossed(word: str) -> str:
+    """`word` in the American spelling CC-CEDICT glosses with, where it is written the British
+    way and the dictionary translates the British word by one headword at most and the
+    American by more (`organisers`: none, `centres`: 基点 only): a word it does not translate
+    counts as a notion the texts lack. A respelling it does not translate is no word
+    (`promise`, `sentence`, `four`), and one whose British form it translates as well keeps it
+    (`expertise`: 专业性)."""
+    lowered = word.lower()
+    for british, american in _BRITISH:
+        respelled = british.sub(american, lowered)
+        if respelled == lowered:
+            continue
+        known = len(_headwords(_stem(lowered)))
+        return respelled if known <= 1 < len(_headwords(_stem(respelled))) else word
+    return word
 
 
 def _asks_with(word: str) -> bool:

@@ -52,6 +52,8 @@ from languages.answer_types import asked_kinds, unstated_kinds
         ("We are planning a statement on technical help. Where is that set out?", ()),
         ("Where does the Council ask the High Commissioner to provide assistance?", ()),
         ("Where will the panel discussion on good governance be held?", ("place",)),
+        ("Where does it say that someone can be held responsible for poor services?", ()),
+        ("Where does it say States should hold officials accountable?", ()),
         # A deadline, an amount.
         ("К какому сроку государства должны создать механизмы?", ("time",)),
         ("What is the deadline for the report?", ("time",)),

@@ -618,6 +618,21 @@ def test_a_question_asking_where_the_texts_say_something_is_answered(assistant, 
 
 
 @pytest.mark.slow
+def test_a_chinese_question_telling_the_askers_situation_in_everyday_words_is_answered(
+    assistant,
+):
+    # 某国, 常驻, 实习生, 领导, 一下 are in no resolution. What a Chinese question's words
+    # lack, as written, weighs apart from what an English question's lack as the dictionary
+    # renders them; one weight for both refused this question with its paragraph first.
+    answer = assistant.ask(
+        "我是某国常驻团的实习生，正在整理理事会历年关于善治的决议。领导让我查一下第51/5号决议"
+        "回顾了以前的哪些善治决议。能告诉我是哪一段吗？"
+    )
+    assert answer.status == "ok"
+    assert answer.results[0].paragraph.key == "51/5 PP4"
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("question", "notion", "says"),
     [

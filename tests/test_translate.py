@@ -41,6 +41,19 @@ def test_an_irregular_form_is_translated_as_its_lemma_where_the_corpus_holds_tha
     assert "妇女" not in english_words("women")[0].translations  # without the corpus's word
 
 
+def test_a_word_spelled_the_british_way_is_translated_as_the_american_one():
+    # CC-CEDICT glosses in American English: `organisers` was no word of it, and counted as
+    # a notion no resolution holds.
+    organisers, centres, labour = english_words("organisers centres labour")
+    assert organisers.translations == english_words("organizers")[0].translations
+    assert "中心" in centres.translations and "劳工" in labour.translations
+    assert organisers.text == "organisers"  # named as the question writes it
+    # A word that only looks British stays itself: `promise` is no `promize`, `four` no
+    # `for`, and `expertise`, which the dictionary translates, no `expert`.
+    for word in ("promise", "four", "sentence", "expertise"):
+        assert translate._as_glossed(word) == word
+
+
 def test_words_are_lemmatised_as_simplemma_lemmatises_them():
     # The lemmas are read from the gloss table, not from simplemma: over every word of the
     # development sets' questions (never the blind sets'), contractions with either
@@ -213,6 +226,15 @@ def test_a_word_falls_back_on_the_words_the_corpus_holds_where_it_holds_none_of_
     assert english_words("indigenous peoples", held.__contains__) == english_words(
         "indigenous peoples"
     )
+
+
+@pytest.mark.slow
+def test_a_keyword_query_spelled_the_british_way_is_answered(assistant):
+    # `centres` was no word of the dictionary but as 基点: missing, it weighed as the rarest
+    # word, and the query was refused with its paragraph (centres of excellence) first.
+    answer = assistant.ask("excellence centres peer learning")
+    assert answer.status == "ok" and answer.missing == ()
+    assert answer.results[0].paragraph.key == "37/7 PP23"
 
 
 @pytest.mark.slow
