@@ -43,8 +43,8 @@ GRAPH_CODES = faiss.ScalarQuantizer.QT_8bit_direct_signed
 """How a graph holds its vectors for the walk: one signed byte a dimension, each row's vector
 times one scale for the whole graph (127 over its largest component), rounded. A step reads a
 quarter of float32's bytes, and FAISS compares such codes with the question's, made the same
-way, as integers, with no scaling back (the 8-bit codes of earlier rounds had a range a
-dimension to undo, and bfloat16 codes twice the bytes: README: "Walks over signed bytes").
+way, with nothing to scale back (the 8-bit codes of earlier rounds had a range a dimension to
+undo, and bfloat16 codes twice the bytes: README: "Walks over signed bytes").
 The candidates found are scored again exactly from the store's float vectors (`walk`)."""
 CODE_RANGE = 127
 """The largest code: a graph's and a question's largest component (`_codes`)."""
