@@ -21,7 +21,7 @@ def test_help_says_how_to_run_it_and_fits_nothing(capsys):
 
 def test_a_missing_question_file_is_named_and_nothing_is_fitted(capsys, tmp_path):
     fitted = MODEL_FILE.read_bytes()
-    missing = tmp_path / "heldout9.jsonl"
+    missing = tmp_path / "heldout10.jsonl"
     with pytest.raises(SystemExit) as stopped:
         calibrate.main(["eval/dev.jsonl", str(missing)])
     assert stopped.value.code == 2
