@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from corpus import BUNDLED_CORPUS, read_resolutions
-from qa.bench.stats import recall_at_k, summary
+from qa.bench.stats import recall_at_k, summary, summary_by
 from qa.bench.synthetic import sentence_pieces, synthetic_corpus
 from store.base import passage_text
 from store.tokenize import tokens
@@ -85,6 +85,13 @@ def test_summary_reports_percentiles_in_milliseconds():
     assert figures["p95_ms"] >= figures["p50_ms"]
 
 
+def test_timings_are_summarised_by_each_label():
+    figures = summary_by(["zh", "en", "zh", "en"], [0.010, 0.030, 0.012, 0.050])
+    assert list(figures) == ["zh", "en"]
+    assert figures["zh"]["n"] == 2 and figures["zh"]["p50_ms"] == pytest.approx(11.0)
+    assert figures["en"]["p50_ms"] == pytest.approx(40.0)
+
+
 @pytest.mark.slow
 def test_bench_runs_at_a_tiny_size_and_writes_its_results(tmp_path):
     subprocess.run(
@@ -120,6 +127,11 @@ def test_bench_runs_at_a_tiny_size_and_writes_its_results(tmp_path):
         assert 0 < figure["p50_ms"] <= figure["p95_ms"]
         assert figure["n"] > 0
     assert row["ratio_p50"] > 0
+    # Each language's questions apart (the dev and extra sets ask in Chinese and English).
+    for by_language in (row["ask_by_language"], row["peer_embed_by_language"]):
+        assert set(by_language) == {"zh", "en"}
+        assert sum(figure["n"] for figure in by_language.values()) == row["ask"]["n"]
+    assert "By the question's language" in (tmp_path / "latest.md").read_text(encoding="utf-8")
     assert row["rss_mb"] > 0 and row["reload_s"] >= 0
     assert row["substring_index_s"] >= 0 and row["substring_index_mb"] > 0
     cold = results["cold"]  # one whole `hrc-qa ask` beside one whole peer process

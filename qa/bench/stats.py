@@ -20,6 +20,15 @@ def summary(seconds: Sequence[float]) -> dict[str, float]:
     }
 
 
+def summary_by(labels: Sequence[str], seconds: Sequence[float]) -> dict[str, dict[str, float]]:
+    """`summary` of the timings of each label, `labels[i]` naming `seconds[i]`, in the order
+    the labels first come."""
+    grouped: dict[str, list[float]] = {}
+    for label, value in zip(labels, seconds, strict=True):
+        grouped.setdefault(label, []).append(value)
+    return {label: summary(values) for label, values in grouped.items()}
+
+
 def timed(call: Callable[[], object]) -> float:
     started = time.perf_counter()
     call()

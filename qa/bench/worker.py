@@ -18,13 +18,21 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.bench.stats import peak_rss_mb, recall_at_k, rss_mb, summary, timed
+from qa.bench.stats import peak_rss_mb, recall_at_k, rss_mb, summary, summary_by, timed
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTION_FILES = ("eval/dev.jsonl", "eval/extra.jsonl")
 EF_SEARCH_CURVE = (128, 256, 512, 1024)
 """The graph's efSearch values whose recall@10 (and search time for a question's candidates)
 the benchmark measures beside the one the store uses."""
+
+
+def languages_of(asked: list[str], repeat: int) -> list[str]:
+    """The language of each question asked, in the order they are timed: `asked` `repeat`
+    times over."""
+    from languages.scripts import detect_language
+
+    return [detect_language(question) for question in asked] * repeat
 
 
 def questions() -> list[str]:
@@ -106,6 +114,7 @@ def latency(size: int, repeat: int, seed: int = 0, corpora: str | None = None) -
             dense.append(timed(lambda v=vector: store.dense_search(v, CANDIDATES, everything)))
             words.append(timed(lambda q=question: store.keyword_search(q, CANDIDATES, everything)))
     result["ask"] = summary(ours)
+    result["ask_by_language"] = summary_by(languages_of(asked, repeat), ours)
     result["parts"] = {"embed": summary(embed), "dense": summary(dense), "keyword": summary(words)}
 
     queries = np.stack([encode_query(question) for question in asked])
@@ -199,7 +208,10 @@ def peer(repeat: int) -> dict:
     for question in asked[:5]:
         engine.query(question)
     times = [timed(lambda q=question: engine.query(q)) for _ in range(repeat) for question in asked]
-    return {"peer_embed": summary(times)}
+    return {
+        "peer_embed": summary(times),
+        "peer_embed_by_language": summary_by(languages_of(asked, repeat), times),
+    }
 
 
 def build(backend: str, paragraphs: int) -> dict:
