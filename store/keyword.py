@@ -60,6 +60,10 @@ class KeywordIndex:
     params: dict
     _columns: dict[int, np.ndarray] = field(default_factory=dict, init=False, repr=False)
     """The dense columns of the words in more than `DENSE_SHARE` of the rows searched so far."""
+    _best_rows: dict[int, list[tuple[int, float]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    """Of the common words searched alone so far (`_one_word`), their best rows, best first."""
 
     @classmethod
     def build(cls, words: Sequence[list[str]], k1: float = K1, b: float = B) -> KeywordIndex:
@@ -161,13 +165,7 @@ class KeywordIndex:
         if k <= 0 or not known:
             return []
         if rows is None and len(known) == 1:
-            # One word (most of an English question's translations): the rows it is in are
-            # the rows that score, with its scores, and no array of every row is needed.
-            start, end = self.indptr[known[0]], self.indptr[known[0] + 1]
-            candidates, scores = self.indices[start:end], self.data[start:end]
-            floor = self._floor(scores, k) if end - start > 4 * k * SAMPLE_STRIDE else 0.0
-            above = scores >= floor
-            return _best(candidates[above], scores[above], k)
+            return self._one_word(known[0], k)
         scores = self._scores(known)
         if rows is None:
             # The rows scored (at most): when they are many times a sample of the rows, a
@@ -179,6 +177,25 @@ class KeywordIndex:
             candidates = np.asarray(rows)
             candidates = candidates[scores[candidates] > 0]
         return _best(candidates, scores[candidates], k)
+
+    def _one_word(self, word: int, k: int) -> list[tuple[int, float]]:
+        """The `k` best rows of one word searched alone (most of an English question's
+        translations): the rows it is in are the rows that score, with its scores, and no
+        array of every row is needed. A common word's are kept once found, as its dense column
+        is: an English question searches a hundred translations, and the common ones (政府,
+        人权) come back in question after question, each sorting many rows afresh."""
+        kept = self._best_rows.get(word)
+        if kept is not None and len(kept) >= k:
+            return kept[:k]  # the first k of the order `_best` sorts by are its best k
+        start, end = self.indptr[word], self.indptr[word + 1]
+        candidates, scores = self.indices[start:end], self.data[start:end]
+        common = end - start > 4 * k * SAMPLE_STRIDE
+        floor = self._floor(scores, k) if common else 0.0
+        above = scores >= floor
+        best = _best(candidates[above], scores[above], k)
+        if common:
+            self._best_rows[word] = best
+        return best
 
     @staticmethod
     def _floor(scores: np.ndarray, k: int) -> float:

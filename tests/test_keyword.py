@@ -172,3 +172,12 @@ def test_search_gives_the_rows_and_scores_of_the_plain_search(texts, k):
             expected = plain_search(index, question, k, rows)
             assert index.search(question, k, rows) == expected, (question, k)
     assert adversarial.search("nowhere", k) == []
+
+
+def test_a_common_word_searched_again_gives_the_plain_search_whatever_k():
+    # A common word's best rows are kept after its first search alone: a later search for as
+    # many or fewer gives the same rows, scores and ties; one for more finds them afresh.
+    index = KeywordIndex.build(adversarial_rows())
+    for word in ("every", "most"):
+        for k in (10, 1, 10, 5, 11, 3, 50):
+            assert index.search(word, k) == plain_search(index, word, k), (word, k)
