@@ -13,7 +13,14 @@ from qa import embedded, generic
 from qa.calibrate import CALIBRATION_SETS, examples, fit_models
 from qa.evaluate import Question, read_questions
 from qa.generic import centroid
-from qa.relevance import FEATURES, Logistic, is_relevant, model
+from qa.relevance import (
+    FEATURES,
+    Logistic,
+    answers_question,
+    is_relevant,
+    model,
+    question_features,
+)
 from qa.signals import (
     SITUATION_WEIGHT,
     UNKNOWN_WEIGHT,
@@ -688,6 +695,60 @@ def test_a_paragraph_as_near_to_any_question_does_not_answer_on_its_cosine():
     near_every_question = replace(particular, generic_similarity=0.84)
     assert is_relevant(particular)
     assert not is_relevant(near_every_question)
+
+
+def test_an_english_questions_words_found_nowhere_weigh_less_beside_a_near_paragraph():
+    # The same share of an English question's words found nowhere through the dictionary
+    # (`career`, `phones`: the texts say 职业, 移动), beside a paragraph the meaning model finds
+    # far nearer this question than any (a paraphrase's answer) and beside one it does not:
+    # the share lowers the chance of the first less, and still lowers it.
+    def chance(over_generic: float, missing: float) -> float:
+        signals = Signals(
+            similarity=0.80,
+            generic_similarity=0.80 - over_generic,
+            cross_language=True,
+            covered_top=0.4,
+            missing=missing,
+            keyword_score=3.0,
+            other_documents=(),
+            missing_terms=(),
+            titled_documents=(),
+            coverages=(0.4,),
+        )
+        return answers_question(signals)
+
+    near_drop = chance(0.03, 0.0) - chance(0.03, 0.3)
+    far_drop = chance(-0.03, 0.0) - chance(-0.03, 0.3)
+    assert 0 < near_drop < far_drop
+
+
+def test_a_chinese_questions_missing_words_are_not_weighed_by_nearness():
+    signals = Signals(
+        similarity=0.85,
+        generic_similarity=0.80,
+        cross_language=False,
+        covered_top=0.4,
+        missing=0.3,
+        keyword_score=3.0,
+        other_documents=(),
+        missing_terms=(),
+        titled_documents=(),
+        coverages=(0.4,),
+    )
+    assert question_features(signals)["missing_cross_language_near"] == 0.0
+
+
+@pytest.mark.slow
+def test_a_paraphrase_in_everyday_words_the_dictionary_renders_otherwise_is_answered(assistant):
+    # `outlying` and `phones` are words no text holds as the dictionary renders them (偏远,
+    # 移动 in 37/7 PP20); the meaning model finds that paragraph near the question: answered,
+    # the word named, the paragraph first.
+    answer = assistant.ask(
+        "Is there anything about people in outlying parts of a country being able to reach "
+        "government services through their phones or online?"
+    )
+    assert answer.status == "ok" and "outlying" in answer.missing
+    assert answer.results[0].paragraph.key == "37/7 PP20"
 
 
 @pytest.mark.slow
