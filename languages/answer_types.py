@@ -90,11 +90,19 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     # Particular people: speakers, moderators, winners, office holders, each named by what
-    # they did or the post they hold. `Who is to provide …`, `Who are the stakeholders …` or
-    # `由谁来承担` ask for a body or a role, which the texts do name.
+    # they did or the post they hold, and how office holders come to hold it (`how are its
+    # members appointed`, `由谁任命`): the texts create mandates and bodies, never say who
+    # fills them or how. `Who is to provide …`, `Who are the stakeholders …` or `由谁来承担`
+    # ask for a body or a role, which the texts do name.
     "person": re.compile(
         r"(?:主持人|嘉宾|发言人|发言者|成员|获奖者|得主|主席|报告员|高级专员)[^，。？]{0,3}(?:是|有)谁"
         r"|是谁(?!的)(?=[\u4e00-\u9fff])|谁(?:主持|获|赢|担任|当选|主讲)|哪些(?:发言)?嘉宾|哪些专家|哪位"
+        r"|(?:怎么|怎样|如何|由谁|谁)[\u4e00-\u9fff]{0,4}?(?:选举|任命|选出|遴选|当选|换届|提名)"
+        r"|\bwho (?:\w+ ){0,2}?(?:received|sits|sit|heads|holds|appoint(?:s|ed)?|nominat(?:es|ed)"
+        r"|elect(?:s|ed)|select(?:s|ed))\b"
+        r"|\bhow (?:are|is|were|was) (?:[\w'’-]+ ){0,8}?(?:elected|appointed|chosen|selected"
+        r"|nominated)\b|\bhow (?:does|do|did) (?:[\w'’-]+ ){0,4}?(?:elect|appoint|choose|select"
+        r"|nominate)\b"
         r"|\bwho (?:won|moderated|chaired|presided|spoke|sponsored|drafted|currently)\b"
         r"|\b(?:which|what) (?:\w+ ){1,3}won\b"
         r"|\bwho (?:is|was) the (?:current )?(?:president|chair|chairperson|head|moderator|winner"
@@ -144,8 +152,12 @@ SHOWS: dict[AnswerKind, re.Pattern[str]] = {
         r"在[^，。；、：\s]{2,12}?(?:举行|举办|召开)"
         r"|\b(?:held|hosted|take place|took place|convened|meet|met) (?:in|at) [A-Z]"
     ),
-    # A person's name: a transliterated one (纳尔逊·曼德拉), or a title before a name.
-    "person": re.compile(r"[\u4e00-\u9fff]·[\u4e00-\u9fff]|\b(?:Mr|Ms|Mrs|Dr|H\.E)\.? [A-Z]"),
+    # A person's name: a transliterated one (纳尔逊·曼德拉), or a title before a name; or
+    # someone said elected or appointed, which tells how an office is filled.
+    "person": re.compile(
+        r"[\u4e00-\u9fff]·[\u4e00-\u9fff]|\b(?:Mr|Ms|Mrs|Dr|H\.E)\.? [A-Z]"
+        r"|选举|任命|当选|遴选|\b(?:elected|appointed)\b"
+    ),
     # A document named as adopted, a conclusion said to be drawn.
     "outcome": re.compile(
         r"(?:通过|发表)(?:了|的)《|得出(?:的|了)?结论|\bconcluded that\b|\badopted (?:the|its) [A-Z]"
