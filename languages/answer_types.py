@@ -77,9 +77,11 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
     # `在哪里` only with a verb of meeting: `表述在哪里` asks where in a text, not a place.
     "place": re.compile(
         r"在哪(?:里|儿)?(?:举行|举办|召开)|哪个城市|哪座城市|哪些城市|哪个国家|哪些国家|哪几个国家|哪国"
+        r"|哪些政府"
         r"|(?:城市|国家)(?:有|是)哪些"
         rf"|\bwhere (?:is|was|were|are|will|did|does|do|has|have)\b(?=[^?.]*\b{_MEETING})"
-        r"|\b(?:which|what) (?:city|cities|country|countries)\b|\bwhich (?:member )?states\b"
+        r"|\b(?:which|what) (?:city|cities|country|countries|governments)\b"
+        r"|\bwhich (?:member )?states\b"
         r"|\bin which (?:city|country)\b|\blist of (?:countries|states|cities)\b"
         r"|\boù (?:a|ont|est|sont|se|aura|auront)\b|\b(?:quels?|quelles?) (?:pays|villes?|états)\b"
         r"|\bdans quelle ville\b"

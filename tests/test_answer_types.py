@@ -41,6 +41,8 @@ from languages.answer_types import asked_kinds, unstated_kinds
             ("place",),
         ),
         ("Where was the eleventh session of the World Urban Forum held?", ("place",)),
+        ("Which governments publish their procurement data openly?", ("place",)),
+        ("哪些政府公开了采购数据？", ("place",)),
         ("Quels pays ont ratifié le protocole ?", ("place",)),
         ("¿Dónde se celebró el Foro Urbano Mundial?", ("place",)),
         ("Какие страны ратифицировали протокол?", ("place",)),
