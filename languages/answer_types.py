@@ -3,9 +3,9 @@
 a place or particular countries (`在哪里举行`, `哪些国家`, `which States`) or particular people
 (`是谁`, `who were the panellists`, `who won`) or what a meeting or a report came to (`通过了
 什么成果文件`, `得出了什么结论`, `what did … conclude`), in each language a question may come
-in; and the forms that show one in a resolution's text (a counted number, a percentage; a
-year, a month, a session; where a meeting is held; a person's name; a document adopted, a
-conclusion drawn). The resolutions name bodies and roles (`由谁来承担`, `who is to provide`),
+in, or how things stand now (`this year's theme`, `去年`: in English and Chinese); and the
+forms that show one in a resolution's text (a counted number, a percentage; a year, a month, a
+session; where a meeting is held; a person's name; a document adopted, a conclusion drawn). The resolutions name bodies and roles (`由谁来承担`, `who is to provide`),
 never speakers, winners or office holders, and announce meetings and request reports more
 often than they say what came of them (`世界城市论坛第十二届会议将于…在开罗举行`). A
 paragraph holding nothing of the kind asked for cannot answer the question, however many of its
@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerKind = Literal["quantity", "time", "place", "person", "outcome"]
+AnswerKind = Literal["quantity", "time", "place", "person", "outcome", "present"]
 
 _NUMERALS = "零〇一二两三四五六七八九十百千万"
 _NUMBER = rf"(?:\d+(?:[.,]\d+)?|[{_NUMERALS}]{{2,}}|[{_NUMERALS.replace('一', '')}])"
@@ -132,6 +132,13 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bкакие (?:итоги|выводы|результаты)\b|ما (?:هي )?(?:نتائج|استنتاجات)",
         re.IGNORECASE,
     ),
+    # How things stand now: this year's theme, last year's donors (who holds an office now is
+    # a person). Only in the sentence that asks (before its question mark): a situation told
+    # first (`Last year our city adopted …`) asks nothing of the kind.
+    "present": re.compile(
+        r"(?:\b(?:this|last) year(?:'s|’s)?\b|今年|去年|本年度)(?=[^.!。！；]*[?？])",
+        re.IGNORECASE,
+    ),
 }
 """Words asking for each kind of answer, in Chinese, English, French, Spanish, Russian and
 Arabic."""
@@ -164,9 +171,13 @@ SHOWS: dict[AnswerKind, re.Pattern[str]] = {
     "outcome": re.compile(
         r"(?:通过|发表)(?:了|的)《|得出(?:的|了)?结论|\bconcluded that\b|\badopted (?:the|its) [A-Z]"
     ),
+    # Resolutions are dated texts: what they say of `this year` is of the year they were
+    # adopted in, and they seldom say even that.
+    "present": re.compile(r"\b(?:this|last) year\b|今年|去年|本年度", re.IGNORECASE),
 }
 """What shows each kind in a text: a counted number or a percentage; a date, a year, a
-session; a place where a meeting is held; a person's name; an outcome adopted or concluded."""
+session; a place where a meeting is held; a person's name; an outcome adopted or concluded;
+the present, as a text speaks of it."""
 
 
 def asked_kinds(question: str) -> tuple[AnswerKind, ...]:
