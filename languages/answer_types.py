@@ -5,12 +5,13 @@ a place or particular countries (`在哪里举行`, `哪些国家`, `which State
 什么成果文件`, `得出了什么结论`, `what did … conclude`), in each language a question may come
 in, or how things stand now (`this year's theme`, `去年`: in English and Chinese); and the
 forms that show one in a resolution's text (a counted number, a percentage; a year, a month, a
-session; where a meeting is held; a person's name; a document adopted, a conclusion drawn). The resolutions name bodies and roles (`由谁来承担`, `who is to provide`),
-never speakers, winners or office holders, and announce meetings and request reports more
-often than they say what came of them (`世界城市论坛第十二届会议将于…在开罗举行`). A
-paragraph holding nothing of the kind asked for cannot answer the question, however many of its
-words it shares (`What minimum share of the budget …?` beside a paragraph on adequate
-funding): `qa.signals` measures that.
+session; where a meeting is held; a person's name; a document adopted, a conclusion drawn).
+The resolutions name bodies and roles (`由谁来承担`, `who is to provide`), never speakers,
+winners or office holders, and announce meetings and request reports more often than they say
+what came of them (`世界城市论坛第十二届会议将于…在开罗举行`). A paragraph holding nothing of
+the kind asked for cannot answer the question, however many of its words it shares (`What
+minimum share of the budget …?` beside a paragraph on adequate funding): `qa.signals` measures
+that.
 
 Interrogative words only: a `when` or `quand` that opens a condition (`When a city moves its
 services online, …`) does not ask for a time, so English, French and Russian ones count only
