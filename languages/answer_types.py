@@ -101,10 +101,10 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"(?:主持人|嘉宾|发言人|发言者|成员|获奖者|得主|主席|报告员|高级专员)[^，。？]{0,3}(?:是|有)谁"
         r"|是谁(?!的)(?=[\u4e00-\u9fff])|谁(?:主持|获|赢|担任|当选|主讲)|哪些(?:发言)?嘉宾|哪些专家|哪位"
         r"|(?:怎么|怎样|如何|由谁|谁)[\u4e00-\u9fff]{0,4}?(?:选举|任命|选出|遴选|当选|换届|提名)"
-        # `Who` asking (a sentence's first word, or after `and`) who did or does a thing: `Who
-        # received …`, `and who sits on …`; `who is to provide`, `people who serve` are not.
-        r"|(?:^|[.?!]\s+|\band\s+)who (?!(?:is|are|was|were|should|must|can|could|would|will"
-        r"|shall|may|might|do|does|did|has|have|had)\b)(?:\w+ly )?\w+(?:ed|s)\b"
+        # `Who` asking (a sentence's first word, or after `and`) who did a thing or holds a seat:
+        # `Who received …`, `and who sits on …`. Not `who is to provide`, `people who serve`,
+        # nor who does a thing now (`Who provides …`, `Who monitors …`): a role the texts name.
+        r"|(?:^|[.?!]\s+|\band\s+)who (?:\w+ly )?(?:(?!need)\w+ed|sits|heads|holds|chairs)\b"
         r"|\bwho (?:is|are|was|were) (?:\w+ )?(?:appointed|elected|nominated|selected|chosen)\b"
         r"|\bhow (?:are|is|were|was) (?:[\w'’-]+ ){0,8}?(?:elected|appointed|chosen|selected"
         r"|nominated)\b|\bhow (?:does|do|did) (?:[\w'’-]+ ){0,4}?(?:elect|appoint|choose|select"

@@ -88,6 +88,7 @@ from languages.answer_types import asked_kinds, unstated_kinds
         ("Who is supposed to be involved at each stage of technical cooperation?", ()),
         ("Which resolution honours the people who serve the public?", ()),
         ("Our focal point, who keeps asking about it, wants to know: what does it say?", ()),
+        ("Who provides the services and facilities for the panel?", ()),
         # How things stand now, in the sentence that asks; a situation told first is not.
         ("What is this year's theme for the day?", ("present",)),
         ("Which donors paid into the fund last year?", ("present",)),
