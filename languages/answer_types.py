@@ -3,14 +3,15 @@
 a place or particular countries (`在哪里举行`, `哪些国家`, `which States`) or particular people
 (`是谁`, `who were the panellists`, `who won`) or what a meeting or a report came to (`通过了
 什么成果文件`, `得出了什么结论`, `what did … conclude`), in each language a question may come
-in; and the forms that show one in a resolution's text (a counted number, a percentage; a
-year, a month, a session; where a meeting is held; a person's name; a document adopted, a
-conclusion drawn). The resolutions name bodies and roles (`由谁来承担`, `who is to provide`),
-never speakers, winners or office holders, and announce meetings and request reports more
-often than they say what came of them (`世界城市论坛第十二届会议将于…在开罗举行`). A
-paragraph holding nothing of the kind asked for cannot answer the question, however many of its
-words it shares (`What minimum share of the budget …?` beside a paragraph on adequate
-funding): `qa.signals` measures that.
+in, or how things stand now (`this year's theme`, `去年`: in English and Chinese); and the
+forms that show one in a resolution's text (a counted number, a percentage; a year, a month, a
+session; where a meeting is held; a person's name; a document adopted, a conclusion drawn).
+The resolutions name bodies and roles (`由谁来承担`, `who is to provide`), never speakers,
+winners or office holders, and announce meetings and request reports more often than they say
+what came of them (`世界城市论坛第十二届会议将于…在开罗举行`). A paragraph holding nothing of
+the kind asked for cannot answer the question, however many of its words it shares (`What
+minimum share of the budget …?` beside a paragraph on adequate funding): `qa.signals` measures
+that.
 
 Interrogative words only: a `when` or `quand` that opens a condition (`When a city moves its
 services online, …`) does not ask for a time, so English, French and Russian ones count only
@@ -27,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-AnswerKind = Literal["quantity", "time", "place", "person", "outcome"]
+AnswerKind = Literal["quantity", "time", "place", "person", "outcome", "present"]
 
 _NUMERALS = "零〇一二两三四五六七八九十百千万"
 _NUMBER = rf"(?:\d+(?:[.,]\d+)?|[{_NUMERALS}]{{2,}}|[{_NUMERALS.replace('一', '')}])"
@@ -77,9 +78,11 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
     # `在哪里` only with a verb of meeting: `表述在哪里` asks where in a text, not a place.
     "place": re.compile(
         r"在哪(?:里|儿)?(?:举行|举办|召开)|哪个城市|哪座城市|哪些城市|哪个国家|哪些国家|哪几个国家|哪国"
+        r"|哪些政府"
         r"|(?:城市|国家)(?:有|是)哪些"
         rf"|\bwhere (?:is|was|were|are|will|did|does|do|has|have)\b(?=[^?.]*\b{_MEETING})"
-        r"|\b(?:which|what) (?:city|cities|country|countries)\b|\bwhich (?:member )?states\b"
+        r"|\b(?:which|what) (?:city|cities|country|countries|governments)\b"
+        r"|\bwhich (?:member )?states\b"
         r"|\bin which (?:city|country)\b|\blist of (?:countries|states|cities)\b"
         r"|\boù (?:a|ont|est|sont|se|aura|auront)\b|\b(?:quels?|quelles?) (?:pays|villes?|états)\b"
         r"|\bdans quelle ville\b"
@@ -90,11 +93,22 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     # Particular people: speakers, moderators, winners, office holders, each named by what
-    # they did or the post they hold. `Who is to provide …`, `Who are the stakeholders …` or
-    # `由谁来承担` ask for a body or a role, which the texts do name.
+    # they did or the post they hold, and how office holders come to hold it (`how are its
+    # members appointed`, `由谁任命`): the texts create mandates and bodies, never say who
+    # fills them or how. `Who is to provide …`, `Who are the stakeholders …` or `由谁来承担`
+    # ask for a body or a role, which the texts do name.
     "person": re.compile(
         r"(?:主持人|嘉宾|发言人|发言者|成员|获奖者|得主|主席|报告员|高级专员)[^，。？]{0,3}(?:是|有)谁"
         r"|是谁(?!的)(?=[\u4e00-\u9fff])|谁(?:主持|获|赢|担任|当选|主讲)|哪些(?:发言)?嘉宾|哪些专家|哪位"
+        r"|(?:怎么|怎样|如何|由谁|谁)[\u4e00-\u9fff]{0,4}?(?:选举|任命|选出|遴选|当选|换届|提名)"
+        # `Who` asking (a sentence's first word, or after `and`) who did a thing or holds a seat:
+        # `Who received …`, `and who sits on …`. Not `who is to provide`, `people who serve`,
+        # nor who does a thing now (`Who provides …`, `Who monitors …`): a role the texts name.
+        r"|(?:^|[.?!]\s+|\band\s+)who (?:\w+ly )?(?:(?!need)\w+ed|sits|heads|holds|chairs)\b"
+        r"|\bwho (?:is|are|was|were) (?:\w+ )?(?:appointed|elected|nominated|selected|chosen)\b"
+        r"|\bhow (?:are|is|were|was) (?:[\w'’-]+ ){0,8}?(?:elected|appointed|chosen|selected"
+        r"|nominated)\b|\bhow (?:does|do|did) (?:[\w'’-]+ ){0,4}?(?:elect|appoint|choose|select"
+        r"|nominate)\b"
         r"|\bwho (?:won|moderated|chaired|presided|spoke|sponsored|drafted|currently)\b"
         r"|\b(?:which|what) (?:\w+ ){1,3}won\b"
         r"|\bwho (?:is|was) the (?:current )?(?:president|chair|chairperson|head|moderator|winner"
@@ -122,6 +136,13 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bкакие (?:итоги|выводы|результаты)\b|ما (?:هي )?(?:نتائج|استنتاجات)",
         re.IGNORECASE,
     ),
+    # How things stand now: this year's theme, last year's donors (who holds an office now is
+    # a person). Only in the sentence that asks (before its question mark): a situation told
+    # first (`Last year our city adopted …`) asks nothing of the kind.
+    "present": re.compile(
+        r"(?:\b(?:this|last) year(?:'s|’s)?\b|今年|去年|本年度)(?=[^.!。！；]*[?？])",
+        re.IGNORECASE,
+    ),
 }
 """Words asking for each kind of answer, in Chinese, English, French, Spanish, Russian and
 Arabic."""
@@ -144,15 +165,23 @@ SHOWS: dict[AnswerKind, re.Pattern[str]] = {
         r"在[^，。；、：\s]{2,12}?(?:举行|举办|召开)"
         r"|\b(?:held|hosted|take place|took place|convened|meet|met) (?:in|at) [A-Z]"
     ),
-    # A person's name: a transliterated one (纳尔逊·曼德拉), or a title before a name.
-    "person": re.compile(r"[\u4e00-\u9fff]·[\u4e00-\u9fff]|\b(?:Mr|Ms|Mrs|Dr|H\.E)\.? [A-Z]"),
+    # A person's name: a transliterated one (纳尔逊·曼德拉), or a title before a name; or
+    # someone said elected or appointed, which tells how an office is filled.
+    "person": re.compile(
+        r"[\u4e00-\u9fff]·[\u4e00-\u9fff]|\b(?:Mr|Ms|Mrs|Dr|H\.E)\.? [A-Z]"
+        r"|选举|任命|当选|遴选|\b(?:elected|appointed)\b"
+    ),
     # A document named as adopted, a conclusion said to be drawn.
     "outcome": re.compile(
         r"(?:通过|发表)(?:了|的)《|得出(?:的|了)?结论|\bconcluded that\b|\badopted (?:the|its) [A-Z]"
     ),
+    # Resolutions are dated texts: what they say of `this year` is of the year they were
+    # adopted in, and they seldom say even that.
+    "present": re.compile(r"\b(?:this|last) year\b|今年|去年|本年度", re.IGNORECASE),
 }
 """What shows each kind in a text: a counted number or a percentage; a date, a year, a
-session; a place where a meeting is held; a person's name; an outcome adopted or concluded."""
+session; a place where a meeting is held; a person's name; an outcome adopted or concluded;
+the present, as a text speaks of it."""
 
 
 def asked_kinds(question: str) -> tuple[AnswerKind, ...]:

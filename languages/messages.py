@@ -22,8 +22,9 @@ MESSAGES: dict[Language, dict[str, str]] = {
         "no_match_quantity": "问题问的是一个数字（多少、比例），而最接近的一段没有给出这样的数字。下面的段落仅供参考。",
         "no_match_time": "问题问的是一个时间（日期、年份、期限），而最接近的一段没有给出这样的时间。下面的段落仅供参考。",
         "no_match_place": "问题问的是一个地方或具体国家（在哪里、哪些国家），而最接近的一段没有点出这样的地名或国名。下面的段落仅供参考。",
-        "no_match_person": "问题问的是具体的人（发言嘉宾、主持人、获奖者、现任者），而最接近的一段没有点出人名。下面的段落仅供参考。",
+        "no_match_person": "问题问的是具体的人（发言嘉宾、主持人、获奖者、现任者）或其如何任命、选举，而最接近的一段既没有点出人名，也没有说到任命或选举。下面的段落仅供参考。",
         "no_match_outcome": "问题问的是一次会议或一份报告的结果（通过的成果文件、得出的结论），而最接近的一段没有说明结果。下面的段落仅供参考。",
+        "no_match_present": "问题问的是眼下的情况（今年、去年），而决议各自在通过之日写成，没有说明现在的情况。下面的段落仅供参考。",
         "no_match_number": "问题用编号{terms}指明所问的条款、届会或具体目标，而找到的段落都没有这个编号，说的是别的。下面的段落仅供参考。",
         "no_match_language": "已收录的决议都不是用提问的语言写的，无法逐词核对这个问题。下面是跨语言按意思找到的最接近的段落，仅供参考。",
         "by_meaning": "已收录的决议都不是用提问的语言写的，无法逐词核对这个问题；下面的段落是跨语言按意思找到的。",
@@ -152,13 +153,19 @@ MESSAGES: dict[Language, dict[str, str]] = {
         ),
         "no_match_person": (
             "The question asks for particular people (speakers, a moderator, winners, an "
-            "office holder), and the nearest paragraph names no one. The paragraphs below are "
+            "office holder) or how they are appointed or elected, and the nearest paragraph "
+            "names no one and tells no appointment or election. The paragraphs below are "
             "shown for reference only."
         ),
         "no_match_outcome": (
             "The question asks what a meeting or a report came to (an outcome document "
             "adopted, conclusions drawn), and the nearest paragraph gives no outcome. The "
             "paragraphs below are shown for reference only."
+        ),
+        "no_match_present": (
+            "The question asks how things stand now (this year, last year), and the "
+            "resolutions, each written when it was adopted, do not say. The paragraphs below "
+            "are shown for reference only."
         ),
         "no_match_number": (
             "The question names what it asks about (an article, a session, a target) by the "
@@ -354,13 +361,19 @@ MESSAGES: dict[Language, dict[str, str]] = {
         ),
         "no_match_person": (
             "La question demande des personnes précises (intervenants, lauréats, titulaire "
-            "d’un poste), et le paragraphe le plus proche ne nomme personne. Les paragraphes "
+            "d’un poste) ou comment elles sont nommées ou élues, et le paragraphe le plus "
+            "proche ne nomme personne ni ne parle de nomination ou d’élection. Les paragraphes "
             "ci-dessous sont donnés à titre indicatif."
         ),
         "no_match_outcome": (
             "La question demande à quoi une réunion ou un rapport a abouti (un document final "
             "adopté, des conclusions), et le paragraphe le plus proche n’en donne aucun "
             "résultat. Les paragraphes ci-dessous sont donnés à titre indicatif."
+        ),
+        "no_match_present": (
+            "La question porte sur la situation actuelle (cette année, l’an dernier), et les "
+            "résolutions, écrites chacune à la date de leur adoption, n’en disent rien. Les "
+            "paragraphes ci-dessous sont donnés à titre indicatif."
         ),
         "no_match_number": (
             "La question désigne ce qu’elle demande (un article, une session, une cible) par le "
@@ -521,14 +534,20 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "más cercano no los nombra. Los párrafos siguientes se muestran solo como referencia."
         ),
         "no_match_person": (
-            "La pregunta pide personas concretas (ponentes, ganadores, quien ocupa un cargo) y "
-            "el párrafo más cercano no nombra a nadie. Los párrafos siguientes se muestran solo "
-            "como referencia."
+            "La pregunta pide personas concretas (ponentes, ganadores, quien ocupa un cargo) o "
+            "cómo se las nombra o elige, y el párrafo más cercano no nombra a nadie ni habla de "
+            "nombramientos o elecciones. Los párrafos siguientes se muestran solo como "
+            "referencia."
         ),
         "no_match_outcome": (
             "La pregunta pide el resultado de una reunión o de un informe (un documento final "
             "aprobado, unas conclusiones) y el párrafo más cercano no da ningún resultado. Los "
             "párrafos siguientes se muestran solo como referencia."
+        ),
+        "no_match_present": (
+            "La pregunta se refiere a la situación actual (este año, el año pasado) y las "
+            "resoluciones, redactadas cada una en la fecha de su aprobación, no la describen. "
+            "Los párrafos siguientes se muestran solo como referencia."
         ),
         "no_match_number": (
             "La pregunta designa lo que pide (un artículo, un período de sesiones, una meta) "
@@ -689,13 +708,19 @@ MESSAGES: dict[Language, dict[str, str]] = {
         ),
         "no_match_person": (
             "Вопрос касается конкретных людей (докладчиков, победителей, занимающего "
-            "должность), но ближайший пункт никого не называет. Пункты ниже приведены только "
-            "для справки."
+            "должность) или того, как их назначают или избирают, но ближайший пункт никого не "
+            "называет и не говорит о назначении или выборах. Пункты ниже приведены только для "
+            "справки."
         ),
         "no_match_outcome": (
             "Вопрос касается итогов совещания или доклада (принятого итогового документа, "
             "выводов), но ближайший пункт не сообщает никаких итогов. Пункты ниже приведены "
             "только для справки."
+        ),
+        "no_match_present": (
+            "Вопрос касается нынешнего положения дел (этого года, прошлого года), а "
+            "резолюции, написанные каждая в день принятия, о нём не говорят. Пункты ниже "
+            "приведены только для справки."
         ),
         "no_match_number": (
             "Вопрос называет то, о чём спрашивает (статью, сессию, задачу), номером {terms}, "
@@ -853,12 +878,17 @@ MESSAGES: dict[Language, dict[str, str]] = {
             "مكانًا أو دولة كهذه. وترد الفقرات أدناه للاسترشاد فقط."
         ),
         "no_match_person": (
-            "يسأل السؤال عن أشخاص بعينهم (متحدثين أو فائزين أو شاغل منصب)، ولا تسمّي أقرب "
-            "فقرة أحدًا. وترد الفقرات أدناه للاسترشاد فقط."
+            "يسأل السؤال عن أشخاص بعينهم (متحدثين أو فائزين أو شاغل منصب) أو عن كيفية "
+            "تعيينهم أو انتخابهم، ولا تسمّي أقرب فقرة أحدًا ولا تذكر تعيينًا أو انتخابًا. وترد "
+            "الفقرات أدناه للاسترشاد فقط."
         ),
         "no_match_outcome": (
             "يسأل السؤال عمّا انتهى إليه اجتماع أو تقرير (وثيقة ختامية اعتُمدت أو استنتاجات)، "
             "ولا تذكر أقرب فقرة أي نتيجة. وترد الفقرات أدناه للاسترشاد فقط."
+        ),
+        "no_match_present": (
+            "يسأل السؤال عن الوضع الحالي (هذا العام أو العام الماضي)، والقرارات، وقد كُتب كل "
+            "منها يوم اعتماده، لا تذكره. وترد الفقرات أدناه للاسترشاد فقط."
         ),
         "no_match_number": (
             "يحدد السؤال ما يسأل عنه (مادة أو دورة أو غاية) بالرقم {terms}، ولا يرد هذا الرقم "

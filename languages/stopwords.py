@@ -86,10 +86,13 @@ are no terms either (`qa.signals`): the resolutions say `提到` or `有没有` 
 would count as a notion they lack."""
 
 QUESTION_WORDS: dict[Language, re.Pattern[str]] = {
-    "zh": re.compile(r"什么|哪|如何|怎|是否|吗|多少|谁|为何|几[个年次项位届]"),
+    "zh": re.compile(
+        r"什么|哪|如何|怎|是否|吗|多少|谁|为何|几[个年次项位届]|^\s*请?(?:列出|概述|概括)"
+    ),
     "en": re.compile(
         r"\b(?:what|which|who|whom|whose|when|where|why|how)\b"
-        r"|^\s*(?:does|did|do|is|are|was|were|can|could|should|has|have|will|would)\b",
+        r"|^\s*(?:does|did|do|is|are|was|were|can|could|should|has|have|will|would)\b"
+        r"|^\s*(?:please\s+)?(?:list|explain|summari[sz]e|describe|outline|tell me)\b",
         re.IGNORECASE,
     ),
     "fr": re.compile(
@@ -112,7 +115,8 @@ QUESTION_WORDS: dict[Language, re.Pattern[str]] = {
 """Words that make a text a question without its question mark (`what did HRC resolution 45/9
 ask`, `第30/25号决议的主要内容是什么`), where a keyword query has none (`resolution 24/2 local
 government`): an English auxiliary only as the first word, the Arabic `من` (also `from`) not
-at all."""
+at all. A request asks as a question does (`List the commitments …`, `Explain how …`,
+`请列出…`): as the first words only, where a keyword query never has them."""
 
 STOPWORDS: dict[Language, frozenset[str]] = {
     "zh": frozenset(

@@ -19,10 +19,11 @@ each of its words comes to some word of the best paragraph (`données` to 数据
 0.93), the evidence `qa.relevance`'s model for such questions weighs.
 
 One signal looks past the shared vocabulary of a question that asks for something next to what
-the texts cover: whether it asks for a quantity, a time, a place, a person or an outcome that
-the best paragraph does not show (`languages.answer_types`: a budget share, a date, which
-States, who the speakers were, what a forum adopted, beside a paragraph holding no figure, no
-date, no place, no name and no outcome).
+the texts cover: whether it asks for a quantity, a time, a place, a person, an outcome or how
+things stand now that the best paragraph does not show (`languages.answer_types`: a budget
+share, a date, which States, who the speakers were or how members are chosen, what a forum
+adopted, this year's theme, beside a paragraph holding no figure, no date, no place, no name
+or election, no outcome and nothing of this year).
 Another, whether it names a thing by a number none of the paragraphs found shows (`SDG target
 16.5` beside goal 16, `第十三届` beside 第十二届: `languages.numbers`), is not weighed by a
 model: such a question is refused, as one about places no resolution mentions is
@@ -160,7 +161,7 @@ class Signals:
     paragraph (measured where words cannot be checked, see the module docstring)."""
     unstated_kinds: tuple[AnswerKind, ...] = ()
     """The kinds of answer the question asks for (a quantity, a time, a place, a person, an
-    outcome) that the best paragraph does not show (`KIND_SHOWN_WITHIN`)."""
+    outcome, the present) that the best paragraph does not show (`KIND_SHOWN_WITHIN`)."""
     unmentioned_places: tuple[str, ...] = ()
     """Countries, territories and regions the question names (`qa.places`) that no indexed
     passage mentions, as the question writes them."""

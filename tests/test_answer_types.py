@@ -41,6 +41,8 @@ from languages.answer_types import asked_kinds, unstated_kinds
             ("place",),
         ),
         ("Where was the eleventh session of the World Urban Forum held?", ("place",)),
+        ("Which governments publish their procurement data openly?", ("place",)),
+        ("哪些政府公开了采购数据？", ("place",)),
         ("Quels pays ont ratifié le protocole ?", ("place",)),
         ("¿Dónde se celebró el Foro Urbano Mundial?", ("place",)),
         ("Какие страны ратифицировали протокол?", ("place",)),
@@ -76,6 +78,23 @@ from languages.answer_types import asked_kinds, unstated_kinds
         ("纪念活动上是谁作的主旨发言？", ("person",)),
         ("那次讨论会有哪些专家发言？", ("person",)),
         ("Which government agencies won the Public Service Awards in 2018?", ("person",)),
+        # Who holds an office and how it is filled; who takes part is a role the texts name.
+        ("Who sits on the advisory board of the fund?", ("person",)),
+        ("Who received the prize in 2018?", ("person",)),
+        ("How are the judges of the regional court chosen?", ("person",)),
+        ("How does the Assembly elect the members of the committee?", ("person",)),
+        ("特别报告员由谁任命？", ("person",)),
+        ("咨询委员会的专家是怎么选出来的？", ("person",)),
+        ("Who is supposed to be involved at each stage of technical cooperation?", ()),
+        ("Which resolution honours the people who serve the public?", ()),
+        ("Our focal point, who keeps asking about it, wants to know: what does it say?", ()),
+        ("Who provides the services and facilities for the panel?", ()),
+        # How things stand now, in the sentence that asks; a situation told first is not.
+        ("What is this year's theme for the day?", ("present",)),
+        ("Which donors paid into the fund last year?", ("present",)),
+        ("这个基金去年收到了多少捐款？", ("quantity", "present")),
+        ("Last year our city set up a human rights office. What does the Council say?", ()),
+        ("我们市去年成立了人权办公室。理事会鼓励地方政府做什么？", ()),
         # Several kinds at once; a deadline, a threshold; cities, in other words.
         ("When and where did the Secretary-General launch his Call to Action?", ("time",)),
         ("В какой срок государства должны создать механизмы?", ("time",)),
@@ -135,3 +154,18 @@ def test_an_outcome_asked_for_is_unstated_when_the_paragraph_only_announces_the_
     forum = "注意到世界城市论坛第十二届会议将于 2024 年 11 月 4 日至 8 日在开罗举行，"
     assert unstated_kinds(question, [forum]) == ("outcome",)
     assert unstated_kinds(question, ["欢迎论坛通过了《开罗宣言》，"]) == ()
+
+
+def test_how_an_office_is_filled_is_unstated_unless_the_paragraph_tells_an_election():
+    question = "How are the members of the advisory committee chosen?"
+    mandate = "决定设立人权理事会咨询委员会，作为理事会的智囊，"
+    # A paragraph creating the body does not say how its members come to sit on it.
+    assert unstated_kinds(question, [mandate]) == ("person",)
+    assert unstated_kinds(question, ["咨询委员会的18名专家由理事会选举产生，"]) == ()
+
+
+def test_the_present_asked_for_is_unstated_beside_a_dated_text():
+    question = "What is this year's theme for United Nations Public Service Day?"
+    day = "请人权事务高级专员每年6月在理事会届会期间纪念联合国公共服务日，"
+    # A day kept every year is not this year's theme.
+    assert unstated_kinds(question, [day]) == ("present",)

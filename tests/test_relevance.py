@@ -192,6 +192,12 @@ def test_the_shipped_model_is_the_one_fitted_on_the_calibration_questions(assist
             "en",
             ("Call to Action for Human Rights",),
         ),
+        # Asked for by a request, without a question mark.
+        (
+            "List the commitments set out in the Secretary-General's report Our Common Agenda.",
+            "en",
+            ("Our Common Agenda",),
+        ),
         # What the resolutions say about a document, not what it says: not asked about.
         ("促进和保护人权与《2030年可持续发展议程》是什么关系？", "zh", ()),
         (
@@ -457,6 +463,10 @@ def test_a_question_about_a_cited_document_is_told_by_its_words_not_its_question
         ("Что говорится в резолюции 45/9", "ru", True),
         ("ماذا طلب القرار 45/9", "ar", True),
         ("resolution 45/9? local government", "en", True),
+        # A request asks as a question does.
+        ("List the recommendations of resolution 45/9.", "en", True),
+        ("Explain what resolution 45/9 asks of States", "en", True),
+        ("请列出第30/25号决议的主要内容", "zh", True),
         # Keyword queries naming a document look for the paragraphs citing it.
         ("resolution 24/2 local government", "en", False),
         ("A/HRC/56/32 报告", "zh", False),
