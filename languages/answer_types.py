@@ -101,15 +101,16 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"|special rapporteur|high commissioner|secretary-general)\b"
         r"|\bwho (?:were|are) the (?:panell?ists|speakers|winners|moderators|sponsors)\b"
         r"|\bwhich (?:speakers|panell?ists|winners)\b"
-        r"|\bqui a (?:présidé|remporté|animé|gagné)\b|\bquels? (?:intervenants|panélistes"
+        r"|\bqui (?:a |va |avait )?(?:présid|remport|anim|gagn)\w*|\bquels? (?:intervenants|panélistes"
         r"|orateurs|lauréats)\b|\bqui (?:est|était) (?:le|la) (?:président|présidente|rapporteur)"
-        r"|\bquién(?:es)? (?:ganó|ganaron|presidió|moderó|preside)\b"
+        r"|\bquién(?:es)? (?:va a |iba a )?(?:gan[óoaée]|presid|moder)\w*"
         r"|\bqué (?:ponentes|panelistas|oradores|ganadores)\b"
         r"|\bquién(?:es)? (?:es|fue|son|fueron) (?:el|la|los|las) (?:president[ea]|relator[a]?"
         r"|ponentes|panelistas|ganador(?:es)?)\b"
-        r"|\bкто (?:возглавля|председательствова|выиграл|получил|выступал)"
+        r"|\bкто (?:будет )?(?:возглав|председательств|выигра|получ|выступ)"
         r"|\bкто (?:является|был|была) (?:председател|докладчик|верховн)"
-        r"|من (?:فاز|ترأس)|من (?:هو|هي|كان) (?:رئيس|المقرر|المفوض)|من هم (?:المتحدثون|الفائزون)",
+        r"|من (?:فاز|ترأس|رأس|تولى|أدار|س?[يت](?:فوز|ترأس|رأس|تولى))"
+        r"|من (?:هو|هي|كان) (?:رئيس|المقرر|المفوض)|من هم (?:المتحدثون|الفائزون)",
         re.IGNORECASE,
     ),
     # What a meeting adopted or a report concluded; `通过了哪些决议` asks for the Council's own
@@ -119,7 +120,12 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bwhat did (?:\w+ ){1,6}(?:conclude|adopt|agree on)\b|\bwhat was agreed\b"
         r"|\bwhat (?:were|are) the (?:outcomes|conclusions|results) of\b"
         r"|\bquels? (?:résultats|conclusions)\b|\bqué (?:resultados|conclusiones)\b"
-        r"|\bкакие (?:итоги|выводы|результаты)\b|ما (?:هي )?(?:نتائج|استنتاجات)",
+        r"|\bкакие (?:итоги|выводы|результаты)\b|ما (?:هي )?(?:نتائج|استنتاجات)"
+        # Which outcome document a meeting adopted, as `通过了什么成果文件`.
+        r"|\bquel(?:le)?s? (?:document final|déclaration)\b[^?]{0,40}\badopté"
+        r"|\bqué (?:documento final|declaración)\b[^?]{0,40}\badopt"
+        r"|\bкак(?:ой|ая|ие|ую) (?:итогов\w* документ|декларац)\w*[^?]{0,40}\bприня"
+        r"|ما (?:هي |هو )?(?:الوثيقة الختامية|الإعلان)[^؟?]{0,20}(?:التي|الذي) (?:اعتمد|صدر)",
         re.IGNORECASE,
     ),
 }

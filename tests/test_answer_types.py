@@ -88,6 +88,18 @@ from languages.answer_types import asked_kinds, unstated_kinds
         ("What did the Commission of Inquiry conclude about the attacks?", ("outcome",)),
         ("¿Qué resultados concretos obtuvo el Foro Urbano Mundial?", ("outcome",)),
         ("人权理事会此前通过了哪些关于地方政府与人权的决议？", ()),
+        # Who presides or won, in any tense and person of the verb; which outcome document a
+        # meeting adopted, in French, Spanish, Russian and Arabic too.
+        ("متى تعقد الدورة الستون، ومن يتولى رئاستها؟", ("time", "person")),
+        ("من سيترأس الدورة القادمة؟", ("person",)),
+        ("Qui présidera la prochaine session ?", ("person",)),
+        ("¿Quién presidirá el próximo período de sesiones?", ("person",)),
+        ("Кто председательствует на сессии?", ("person",)),
+        ("ما الوثيقة الختامية التي اعتمدها المنتدى في دورته الثانية عشرة؟", ("outcome",)),
+        ("¿Qué documento final adoptó el Foro Urbano Mundial?", ("outcome",)),
+        ("Какой итоговый документ был принят на форуме?", ("outcome",)),
+        ("ما الذي يطلبه المجلس من الدول؟", ()),
+        ("¿Qué declaración reafirma el Consejo?", ()),
     ],
 )
 def test_a_question_asking_for_a_figure_or_a_date_is_told_in_every_language(question, kinds):
