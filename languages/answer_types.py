@@ -54,7 +54,7 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bcuánt[oa]s?\b|\bqué (?:porcentaje|proporción|cantidad|presupuesto)\b"
         r"|\bcuál (?:es|fue) el (?:presupuesto|monto|costo)\b"
         r"|сколько|как(?:ой|ая|ое|ов|ова) (?:процент|доля|число|количество|сумма|бюджет|размер)"
-        r"|\bكم\b|ما (?:نسبة|عدد|ميزانية|قيمة|حجم|مبلغ)",
+        r"|\bكم\b|ما (?:هي |هو )?(?:نسبة|عدد|ميزانية|قيمة|حجم|مبلغ)",
         re.IGNORECASE,
     ),
     "time": re.compile(
