@@ -5,7 +5,8 @@
 
 (`CALIBRATION_SETS`: the trust set's two halves and its second to ninth sets, retired into
 calibration after they had been run through rounds of tuning, read question by question, or
-run as blind sets over several rounds; the dev set and the languages set.)
+run as blind sets over several rounds; the French, Spanish, Russian and Arabic supplement
+written beside the tenth blind set; the dev set and the languages set.)
 Every question is asked as a user would ask it, but with no fitted model deciding (the file
 being replaced may weigh a signal the code no longer measures); questions answered by the
 citation look-up are left out (the model never decides them). The question model learns,
@@ -61,6 +62,7 @@ CALIBRATION_SETS = (
     "eval/trust/heldout7.jsonl",
     "eval/trust/heldout8.jsonl",
     "eval/trust/heldout9.jsonl",
+    "eval/trust/languages2.jsonl",
     "eval/dev.jsonl",
     "eval/languages.jsonl",
 )
