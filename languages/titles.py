@@ -134,7 +134,9 @@ TITLES: dict[Language, TitleForms] = {
     ),
     "ar": TitleForms(
         re.compile(
-            r"(?P<title>(?:إعلان|العهد|عهد|اتفاقية|ميثاق|برنامج عمل|الوثيقة الختامية|خطة عمل"
+            # A document word starts a word, after proclitics and the article at most (`معهد`,
+            # an institute, holds `عهد`, a covenant; `الإعلان السياسي`, `وبالعهد`).
+            r"(?<!\w)[وف]?(?:[بكل]|لل)?(?P<title>(?:ال)?(?:إعلان|عهد|اتفاقية|ميثاق|برنامج عمل|الوثيقة الختامية|خطة عمل"
             rf"|الدعوة إلى العمل)(?:{_CLAUSE}{_UNTIL}|{_WORDS_AFTER}))"
         ),
         re.compile(

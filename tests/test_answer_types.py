@@ -100,6 +100,17 @@ from languages.answer_types import asked_kinds, unstated_kinds
         ("Какой итоговый документ был принят на форуме?", ("outcome",)),
         ("ما الذي يطلبه المجلس من الدول؟", ()),
         ("¿Qué declaración reafirma el Consejo?", ()),
+        # `où`, `dónde`, `где`, `أين` ask for a place with a verb of meeting only; a name, a
+        # deadline by its noun, countries in any Russian case.
+        ("Buscamos un precedente en el que el Consejo anime a los países. ¿Dónde está?", ()),
+        ("Нужно сослаться на документ ООН, где государствам предлагается это. Какой пункт?", ()),
+        ("Où se tiendra la prochaine session ?", ("place",)),
+        ("Где пройдёт сессия?", ("place",)),
+        ("В каких странах уже созданы национальные механизмы?", ("place",)),
+        ("Как зовут нынешнего Верховного комиссара?", ("person",)),
+        ("¿Cuál era el plazo para que los Estados respondieran?", ("time",)),
+        ("ما المهلة الزمنية المحددة للدول لتنفيذ التوصيات؟", ("time",)),
+        ("ما هي ميزانية البرنامج المخصصة لدعم الآليات الوطنية؟", ("quantity",)),
     ],
 )
 def test_a_question_asking_for_a_figure_or_a_date_is_told_in_every_language(question, kinds):

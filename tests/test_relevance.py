@@ -190,6 +190,14 @@ def test_the_shipped_model_is_the_one_fitted_on_the_calibration_questions(assist
             ("Конвенции ООН против коррупции",),
         ),
         ("ماذا يقول إعلان الألفية عن القضاء على الفقر المدقع؟", "ar", ("إعلان الألفية",)),
+        # An Arabic document word starts a word (after its article or proclitics): `معهد`, an
+        # institute, is no covenant (`عهد`).
+        (
+            "ماذا يقول الإعلان السياسي لعام 2023 بشأن المنتدى؟",
+            "ar",
+            ("الإعلان السياسي لعام 2023",),
+        ),
+        ("أنا باحثة في معهد للإدارة العامة وأعدّ دراسة. أحتاج إلى فقرة. ما هي؟", "ar", ()),
         # What it holds, asked for by other words than `say`.
         (
             "Can you explain the three pillars of the UN Guiding Principles on Business and "
