@@ -60,9 +60,10 @@ import numpy as np
 from embeddings import settings
 from embeddings.encoder import Encoder
 from languages import Language
+from languages.clitics import CLITICS as JOINED_WORDS
 from languages.clitics import without_clitics
 from languages.stopwords import ASKING_WORDS, STOPWORDS, STOPWORDS_EN_PLUS
-from languages.terminology import UN_TERMS
+from languages.terminology import THROUGH_ENGLISH_TERMS, UN_TERMS
 from qa import embedded
 from store import atomic
 from store.atomic import Artefact
@@ -479,9 +480,10 @@ def words_through_english(
     nearest = _nearest_english(encoder, [form for word in forms.values() for form in word])
     chosen = {text: _nearest_form(word_forms, nearest) for text, word_forms in forms.items()}
     phrases = _phrases(question, spans, encoder)
+    terms = _terms_named(question, spans, language)
     found = []
     for position, (text, start, end) in enumerate(spans):
-        english = (*phrases.get(position, ()), *chosen.get(text, ()))
+        english = terms.get(position) or (*phrases.get(position, ()), *chosen.get(text, ()))
         if text in chosen and not english:
             continue  # no English word near it (a word with a digit was not looked up)
         translations = tuple(
@@ -495,6 +497,46 @@ def words_through_english(
         held = tuple(t for t in translations if holds(t)) if holds is not None else ()
         found.append(TranslatedWord(text, start, end, held or translations, text in chosen))
     return found
+
+
+def _terms_named(
+    question: str, spans: list[tuple[str, int, int]], language: Language
+) -> dict[int, tuple[str, ...]]:
+    """Position of a word in `spans` → the English UN term (`languages.terminology`) that the
+    words it stands in stand for, the longest first where terms overlap."""
+    matches = sorted(
+        (
+            (match.start(), match.end(), english)
+            for pattern, english in _term_patterns(language)
+            for match in pattern.finditer(question)
+        ),
+        key=lambda found: found[0] - found[1],
+    )
+    terms: dict[int, tuple[str, ...]] = {}
+    for start, end, english in matches:
+        within = [i for i, (_, first, last) in enumerate(spans) if start <= first and last <= end]
+        if within and not any(i in terms for i in within):
+            terms |= dict.fromkeys(within, (english,))
+    return terms
+
+
+@cache
+def _term_patterns(language: Language) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The language's UN terms as patterns of whole words, each also with the proclitics the
+    language joins to a word (`والمجتمع المدني`; `للأمم المتحدة`, where `ل` before the article
+    is written `لل`: `languages.clitics`)."""
+    clitics = JOINED_WORDS[language]
+    slots = ["(?:" + "|".join(slot) + ")?" for slot in clitics.proclitics]
+    patterns = []
+    for pattern, english in THROUGH_ENGLISH_TERMS.get(language, {}).items():
+        forms = ["".join(slots) + f"(?:{pattern})"] + [
+            "".join(slots[:-1]) + written + f"(?:{pattern[len(left) :]})"
+            for written, left in clitics.joined
+            if pattern.startswith(left)
+        ]
+        whole = rf"(?<!\w)(?:{'|'.join(forms)})(?!\w)"
+        patterns.append((re.compile(whole, re.IGNORECASE), english))
+    return tuple(patterns)
 
 
 def _asked_with(word: str, language: Language) -> bool:
