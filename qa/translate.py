@@ -503,40 +503,36 @@ def _terms_named(
     question: str, spans: list[tuple[str, int, int]], language: Language
 ) -> dict[int, tuple[str, ...]]:
     """Position of a word in `spans` → the English UN term (`languages.terminology`) that the
-    words it stands in stand for, the longest first where terms overlap."""
-    matches = sorted(
-        (
-            (match.start(), match.end(), english)
-            for pattern, english in _term_patterns(language)
-            for match in pattern.finditer(question)
-        ),
-        key=lambda found: found[0] - found[1],
-    )
+    words it stands in stand for: the first term from the left, and of two starting at one
+    word the one the table lists first."""
+    pattern, english = _term_pattern(language)
     terms: dict[int, tuple[str, ...]] = {}
-    for start, end, english in matches:
+    for match in pattern.finditer(question) if pattern else ():
+        start, end = match.span()
         within = [i for i, (_, first, last) in enumerate(spans) if start <= first and last <= end]
-        if within and not any(i in terms for i in within):
-            terms |= dict.fromkeys(within, (english,))
+        terms |= dict.fromkeys(within, (english[match.lastgroup],))
     return terms
 
 
 @cache
-def _term_patterns(language: Language) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The language's UN terms as patterns of whole words, each also with the proclitics the
-    language joins to a word (`والمجتمع المدني`; `للأمم المتحدة`, where `ل` before the article
-    is written `لل`: `languages.clitics`)."""
+def _term_pattern(language: Language) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The language's UN terms as one pattern of whole words, a group a term, each also with
+    the proclitics the language joins to a word (`والمجتمع المدني`; `للأمم المتحدة`, where `ل`
+    before the article is written `لل`: `languages.clitics`), and each group's English term."""
     clitics = JOINED_WORDS[language]
     slots = ["(?:" + "|".join(slot) + ")?" for slot in clitics.proclitics]
-    patterns = []
-    for pattern, english in THROUGH_ENGLISH_TERMS.get(language, {}).items():
+    groups, english = [], {}
+    for number, (pattern, term) in enumerate(THROUGH_ENGLISH_TERMS.get(language, {}).items()):
         forms = ["".join(slots) + f"(?:{pattern})"] + [
             "".join(slots[:-1]) + written + f"(?:{pattern[len(left) :]})"
             for written, left in clitics.joined
             if pattern.startswith(left)
         ]
-        whole = rf"(?<!\w)(?:{'|'.join(forms)})(?!\w)"
-        patterns.append((re.compile(whole, re.IGNORECASE), english))
-    return tuple(patterns)
+        groups.append(f"(?P<t{number}>{'|'.join(forms)})")
+        english[f"t{number}"] = term
+    if not groups:
+        return None, english
+    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE), english
 
 
 def _asked_with(word: str, language: Language) -> bool:
