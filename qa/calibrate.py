@@ -102,13 +102,11 @@ class Examples:
     def judged_by(self, evidence: Evidence) -> Examples:
         """The examples a model of this evidence is fitted on: the term models only on
         questions whose words could be looked for (for the others those signals say nothing),
-        each pair only on those it judges (the pair for words looked for through English on
-        the French, Spanish, Russian and Arabic questions alone, now that they are over four
-        hundred: their signals are noisier than a Chinese or English question's, README: the
-        twelfth round); the meaning models on all."""
+        the first pair only on those it judges, the pair for words looked for through English
+        on all of them (its own are too few and too noisy); the meaning models on all."""
         fitted_on: set[Evidence] = {
             "terms": {"terms"},
-            "through_english": {"through_english"},
+            "through_english": {"terms", "through_english"},
             "meaning": {"terms", "through_english", "meaning"},
         }[evidence]
         return self.subset([judged in fitted_on for judged in self.evidence])

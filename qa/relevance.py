@@ -21,9 +21,9 @@ asks about a document named by number (`S-32/1`: a number reads the same in ever
 
 A question whose words were looked for through the English words nearest to them in meaning
 (a French one over Chinese texts, `Signals.through_english`) is judged by a third pair over the
-term signals but the share found nowhere, fitted on the questions it judges alone: that
-evidence is noisier than a dictionary's, and weighs otherwise than a Chinese or an English
-question's.
+term signals but the share found nowhere, fitted on every question whose words could be looked
+for: that evidence is noisier than a dictionary's, and the first pair stays fitted on the
+questions it judges.
 
 Their coefficients live in `relevance.json` beside this file, written by
 `python -m qa.calibrate` from the calibration questions (never by hand); each feature is
