@@ -129,6 +129,8 @@ UN_TERMS: dict[str, tuple[str, ...]] = {
 """English term → its Chinese in the resolutions; matched case-insensitively, whole words."""
 
 THROUGH_ENGLISH_TERMS: dict[Language, dict[str, str]] = {
+    "zh": {},
+    "en": {},
     "fr": {
         r"ONU|Nations Unies": "United Nations",
         r"Conseil des droits de l['’]homme": "Human Rights Council",
@@ -315,4 +317,5 @@ THROUGH_ENGLISH_TERMS: dict[Language, dict[str, str]] = {
 endings left open) → the English term of the UN's own terminology for them, whose Chinese the
 table above or the dictionary gives: read by `qa.translate.words_through_english` before the
 English word nearest in meaning to each word, which for these set names is mostly one of like
-sound (`ООН` → `uno`, `المتحدة` → `england`, `الحكم الرشيد` → `jihad`)."""
+sound (`ООН` → `uno`, `المتحدة` → `england`, `الحكم الرشيد` → `jihad`). None for Chinese
+and English, which the dictionary reads."""

@@ -522,7 +522,7 @@ def _term_pattern(language: Language) -> tuple[re.Pattern[str] | None, dict[str,
     clitics = JOINED_WORDS[language]
     slots = ["(?:" + "|".join(slot) + ")?" for slot in clitics.proclitics]
     groups, english = [], {}
-    for number, (pattern, term) in enumerate(THROUGH_ENGLISH_TERMS.get(language, {}).items()):
+    for number, (pattern, term) in enumerate(THROUGH_ENGLISH_TERMS[language].items()):
         forms = ["".join(slots) + f"(?:{pattern})"] + [
             "".join(slots[:-1]) + written + f"(?:{pattern[len(left) :]})"
             for written, left in clitics.joined
