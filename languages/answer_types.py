@@ -41,6 +41,15 @@ _MEETING = (
 only with one (`Where will the panel be held?`); without (`Where is that set out?`, `Where does
 the Council ask …`) it asks where in the texts. Someone held responsible or accountable is
 not a meeting (`Where does the Council say … so that someone can be held responsible?`)."""
+_MEETING_FR_ES_RU_AR = (
+    r"(?:tien|tenu|déroul|réuni|lieu|organis|siège|siég|celebr|reun|realiz|sede|проход|пройд"
+    r"|прош|состо|провод|провед|собира|собер|располож|находит|عقد|تعقد|ستعقد|يعقد|انعقد|تنعقد"
+    r"|أقيم|يقام|تقام|ستقام|مقر|اجتمع|يجتمع|تجتمع)"
+)
+"""The stems of the verbs of a meeting's place in French, Spanish, Russian and Arabic: `où`,
+`dónde`, `где` and `أين` ask for a place with one of them in the same sentence (`¿Dónde se
+celebró el Foro?`), as `where` does; without, where in the texts (`¿Dónde está?`) or which
+document (`документ ООН, где государствам предлагается …`)."""
 
 ASKS: dict[AnswerKind, re.Pattern[str]] = {
     "quantity": re.compile(
@@ -55,7 +64,7 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bcuánt[oa]s?\b|\bqué (?:porcentaje|proporción|cantidad|presupuesto)\b"
         r"|\bcuál (?:es|fue) el (?:presupuesto|monto|costo)\b"
         r"|сколько|как(?:ой|ая|ое|ов|ова) (?:процент|доля|число|количество|сумма|бюджет|размер)"
-        r"|\bكم\b|ما (?:نسبة|عدد|ميزانية|قيمة|حجم|مبلغ)",
+        r"|\bكم\b|ما (?:هي |هو )?(?:نسبة|عدد|ميزانية|قيمة|حجم|مبلغ)",
         re.IGNORECASE,
     ),
     "time": re.compile(
@@ -66,13 +75,14 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bwhen and where\b|\bwhere and when\b"
         r"|\bquand (?:a|ont|est|sont|sera|seront|doit|doivent|aura|auront)\b"
         r"|\bquelle (?:année|date)\b|\ben quelle année\b|\bdepuis quand\b|\bà quelle fréquence\b"
-        r"|\bd'ici quand\b|\bdate limite\b|\bquel délai\b"
+        r"|\bd'ici quand\b|\bdate limite\b|\bquel (?:est |était |sera )?(?:le )?délai\b"
         r"|\bcuándo\b|\ben qué (?:año|fecha)\b|\bqué fecha\b|\bcada cuánto\b|\bqué plazo\b"
+        r"|\bcuál (?:es|era|fue|será) el plazo\b"
         r"|\bfecha límite\b"
         r"|когда (?:был|была|было|были|будет|будут|состоится|состоялась|состоялся|должен"
         r"|должна|должны)\b|в каком году|какого числа|как часто|как долго"
         r"|к какому сроку|до какого (?:срока|числа)|в какие сроки|в какой срок"
-        r"|متى|في أي (?:عام|سنة|تاريخ)|كل كم|ما (?:هو )?الموعد النهائي",
+        r"|متى|في أي (?:عام|سنة|تاريخ)|كل كم|ما (?:هي |هو )?(?:الموعد النهائي|المهلة|الأجل)",
         re.IGNORECASE,
     ),
     # `在哪里` only with a verb of meeting: `表述在哪里` asks where in a text, not a place.
@@ -84,12 +94,12 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\b(?:which|what) (?:city|cities|country|countries|governments)\b"
         r"|\bwhich (?:member )?states\b"
         r"|\bin which (?:city|country)\b|\blist of (?:countries|states|cities)\b"
-        r"|\boù (?:a|ont|est|sont|se|aura|auront)\b|\b(?:quels?|quelles?) (?:pays|villes?|états)\b"
-        r"|\bdans quelle ville\b"
-        r"|\bdónde\b|\bqué (?:país|países|ciudad|ciudades|estados)\b|\ben qué ciudad\b"
-        r"|\bгде\b|\bв каком (?:городе|стране)\b|\bкакие (?:страны|государства|города)\b"
-        r"|\bкакая страна\b"
-        r"|أين|أي (?:الدول|دول|بلد|مدينة)|في أي مدينة|ما (?:هي )?الدول",
+        rf"|(?:\boù|\bdónde|\bгде|أين)(?=[^?.؟]*{_MEETING_FR_ES_RU_AR})"
+        r"|\b(?:quels?|quelles?) (?:pays|villes?|états)\b|\bdans quelle ville\b"
+        r"|\bqué (?:país|países|ciudad|ciudades|estados)\b|\ben qué ciudad\b"
+        # Russian `какие страны`, `в каких странах`, `каким государствам`: any case.
+        r"|\bв каком (?:городе|стране)\b|\bкак(?:ие|их|им|ими|ая|ой|ую) (?:стран|государств|город)"
+        r"|أي (?:الدول|دول|بلد|مدينة)|في أي مدينة|ما (?:هي )?الدول",
         re.IGNORECASE,
     ),
     # Particular people: speakers, moderators, winners, office holders, each named by what
@@ -115,15 +125,19 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"|special rapporteur|high commissioner|secretary-general)\b"
         r"|\bwho (?:were|are) the (?:panell?ists|speakers|winners|moderators|sponsors)\b"
         r"|\bwhich (?:speakers|panell?ists|winners)\b"
-        r"|\bqui a (?:présidé|remporté|animé|gagné)\b|\bquels? (?:intervenants|panélistes"
+        r"|\bqui (?:a |va |avait )?(?:présid|remport|anim|gagn)\w*|\bquels? (?:intervenants|panélistes"
         r"|orateurs|lauréats)\b|\bqui (?:est|était) (?:le|la) (?:président|présidente|rapporteur)"
-        r"|\bquién(?:es)? (?:ganó|ganaron|presidió|moderó|preside)\b"
+        r"|\bquién(?:es)? (?:va a |iba a )?(?:gan[óoaée]|presid|moder)\w*"
         r"|\bqué (?:ponentes|panelistas|oradores|ganadores)\b"
         r"|\bquién(?:es)? (?:es|fue|son|fueron) (?:el|la|los|las) (?:president[ea]|relator[a]?"
         r"|ponentes|panelistas|ganador(?:es)?)\b"
-        r"|\bкто (?:возглавля|председательствова|выиграл|получил|выступал)"
+        r"|\bкто (?:будет )?(?:возглав|председательств|выигра|получ|выступ|стал)"
+        # What someone is called: a name asked for.
+        r"|\bкак зовут\b|\bcomment s['’]appelle\b|\bcómo se llama\b|ما اسم"
+        r"|\bquel est le nom d|\bcuál es el nombre d"
         r"|\bкто (?:является|был|была) (?:председател|докладчик|верховн)"
-        r"|من (?:فاز|ترأس)|من (?:هو|هي|كان) (?:رئيس|المقرر|المفوض)|من هم (?:المتحدثون|الفائزون)",
+        r"|من (?:فاز|ترأس|رأس|تولى|أدار|س?[يت](?:فوز|ترأس|رأس|تولى))"
+        r"|من (?:هو|هي|كان) (?:رئيس|المقرر|المفوض)|من هم (?:المتحدثون|الفائزون)",
         re.IGNORECASE,
     ),
     # What a meeting adopted or a report concluded; `通过了哪些决议` asks for the Council's own
@@ -133,7 +147,12 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"|\bwhat did (?:\w+ ){1,6}(?:conclude|adopt|agree on)\b|\bwhat was agreed\b"
         r"|\bwhat (?:were|are) the (?:outcomes|conclusions|results) of\b"
         r"|\bquels? (?:résultats|conclusions)\b|\bqué (?:resultados|conclusiones)\b"
-        r"|\bкакие (?:итоги|выводы|результаты)\b|ما (?:هي )?(?:نتائج|استنتاجات)",
+        r"|\bкакие (?:итоги|выводы|результаты)\b|ما (?:هي )?(?:نتائج|استنتاجات)"
+        # Which outcome document a meeting adopted, as `通过了什么成果文件`.
+        r"|\bquel(?:le)?s? (?:document final|déclaration)\b[^?]{0,40}\badopté"
+        r"|\bqué (?:documento final|declaración)\b[^?]{0,40}\badopt"
+        r"|\bкак(?:ой|ая|ие|ую) (?:итогов\w* документ|декларац)\w*[^?]{0,40}\bприня"
+        r"|ما (?:هي |هو )?(?:الوثيقة الختامية|الإعلان)[^؟?]{0,20}(?:التي|الذي) (?:اعتمد|صدر)",
         re.IGNORECASE,
     ),
     # How things stand now: this year's theme, last year's donors (who holds an office now is

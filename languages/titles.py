@@ -49,8 +49,18 @@ _CLAUSE = rf"(?:\s+(?:{_ABOUT})(?=\s))?(?:[^,;:?¿؟،()]|{_LIST_COMMA}){{0,80}}
 just after the document word is the title's own (`Déclaration sur le droit au développement`,
 `пакт о гражданских … правах`, `إعلان بشأن …`): what the question asks about comes after the
 whole title, so only a later one ends it; a listing comma is the title's too."""
-_UNTIL = rf"(?=\s+(?:{_ABOUT}|en ce qui|en cuanto|относительно)\s|(?!{_LIST_COMMA})[,;:?¿؟،]|$)"
+_ABOUT_PHRASE = (
+    r"en ce qui|au sujet d\w*|à propos d\w*|concernant|quant à|en cuanto|acerca de|respecto|con respecto"
+    r"|en relación con|относительно|касательно|по поводу|насч[её]т|عن|فيما يتعلق|بخصوص"
+)
+"""Phrases of several words (or a word of their own) saying what a document is asked about,
+which no title holds (`au sujet du droit au logement`, `по поводу`, `عن`)."""
+_UNTIL = rf"(?=\s+(?:{_ABOUT}|{_ABOUT_PHRASE})\b|(?!{_LIST_COMMA})[,;:?¿؟،]|$)"
 """Where a title ends: before the preposition that says what it is asked about, or a mark."""
+_WORDS_AFTER = r"(?:\s+[^\s,;:?¿؟،()]+){0,3}"
+"""A title with no such end within its clause's first eighty characters (a verb follows it,
+`Какие главы Конвенции ООН против коррупции рассматриваются …`): its document word and the
+three words after it, enough to name it."""
 
 TITLES: dict[Language, TitleForms] = {
     "zh": TitleForms(
@@ -84,11 +94,11 @@ TITLES: dict[Language, TitleForms] = {
     "fr": TitleForms(
         re.compile(
             r"(?P<title>\b(?:Déclaration|Pacte|Programme d'action|Programme d’action|Charte"
-            rf"|Document final|Convention|Agenda|Appel à l'action|Appel à l’action){_CLAUSE}){_UNTIL}"
+            rf"|Document final|Convention|Agenda|Appel à l'action|Appel à l’action)(?:{_CLAUSE}{_UNTIL}|{_WORDS_AFTER}))"
         ),
         re.compile(
-            r"\b(?:dit|disent|prévoit|prévoient|recommande|recommandations?|engagements?|article"
-            r"|propose|énonce)\b",
+            r"\b(?:dit|disent|disait|prévoi\w*|prévoy\w*|recommand\w*|engagements?|articles?"
+            r"|chapitres?|propos(?:e|ent|ait|aient|ée?s?|itions?)|énonc\w*|stipul\w*)\b",
             re.IGNORECASE,
         ),
         resolutions=re.compile(r"\b(?:résolutions?|Conseil)\b|\d+/\d+", re.IGNORECASE),
@@ -96,12 +106,12 @@ TITLES: dict[Language, TitleForms] = {
     "es": TitleForms(
         re.compile(
             r"(?P<title>\b(?:Declaración|Pacto|Programa de Acción|Carta|Documento Final"
-            rf"|Convención|Agenda|Llamamiento a la Acción){_CLAUSE}){_UNTIL}",
+            rf"|Convención|Agenda|Llamamiento a la Acción)(?:{_CLAUSE}{_UNTIL}|{_WORDS_AFTER}))",
             re.IGNORECASE,
         ),
         re.compile(
-            r"\b(?:dice|dicen|establece|prevé|recomienda|recomendaciones|compromisos|artículo"
-            r"|propone|enuncia)\b",
+            r"\b(?:dice|dicen|decía|dijo|establec\w*|estipul\w*|prev(?:é|én|eía|ió|ieron)"
+            r"|recom[ie]nd\w*|compromisos|artículos?|capítulos?|propon\w*|propus\w*|enunci\w*)\b",
             re.IGNORECASE,
         ),
         resolutions=re.compile(r"\b(?:resolución|resoluciones|Consejo)\b|\d+/\d+", re.IGNORECASE),
@@ -113,20 +123,26 @@ TITLES: dict[Language, TitleForms] = {
             r"(?P<title>(?:(?!Как|Котор)[А-ЯЁ][а-яё]+"
             r"(?:[ыиео]й|[ая]я|[ое]е|[ое]го|[ое]му|[ыи]м|[ое]м|[ую]ю|[ыи]х)\s+)?"
             r"(?:[Дд]екларац|[Пп]акт|[Пп]рограмм\w* действий|[Ии]тогов\w* документ"
-            rf"|[Кк]онвенц|[Уу]став|[Пп]овестк\w* дня|[Пп]ризыв\w* к действи)\w*{_CLAUSE}){_UNTIL}"
+            rf"|[Кк]онвенц|[Уу]став|[Пп]овестк\w* дня|[Пп]ризыв\w* к действи)\w*(?:{_CLAUSE}{_UNTIL}|{_WORDS_AFTER}))"
         ),
         re.compile(
-            r"говорится|сказано|предусматрива|рекоменд|стать[еияю]\b|предлага|изложен",
+            r"говорит|сказано|предусм[ао]тр|рекоменд|стать(?:[еияю]|ях)\b|глав(?:[аеуы]|ах)\b"
+            r"|предлага|предлож|изложен",
             re.IGNORECASE,
         ),
         resolutions=re.compile(r"резолюц|[Сс]овет|\d+/\d+"),
     ),
     "ar": TitleForms(
         re.compile(
-            r"(?P<title>(?:إعلان|العهد|عهد|اتفاقية|ميثاق|برنامج عمل|الوثيقة الختامية|خطة عمل"
-            rf"|الدعوة إلى العمل){_CLAUSE}){_UNTIL}"
+            # A document word starts a word, after proclitics and the article at most (`معهد`,
+            # an institute, holds `عهد`, a covenant; `الإعلان السياسي`, `وبالعهد`).
+            r"(?<!\w)[وف]?(?:[بكل]|لل)?(?P<title>(?:ال)?(?:إعلان|عهد|اتفاقية|ميثاق|برنامج عمل|الوثيقة الختامية|خطة عمل"
+            rf"|الدعوة إلى العمل)(?:{_CLAUSE}{_UNTIL}|{_WORDS_AFTER}))"
         ),
-        re.compile(r"ماذا|ينص|تنص|المادة|الالتزامات|توصيات|يقترح|قرر"),
+        re.compile(
+            r"ماذا|ينص|تنص|يقول|تقول|جاء في|المادة|الفصل|الالتزامات|توصيات|أوصى|يوصي|توصي|يقترح"
+            r"|تقترح|اقترح|قرر"
+        ),
         resolutions=re.compile(r"القرار|المجلس|\d+/\d+"),
     ),
 }

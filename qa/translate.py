@@ -60,9 +60,10 @@ import numpy as np
 from embeddings import settings
 from embeddings.encoder import Encoder
 from languages import Language
+from languages.clitics import CLITICS as JOINED_WORDS
 from languages.clitics import without_clitics
 from languages.stopwords import ASKING_WORDS, STOPWORDS, STOPWORDS_EN_PLUS
-from languages.terminology import UN_TERMS
+from languages.terminology import THROUGH_ENGLISH_TERMS, UN_TERMS
 from qa import embedded
 from store import atomic
 from store.atomic import Artefact
@@ -479,9 +480,10 @@ def words_through_english(
     nearest = _nearest_english(encoder, [form for word in forms.values() for form in word])
     chosen = {text: _nearest_form(word_forms, nearest) for text, word_forms in forms.items()}
     phrases = _phrases(question, spans, encoder)
+    terms = _terms_named(question, spans, language)
     found = []
     for position, (text, start, end) in enumerate(spans):
-        english = (*phrases.get(position, ()), *chosen.get(text, ()))
+        english = terms.get(position) or (*phrases.get(position, ()), *chosen.get(text, ()))
         if text in chosen and not english:
             continue  # no English word near it (a word with a digit was not looked up)
         translations = tuple(
@@ -495,6 +497,42 @@ def words_through_english(
         held = tuple(t for t in translations if holds(t)) if holds is not None else ()
         found.append(TranslatedWord(text, start, end, held or translations, text in chosen))
     return found
+
+
+def _terms_named(
+    question: str, spans: list[tuple[str, int, int]], language: Language
+) -> dict[int, tuple[str, ...]]:
+    """Position of a word in `spans` → the English UN term (`languages.terminology`) that the
+    words it stands in stand for: the first term from the left, and of two starting at one
+    word the one the table lists first."""
+    pattern, english = _term_pattern(language)
+    terms: dict[int, tuple[str, ...]] = {}
+    for match in pattern.finditer(question) if pattern else ():
+        start, end = match.span()
+        within = [i for i, (_, first, last) in enumerate(spans) if start <= first and last <= end]
+        terms |= dict.fromkeys(within, (english[match.lastgroup],))
+    return terms
+
+
+@cache
+def _term_pattern(language: Language) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The language's UN terms as one pattern of whole words, a group a term, each also with
+    the proclitics the language joins to a word (`والمجتمع المدني`; `للأمم المتحدة`, where `ل`
+    before the article is written `لل`: `languages.clitics`), and each group's English term."""
+    clitics = JOINED_WORDS[language]
+    slots = ["(?:" + "|".join(slot) + ")?" for slot in clitics.proclitics]
+    groups, english = [], {}
+    for number, (pattern, term) in enumerate(THROUGH_ENGLISH_TERMS[language].items()):
+        forms = ["".join(slots) + f"(?:{pattern})"] + [
+            "".join(slots[:-1]) + written + f"(?:{pattern[len(left) :]})"
+            for written, left in clitics.joined
+            if pattern.startswith(left)
+        ]
+        groups.append(f"(?P<t{number}>{'|'.join(forms)})")
+        english[f"t{number}"] = term
+    if not groups:
+        return None, english
+    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE), english
 
 
 def _asked_with(word: str, language: Language) -> bool:

@@ -107,6 +107,29 @@ from languages.answer_types import asked_kinds, unstated_kinds
         ("What did the Commission of Inquiry conclude about the attacks?", ("outcome",)),
         ("¿Qué resultados concretos obtuvo el Foro Urbano Mundial?", ("outcome",)),
         ("人权理事会此前通过了哪些关于地方政府与人权的决议？", ()),
+        # Who presides or won, in any tense and person of the verb; which outcome document a
+        # meeting adopted, in French, Spanish, Russian and Arabic too.
+        ("متى تعقد الدورة الستون، ومن يتولى رئاستها؟", ("time", "person")),
+        ("من سيترأس الدورة القادمة؟", ("person",)),
+        ("Qui présidera la prochaine session ?", ("person",)),
+        ("¿Quién presidirá el próximo período de sesiones?", ("person",)),
+        ("Кто председательствует на сессии?", ("person",)),
+        ("ما الوثيقة الختامية التي اعتمدها المنتدى في دورته الثانية عشرة؟", ("outcome",)),
+        ("¿Qué documento final adoptó el Foro Urbano Mundial?", ("outcome",)),
+        ("Какой итоговый документ был принят на форуме?", ("outcome",)),
+        ("ما الذي يطلبه المجلس من الدول؟", ()),
+        ("¿Qué declaración reafirma el Consejo?", ()),
+        # `où`, `dónde`, `где`, `أين` ask for a place with a verb of meeting only; a name, a
+        # deadline by its noun, countries in any Russian case.
+        ("Buscamos un precedente en el que el Consejo anime a los países. ¿Dónde está?", ()),
+        ("Нужно сослаться на документ ООН, где государствам предлагается это. Какой пункт?", ()),
+        ("Où se tiendra la prochaine session ?", ("place",)),
+        ("Где пройдёт сессия?", ("place",)),
+        ("В каких странах уже созданы национальные механизмы?", ("place",)),
+        ("Как зовут нынешнего Верховного комиссара?", ("person",)),
+        ("¿Cuál era el plazo para que los Estados respondieran?", ("time",)),
+        ("ما المهلة الزمنية المحددة للدول لتنفيذ التوصيات؟", ("time",)),
+        ("ما هي ميزانية البرنامج المخصصة لدعم الآليات الوطنية؟", ("quantity",)),
     ],
 )
 def test_a_question_asking_for_a_figure_or_a_date_is_told_in_every_language(question, kinds):

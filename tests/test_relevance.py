@@ -175,6 +175,36 @@ def test_the_shipped_model_is_the_one_fitted_on_the_calibration_questions(assist
             "fr",
             ("Déclaration de Vienne",),
         ),
+        # A title ends before the words saying what it is asked about (`au sujet du`), or,
+        # with none in its clause, three words after its document word; it is asked about by
+        # any tense of the verb (`recomendó`), or for its chapters.
+        (
+            "Que prévoit l’article 11 du Pacte international relatif aux droits économiques, "
+            "sociaux et culturels au sujet du droit au logement ?",
+            "fr",
+            ("Pacte international relatif aux droits économiques, sociaux et culturels",),
+        ),
+        (
+            "¿Qué recomendó la Declaración y Programa de Acción de Viena sobre la creación de un "
+            "Alto Comisionado?",
+            "es",
+            ("Declaración y Programa de Acción de Viena",),
+        ),
+        (
+            "Какие главы Конвенции ООН против коррупции рассматриваются во втором цикле "
+            "Механизма обзора хода её осуществления?",
+            "ru",
+            ("Конвенции ООН против коррупции",),
+        ),
+        ("ماذا يقول إعلان الألفية عن القضاء على الفقر المدقع؟", "ar", ("إعلان الألفية",)),
+        # An Arabic document word starts a word (after its article or proclitics): `معهد`, an
+        # institute, is no covenant (`عهد`).
+        (
+            "ماذا يقول الإعلان السياسي لعام 2023 بشأن المنتدى؟",
+            "ar",
+            ("الإعلان السياسي لعام 2023",),
+        ),
+        ("أنا باحثة في معهد للإدارة العامة وأعدّ دراسة. أحتاج إلى فقرة. ما هي؟", "ar", ()),
         # What it holds, asked for by other words than `say`.
         (
             "Can you explain the three pillars of the UN Guiding Principles on Business and "

@@ -300,6 +300,32 @@ def test_words_a_french_question_is_asked_with_are_not_its_terms(fake_assistant)
     assert [word.text for word in words] == ["protection"]
 
 
+@pytest.mark.parametrize(
+    ("question", "language", "word", "chinese"),
+    [
+        # The English words nearest in meaning to a UN term's are mostly of like sound (`ООН`
+        # → `uno`, `المتحدة` → `england`, `fracture` → `bone fracture`): the UN's own terms
+        # in these languages stand for its English ones.
+        ("ООН-Хабитат", "ru", "ООН", "联合国"),
+        ("Que dit le Conseil sur la fracture numérique ?", "fr", "numérique", "数字鸿沟"),
+        ("ماذا يطلب من المفوض السامي للأمم المتحدة؟", "ar", "السامي", "高级专员"),
+        ("ماذا يطلب من المفوض السامي للأمم المتحدة؟", "ar", "للأمم", "联合国"),
+        ("¿Qué dice sobre la buena gobernanza?", "es", "gobernanza", "善治"),
+        ("Что говорится о гражданском обществе?", "ru", "обществе", "民间社会"),
+    ],
+)
+def test_a_un_term_is_translated_as_the_un_renders_it_in_english(
+    fake_assistant, question, language, word, chinese
+):
+    words = {
+        found.text: found
+        for found in words_through_english(
+            question, language, fake_assistant.retriever.encoder, fake_assistant.store.holds_text
+        )
+    }
+    assert chinese in words[word].translations
+
+
 @pytest.mark.slow
 def test_an_arabic_word_with_clitics_is_translated_as_the_word_without_them(assistant):
     question = "دور النساء والرجال"  # the role of women and men
