@@ -66,8 +66,8 @@ THROUGH_ENGLISH_QUESTION_FEATURES = tuple(
 """The question features of the models for words looked for through English: all but the share
 of its words found nowhere in the corpus (either of the two), which for such a word says more
 often that its English neighbour's translations missed a word the corpus has (`homme`, `Haut`,
-`المتحدة`, `ООН`) than that the corpus lacks the notion (README: the eleventh round's
-signals)."""
+`المتحدة`, `ООН`) than that the corpus lacks the notion (docs/trust-history.md: the
+eleventh round's signals)."""
 NEARNESS_BOUND = 0.03
 """The bound of `similarity_over_generic` (either way) in `missing_cross_language_near`: about
 where the answerable and the unanswerable English questions of the pool lie (medians 0.01 and
