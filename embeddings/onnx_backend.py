@@ -108,8 +108,8 @@ UNFUSED = ["SkipLayerNormFusion"]
 """ONNX Runtime's fusions a session does not make: its fused residual sum and layer
 normalisation (SkipLayerNormalization) runs slower on the CPU than the sum and the plain
 normalisation it replaces: the int8 export (written without fused operators) runs more
-paragraphs per CPU second without it (docs/speed-history.md, "Model runs, fourth round"). The float32 export
-has the operator written into its graph (`_fuse`), so it is unchanged by this."""
+paragraphs per CPU second without it (docs/speed-history.md, "Model runs, fourth round"). The
+float32 export has the operator written into its graph (`_fuse`), so it is unchanged by this."""
 QUERY_BATCH = 16
 """Texts per run where runs use every CPU's thread (a question is one text)."""
 PASSAGE_BATCH = 4
