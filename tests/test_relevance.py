@@ -37,6 +37,21 @@ ROOT = Path(__file__).parents[1]
 DEV = ROOT / "eval" / "dev.jsonl"
 
 
+SIGNALS = Signals(
+    similarity=0.80,
+    generic_similarity=0.80,
+    cross_language=True,
+    covered_top=0.4,
+    missing=0.0,
+    keyword_score=3.0,
+    other_documents=(),
+    missing_terms=(),
+    titled_documents=(),
+    coverages=(0.4,),
+)
+"""A question's signals with nothing remarkable, for the tests of one signal to vary."""
+
+
 def test_the_logistic_model_standardises_then_weighs():
     model = Logistic(("a", "b"), (1.0, 0.0), (2.0, 1.0), (2.0, -1.0), 0.5, 0.5)
     # z = 0.5 + 2 * (5 - 1) / 2 - 1 * 1 = 3.5
@@ -720,18 +735,7 @@ def test_a_paragraph_as_near_to_any_question_does_not_answer_on_its_cosine():
     # near every question; by 0.04, so that a refit on a pool a question larger or smaller
     # leaves it on its side of the threshold, where 0.02 put it at even odds): only the first
     # is taken as an answer.
-    particular = Signals(
-        similarity=0.80,
-        generic_similarity=0.74,
-        cross_language=True,
-        covered_top=0.4,
-        missing=0.1,
-        keyword_score=3.0,
-        other_documents=(),
-        missing_terms=(),
-        titled_documents=(),
-        coverages=(0.4,),
-    )
+    particular = replace(SIGNALS, generic_similarity=0.74, missing=0.1)
     near_every_question = replace(particular, generic_similarity=0.84)
     assert is_relevant(particular)
     assert not is_relevant(near_every_question)
@@ -743,19 +747,9 @@ def test_an_english_questions_words_found_nowhere_weigh_less_beside_a_near_parag
     # far nearer this question than any (a paraphrase's answer) and beside one it does not:
     # the share lowers the chance of the first less, and still lowers it.
     def chance(over_generic: float, missing: float) -> float:
-        signals = Signals(
-            similarity=0.80,
-            generic_similarity=0.80 - over_generic,
-            cross_language=True,
-            covered_top=0.4,
-            missing=missing,
-            keyword_score=3.0,
-            other_documents=(),
-            missing_terms=(),
-            titled_documents=(),
-            coverages=(0.4,),
+        return answers_question(
+            replace(SIGNALS, generic_similarity=0.80 - over_generic, missing=missing)
         )
-        return answers_question(signals)
 
     near_drop = chance(0.03, 0.0) - chance(0.03, 0.3)
     far_drop = chance(-0.03, 0.0) - chance(-0.03, 0.3)
@@ -763,18 +757,7 @@ def test_an_english_questions_words_found_nowhere_weigh_less_beside_a_near_parag
 
 
 def test_a_chinese_questions_missing_words_are_not_weighed_by_nearness():
-    signals = Signals(
-        similarity=0.85,
-        generic_similarity=0.80,
-        cross_language=False,
-        covered_top=0.4,
-        missing=0.3,
-        keyword_score=3.0,
-        other_documents=(),
-        missing_terms=(),
-        titled_documents=(),
-        coverages=(0.4,),
-    )
+    signals = replace(SIGNALS, similarity=0.85, cross_language=False, missing=0.3)
     assert question_features(signals)["missing_cross_language_near"] == 0.0
 
 
