@@ -95,9 +95,9 @@ RUNS = {
 """Each ONNX backend's exports (a key of FILES): the one that embeds questions, the one that
 embeds passages. ``onnx-int8`` embeds both with the int8 export: over the fitting pool its
 answers are, within a few questions either way, those of questions embedded with some products
-left in float32, for less CPU (README, "Questions embedded by the paragraphs' int8 export"). ``onnx-int8-passages``
-embeds passages with the int8 export and questions with the float32 one (the default before
-the sixth round: README, "Model runs, sixth round")."""
+left in float32, for less CPU (README, "Questions embedded by the paragraphs' int8 export").
+``onnx-int8-passages`` embeds passages with the int8 export and questions with the float32 one
+(the default before the sixth round: README, "Model runs, sixth round")."""
 UNFUSED = ["SkipLayerNormFusion"]
 """ONNX Runtime's fusions a session does not make: its fused residual sum and layer
 normalisation (SkipLayerNormalization) runs slower on the CPU than the sum and the plain
