@@ -18,7 +18,10 @@ the bundled e5 folder is) is exported once, offline, and published in versions b
   `INT8`), over twice as fast per CPU second, saved as ONNX Runtime optimises it so that a
   session opens without optimising it again; the word-embedding table stays float32,
   memory-mapped (and released) from ``model_int8.onnx.data``. The default backend embeds
-  paragraphs and questions with it (`RUNS`).
+  paragraphs with it (`RUNS`);
+* ``int8-questions/<version>/model_int8.onnx``: made as the int8 export, with the matrix
+  products most of int8's error comes from left in float32 (`INT8_QUESTIONS`); the default
+  backend embeds questions with it.
 
 Each version records what it was made from (the model's files, never where they lie: see
 `_model_identity`; for int8, how it was quantised too), so a killed export never leaves a file
@@ -34,7 +37,6 @@ import ctypes
 import json
 import mmap
 import os
-import shutil
 import threading
 import warnings
 from collections.abc import Sequence
@@ -57,7 +59,11 @@ writing a different graph for the same model (another opset, say; 3: fused opera
 file's size: hashing the 470 MB graph on every start would cost about a second."""
 _EXPORT_READS = ("config.json", "model.safetensors", "pytorch_model.bin")
 """The files of a model folder that `_export` reads (transformers' weights in either form)."""
-FILES = {"onnx": "model.onnx", "onnx-int8": "model_int8.onnx"}
+FILES = {
+    "onnx": "model.onnx",
+    "onnx-int8": "model_int8.onnx",
+    "onnx-int8-questions": "model_int8.onnx",
+}
 WEIGHTS = "model.onnx.data"
 """The float32 export's weights, beside its graph (see the module's docstring); the int8
 export's are beside its own (``model_int8.onnx.data``)."""
@@ -77,27 +83,27 @@ per CPU second against 82 quantised from the fused graph, vectors as near float3
 each int8 version, so one made otherwise is made again. Quantising the word-embedding table and
 every weight with one scale (as the first int8 export did) moved vectors twice as far from the
 float32 ones."""
-QUANTISED = {"onnx-int8": ("int8", INT8)}
+INT8_QUESTIONS = {**INT8, "float": r"layer\.\d+/output/dense|layer\.1[01]/intermediate/dense"}
+"""How the export that embeds questions in int8 is quantised: as `INT8`, but the matrix
+products whose names match ``float`` keep their float32 weights: every layer's feed-forward
+output (most of int8's distance from float32: the cosine of a question's vector to float32's
+went from 0.9971 to 0.9990 at the median) and the last two layers' feed-forward input. A
+build's paragraphs are embedded by `INT8`'s export, over twice float32's speed; a question is
+one short text, whose first places moved with int8's smaller differences (README, "Model
+runs, sixth round")."""
+QUANTISED = {"onnx-int8": ("int8", INT8), "onnx-int8-questions": ("int8-questions", INT8_QUESTIONS)}
 """Each int8 export's folder in the exports folder and its recipe."""
-RETIRED = ("int8-questions",)
-"""Exports' folders no backend reads any more, deleted from an exports folder when an int8
-export is asked for: ``int8-questions`` held a second int8 export, made with some products left
-in float32, that embedded questions until the thirteenth round (README, "Questions embedded by
-the paragraphs' int8 export")."""
 INT8_NAME = "onnx-int8-unfused-per-channel"
 """What an index built by the int8 export records after the model's name (see
 `embeddings.model.indexed_model_name`): an index of an earlier recipe's vectors is refused."""
 RUNS = {
     "onnx": ("onnx", "onnx"),
-    "onnx-int8": ("onnx-int8", "onnx-int8"),
+    "onnx-int8": ("onnx-int8-questions", "onnx-int8"),
     "onnx-int8-passages": ("onnx", "onnx-int8"),
 }
 """Each ONNX backend's exports (a key of FILES): the one that embeds questions, the one that
-embeds passages. ``onnx-int8`` embeds both with the int8 export: over the fitting pool its
-answers are, within a few questions either way, those of questions embedded with some products
-left in float32, for less CPU (README, "Questions embedded by the paragraphs' int8 export").
-``onnx-int8-passages`` embeds passages with the int8 export and questions with the float32 one
-(the default before the sixth round: README, "Model runs, sixth round")."""
+embeds passages. ``onnx-int8-passages`` embeds passages with the int8 export and questions with
+the float32 one (the default before the sixth round: README, "Model runs, sixth round")."""
 UNFUSED = ["SkipLayerNormFusion"]
 """ONNX Runtime's fusions a session does not make: its fused residual sum and layer
 normalisation (SkipLayerNormalization) runs slower on the CPU than the sum and the plain
@@ -139,9 +145,6 @@ def exported(folder: Path, backend: str, exports: Path | None = None) -> Path:
     # Quantised from an export of its own (see `_quantize`): a home running int8 alone never
     # makes the float32 export.
     subfolder, recipe = QUANTISED[backend]
-    for retired in RETIRED:  # a few hundred MB each, which nothing reads any more
-        if (exports / retired).is_dir():
-            shutil.rmtree(exports / retired, ignore_errors=True)
 
     def quantise(version: Path) -> None:
         _remove_old_layout(exports)

@@ -20,9 +20,7 @@ from languages.generic_questions import GENERIC_QUESTIONS
 from qa import embedded
 from store.atomic import Artefact
 
-GENERIC_CENTROID = Artefact("hrc-qa-generic-centroid/2", "generic questions' centroid", "size")
-"""Its format is raised when the vectors the model's questions get change under the same model
-name (2: questions embedded by the paragraphs' int8 export), so that a home's is made again."""
+GENERIC_CENTROID = Artefact("hrc-qa-generic-centroid/1", "generic questions' centroid", "size")
 CENTROID = "centroid.npy"
 QUESTIONS = tuple(question for questions in GENERIC_QUESTIONS.values() for question in questions)
 

@@ -642,14 +642,13 @@ class GlossVectors:
 
 
 ONE_WORD_VECTORS = GlossVectors(
-    Artefact("hrc-qa-english-vectors/2", "English glosses", verify="size"),
+    Artefact("hrc-qa-english-vectors/1", "English glosses", verify="size"),
     "english-vectors",
     re.compile(r"[a-z][a-z-]*[a-z]"),
 )
-"""The one-word English glosses, each embedded alone by the model in use, as a question is (the
-format raised as `qa.generic.GENERIC_CENTROID`'s is)."""
+"""The one-word English glosses, each embedded alone by the model in use."""
 PHRASE_VECTORS = GlossVectors(
-    Artefact("hrc-qa-english-phrase-vectors/2", "English two-word glosses", verify="size"),
+    Artefact("hrc-qa-english-phrase-vectors/1", "English two-word glosses", verify="size"),
     "english-phrase-vectors",
     re.compile(r"[a-z][a-z-]*[a-z] [a-z][a-z-]*[a-z]"),
 )

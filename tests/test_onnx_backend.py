@@ -163,19 +163,12 @@ def test_int8_passages_are_exported_only_when_passages_are_first_embedded(copy):
     assert sorted(p.name for p in (copy / "onnx").iterdir()) == ["float32", "int8"]
 
 
-def test_the_default_embeds_questions_and_passages_with_one_int8_export(copy):
-    # A home of an earlier round holds the export that embedded its questions: it goes.
-    retired = copy / "onnx" / "int8-questions" / "v1"
-    retired.mkdir(parents=True)
-    (retired / "model_int8.onnx").write_bytes(b"an earlier export")
+def test_the_default_makes_only_int8_exports(copy):
     encoder = onnx_backend.OnnxEncoder(copy, DEFAULT_BACKEND, "copy")
-    question = encoder.encode_queries([QUESTION])
-    assert sorted(p.name for p in (copy / "onnx").iterdir()) == ["int8"]
+    encoder.encode_queries([QUESTION])
+    assert sorted(p.name for p in (copy / "onnx").iterdir()) == ["int8-questions"]
     encoder.encode_passages(TEXTS)
-    assert sorted(p.name for p in (copy / "onnx").iterdir()) == ["int8"]
-    # The same graph either way: a question's vector is the passages' session's for its text.
-    [again] = encoder._encode([QUESTION], encoder.query_prompt, encoder._passages.result())
-    np.testing.assert_allclose(question[0], again, atol=1e-6)
+    assert sorted(p.name for p in (copy / "onnx").iterdir()) == ["int8", "int8-questions"]
 
 
 def test_an_index_of_the_fourth_rounds_default_is_embedded_again_by_the_default(tmp_path):
@@ -259,7 +252,7 @@ def test_the_export_is_made_once_and_redone_for_other_weights(copy):
     assert again.stat().st_size < again.with_name("model.onnx.data").stat().st_size / 100
 
 
-EXPORTS = ("onnx", "onnx-int8")
+EXPORTS = ("onnx", "onnx-int8", "onnx-int8-questions")
 
 
 @pytest.fixture
@@ -294,7 +287,7 @@ def test_a_home_copied_elsewhere_keeps_its_exports(tmp_path, fake_exports, capsy
     model = _published_model(built, b"weights")
     for backend in EXPORTS:
         onnx_backend.exported(model, backend, built / "onnx")
-    assert sorted(fake_exports) == ["float32", "int8"]
+    assert sorted(fake_exports) == ["float32", "int8", "int8-questions"]
     capsys.readouterr()
     running = tmp_path / "elsewhere" / "models" / "bundled"
     # Copied with new times, as by `cp -r` or `docker cp`, not only moved.
@@ -302,12 +295,12 @@ def test_a_home_copied_elsewhere_keeps_its_exports(tmp_path, fake_exports, capsy
     for backend in EXPORTS:
         path = onnx_backend.exported(running / model.name, backend, running / "onnx")
         assert path.is_relative_to(running) and path.read_bytes() == b"exported from weights"
-    assert len(fake_exports) == 2
+    assert len(fake_exports) == 3
     assert "exporting" not in capsys.readouterr().err
     rebuilt = _published_model(running, b"other weights")
     path = onnx_backend.exported(rebuilt, "onnx-int8", running / "onnx")
     assert path.read_bytes() == b"exported from other weights"
-    assert fake_exports[2:] == ["int8"]
+    assert fake_exports[3:] == ["int8"]
     assert "exporting the embedding model to ONNX in int8" in capsys.readouterr().err
 
 
