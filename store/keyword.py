@@ -10,8 +10,8 @@ in scipy and tqdm, a fifth of a second of a cold answer.
 A word held by a large share of the rows is added as a column of every row's score, made on
 its first search and kept: one contiguous addition instead of scattering its many rows (adding
 0 to a row the word is not in leaves its score as it was, so the floats are the same). The best
-rows of a common search of a few words, and the words of the texts searched last, are kept too:
-an English question searches about a hundred Chinese translations of its words, the same
+rows of a common search of a few words, and the words of the short texts searched last, are kept
+too: an English question searches about a hundred Chinese translations of its words, the same
 dictionary headwords in question after question (README: "An English question's translations,
 kept once searched").
 """
@@ -57,8 +57,12 @@ KEPT_SEARCHES = 4096
 and the translations of a few words are some hundreds, but a client's short questions are
 any number."""
 KEPT_TEXTS = 16384
-"""How many texts' words are kept (`_words`): an English question's hundred translations are
-each segmented in their own search, and the dictionary's headwords recur across questions."""
+"""How many short texts' words are kept (`_words`): an English question's hundred translations
+are each segmented in their own search, and the dictionary's headwords recur across questions."""
+KEPT_TEXT_LENGTH = 8
+"""The longest text whose words are kept: nearly every headword an English question is searched
+through is shorter, and a question's own text is searched once an answer (keeping it would
+serve only a question asked again, as a benchmark asks them)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -247,10 +251,14 @@ class KeywordIndex:
         return float(np.partition(sample, len(sample) - k)[len(sample) - k])
 
 
-@lru_cache(maxsize=KEPT_TEXTS)
 def _words(text: str) -> tuple[str, ...]:
-    """The searchable words of `text` (`store.tokenize.tokens`), kept for the texts searched
-    last: the segmenter keeps fewer, sized for one answer's texts."""
+    """The searchable words of `text` (`store.tokenize.tokens`), kept for the short texts
+    searched last (`KEPT_TEXT_LENGTH`): the segmenter keeps fewer, sized for one answer's."""
+    return _short_words(text) if len(text) <= KEPT_TEXT_LENGTH else tuple(tokens(text))
+
+
+@lru_cache(maxsize=KEPT_TEXTS)
+def _short_words(text: str) -> tuple[str, ...]:
     return tuple(tokens(text))
 
 

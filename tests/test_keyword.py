@@ -207,8 +207,8 @@ def test_searches_kept_beyond_their_number_still_give_the_plain_search(monkeypat
 
 
 def test_a_text_searched_again_finds_the_words_it_did():
-    # The words of the texts searched last are kept: the same text gives the same words, and
+    # The words of the short texts searched last are kept: the same text gives the same words, and
     # another text its own, whatever was searched before.
     index = KeywordIndex.build(adversarial_rows())
-    for text in ("every state", "state", "every state", "Every", "nowhere every", "state"):
+    for text in ("every state", "state", "every state", "Every", "nowhere every", "state", "Every"):
         assert index.search(text, 3) == plain_search(index, text, 3), text
