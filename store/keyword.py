@@ -53,9 +53,9 @@ KEPT_WORDS = 3
 question's translations are one word or a few (地方政府 → 地方, 政府), while a Chinese question
 is searched as one text of many words, each asked once."""
 KEPT_SEARCHES = 4096
-"""How many searches' best rows are kept at most (about 6 KB each at k = 50): the common words
-and the translations of a few words are some hundreds, but a client's short questions are
-any number."""
+"""How many searches' best rows are kept at most: the common words and the translations of a
+few words are far fewer, but a client's short questions are any number (README: "An English
+question's translations, kept once searched")."""
 KEPT_TEXTS = 16384
 """How many short texts' words are kept (`_words`): an English question's hundred translations
 are each segmented in their own search, and the dictionary's headwords recur across questions."""
