@@ -230,7 +230,9 @@ class HybridRetriever:
             passage_text(item.resolution, item.paragraph).lower()
             for item in self.store.get(found_ids)
         ]
-        holding = _rows_holding(passages, [t for _, translations in held for t in translations])
+        # Two words often share a translation (`human`, `rights` → 人权): looked for once.
+        looked_for = dict.fromkeys(t for _, translations in held for t in translations)
+        holding = _rows_holding(passages, list(looked_for))
         chosen: list[str] = []
         for word, translations in held:
             beside = set().union(

@@ -9,15 +9,21 @@ in scipy and tqdm, a fifth of a second of a cold answer.
 
 A word held by a large share of the rows is added as a column of every row's score, made on
 its first search and kept: one contiguous addition instead of scattering its many rows (adding
-0 to a row the word is not in leaves its score as it was, so the floats are the same).
+0 to a row the word is not in leaves its score as it was, so the floats are the same). The best
+rows of a common search of a few words, and the words of the short texts searched last, are kept
+too: an English question searches about a hundred Chinese translations of its words, the same
+dictionary headwords in question after question (README: "An English question's translations,
+kept once searched").
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -42,6 +48,21 @@ DENSE_SHARE = 0.2
 scattering its rows costs more than adding every row's score. Few words are that common: their
 columns (4 bytes a row) take at most 2.5 times the index's own arrays (8 bytes a word in a row),
 and on the benchmark's corpus a third of them (README: "The keyword search at a million rows")."""
+KEPT_WORDS = 3
+"""A search of at most this many words keeps its best rows when common (`_kept`): an English
+question's translations are one word or a few (地方政府 → 地方, 政府), while a Chinese question
+is searched as one text of many words, each asked once."""
+KEPT_SEARCHES = 4096
+"""How many searches' best rows are kept at most: the common words and the translations of a
+few words are far fewer, but a client's short questions are any number (README: "An English
+question's translations, kept once searched")."""
+KEPT_TEXTS = 16384
+"""How many short texts' words are kept (`_words`): an English question's hundred translations
+are each segmented in their own search, and the dictionary's headwords recur across questions."""
+KEPT_TEXT_LENGTH = 8
+"""The longest text whose words are kept: nearly every headword an English question is searched
+through is shorter, and a question's own text is searched once an answer (keeping it would
+serve only a question asked again, as a benchmark asks them)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,10 +81,12 @@ class KeywordIndex:
     params: dict
     _columns: dict[int, np.ndarray] = field(default_factory=dict, init=False, repr=False)
     """The dense columns of the words in more than `DENSE_SHARE` of the rows searched so far."""
-    _best_rows: dict[int, list[tuple[int, float]]] = field(
+    _best_rows: dict[tuple[int, ...], list[tuple[int, float]]] = field(
         default_factory=dict, init=False, repr=False
     )
-    """Of the common words searched alone so far (`_one_word`), their best rows, best first."""
+    """Of the common searches of few words so far (`_kept`), by their words' columns in order,
+    their best rows, best first; the first kept go first when there are `KEPT_SEARCHES`."""
+    _keeping: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     @classmethod
     def build(cls, words: Sequence[list[str]], k1: float = K1, b: float = B) -> KeywordIndex:
@@ -133,7 +156,7 @@ class KeywordIndex:
 
     def _known(self, question: str) -> list[int]:
         """The question's words that the index holds, as their columns, repeats kept."""
-        return [self.vocabulary[word] for word in tokens(question) if word in self.vocabulary]
+        return [self.vocabulary[word] for word in _words(question) if word in self.vocabulary]
 
     def _scores(self, known: list[int]) -> np.ndarray:
         scores = np.zeros(self.size, dtype=self.params.get("dtype", "float32"))
@@ -164,38 +187,56 @@ class KeywordIndex:
         known = self._known(question)
         if k <= 0 or not known:
             return []
-        if rows is None and len(known) == 1:
-            return self._one_word(known[0], k)
-        scores = self._scores(known)
-        if rows is None:
-            # The rows scored (at most): when they are many times a sample of the rows, a
-            # floor under the k-th best score, from the sample, leaves far fewer to order.
-            scored = sum(int(self.indptr[word + 1] - self.indptr[word]) for word in known)
-            floor = self._floor(scores, k) if scored > 4 * self.size // SAMPLE_STRIDE else 0.0
-            candidates = np.flatnonzero(scores >= floor if floor > 0 else scores > 0)
-        else:
+        if rows is not None:
+            scores = self._scores(known)
             candidates = np.asarray(rows)
             candidates = candidates[scores[candidates] > 0]
+            return _best(candidates, scores[candidates], k)
+        words = tuple(known)
+        kept = self._best_rows.get(words)
+        if kept is not None and len(kept) >= k:
+            return kept[:k]  # the first k of the order `_best` sorts by are its best k
+        best = self._one_word(known[0], k) if len(known) == 1 else self._all_rows(known, k)
+        self._kept(words, k, best)
+        return best
+
+    def _all_rows(self, known: list[int], k: int) -> list[tuple[int, float]]:
+        """The `k` best rows of every row's score for several words."""
+        scores = self._scores(known)
+        # The rows scored (at most): when they are many times a sample of the rows, a floor
+        # under the k-th best score, from the sample, leaves far fewer to order.
+        floor = (
+            self._floor(scores, k) if self._scored(known) > 4 * self.size // SAMPLE_STRIDE else 0.0
+        )
+        candidates = np.flatnonzero(scores >= floor if floor > 0 else scores > 0)
         return _best(candidates, scores[candidates], k)
 
     def _one_word(self, word: int, k: int) -> list[tuple[int, float]]:
         """The `k` best rows of one word searched alone (most of an English question's
         translations): the rows it is in are the rows that score, with its scores, and no
-        array of every row is needed. A common word's are kept once found, as its dense column
-        is: an English question searches a hundred translations, and the common ones (政府,
-        人权) come back in question after question, each sorting many rows afresh."""
-        kept = self._best_rows.get(word)
-        if kept is not None and len(kept) >= k:
-            return kept[:k]  # the first k of the order `_best` sorts by are its best k
+        array of every row is needed."""
         start, end = self.indptr[word], self.indptr[word + 1]
         candidates, scores = self.indices[start:end], self.data[start:end]
-        common = end - start > 4 * k * SAMPLE_STRIDE
-        floor = self._floor(scores, k) if common else 0.0
+        floor = self._floor(scores, k) if end - start > 4 * k * SAMPLE_STRIDE else 0.0
         above = scores >= floor
-        best = _best(candidates[above], scores[above], k)
-        if common:
-            self._best_rows[word] = best
-        return best
+        return _best(candidates[above], scores[above], k)
+
+    def _kept(self, words: tuple[int, ...], k: int, best: list[tuple[int, float]]) -> None:
+        """Keep `best`, the best `k` rows of `words` searched over every row, when they are
+        few words scoring many rows, as a common word's dense column is kept: an English
+        question searches a hundred translations, and the common ones (政府, 人权, 地方政府)
+        come back in question after question, each ordering many rows afresh."""
+        if len(words) > KEPT_WORDS or self._scored(words) <= 4 * k * SAMPLE_STRIDE:
+            return
+        with self._keeping:  # two threads may keep at once; the first kept go first
+            self._best_rows.pop(words, None)
+            if len(self._best_rows) >= KEPT_SEARCHES:
+                del self._best_rows[next(iter(self._best_rows))]
+            self._best_rows[words] = best
+
+    def _scored(self, known: Sequence[int]) -> int:
+        """How many rows the words are in, counted for each word."""
+        return sum(int(self.indptr[word + 1] - self.indptr[word]) for word in known)
 
     @staticmethod
     def _floor(scores: np.ndarray, k: int) -> float:
@@ -208,6 +249,17 @@ class KeywordIndex:
         if len(sample) < k:
             return 0.0
         return float(np.partition(sample, len(sample) - k)[len(sample) - k])
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """The searchable words of `text` (`store.tokenize.tokens`), kept for the short texts
+    searched last (`KEPT_TEXT_LENGTH`): the segmenter keeps fewer, sized for one answer's."""
+    return _short_words(text) if len(text) <= KEPT_TEXT_LENGTH else tuple(tokens(text))
+
+
+@lru_cache(maxsize=KEPT_TEXTS)
+def _short_words(text: str) -> tuple[str, ...]:
+    return tuple(tokens(text))
 
 
 def _best(rows: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]:

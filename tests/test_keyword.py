@@ -134,14 +134,14 @@ def plain_search(index: KeywordIndex, question: str, k: int, rows=None) -> list[
 
 
 def adversarial_rows(count: int = 3000) -> list[list[str]]:
-    """`every` in every row, `most` in most, `some` in a few, many rows alike (ties), of
+    """`every` in every row, `state` in most, `nation` in a few, many rows alike (ties), of
     lengths that differ."""
     rng = np.random.default_rng(0)
     rows = []
     for row in range(count):
-        words = ["every"] + ["most"] * int(rng.random() < 0.7) + ["some"] * int(row % 97 == 0)
+        words = ["every"] + ["state"] * int(rng.random() < 0.7) + ["nation"] * int(row % 97 == 0)
         words += [f"filler{rng.integers(0, 20)}" for _ in range(rng.integers(0, 6))]
-        rows.append(words if row % 3 else ["every", "most"])
+        rows.append(words if row % 3 else ["every", "state"])
     return rows
 
 
@@ -158,9 +158,9 @@ def test_search_gives_the_rows_and_scores_of_the_plain_search(texts, k):
         (adversarial, question)
         for question in [
             "every",  # every row ties but for its length
-            "every most",
-            "most every most",  # a word twice counts twice
-            "some every filler3",
+            "every state",
+            "state every state",  # a word twice counts twice
+            "nation every filler3",
             "nowhere",  # a word in no row
             "nowhere every",
         ]
@@ -174,10 +174,41 @@ def test_search_gives_the_rows_and_scores_of_the_plain_search(texts, k):
     assert adversarial.search("nowhere", k) == []
 
 
-def test_a_common_word_searched_again_gives_the_plain_search_whatever_k():
-    # A common word's best rows are kept after its first search alone: a later search for as
-    # many or fewer gives the same rows, scores and ties; one for more finds them afresh.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every",
+        "state",
+        "every state",
+        "state every state",  # a word twice counts twice
+        "nation every filler3",
+        "filler1 every state nation",  # more words than are kept
+    ],
+)
+def test_a_common_search_searched_again_gives_the_plain_search_whatever_k(text):
+    # A common search of few words keeps its best rows after its first search over every row:
+    # a later search for as many or fewer gives the same rows, scores and ties; one for more
+    # finds them afresh, and one among some rows only never reads what was kept.
     index = KeywordIndex.build(adversarial_rows())
-    for word in ("every", "most"):
-        for k in (10, 1, 10, 5, 11, 3, 50):
-            assert index.search(word, k) == plain_search(index, word, k), (word, k)
+    some_rows = np.sort(np.random.default_rng(2).choice(index.size, 900, replace=False))
+    for k in (10, 1, 10, 5, 11, 3, 50, 2):
+        assert index.search(text, k) == plain_search(index, text, k), (text, k)
+        assert index.search(text, k, some_rows) == plain_search(index, text, k, some_rows)
+
+
+def test_searches_kept_beyond_their_number_still_give_the_plain_search(monkeypatch):
+    # Past `KEPT_SEARCHES` the first kept go: what is searched after gives the same rows.
+    monkeypatch.setattr("store.keyword.KEPT_SEARCHES", 2)
+    index = KeywordIndex.build(adversarial_rows())
+    texts = ["every", "every state", "state", "state every state", "every"]
+    for text in texts * 2:
+        assert index.search(text, 5) == plain_search(index, text, 5), text
+    assert len(index._best_rows) == 2
+
+
+def test_a_text_searched_again_finds_the_words_it_did():
+    # The words of the short texts searched last are kept: the same text gives the same words, and
+    # another text its own, whatever was searched before.
+    index = KeywordIndex.build(adversarial_rows())
+    for text in ("every state", "state", "every state", "Every", "nowhere every", "state", "Every"):
+        assert index.search(text, 3) == plain_search(index, text, 3), text

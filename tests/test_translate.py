@@ -8,6 +8,7 @@ import pytest
 
 from languages.clitics import without_clitics
 from qa import translate
+from qa.retrieval import HybridRetriever
 from qa.signals import question_terms
 from qa.translate import _WORD, _lemma, _stem, english_words, words_through_english
 from store.filters import Filters
@@ -200,6 +201,36 @@ def test_the_meaning_query_keeps_the_translations_held_beside_the_other_words(fa
     assert {"地方", "政府"} <= set(meaning)
     assert not {"小范围", "就地"} & set(meaning)
     assert len(meaning) <= 2 * len(english_words(question))
+
+
+ENGLISH_QUESTIONS = [
+    "local government best practices report HRC63",
+    "promoting human rights locally",
+    "What does the Council say about the rights of persons with disabilities?",
+    "human rights defenders and civil society in rural communities",
+    "local authorities and human rights",
+]
+
+
+def test_an_english_question_is_searched_the_same_whatever_was_asked_before(fake_assistant):
+    # The keyword index keeps its common searches' best rows (common, at this size, for a few
+    # rows: k = 1 or 3) and the words of the texts it searched: a question gives the same
+    # keyword ranking and meaning query asked first, asked again for more or fewer rows, or
+    # asked after others.
+    store, encoder = fake_assistant.store, fake_assistant.retriever.encoder
+    depths = (1, 50, 3)
+    alone = {
+        (question, depth): HybridRetriever(store, encoder)._keyword_search(
+            question, depth, Filters(), "hybrid"
+        )
+        for depth in depths
+        for question in ENGLISH_QUESTIONS
+    }
+    retriever = HybridRetriever(store, encoder)
+    for question in ENGLISH_QUESTIONS + ENGLISH_QUESTIONS[::-1]:
+        for depth in depths[::-1] + depths:
+            searched = retriever._keyword_search(question, depth, Filters(), "hybrid")
+            assert searched == alone[question, depth], (question, depth)
 
 
 @pytest.mark.slow
