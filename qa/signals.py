@@ -434,8 +434,17 @@ def _word_terms(
     for word, start, end in segmenter().tokenize(question):
         # Not a stop word, not punctuation, not a word the question is asked with.
         if word.lower() in tokens(word) and word not in ASKING_WORDS[language]:
-            terms.append(Term(word, start, end, _weight(word), (word.lower(),)))
+            terms.append(Term(word, start, end, _weight(word), _forms(word, holds)))
     return terms
+
+
+def _forms(word: str, holds: Callable[[str], bool] | None) -> tuple[str, ...]:
+    """What shows a Chinese question's word in a paragraph: itself, and for a word in Latin
+    letters (`UPR`, `HRC`) also the held translations the dictionary gives it, as an English
+    question's (the texts write 普遍定期审议, never `UPR`)."""
+    if holds is None or not (word.isascii() and word.isalpha()):
+        return (word.lower(),)
+    return (word.lower(), *(t for found in english_words(word, holds) for t in found.translations))
 
 
 def coverage(term: Term, holds: Callable[[str], bool]) -> float:
