@@ -148,3 +148,34 @@ TITLES: dict[Language, TitleForms] = {
 }
 """Each language's titles: Declaration, Covenant, Programme of Action, Outcome Document,
 Convention, Charter, Agenda, Call to Action and the like, with the words asking what they say."""
+
+CITING: dict[Language, re.Pattern[str]] = {
+    "zh": re.compile(r"(?:哪|是否|有没有|有无|是不是)[^，。？?]{0,12}?(?:援引|引用|援用|提及|提到|回顾)"),
+    "en": re.compile(
+        r"\b(?:which|what|does|do|did)\b[^.?!]{0,80}?\b(?:cites?|recalls?|refers? to|invokes?"
+        r"|mentions?)\b|\b(?:has|have)\b[^.?!]{0,40}?\b(?:cited|recalled|referred to|invoked"
+        r"|mentioned)\b",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"\b(?:quel(?:le)?s?|est-ce qu\w*)\b[^.?!]{0,80}?\b(?:citen?t?|rappellen?t?|mentionnen?t?"
+        r"|fai(?:t|saient|sait) référence|renvoien?t?)\b|\b(?:cite|rappelle|mentionne|renvoie)-t-",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        r"\b(?:qué|cuál(?:es)?)\b[^.?!]{0,80}?\b(?:citan?|recuerdan?|mencionan?|hacen? referencia"
+        r"|remiten?)\b|^¿?\s*(?:cita|recuerda|menciona|hace referencia|remite)\b",
+        re.IGNORECASE,
+    ),
+    "ru": re.compile(
+        r"\b(?:[Кк]ак\w*|[Кк]отор\w*)\b[^.?!]{0,80}?(?:ссыла|упомина|напомина|цитиру)\w*"
+        r"|(?:ссыла|упомина|напомина|цитиру)\w*\s+ли\b"
+    ),
+    "ar": re.compile(r"(?:أي|أيّ|هل)[^.؟?]{0,80}?(?:يشير|تشير|يستشهد|تستشهد|يستذكر|تستذكر)"),
+}
+"""Words asking which text cites a document, or whether one does (`Which texts cite the
+Universal Declaration …`, `Does resolution 37/7 recall resolution 6/8 …?`, `哪一段援引了《…》`,
+`Quelle résolution rappelle …`): the citing paragraph is what they ask for, whatever the
+document itself says, so such a question does not ask about another document. A passive form
+(`the report cited in 37/7`, `37/7提到的…`) names the document whose content is asked for, and
+is not one of them."""

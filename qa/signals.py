@@ -44,7 +44,7 @@ from languages.answer_types import AnswerKind, unstated_kinds
 from languages.keywords import KEYWORD_FORMS
 from languages.numbers import named_numbers, shown_numbers
 from languages.stopwords import ASKING_WORDS, QUESTION_WORDS
-from languages.titles import TITLES
+from languages.titles import CITING, TITLES
 from qa.generic import centroid
 from qa.places import named_places, unmentioned
 from qa.retrieval import Found
@@ -238,7 +238,7 @@ def question_signals(
         cross_language=stored[0].resolution.language != language,
         covered_top=coverages[0],
         missing=missing_share(terms, in_corpus),
-        other_documents=documents if is_question(question, language) else (),
+        other_documents=documents if asks_about_documents(question, language) else (),
         keyword_score=best.keyword_score,
         missing_terms=tuple(
             term for term, share in zip(terms, in_corpus, strict=True) if share < 0.5
@@ -305,10 +305,17 @@ def unshown_numbers(question: str, texts: list[str]) -> tuple[str, ...]:
     )
 
 
+def asks_about_documents(question: str, language: Language) -> bool:
+    """Whether a document `question` names may be what it asks about: it asks (`is_question`),
+    and not which text cites the document or whether one does (`languages.titles.CITING`),
+    which the citing paragraph answers."""
+    return is_question(question, language) and not CITING[language].search(question)
+
+
 def titled_documents(question: str, language: Language) -> tuple[str, ...]:
     """The documents `question` names by title (`languages.titles`) when it asks what they say,
     by its wording."""
-    if not is_question(question, language):
+    if not asks_about_documents(question, language):
         return ()
     forms = TITLES[language]
     return tuple(
