@@ -150,7 +150,9 @@ TITLES: dict[Language, TitleForms] = {
 Convention, Charter, Agenda, Call to Action and the like, with the words asking what they say."""
 
 CITING: dict[Language, re.Pattern[str]] = {
-    "zh": re.compile(r"(?:哪|是否|有没有|有无|是不是)[^，。？?]{0,12}?(?:援引|引用|援用|提及|提到|回顾)"),
+    "zh": re.compile(
+        r"(?:哪|是否|有没有|有无|是不是)[^，。？?]{0,12}?(?:援引|引用|援用|提及|提到|回顾)"
+    ),
     "en": re.compile(
         r"\b(?:which|what|does|do|did)\b[^.?!]{0,80}?\b(?:cites?|recalls?|refers? to|invokes?"
         r"|mentions?)\b|\b(?:has|have)\b[^.?!]{0,40}?\b(?:cited|recalled|referred to|invoked"
