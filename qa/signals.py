@@ -5,10 +5,12 @@ how much of the question each holds (and, for a question of one sentence, how ne
 meaning), and says how similar the best paragraph is (cosine) and
 which of the question's salient terms occur in it or anywhere in the corpus. Salience is
 inverse document frequency from jieba's general-Chinese table (`jieba/analyse/idf.txt`);
-English question words are weighed and looked for through their Chinese translations (`qa.translate`). A term found
+English question words are weighed and looked for through their Chinese translations (`qa.translate`),
+as are a Chinese question's words in Latin letters (`UPR`). A term found
 nowhere in the corpus is what a no-match answer names as missing. A question may also ask about
 another document, named by number (`30/25`) or by title (`《千年宣言》提出的…`): the resolutions
-cite such documents far more often than they give their content.
+cite such documents far more often than they give their content (unless it asks which text
+cites one, `languages.titles.CITING`).
 
 A French, Spanish, Russian or Arabic question over Chinese texts is searched and weighed
 through the Chinese of the English words nearest to its words in meaning (`qa.translate`),

@@ -532,6 +532,11 @@ def test_a_question_is_told_by_a_question_mark_anywhere_or_its_words(text, langu
         ("What did resolution 6/8 of the Conference of the States Parties recommend?", "en", True),
         ("What does the report cited in resolution 37/7 recommend?", "en", True),
         ("第37/7号决议提到的大会第69/313号决议是哪一天通过的？", "zh", True),
+        # What a document itself mentions or recalls is its content.
+        ("Does the Vienna Declaration mention local government?", "en", True),
+        ("Which rights does the Vienna Declaration mention?", "en", True),
+        ("《维也纳宣言》是否提到地方政府？", "zh", True),
+        ("¿Qué recuerda la Declaración de Viena sobre las ciudades?", "es", True),
         # Which text cites a document, or whether one does: the citing paragraph answers.
         (
             "Which resolutions recall resolution 6/8 of the Conference of States Parties?",
@@ -549,6 +554,7 @@ def test_a_question_is_told_by_a_question_mark_anywhere_or_its_words(text, langu
         ),
         ("¿Qué resoluciones citan la Declaración Universal de Derechos Humanos?", "es", False),
         ("Какие резолюции ссылаются на Всеобщую декларацию прав человека?", "ru", False),
+        ("Ссылается ли резолюция 37/7 на Всеобщую декларацию?", "ru", False),
         ("أي قرار يشير إلى الإعلان العالمي لحقوق الإنسان؟", "ar", False),
     ],
 )
