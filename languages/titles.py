@@ -148,3 +148,60 @@ TITLES: dict[Language, TitleForms] = {
 }
 """Each language's titles: Declaration, Covenant, Programme of Action, Outcome Document,
 Convention, Charter, Agenda, Call to Action and the like, with the words asking what they say."""
+
+_CITING_VERBS = {
+    "zh": r"(?:援引|引用|援用|提及|提到|回顾)",
+    "en": r"(?:cites?|cited|recalls?|recalled|refers? to|referred to|invokes?|invoked|mentions?"
+    r"|mentioned)",
+    "fr": r"(?:citen?t?|rappellen?t?|mentionnen?t?|fai(?:t|saient|sait) référence|renvoien?t?)",
+    "es": r"(?:citan?|recuerdan?|mencionan?|hacen? referencia|remiten?)",
+    "ru": r"(?:ссыла|упомина|напомина|цитиру)\w*",
+    "ar": r"(?:يشير|تشير|يستشهد|تستشهد|يستذكر|تستذكر)",
+}
+"""The verbs by which a text cites a document, in its active forms (`cites`, `援引`)."""
+CITING: dict[Language, re.Pattern[str]] = {
+    "zh": re.compile(
+        rf"哪[^，。？?]{{0,6}}?(?:决议|段|案文|文本|文件)[^，。？?]{{0,12}}?{_CITING_VERBS['zh']}"
+        rf"|(?:决议|段落|理事会|案文)[^，。？?]{{0,12}}?(?:是否|有没有|有无|是不是){_CITING_VERBS['zh']}"
+    ),
+    "en": re.compile(
+        r"\bwhich\s+(?:\S+\s+){0,3}?(?:resolutions?|texts?|paragraphs?|documents?)\b[^.?!]{0,80}?"
+        rf"\b{_CITING_VERBS['en']}\b"
+        r"|\b(?:does|do|did|has|have)\s+(?:(?:the|any|this|that|HRC|Council|Human Rights Council)\s+)*"
+        rf"(?:resolutions?|texts?|paragraphs?|Council|\d+/\d+)\b[^.?!]{{0,40}}?\b{_CITING_VERBS['en']}\b",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"\bquel(?:le)?s?\s+(?:\S+\s+){0,2}?(?:résolutions?|textes?|paragraphes?|documents?)\b"
+        rf"[^.?!]{{0,80}}?\b{_CITING_VERBS['fr']}\b",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        r"\b(?:qué|cuál(?:es)?)\s+(?:resoluci(?:ón|ones)|textos?|párrafos?|documentos?)\b"
+        rf"[^.?!]{{0,80}}?\b{_CITING_VERBS['es']}\b",
+        re.IGNORECASE,
+    ),
+    "ru": re.compile(
+        r"\b(?:как\w*|котор\w*)\s+(?:резолюц|текст|пункт|документ)\w*[^.?!]{0,80}?"
+        + _CITING_VERBS["ru"]
+        + r"|"
+        + _CITING_VERBS["ru"]
+        + r"\s+ли\s+(?:\S+\s+){0,2}?(?:резолюц|совет|текст|пункт)",
+        re.IGNORECASE,
+    ),
+    "ar": re.compile(
+        r"(?:أي|أيّ)\s*(?:قرار|القرارات|نص|النصوص|فقرة|الفقرات)[^.؟?]{0,80}?"
+        + _CITING_VERBS["ar"]
+        + r"|هل\s+"
+        + _CITING_VERBS["ar"]
+        + r"\s+(?:القرار|قرار|المجلس|النص|الفقرة)"
+    ),
+}
+"""Words asking which text cites a document, or whether one does (`Which texts cite the
+Universal Declaration …`, `Does resolution 37/7 recall resolution 6/8 …?`, `哪一段援引了《…》`,
+`Quelle résolution rappelle …`): the citing paragraph is what they ask for, whatever the
+document itself says, so such a question does not ask about another document. The text that
+cites is the resolutions' (a resolution, a text, a paragraph, the Council): `Does the Vienna
+Declaration mention …?` and `What does the Pact recall …?` ask what a document says. A passive
+form (`the report cited in 37/7`, `37/7提到的…`) names the document whose content is asked for,
+and is not one of them either."""

@@ -5,10 +5,12 @@ how much of the question each holds (and, for a question of one sentence, how ne
 meaning), and says how similar the best paragraph is (cosine) and
 which of the question's salient terms occur in it or anywhere in the corpus. Salience is
 inverse document frequency from jieba's general-Chinese table (`jieba/analyse/idf.txt`);
-English question words are weighed and looked for through their Chinese translations (`qa.translate`). A term found
+English question words are weighed and looked for through their Chinese translations (`qa.translate`),
+as are a Chinese question's words in Latin letters (`UPR`). A term found
 nowhere in the corpus is what a no-match answer names as missing. A question may also ask about
 another document, named by number (`30/25`) or by title (`《千年宣言》提出的…`): the resolutions
-cite such documents far more often than they give their content.
+cite such documents far more often than they give their content (unless it asks which text
+cites one, `languages.titles.CITING`).
 
 A French, Spanish, Russian or Arabic question over Chinese texts is searched and weighed
 through the Chinese of the English words nearest to its words in meaning (`qa.translate`),
@@ -44,7 +46,7 @@ from languages.answer_types import AnswerKind, unstated_kinds
 from languages.keywords import KEYWORD_FORMS
 from languages.numbers import named_numbers, shown_numbers
 from languages.stopwords import ASKING_WORDS, QUESTION_WORDS
-from languages.titles import TITLES
+from languages.titles import CITING, TITLES
 from qa.generic import centroid
 from qa.places import named_places, unmentioned
 from qa.retrieval import Found
@@ -238,7 +240,7 @@ def question_signals(
         cross_language=stored[0].resolution.language != language,
         covered_top=coverages[0],
         missing=missing_share(terms, in_corpus),
-        other_documents=documents if is_question(question, language) else (),
+        other_documents=documents if asks_about_documents(question, language) else (),
         keyword_score=best.keyword_score,
         missing_terms=tuple(
             term for term, share in zip(terms, in_corpus, strict=True) if share < 0.5
@@ -305,10 +307,17 @@ def unshown_numbers(question: str, texts: list[str]) -> tuple[str, ...]:
     )
 
 
+def asks_about_documents(question: str, language: Language) -> bool:
+    """Whether a document `question` names may be what it asks about: it asks (`is_question`),
+    and not which text cites the document or whether one does (`languages.titles.CITING`),
+    which the citing paragraph answers."""
+    return is_question(question, language) and not CITING[language].search(question)
+
+
 def titled_documents(question: str, language: Language) -> tuple[str, ...]:
     """The documents `question` names by title (`languages.titles`) when it asks what they say,
     by its wording."""
-    if not is_question(question, language):
+    if not asks_about_documents(question, language):
         return ()
     forms = TITLES[language]
     return tuple(
@@ -434,8 +443,17 @@ def _word_terms(
     for word, start, end in segmenter().tokenize(question):
         # Not a stop word, not punctuation, not a word the question is asked with.
         if word.lower() in tokens(word) and word not in ASKING_WORDS[language]:
-            terms.append(Term(word, start, end, _weight(word), (word.lower(),)))
+            terms.append(Term(word, start, end, _weight(word), _forms(word, holds)))
     return terms
+
+
+def _forms(word: str, holds: Callable[[str], bool] | None) -> tuple[str, ...]:
+    """What shows a Chinese question's word in a paragraph: itself, and for a word in Latin
+    letters (`UPR`, `HRC`) also the held translations the dictionary gives it, as an English
+    question's (the texts write 普遍定期审议, never `UPR`)."""
+    if holds is None or not (word.isascii() and word.isalpha()):
+        return (word.lower(),)
+    return (word.lower(), *(t for found in english_words(word, holds) for t in found.translations))
 
 
 def coverage(term: Term, holds: Callable[[str], bool]) -> float:

@@ -26,6 +26,7 @@ from qa.signals import (
     UNKNOWN_WEIGHT,
     Signals,
     Term,
+    asks_about_documents,
     coverage,
     is_question,
     missing_share,
@@ -523,6 +524,44 @@ def test_a_question_about_a_cited_document_is_told_by_its_words_not_its_question
 )
 def test_a_question_is_told_by_a_question_mark_anywhere_or_its_words(text, language, asks):
     assert is_question(text, language) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "asks"),
+    [
+        ("What did resolution 6/8 of the Conference of the States Parties recommend?", "en", True),
+        ("What does the report cited in resolution 37/7 recommend?", "en", True),
+        ("第37/7号决议提到的大会第69/313号决议是哪一天通过的？", "zh", True),
+        # What a document itself mentions or recalls is its content.
+        ("Does the Vienna Declaration mention local government?", "en", True),
+        ("Which rights does the Vienna Declaration mention?", "en", True),
+        ("《维也纳宣言》是否提到地方政府？", "zh", True),
+        ("¿Qué recuerda la Declaración de Viena sobre las ciudades?", "es", True),
+        # Which text cites a document, or whether one does: the citing paragraph answers.
+        (
+            "Which resolutions recall resolution 6/8 of the Conference of States Parties?",
+            "en",
+            False,
+        ),
+        ("Does resolution 37/7 refer to the Universal Declaration of Human Rights?", "en", False),
+        ("Has the Council ever cited the Vienna Declaration?", "en", False),
+        ("哪一段援引了《公民权利和政治权利国际公约》第十九条？", "zh", False),
+        ("决议是否提到《联合国反腐败公约》？", "zh", False),
+        (
+            "Quelle résolution rappelle la Déclaration universelle des droits de l'homme ?",
+            "fr",
+            False,
+        ),
+        ("¿Qué resoluciones citan la Declaración Universal de Derechos Humanos?", "es", False),
+        ("Какие резолюции ссылаются на Всеобщую декларацию прав человека?", "ru", False),
+        ("Ссылается ли резолюция 37/7 на Всеобщую декларацию?", "ru", False),
+        ("أي قرار يشير إلى الإعلان العالمي لحقوق الإنسان؟", "ar", False),
+    ],
+)
+def test_a_question_asking_which_text_cites_a_document_does_not_ask_about_it(text, language, asks):
+    assert asks_about_documents(text, language) is asks
+    if not asks:
+        assert titled_documents(text, language) == ()
 
 
 @pytest.mark.slow

@@ -154,6 +154,18 @@ def test_an_ordinal_the_dictionary_does_not_gloss_is_translated_as_a_session_num
     assert answer.results[0].paragraph.key in {"57/12 OP10", "57/12 OP11"}
 
 
+def test_a_chinese_question_s_latin_acronym_is_looked_for_through_the_dictionary():
+    # The texts write 普遍定期审议, never `UPR`: an acronym the dictionary (or the UN terms)
+    # renders is found in them as an English question's word is; Chinese words as written.
+    held = "各国在普遍定期审议中与民间社会合作"
+    terms = question_terms("民间社会在UPR里起什么作用", "zh", held.__contains__)
+    forms = {term.text: term.forms for term in terms}
+    assert forms.pop("UPR") == ("upr", "普遍定期审议")
+    assert all(found == (word,) for word, found in forms.items())
+    # Without the corpus to look in, as written only.
+    assert {t.text: t.forms for t in question_terms("UPR的作用", "zh")}["UPR"] == ("upr",)
+
+
 def test_question_terms_weigh_rare_words_above_common_ones():
     terms = {term.text: term.weight for term in question_terms("白化病患者的问题", "zh")}
     assert terms["问题"] < terms["白化病"]
