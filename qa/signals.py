@@ -1,8 +1,8 @@
 """The measured signals behind the no-match decision and the relevance labels.
 
 For one question and the paragraphs retrieval found, `question_signals` orders the first few by
-how much of the question each holds (and, for a question of one sentence, how near it each is in
-meaning), and says how similar the best paragraph is (cosine) and
+how much of the question each holds and how near it each is in meaning (less for a question of
+several sentences), and says how similar the best paragraph is (cosine) and
 which of the question's salient terms occur in it or anywhere in the corpus. Salience is
 inverse document frequency from jieba's general-Chinese table (`jieba/analyse/idf.txt`);
 English question words are weighed and looked for through their Chinese translations (`qa.translate`),
@@ -84,8 +84,13 @@ SIMILARITY_WEIGHT = 80.0
 first hits' cosines lie within a few hundredths, and a hundredth more weighs 0.8, more than the
 gap between first and second place, so of paragraphs holding as much of the question the one
 nearest it in meaning goes first (fusion adds ranks, and a paragraph ranked fair by both searches
-can pass one that the dense search ranks first and the keyword search a little lower). Not for a
-question of several sentences: its cosine is mostly that of the situation it tells first."""
+can pass one that the dense search ranks first and the keyword search a little lower). A question
+of several sentences weighs it less (`SEVERAL_SENTENCES_SIMILARITY_WEIGHT`)."""
+SEVERAL_SENTENCES_SIMILARITY_WEIGHT = 15.0
+"""`SIMILARITY_WEIGHT` for a question of several sentences: its cosine is mostly that of the
+situation it tells first, so a hundredth more weighs 0.15, about the gap between second and
+third place: it tells apart paragraphs holding about as much of the question, never one holding
+more (README: "The right paragraph first for questions of several sentences")."""
 SITUATION_WEIGHT = 0.5
 """What the terms of an English question's first sentence weigh, times their own, when more
 sentences follow: a long question tells the asker's situation first (`I'm drafting a concept
@@ -262,11 +267,12 @@ def _coverage_order(
 ) -> list[int]:
     """The hits' order: the first `COVERAGE_REORDERED` by 1 / rank + `COVERAGE_WEIGHT` (or
     `THROUGH_ENGLISH_COVERAGE_WEIGHT`, for a question looked for `through_english`) × the
-    share of the question's terms each holds (+ `SIMILARITY_WEIGHT` × its cosine to the
-    question, for a question of `one_sentence`), the rest as found."""
+    share of the question's terms each holds + `SIMILARITY_WEIGHT` × its cosine to the
+    question (`SEVERAL_SENTENCES_SIMILARITY_WEIGHT` for a question not of `one_sentence`), the
+    rest as found."""
     first = min(COVERAGE_REORDERED, len(coverages))
     held = THROUGH_ENGLISH_COVERAGE_WEIGHT if through_english else COVERAGE_WEIGHT
-    weight = SIMILARITY_WEIGHT if one_sentence else 0.0
+    weight = SIMILARITY_WEIGHT if one_sentence else SEVERAL_SENTENCES_SIMILARITY_WEIGHT
 
     def merit(i: int) -> float:
         return 1 / (i + 1) + held * coverages[i] + weight * similarities[i]

@@ -895,8 +895,8 @@ def test_a_long_question_is_answered_by_what_it_asks_before_the_askers_situation
             "presented, and in what accessible formats?",
             "51/5 OP17(c)",
         ),
-        # A question of several sentences is ordered by its words alone: its cosine is mostly
-        # the situation it tells first, which put 36/29 OP8 before PP17.
+        # A question of several sentences is ordered by its words before its cosine, which is
+        # mostly the situation it tells first and would put 36/29 OP8 before PP17 …
         (
             "I'm preparing a briefing for our new UPR focal point, who keeps asking why we "
             "bother handling all recommendations in one integrated exercise instead of ministry "
@@ -904,6 +904,20 @@ def test_a_long_question_is_answered_by_what_it_asks_before_the_askers_situation
             "approach helps line up human rights and sustainable development work at the "
             "national level. Which paragraphs say so?",
             "36/29 PP17",
+        ),
+        # … but its cosine still tells apart paragraphs holding about as much of it: the long
+        # request for a report (57/12 OP11) holds a little more of its words, not its meaning.
+        (
+            "I support the mandate of a special rapporteur and we are planning next year's "
+            "thematic report. The rapporteur wonders whether the Council has asked its own "
+            "mechanisms to keep looking, within their mandates, at how good governance helps "
+            "promote and protect human rights. Has it?",
+            "51/5 OP15",
+        ),
+        (
+            "我们市政府想在地方人权工作上得到联合国人权高专办的指导和能力建设支持。理事会有没有请高专办"
+            "应请求为地方政府提供这类支持，并继续研究地方政府与人权问题？",
+            "57/12 OP13",
         ),
     ],
 )
