@@ -41,11 +41,9 @@ _CHECKED_ROWS = 1_024
 first chunk, without reading the rest of its rows."""
 KEPT_ANSWERS = 32_768
 """How many strings' answers `holds` keeps (the first kept go first): an English question
-looks up about 120 strings, its words' dictionary translations, three quarters of them looked
-up before by the same question (the retrieval and the no-match signals each look its words up)
-or by another (the same headwords recur); a quarter of the fitting pool's questions looked up
-19,909 distinct strings of three characters on average, none longer than 18 (README: "A warm
-answer at a million paragraphs, fourteenth round")."""
+looks up its words' dictionary translations, most of them looked up before by the same question
+(the retrieval and the no-match signals each look its words up) or by another (the same
+headwords recur) (README: "A warm answer at a million paragraphs, fourteenth round")."""
 KEPT_LENGTH = 32
 """The longest string whose answer is kept, so that what is kept stays small whatever is
 looked up."""
