@@ -12,6 +12,7 @@ first), hybrid retrieval within the filters, and the no-match decision.
 from __future__ import annotations
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,12 +31,15 @@ from qa.relevance import Models, answers_question, is_relevant, label, model, pa
 from qa.request import MAX_QUESTION_CHARS, clean_question, echoed, question_language
 from qa.rerank import load_reranker
 from qa.retrieval import Hit, HybridRetriever
-from qa.signals import Signals, missing_phrases, question_signals
+from qa.signals import Signals, missing_phrases, question_signals, question_terms
 from store import open_store
 from store.base import ParagraphStore, StoredParagraph
 from store.filters import Filters
 
 MAX_TOP_K = 50
+_BESIDE = ThreadPoolExecutor(max_workers=64, thread_name_prefix="question-terms")
+"""Finds a question's terms beside its search: a thread each while that many questions are
+answered at once (threads are started only when none is idle)."""
 
 
 class Assistant:
@@ -151,12 +155,28 @@ class Assistant:
             return Answer(question, "error", problem, (), language, id)
         if reference.resolution in names.held and not cited and not filters.resolutions:
             filters = replace(filters, resolutions=(reference.resolution,))
+        # A question searched as written has terms of its own alone: they are found while it is
+        # embedded and searched (segmenting it, looking its Latin words up), off the answer's
+        # path, as its keyword search is; one searched through English needs what its keyword
+        # search found (`Found.english`).
+        terms = (
+            None
+            if retriever.through_english(language)
+            else _BESIDE.submit(question_terms, text, language, retriever.store.holds_text)
+        )
         found = retriever.find(text, top_k, filters)
         if not found.hits and not cited:
             # Nothing to rank at all: the filters leave no paragraph, which is what to say.
             message_text = message("no_match_filters", language)
             return Answer(question, "no_match", message_text, (), language, id)
-        ranked = question_signals(text, language, found, retriever.store, retriever.encoder)
+        ranked = question_signals(
+            text,
+            language,
+            found,
+            retriever.store,
+            retriever.encoder,
+            terms.result() if terms else None,
+        )
         found, signals = ranked if ranked else (found, None)
         hits = found.hits
         fitted = self.relevance or model()

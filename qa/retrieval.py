@@ -175,16 +175,24 @@ class HybridRetriever:
         if mode == "dense":
             return [], None, []
         language = question_language(question)
+        if not self.through_english(language):
+            return self.store.keyword_search(question, depth, where), None, []
         if language == "en":
             english = tuple(english_words(question, self.store.holds_text))
-        elif language in THROUGH_ENGLISH and not self.store.holds_language(language):
+        else:
             english = tuple(
                 words_through_english(question, language, self.encoder, self.store.holds_text)
             )
-        else:
-            return self.store.keyword_search(question, depth, where), None, []
         keyword, translations = self._translated_keyword_search(question, english, depth, where)
         return keyword, english, translations
+
+    def through_english(self, language: str) -> bool:
+        """Whether a question in `language` is searched by keyword through the Chinese of its
+        words (`Found.english`): an English one, and a French, Spanish, Russian or Arabic one
+        over a corpus not in its language."""
+        return language == "en" or (
+            language in THROUGH_ENGLISH and not self.store.holds_language(language)
+        )
 
     def _translated_keyword_search(
         self, question: str, english: tuple[TranslatedWord, ...], depth: int, where: Filters

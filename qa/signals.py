@@ -192,19 +192,24 @@ def question_signals(
     found: Found,
     store: ParagraphStore,
     encoder: Encoder,
+    asked: list[Term] | None = None,
 ) -> tuple[Found, Signals] | None:
     """The hits of a search for `question`, their first `COVERAGE_REORDERED` ordered by how
     much of the question each holds where its words can be looked for, then how near to it in
     meaning (`SIMILARITY_WEIGHT`) (fusion ranks a paragraph
     holding one frequent word of the question above one holding all of it, `indigenous
     peoples`: 人民 before 土著人民, more often than the reverse), and their signals (None when
-    it found nothing); `encoder` is the model the store's vectors were made by."""
+    it found nothing); `encoder` is the model the store's vectors were made by. `asked`: the
+    question's terms (`question_terms`) when the caller found them already, beside the
+    search, for a question not searched through English."""
     if not found.hits:
         return None
+    if asked is None:
+        asked = question_terms(question, language, store.holds_text, found.english)
     # A resolution the question names that is indexed is searched within, not looked for.
     terms = [
         term
-        for term in question_terms(question, language, store.holds_text, found.english)
+        for term in asked
         if not (DOCUMENT_NUMBER.fullmatch(term.text) and store.texts(term.forms[0].upper()))
     ]
     documents = tuple(term.text for term in terms if DOCUMENT_NUMBER.fullmatch(term.text))

@@ -8,15 +8,17 @@ up in the characters; a longer one reads the rows holding all of its bigrams (fr
 bigram's, a chunk at a time) and checks those passages themselves, stopping at the first that
 holds it. Holding every bigram is necessary for holding the string, and the check is the
 substring test itself, so the answers are the scan's, exactly; a string across two passages is
-never found, since bigrams are taken within a passage only.
+never found, since bigrams are taken within a passage only. The answers for the last strings
+looked up are kept: a question's words and their translations are looked up again and again.
 
 The arrays are built with numpy and saved as `.npy` files, which a loaded store memory-maps.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +39,14 @@ _BUILD_ROWS = 16_384
 _CHECKED_ROWS = 1_024
 """Candidate rows filtered by the other bigrams at once: a common string is found in the
 first chunk, without reading the rest of its rows."""
+KEPT_ANSWERS = 32_768
+"""How many strings' answers `holds` keeps (the first kept go first): an English question
+looks up its words' dictionary translations, most of them looked up before by the same question
+(the retrieval and the no-match signals each look its words up) or by another (the same
+headwords recur) (README: "A warm answer at a million paragraphs, fourteenth round")."""
+KEPT_LENGTH = 32
+"""The longest string whose answer is kept, so that what is kept stays small whatever is
+looked up."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,11 @@ class SubstringIndex:
     rows: np.ndarray
     """The rows holding each bigram, ascending for each (uint32)."""
     passage: Callable[[int], str]
+    _answers: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """`holds`'s answers for the last `KEPT_ANSWERS` strings looked up (`KEPT_LENGTH`)."""
+    _keeping: threading.Lock = field(
+        default_factory=threading.Lock, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def build(cls, texts: Iterable[str], passage: Callable[[int], str]) -> SubstringIndex:
@@ -108,6 +123,18 @@ class SubstringIndex:
 
     def holds(self, text: str) -> bool:
         """Whether some passage holds `text` (a lower-cased string, as the passages are)."""
+        held = self._answers.get(text)
+        if held is None:
+            held = self._looked_up(text)
+            if len(text) > KEPT_LENGTH:
+                return held
+            with self._keeping:  # two threads may keep at once
+                if len(self._answers) >= KEPT_ANSWERS:
+                    del self._answers[next(iter(self._answers))]
+                self._answers[text] = held
+        return held
+
+    def _looked_up(self, text: str) -> bool:
         if len(text) < 2:
             return not text or _sorted_holds(self.chars, ord(text))
         points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(

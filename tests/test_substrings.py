@@ -75,6 +75,20 @@ def test_random_strings_are_found_exactly_where_a_scan_finds_them(small_chunks):
     assert 0.2 < sum(answers) / len(answers) < 0.8  # both answers are well represented
 
 
+def test_answers_kept_are_the_answers_looked_up(small_chunks, monkeypatch):
+    """Strings asked again and again, some longer than those kept, more than are kept."""
+    monkeypatch.setattr(store.substrings, "KEPT_ANSWERS", 7)
+    monkeypatch.setattr(store.substrings, "KEPT_LENGTH", 5)
+    rng = random.Random(11)
+    passages = ["".join(rng.choices(ALPHABET, k=rng.randint(3, 40))).lower() for _ in range(300)]
+    index = SubstringIndex.build(passages, passages.__getitem__)
+    strings = [text for text in looked_for(passages, rng)[:40] if "\n" not in text]
+    asked = [text for _ in range(3) for text in rng.sample(strings, len(strings))]
+    assert [index.holds(text) for text in asked] == [scan(text, passages) for text in asked]
+    assert any(len(text) > 5 for text in strings)
+    assert len(index._answers) == 7
+
+
 def test_a_string_across_two_passages_is_not_found():
     passages = ["人权理事会", "决议"]
     index = SubstringIndex.build(passages, passages.__getitem__)
