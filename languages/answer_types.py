@@ -17,7 +17,7 @@ Interrogative words only: a `when` or `quand` that opens a condition (`When a ci
 services online, …`) does not ask for a time, so English, French and Russian ones count only
 before the verb a question puts there (`when was`, `quand a`, `когда был`); Spanish marks
 the question word by its accent (`cuándo`, `cuántos`), Chinese `几` counts after the verbs
-that ask (`有几个`, not `和几个城市`).
+that ask (`有几个`, `分几个类别`, `由几名成员组成`, not `和几个城市`).
 
 A question may ask for several (`When and where …`, `具体是哪天开的？主持人是谁？`): each one asked
 and not shown counts, whatever the others.
@@ -53,7 +53,7 @@ document (`документ ООН, где государствам предла
 
 ASKS: dict[AnswerKind, re.Pattern[str]] = {
     "quantity": re.compile(
-        r"多少|(?<=[有是共了过要])几(?:个|名|位|项|次|国|家|种|人|成)|比例|百分之几|百分比|份额|占比"
+        r"多少|(?<=[有是共了过要分设由])几(?:个|名|位|项|次|国|家|种|人|成)|比例|百分之几|百分比|份额|占比"
         r"|\bhow (?:many|much)\b"
         r"|\b(?:what|which)(?: \w+)? (?:percentage|share|proportion|number|amount|sum|value"
         r"|threshold)\b|\b(?:above|below|over|under) what\b"

@@ -12,6 +12,9 @@ from languages.answer_types import asked_kinds, unstated_kinds
     [
         ("地方政府的预算中至少应有多少比例用于人权工作？", ("quantity",)),
         ("人权理事会有几个成员国？", ("quantity",)),
+        # `几` after a verb of dividing, setting up or making up asks for a count too.
+        ("这个奖一共分几个类别？", ("quantity",)),
+        ("主席团由几名成员组成？", ("quantity",)),
         ("普遍定期审议每一轮多长时间？", ("time",)),
         (
             "What minimum share of their budgets should local governments spend on this?",
