@@ -20,8 +20,8 @@ the bundled e5 folder is) is exported once, offline, and published in versions b
   memory-mapped (and released) from ``model_int8.onnx.data``. The default backend embeds
   paragraphs with it (`RUNS`);
 * ``int8-questions/<version>/model_int8.onnx``: made as the int8 export, with the matrix
-  products most of int8's error comes from left in float32 (`INT8_QUESTIONS`); the default
-  backend embeds questions with it.
+  products most of int8's error comes from left in float32 and each layer's attention run as
+  one step (`INT8_QUESTIONS`); the default backend embeds questions with it.
 
 Each version records what it was made from (the model's files, never where they lie: see
 `_model_identity`; for int8, how it was quantised too), so a killed export never leaves a file
@@ -83,14 +83,21 @@ per CPU second against 82 quantised from the fused graph, vectors as near float3
 each int8 version, so one made otherwise is made again. Quantising the word-embedding table and
 every weight with one scale (as the first int8 export did) moved vectors twice as far from the
 float32 ones."""
-INT8_QUESTIONS = {**INT8, "float": r"layer\.\d+/output/dense|layer\.1[01]/intermediate/dense"}
+INT8_QUESTIONS = {
+    **INT8,
+    "float": r"layer\.\d+/output/dense|layer\.1[01]/intermediate/dense",
+    "attention": "MultiHeadAttention",
+}
 """How the export that embeds questions in int8 is quantised: as `INT8`, but the matrix
 products whose names match ``float`` keep their float32 weights: every layer's feed-forward
 output (most of int8's distance from float32: the cosine of a question's vector to float32's
 went from 0.9971 to 0.9990 at the median) and the last two layers' feed-forward input. A
 build's paragraphs are embedded by `INT8`'s export, over twice float32's speed; a question is
 one short text, whose first places moved with int8's smaller differences (README, "Model
-runs, sixth round")."""
+runs, sixth round"). ``attention``: each layer's attention is rewritten as ONNX Runtime's
+operator of that name over one product of its queries, keys and values (`_condense`), for the
+same vectors in fewer, larger steps: a question's run is short enough that its 456 steps'
+own cost counted (README, "The question's embedding in fewer steps")."""
 QUANTISED = {"onnx-int8": ("int8", INT8), "onnx-int8-questions": ("int8-questions", INT8_QUESTIONS)}
 """Each int8 export's folder in the exports folder and its recipe."""
 INT8_NAME = "onnx-int8-unfused-per-channel"
@@ -511,6 +518,13 @@ def _quantize(folder: Path, path: Path, recipe: dict) -> None:
             nodes_to_exclude=kept,
             use_external_data_format=True,
         )
+        if recipe.get("attention"):
+            # Rewritten as ONNX Runtime optimised it, whose fused steps `_condense` reads.
+            optimised = Path(scratch) / "optimised.onnx"
+            _save_optimised(quantised, optimised)
+            quantised = Path(scratch) / "condensed.onnx"
+            heads = int(_read_json(folder / "config.json")["num_attention_heads"])
+            _condense(optimised, quantised, heads)
         _save_optimised(quantised, path)
 
 
@@ -533,6 +547,152 @@ def _save_optimised(source: Path, path: Path) -> None:
     options.log_severity_level = 3
     onnxruntime.InferenceSession(
         str(source), options, providers=["CPUExecutionProvider"], disabled_optimizers=UNFUSED
+    )
+
+
+def _condense(source: Path, path: Path, heads: int) -> None:
+    """The graph at `source` (as `_save_optimised` writes it) at `path`, each layer's attention
+    written as one MultiHeadAttention step: ONNX Runtime's exporter and optimiser leave it as
+    twelve (the heads split and joined by reshapes and transposes, the scaled product of
+    queries and keys, the mask added, the softmax, the product with the values), and a
+    question's run of a few tokens spends more on its steps than on their arithmetic. Where the
+    queries, keys and values are int8 products of one quantised input (`INT8`), they become one
+    product of the three weights side by side, each output column computed as before, and a
+    split. The same arithmetic in another order: the vectors move by float32's rounding."""
+    import onnx
+    from onnx import helper, numpy_helper
+
+    model = onnx.load(str(source))
+    graph = model.graph
+    weights = {tensor.name: tensor for tensor in graph.initializer}
+    made = {output: node for node in graph.node for output in node.output}
+    used_by: dict[str, list] = {}
+    for node in graph.node:
+        for name in node.input:
+            used_by.setdefault(name, []).append(node)
+
+    def only_user(name: str, op_type: str, perm: list[int] | None = None):
+        users = used_by.get(name, [])
+        if len(users) != 1 or users[0].op_type != op_type:
+            raise ValueError(f"{source}: {name} is not read by one {op_type} alone")
+        if perm is not None and helper.get_attribute_value(users[0].attribute[0]) != perm:
+            raise ValueError(f"{source}: {users[0].name} transposes otherwise than expected")
+        return users[0]
+
+    dropped: set[int] = set()  # by id: steps need not be named
+    added, tensors = [], []
+    for softmax in [node for node in graph.node if node.op_type == "Softmax"]:
+        masked = made[softmax.input[0]]
+        scores = next(
+            made[name] for name in masked.input if made.get(name, masked).op_type == "FusedMatMul"
+        )
+        mask = next(name for name in masked.input if name != scores.output[0])
+        queries, keys = (made[made[name].input[0]].input[0] for name in scores.input)
+        values_product = only_user(softmax.output[0], "MatMul")
+        values = made[made[values_product.input[1]].input[0]].input[0]
+        steps = [masked, scores, softmax, values_product]
+        # Each projection split into heads: a reshape, then a transpose (the keys' transposed).
+        for projection, perm in zip(
+            (queries, keys, values), ([0, 2, 1, 3], [0, 2, 3, 1], [0, 2, 1, 3]), strict=True
+        ):
+            split = only_user(projection, "Reshape")
+            steps += [split, only_user(split.output[0], "Transpose", perm)]
+        joined = only_user(values_product.output[0], "Transpose", [0, 2, 1, 3])
+        merged = only_user(joined.output[0], "Reshape")
+        steps += [joined, merged]
+        attributes = {a.name: helper.get_attribute_value(a) for a in scores.attribute}
+        if any(
+            attributes.get(flag, 0) for flag in ("transA", "transB", "transBatchA", "transBatchB")
+        ):
+            raise ValueError(f"{source}: {scores.name} transposes its operands")
+        products = [made[name] for name in (queries, keys, values)]
+        if all(p.op_type == "MatMulIntegerToFloat" and len(p.input) == 7 for p in products) and all(
+            [p.input[i] for p in products] == [products[0].input[i]] * 3 for i in (0, 2, 4)
+        ):
+            name = products[0].name + "_qkv"
+            for position, suffix in ((1, "weight"), (3, "scale"), (5, "zero_point"), (6, "bias")):
+                parts = [numpy_helper.to_array(weights[p.input[position]]) for p in products]
+                tensors.append(
+                    numpy_helper.from_array(np.concatenate(parts, axis=-1), f"{name}_{suffix}")
+                )
+            first = products[0].input
+            added.append(
+                helper.make_node(
+                    "MatMulIntegerToFloat",
+                    [
+                        first[0],
+                        f"{name}_weight",
+                        first[2],
+                        f"{name}_scale",
+                        first[4],
+                        f"{name}_zero_point",
+                        f"{name}_bias",
+                    ],
+                    [name],
+                    name=name,
+                    domain="com.microsoft",
+                )
+            )
+            widths = [weights[p.input[1]].dims[-1] for p in products]
+            tensors.append(
+                numpy_helper.from_array(np.array(widths, dtype=np.int64), f"{name}_widths")
+            )
+            parts = [f"{name}_{part}" for part in ("queries", "keys", "values")]
+            added.append(
+                helper.make_node(
+                    "Split", [name, f"{name}_widths"], parts, name=f"{name}_split", axis=-1
+                )
+            )
+            steps += products
+            queries, keys, values = parts
+        dropped |= {id(step) for step in steps}
+        added.append(
+            helper.make_node(
+                "MultiHeadAttention",
+                [queries, keys, values, "", "", mask],
+                [merged.output[0]],
+                name=softmax.name + "_attention",
+                domain="com.microsoft",
+                num_heads=heads,
+                scale=float(attributes["alpha"]),
+            )
+        )
+    if not added:
+        raise ValueError(f"{source}: no attention found to condense")
+    # Each new step placed before the first that reads it, so that the order stays one a run
+    # can follow; what only the removed steps read (the heads' shapes) goes with them.
+    giving = {output: node for node in added for output in node.output}
+    ordered, placed = [], set()
+
+    def place(node) -> None:
+        if id(node) in placed:
+            return
+        placed.add(id(node))
+        for name in node.input:
+            if name in giving:
+                place(giving[name])
+        ordered.append(node)
+
+    for node in [*(n for n in graph.node if id(n) not in dropped), *added]:
+        place(node)
+    needed = {output.name for output in graph.output}
+    kept = []
+    for node in reversed(ordered):
+        if any(output in needed for output in node.output):
+            kept.append(node)
+            needed.update(node.input)
+    del graph.node[:]
+    graph.node.extend(reversed(kept))
+    live = [t for t in [*graph.initializer, *tensors] if t.name in needed]
+    del graph.initializer[:]
+    graph.initializer.extend(live)
+    del graph.value_info[:]  # shapes ONNX Runtime infers again
+    onnx.save(
+        model,
+        str(path),
+        save_as_external_data=True,
+        all_tensors_to_one_file=True,
+        location=path.name + ".data",
     )
 
 

