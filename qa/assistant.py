@@ -12,7 +12,6 @@ first), hybrid retrieval within the filters, and the no-match decision.
 from __future__ import annotations
 
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,16 +29,13 @@ from qa.references import Reference, find_reference
 from qa.relevance import Models, answers_question, is_relevant, label, model, paragraph_features
 from qa.request import MAX_QUESTION_CHARS, clean_question, echoed, question_language
 from qa.rerank import load_reranker
-from qa.retrieval import Hit, HybridRetriever
+from qa.retrieval import BESIDE, Hit, HybridRetriever
 from qa.signals import Signals, missing_phrases, question_signals, question_terms
 from store import open_store
 from store.base import ParagraphStore, StoredParagraph
 from store.filters import Filters
 
 MAX_TOP_K = 50
-_BESIDE = ThreadPoolExecutor(max_workers=64, thread_name_prefix="question-terms")
-"""Finds a question's terms beside its search: a thread each while that many questions are
-answered at once (threads are started only when none is idle)."""
 
 
 class Assistant:
@@ -162,7 +158,7 @@ class Assistant:
         terms = (
             None
             if retriever.through_english(language)
-            else _BESIDE.submit(question_terms, text, language, retriever.store.holds_text)
+            else BESIDE.submit(question_terms, text, language, retriever.store.holds_text)
         )
         found = retriever.find(text, top_k, filters)
         if not found.hits and not cited:

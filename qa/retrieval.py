@@ -65,9 +65,10 @@ MEANING_TRANSLATIONS = 2
 """How many of each English word's held translations the second dense query holds: those
 found in the most paragraphs beside a translation of another of the question's words."""
 
-_BESIDE = ThreadPoolExecutor(max_workers=64, thread_name_prefix="keyword-search")
-"""Searches questions by keyword beside their embedding: a thread each while that many
-questions are answered at once (threads are started only when none is idle)."""
+BESIDE = ThreadPoolExecutor(max_workers=128, thread_name_prefix="beside-search")
+"""Works beside a question's embedding and vector search: its keyword search (here) and the
+terms of a question searched as written (`qa.assistant`), two threads each while 64 questions
+are answered at once (threads are started only when none is idle)."""
 
 Mode = Literal["hybrid", "dense", "keyword"]
 
@@ -128,7 +129,7 @@ class HybridRetriever:
         # search slowed by the embedding's threads (a large store's, an English question's
         # translations) finishes on the other. On a cold start the model's session is still
         # opening meanwhile.
-        keyword_search = _BESIDE.submit(self._keyword_search, question, depth, where, mode)
+        keyword_search = BESIDE.submit(self._keyword_search, question, depth, where, mode)
         query = self.encoder.encode_queries([question])[0]
         dense = self.store.dense_search(query, depth, where) if mode != "keyword" else []
         keyword, english, translations = keyword_search.result()
