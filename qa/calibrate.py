@@ -3,7 +3,7 @@
     python -m qa.calibrate                   # the files of CALIBRATION_SETS
     python -m qa.calibrate FILE.jsonl [...]  # others (`--help` says so)
 
-(`CALIBRATION_SETS`: the trust set's two halves and its second to tenth sets, retired into
+(`CALIBRATION_SETS`: the trust set's two halves and its second to eleventh sets, retired into
 calibration after they had been run through rounds of tuning, read question by question, or
 run as blind sets over several rounds; the French, Spanish, Russian and Arabic supplement
 written beside the tenth blind set; the dev set and the languages set.)
@@ -63,6 +63,7 @@ CALIBRATION_SETS = (
     "eval/trust/heldout8.jsonl",
     "eval/trust/heldout9.jsonl",
     "eval/trust/heldout10.jsonl",
+    "eval/trust/heldout11.jsonl",
     "eval/trust/languages2.jsonl",
     "eval/dev.jsonl",
     "eval/languages.jsonl",

@@ -5,12 +5,13 @@ signals of `qa.signals`.
 The question model weighs the best paragraph's cosine less its cosine to questions about
 nothing in particular (`qa.generic`: how near it comes to any question), whether question and
 paragraph are in different languages (where cosines run lower), its BM25 score, the share of the
-question's salient terms it holds, the share found nowhere in the corpus (weighed apart for a
-question in the best paragraph's language and one in another: a Chinese word is missing as
-written, an English one only as the dictionary renders it, which is weaker evidence; and the
-latter again times how far the best paragraph's cosine stands above its generic one, so that
-the dictionary's word counts for less where the meaning model finds the paragraph near the
-question, as it does for a paraphrase's everyday words), whether
+question's salient terms it holds, for a question in another language than the best
+paragraph the share found nowhere in the corpus as the dictionary renders its words (and that
+again times how far the best paragraph's cosine stands above its generic one, so that the
+dictionary's word counts for less where the meaning model finds the paragraph near the
+question, as it does for a paraphrase's everyday words; for a question in the paragraph's own
+language the share it holds says as much, and the models judged better without its missing
+share: README, the fifteenth round), whether
 the question asks what another document says, named by number or by title, and whether it asks
 for a figure, a date or a place none of the first paragraphs gives. The paragraph model weighs
 one paragraph's cosine, its distance below the best one, its rank and the share of the
@@ -53,7 +54,6 @@ QUESTION_FEATURES = (
     "cross_language",
     "keyword_score",
     "covered_top",
-    "missing_same_language",
     "missing_cross_language",
     "missing_cross_language_near",
     "asks_about_other_document",
@@ -203,7 +203,6 @@ def question_features(signals: Signals) -> dict[str, float]:
         "cross_language": cross,
         "keyword_score": signals.keyword_score,
         "covered_top": signals.covered_top,
-        "missing_same_language": signals.missing * (1 - cross),
         "missing_cross_language": signals.missing * cross,
         # An English word the dictionary renders in another sense than the texts' (`career`,
         # `phones`, `mandate`) is missing only by the dictionary; the meaning model, reading
