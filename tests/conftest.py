@@ -7,6 +7,7 @@ every index is built into a temporary folder. Subprocesses reach an index throug
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -104,6 +105,39 @@ def hrc_qa(monkeypatch, fake_index_home, fake_encoder):
 
 CORS_ORIGIN = "http://intranet.example"
 """The one origin the test apps let call the JSON API from a browser."""
+
+
+def post_an_endless_chunked_body(
+    app, path: str, query_string: bytes = b""
+) -> tuple[list[dict], int]:
+    """POST to `path` of the ASGI `app` a chunked body that never ends, 10 bytes a chunk, at the
+    ASGI level (a TestClient would gather the chunks before sending them); the messages the app
+    sent back and how many bytes it pulled before it stopped reading."""
+    pulled: list[int] = []
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        pulled.append(10)
+        return {"type": "http.request", "body": b'{"a": 1} \n', "more_body": True}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "root_path": "",
+        "query_string": query_string,
+        "headers": [(b"transfer-encoding", b"chunked"), (b"content-type", b"application/json")],
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+    }
+    asyncio.run(app(scope, receive, send))
+    return sent, sum(pulled)
 
 
 def pytest_addoption(parser):

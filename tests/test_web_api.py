@@ -4,12 +4,11 @@ the offline docs."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 
 import pytest
-from conftest import CORS_ORIGIN
+from conftest import CORS_ORIGIN, post_an_endless_chunked_body
 from fastapi.testclient import TestClient
 
 from web.api import create_api
@@ -190,37 +189,14 @@ def test_a_body_over_the_limit_is_refused_by_its_length(small):
 
 
 def test_a_chunked_body_over_the_limit_is_refused_as_it_comes(fake_assistant):
-    # At the ASGI level: TestClient would gather the chunks before sending them.
     api = create_api(fake_assistant, Settings(max_body_bytes=100))
-    pulled: list[int] = []
-    sent: list[dict] = []
 
-    async def receive() -> dict:
-        pulled.append(10)  # an endless body, 10 bytes at a time
-        return {"type": "http.request", "body": b'{"a": 1} \n', "more_body": True}
-
-    async def send(message: dict) -> None:
-        sent.append(message)
-
-    scope = {
-        "type": "http",
-        "http_version": "1.1",
-        "method": "POST",
-        "scheme": "http",
-        "path": "/ask",
-        "raw_path": b"/ask",
-        "root_path": "",
-        "query_string": b"lang=en",
-        "headers": [(b"transfer-encoding", b"chunked"), (b"content-type", b"application/json")],
-        "client": ("127.0.0.1", 50000),
-        "server": ("testserver", 80),
-    }
-    asyncio.run(api(scope, receive, send))
+    sent, pulled = post_an_endless_chunked_body(api, "/ask", b"lang=en")
 
     assert sent[0]["status"] == 413
     body = json.loads(b"".join(message.get("body", b"") for message in sent[1:]))
     assert body["message"] == "The request body is too large: at most 100 bytes."
-    assert sum(pulled) == 110  # read up to the first chunk past the limit, and no further
+    assert pulled == 110  # read up to the first chunk past the limit, and no further
 
 
 def test_a_body_within_the_limit_is_answered(small):

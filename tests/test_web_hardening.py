@@ -5,14 +5,13 @@ so that nothing depends on how fast the machine is."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import CORS_ORIGIN
+from conftest import CORS_ORIGIN, post_an_endless_chunked_body
 from fastapi.testclient import TestClient
 
 from qa.request import MAX_QUESTION_CHARS, answer_request
@@ -141,33 +140,11 @@ def test_a_large_body_is_refused_on_every_route(web, path):
 
 def test_a_chunked_body_is_refused_as_it_comes_on_gradios_routes(fake_assistant):
     app = create_app(fake_assistant, Settings(max_body_bytes=100))
-    pulled: list[int] = []
-    sent: list[dict] = []
 
-    async def receive() -> dict:
-        pulled.append(10)  # an endless body, 10 bytes at a time
-        return {"type": "http.request", "body": b'{"a": 1} \n', "more_body": True}
-
-    async def send(message: dict) -> None:
-        sent.append(message)
-
-    scope = {
-        "type": "http",
-        "http_version": "1.1",
-        "method": "POST",
-        "scheme": "http",
-        "path": "/gradio_api/queue/join",
-        "raw_path": b"/gradio_api/queue/join",
-        "root_path": "",
-        "query_string": b"",
-        "headers": [(b"transfer-encoding", b"chunked"), (b"content-type", b"application/json")],
-        "client": ("127.0.0.1", 50000),
-        "server": ("testserver", 80),
-    }
-    asyncio.run(app(scope, receive, send))
+    sent, pulled = post_an_endless_chunked_body(app, "/gradio_api/queue/join")
 
     assert sent[0]["status"] == 413
-    assert sum(pulled) == 110  # read up to the first chunk past the limit, and no further
+    assert pulled == 110  # read up to the first chunk past the limit, and no further
 
 
 @pytest.mark.parametrize("path", [ASK, GRADIO_ASK])
