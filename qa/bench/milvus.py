@@ -27,13 +27,14 @@ def available() -> bool:
 
 
 def latency(size: int, repeat: int, seed: int = 0) -> dict:
-    """Warm `Assistant.ask` latency and its searches over a Milvus Lite store of `size`
-    synthetic paragraphs; how long storing and loading a version take."""
+    """`Assistant.ask` latency and its searches over a Milvus Lite store of `size` synthetic
+    paragraphs, of the questions the FAISS rows time, each asked once after the same warm-up;
+    how long storing and loading a version take."""
     from corpus import BUNDLED_CORPUS, read_resolutions
     from embeddings.model import load_encoder
     from qa.assistant import Assistant
     from qa.bench.synthetic import synthetic_corpus
-    from qa.bench.worker import questions
+    from qa.bench.worker import described, questions, timed_questions
     from qa.retrieval import HybridRetriever
     from store.filters import Filters
     from store.milvus_store import MilvusStore
@@ -60,17 +61,17 @@ def latency(size: int, repeat: int, seed: int = 0) -> dict:
         del corpus
         assistant = Assistant(HybridRetriever(store, encoder))
         result["rss_mb"] = rss_mb()
-        asked = questions()
-        for question in asked:  # warm, as the FAISS rows are
+        for question in questions():  # warm, as the FAISS rows are
             assistant.ask(question)
         everything = Filters()
+        asked = timed_questions(repeat)
         ours, dense, words = [], [], []
-        for _ in range(repeat):
-            for question in asked:
-                ours.append(timed(lambda q=question: assistant.ask(q)))
-                vector = encoder.encode_queries([question])[0]
-                dense.append(timed(lambda v=vector: store.dense_search(v, 50, everything)))
-                words.append(timed(lambda q=question: store.keyword_search(q, 50, everything)))
+        for question in asked:
+            ours.append(timed(lambda q=question: assistant.ask(q)))
+            vector = encoder.encode_queries([question])[0]
+            dense.append(timed(lambda v=vector: store.dense_search(v, 50, everything)))
+            words.append(timed(lambda q=question: store.keyword_search(q, 50, everything)))
+    result["questions"] = described(asked, repeat)
     result["ask"] = summary(ours)
     result["parts"] = {"dense": summary(dense), "keyword": summary(words)}
     result["peak_rss_mb"] = peak_rss_mb()

