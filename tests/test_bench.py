@@ -217,6 +217,14 @@ def test_each_timed_question_is_asked_once_and_none_in_the_warm_up():
     assert timed_questions(1) == timed[: len(warm_up)]
 
 
+def test_the_timed_questions_come_from_sets_retired_into_the_fitting_pool():
+    # A blind set is never run by anyone but the lead, and never by the bench.
+    from qa.bench.worker import TIMED_FILES
+    from qa.calibrate import CALIBRATION_SETS
+
+    assert set(TIMED_FILES) <= set(CALIBRATION_SETS)
+
+
 def test_more_passes_than_there_are_new_questions_for_are_refused():
     from qa.bench.worker import timed_questions
 
