@@ -66,9 +66,10 @@ MEANING_TRANSLATIONS = 2
 found in the most paragraphs beside a translation of another of the question's words."""
 
 BESIDE = ThreadPoolExecutor(max_workers=128, thread_name_prefix="beside-search")
-"""Works beside a question's embedding and vector search: its keyword search (here) and the
-terms of a question searched as written (`qa.assistant`), two threads each while 64 questions
-are answered at once (threads are started only when none is idle)."""
+"""Works beside a question's embedding and vector search: its keyword search (here), then an
+English question's translations' embedding and search (here), or the terms of a question
+searched as written (`qa.assistant`): two threads each while 64 questions are answered at once
+(threads are started only when none is idle)."""
 
 Mode = Literal["hybrid", "dense", "keyword"]
 
