@@ -218,8 +218,8 @@ class HybridRetriever:
         (those matching no paragraph left out of the mean). With every translation in one
         query, a word the dictionary gives many Chinese words for outweighed the rest of the
         question. Also the translations the second dense query is made of, in question order
-        (`_cohesive_translations`)."""
-        own = self.store.keyword_search(question, depth, where)
+        (`_cohesive_translations`): given `meaning`, their search is started in a thread of its
+        own before the ranking is summed, which it does not need."""
         searched: dict[str, list[Scored]] = {}
         held: list[tuple[str, list[str]]] = []
         for word in english:
@@ -231,7 +231,7 @@ class HybridRetriever:
         if meaning is not None:
             BESIDE.submit(self._meaning_search, translations, depth, where, meaning)
         totals: dict[str, float] = defaultdict(float)
-        for found in own:
+        for found in self.store.keyword_search(question, depth, where):
             totals[found.id] += found.score
         for _, found_by in held:
             for translation in found_by:
