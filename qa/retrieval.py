@@ -179,8 +179,8 @@ class HybridRetriever:
     ) -> tuple[list[Scored], tuple[TranslatedWord, ...] | None, list[str]]:
         """The keyword search's ranking (none in `dense` mode); for an English question, also
         its words with the translations the store holds, and those its second dense query is
-        made of (`_translated_keyword_search`), whose search is started, given `meaning`,
-        for `meaning` to hold."""
+        made of (`_translated_keyword_search`); given `meaning`, their embedding and search
+        are started as soon as they are chosen, for `meaning` to hold."""
         if mode == "dense":
             return [], None, []
         language = question_language(question)
