@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -66,9 +66,10 @@ MEANING_TRANSLATIONS = 2
 found in the most paragraphs beside a translation of another of the question's words."""
 
 BESIDE = ThreadPoolExecutor(max_workers=128, thread_name_prefix="beside-search")
-"""Works beside a question's embedding and vector search: its keyword search (here) and the
-terms of a question searched as written (`qa.assistant`), two threads each while 64 questions
-are answered at once (threads are started only when none is idle)."""
+"""Works beside a question's embedding and vector search: its keyword search (here), then an
+English question's translations' embedding and search (here), or the terms of a question
+searched as written (`qa.assistant`): two threads each while 64 questions are answered at once
+(threads are started only when none is idle)."""
 
 Mode = Literal["hybrid", "dense", "keyword"]
 
@@ -120,7 +121,6 @@ class HybridRetriever:
         """As `search`, with the spread of the dense candidates' similarities."""
         where = where or Filters()
         depth = max(CANDIDATES, k)
-        translated_dense: list[Scored] = []
         # The question is searched by keyword in a thread of its own while this one embeds it
         # and walks the vectors: ONNX Runtime and FAISS let go of Python's lock while they
         # run, so the search goes on meanwhile, and the model starts at once (a thread asked
@@ -129,14 +129,16 @@ class HybridRetriever:
         # search slowed by the embedding's threads (a large store's, an English question's
         # translations) finishes on the other. On a cold start the model's session is still
         # opening meanwhile.
-        keyword_search = BESIDE.submit(self._keyword_search, question, depth, where, mode)
+        # An English question's translations are embedded and searched as soon as its keyword
+        # search has chosen them, in a thread of their own: while this one still walks the
+        # vectors, and while the keyword search sums its ranking.
+        meaning: Future[list[Scored]] | None = Future() if mode == "hybrid" else None
+        keyword_search = BESIDE.submit(self._keyword_search, question, depth, where, mode, meaning)
         query = self.encoder.encode_queries([question])[0]
         dense = self.store.dense_search(query, depth, where) if mode != "keyword" else []
-        keyword, english, translations = keyword_search.result()
+        keyword, english, _ = keyword_search.result()
         fusion = TRANSLATED_FUSION if english is not None else FUSION
-        if mode == "hybrid" and translations:
-            translated = self.encoder.encode_queries([" ".join(translations)])[0]
-            translated_dense = self.store.dense_search(translated, depth, where)
+        translated_dense = meaning.result() if meaning is not None and english is not None else []
         dense_ranks = {found.id: rank for rank, found in enumerate(dense, 1)}
         keyword_ranks = {found.id: rank for rank, found in enumerate(keyword, 1)}
         translated_ranks = {found.id: rank for rank, found in enumerate(translated_dense, 1)}
@@ -168,11 +170,17 @@ class HybridRetriever:
         return Found(self._one_version(hits, question_language(question), query, k), english)
 
     def _keyword_search(
-        self, question: str, depth: int, where: Filters, mode: Mode
+        self,
+        question: str,
+        depth: int,
+        where: Filters,
+        mode: Mode,
+        meaning: Future[list[Scored]] | None = None,
     ) -> tuple[list[Scored], tuple[TranslatedWord, ...] | None, list[str]]:
         """The keyword search's ranking (none in `dense` mode); for an English question, also
         its words with the translations the store holds, and those its second dense query is
-        made of (`_translated_keyword_search`)."""
+        made of (`_translated_keyword_search`); given `meaning`, their embedding and search
+        are started as soon as they are chosen, for `meaning` to hold."""
         if mode == "dense":
             return [], None, []
         language = question_language(question)
@@ -184,7 +192,9 @@ class HybridRetriever:
             english = tuple(
                 words_through_english(question, language, self.encoder, self.store.holds_text)
             )
-        keyword, translations = self._translated_keyword_search(question, english, depth, where)
+        keyword, translations = self._translated_keyword_search(
+            question, english, depth, where, meaning
+        )
         return keyword, english, translations
 
     def through_english(self, language: str) -> bool:
@@ -196,32 +206,53 @@ class HybridRetriever:
         )
 
     def _translated_keyword_search(
-        self, question: str, english: tuple[TranslatedWord, ...], depth: int, where: Filters
+        self,
+        question: str,
+        english: tuple[TranslatedWord, ...],
+        depth: int,
+        where: Filters,
+        meaning: Future[list[Scored]] | None = None,
     ) -> tuple[list[Scored], list[str]]:
         """Keyword search for an English question: its own words, plus for each of its
         `english` words the mean BM25 score of its Chinese translations that the corpus holds
         (those matching no paragraph left out of the mean). With every translation in one
         query, a word the dictionary gives many Chinese words for outweighed the rest of the
         question. Also the translations the second dense query is made of, in question order
-        (`_cohesive_translations`)."""
-        totals: dict[str, float] = defaultdict(float)
-        for found in self.store.keyword_search(question, depth, where):
-            totals[found.id] += found.score
+        (`_cohesive_translations`): given `meaning`, their search is started in a thread of its
+        own before the ranking is summed, which it does not need."""
         searched: dict[str, list[Scored]] = {}
         held: list[tuple[str, list[str]]] = []
         for word in english:
             for translation in word.translations:
                 if translation not in searched:
                     searched[translation] = self.store.keyword_search(translation, depth, where)
-            found_by = [t for t in word.translations if searched[t]]
+            held.append((word.text.lower(), [t for t in word.translations if searched[t]]))
+        translations = self._cohesive_translations(held, searched)
+        if meaning is not None:
+            BESIDE.submit(self._meaning_search, translations, depth, where, meaning)
+        totals: dict[str, float] = defaultdict(float)
+        for found in self.store.keyword_search(question, depth, where):
+            totals[found.id] += found.score
+        for _, found_by in held:
             for translation in found_by:
                 for found in searched[translation]:
                     totals[found.id] += found.score / len(found_by)
-            held.append((word.text.lower(), found_by))
         ranked = sorted(totals.items(), key=lambda item: -item[1])[:depth]
-        return [Scored(id, score) for id, score in ranked], self._cohesive_translations(
-            held, searched
-        )
+        return [Scored(id, score) for id, score in ranked], translations
+
+    def _meaning_search(
+        self, translations: list[str], depth: int, where: Filters, meaning: Future[list[Scored]]
+    ) -> None:
+        """The second dense search, of `translations` embedded together (none when there are
+        none), into `meaning`, or what failed."""
+        try:
+            if not translations:
+                meaning.set_result([])
+                return
+            translated = self.encoder.encode_queries([" ".join(translations)])[0]
+            meaning.set_result(self.store.dense_search(translated, depth, where))
+        except Exception as failure:  # raised where the answer waits for it
+            meaning.set_exception(failure)
 
     def _cohesive_translations(
         self, held: list[tuple[str, list[str]]], searched: dict[str, list[Scored]]

@@ -1,4 +1,5 @@
-"""A question is searched by keyword in a thread of its own while it is embedded: the answers
+"""A question is searched by keyword in a thread of its own while it is embedded (an English
+one's translations embedded and searched in another as soon as they are chosen): the answers
 are those of one caller asking one question at a time, however many are asked at once, and a
 model that fails still fails the answer."""
 
@@ -74,3 +75,20 @@ def test_a_failing_model_fails_the_answer(fake_assistant):
     retriever = replace(fake_assistant.retriever, encoder=_FailingEncoder())
     with pytest.raises(RuntimeError, match="session failed"):
         Assistant(retriever).ask("联合国公共服务日是哪一天？")
+
+
+class _FailingOnTranslationsEncoder(FakeEncoder):
+    """Embeds an English question, and fails on its second query, its Chinese translations."""
+
+    def encode_queries(self, texts):
+        if not texts[0].isascii():
+            raise RuntimeError("the model's session failed on the translations")
+        return super().encode_queries(texts)
+
+
+def test_a_model_failing_on_an_english_questions_translations_fails_its_search(fake_assistant):
+    # The translations are embedded in a thread of their own: what fails there fails the
+    # search waiting for it, rather than leaving it waiting or searching without them.
+    retriever = replace(fake_assistant.retriever, encoder=_FailingOnTranslationsEncoder())
+    with pytest.raises(RuntimeError, match="on the translations"):
+        retriever.find("How does corruption affect human rights?", 5)
