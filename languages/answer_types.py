@@ -121,7 +121,8 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         r"|nominate)\b"
         r"|\bwho (?:won|moderated|chaired|presided|spoke|sponsored|drafted|currently)\b"
         r"|\b(?:which|what) (?:\w+ ){1,3}won\b"
-        r"|\bwho (?:is|was) the (?:current )?(?:president|chair|chairperson|head|moderator|winner"
+        r"|\bwho (?:is|was) the (?:current )?(?:UN |United Nations )?(?:president|chair|chairperson"
+        r"|head|moderator|winner"
         r"|special rapporteur|high commissioner|secretary-general)\b"
         r"|\bwho (?:were|are) the (?:panell?ists|speakers|winners|moderators|sponsors)\b"
         r"|\bwhich (?:speakers|panell?ists|winners)\b"
@@ -135,7 +136,7 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
         # What someone is called: a name asked for.
         r"|\bкак зовут\b|\bcomment s['’]appelle\b|\bcómo se llama\b|ما اسم"
         r"|\bquel est le nom d|\bcuál es el nombre d"
-        r"|\bкто (?:является|был|была) (?:председател|докладчик|верховн)"
+        r"|\bкто (?:является|был|была) (?:председател|докладчик|верховн|модератор)"
         r"|من (?:فاز|ترأس|رأس|تولى|أدار|س?[يت](?:فوز|ترأس|رأس|تولى))"
         r"|من (?:هو|هي|كان) (?:رئيس|المقرر|المفوض)|من هم (?:المتحدثون|الفائزون)",
         re.IGNORECASE,
@@ -145,7 +146,7 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
     "outcome": re.compile(
         r"得出了?(?:什么|哪些)结论|(?:通过|发表)了?(?:什么|哪些)成果文件|最后通过了什么"
         r"|\bwhat did (?:\w+ ){1,6}(?:conclude|adopt|agree on)\b|\bwhat was agreed\b"
-        r"|\bwhat (?:were|are) the (?:outcomes|conclusions|results) of\b"
+        r"|\bwhat (?:were|are) the (?:main |key |final )?(?:outcomes|conclusions|results) of\b"
         r"|\bquels? (?:résultats|conclusions)\b|\bqué (?:resultados|conclusiones)\b"
         r"|\bкакие (?:итоги|выводы|результаты)\b|ما (?:هي )?(?:نتائج|استنتاجات)"
         # Which outcome document a meeting adopted, as `通过了什么成果文件`.

@@ -27,7 +27,10 @@ A question whose words were looked for through the English words nearest to them
 (a French one over Chinese texts, `Signals.through_english`) is judged by a third pair over the
 term signals but the share found nowhere, fitted on every question whose words could be looked
 for: that evidence is noisier than a dictionary's, and the first pair stays fitted on the
-questions it judges.
+questions it judges. That pair also weighs the share of the question's words that no English
+word comes near, which are not looked for at all (`Signals.unplaced`; nought for every other
+question): the multilingual model places rare and specialised words nowhere, the words naming
+a matter the resolutions may not treat.
 
 Their coefficients live in `relevance.json` beside this file, written by
 `python -m qa.calibrate` from the calibration questions (never by hand); each feature is
@@ -60,14 +63,16 @@ QUESTION_FEATURES = (
     "asks_about_titled_document",
     "asks_unstated_kind",
 )
-THROUGH_ENGLISH_QUESTION_FEATURES = tuple(
-    name for name in QUESTION_FEATURES if not name.startswith("missing_")
+THROUGH_ENGLISH_QUESTION_FEATURES = (
+    *(name for name in QUESTION_FEATURES if not name.startswith("missing_")),
+    "unplaced",
 )
 """The question features of the models for words looked for through English: all but the share
 of its words found nowhere in the corpus (either of the two), which for such a word says more
 often that its English neighbour's translations missed a word the corpus has (`homme`, `Haut`,
 `المتحدة`, `ООН`) than that the corpus lacks the notion (docs/trust-history.md: the
-eleventh round's signals)."""
+eleventh round's signals); and, theirs alone, the share of its words no English word comes near,
+not looked for at all (`Signals.unplaced`: README, the fifteenth round)."""
 NEARNESS_BOUND = 0.03
 """The bound of `similarity_over_generic` (either way) in `missing_cross_language_near`: about
 where the answerable and the unanswerable English questions of the pool lie (medians 0.01 and
@@ -212,6 +217,7 @@ def question_features(signals: Signals) -> dict[str, float]:
         "asks_about_titled_document": float(bool(signals.titled_documents)),
         "word_similarity": signals.word_similarity,
         "asks_unstated_kind": float(bool(signals.unstated_kinds)),
+        "unplaced": signals.unplaced,
     }
 
 

@@ -50,7 +50,7 @@ from languages.titles import CITING, TITLES
 from qa.generic import centroid
 from qa.places import named_places, unmentioned
 from qa.retrieval import Found
-from qa.translate import TranslatedWord, english_words, word_vectors
+from qa.translate import TranslatedWord, _asked_with, english_words, word_vectors
 from store.base import ParagraphStore, passage_text
 from store.tokenize import segmenter, token_spans, tokens
 from store.word_tables import idf_weights
@@ -178,6 +178,9 @@ class Signals:
     """Numbers the question names a thing by (`target 16.5`, `第十三届`: `languages.numbers`)
     that none of the first `NUMBERS_SHOWN_WITHIN` paragraphs shows, as the question writes
     them: the paragraphs speak of another article, target or session than it asks about."""
+    unplaced: float = 0.0
+    """For a question looked for `through_english`: the weighted share of its words that no
+    English word comes near, so that they are not looked for at all (`unplaced_share`)."""
 
     @property
     def about_unmentioned_place(self) -> bool:
@@ -264,6 +267,9 @@ def question_signals(
         unmentioned_places=tuple(dict.fromkeys(place.text for place in absent)),
         names_mentioned_place=len(absent) < len(places),
         unshown_numbers=unshown_numbers(question, passages[:NUMBERS_SHOWN_WITHIN]),
+        unplaced=unplaced_share(question, language, found.english, terms)
+        if through_english
+        else 0.0,
     )
 
 
@@ -283,6 +289,31 @@ def _coverage_order(
         return 1 / (i + 1) + held * coverages[i] + weight * similarities[i]
 
     return sorted(range(first), key=lambda i: -merit(i)) + list(range(first, len(coverages)))
+
+
+def unplaced_share(
+    question: str, language: Language, english: Sequence[TranslatedWord], terms: list[Term]
+) -> float:
+    """The weighted share of a French, Spanish, Russian or Arabic question's words (not stop
+    words, not words it is asked with, none with a digit) that no English word comes near
+    enough to stand for (`qa.translate.MIN_NEAREST`), so that they are not among its `english`
+    words nor its `terms`: each weighs `UNKNOWN_WEIGHT` against the terms' weights, as a word
+    the corpus lacks does in `missing_share`. The multilingual model places rare and
+    specialised words nowhere (`апатридов`, `الفلسطيني`, `الكبسة`), the very words that name
+    a matter the resolutions may not treat, while the common words beside them are found in
+    every paragraph; a case form or a word with clitics is placed nowhere too, which the
+    fitted model weighs."""
+    placed = {word.start for word in english}
+    unplaced = sum(
+        1
+        for _, start, end in token_spans(question, language)
+        if start not in placed
+        and not _asked_with(question[start:end], language)
+        and not any(char.isdigit() for char in question[start:end])
+    )
+    weight = UNKNOWN_WEIGHT * unplaced
+    total = weight + sum(term.weight for term in terms)
+    return weight / total if total else 0.0
 
 
 def is_question(question: str, language: Language) -> bool:

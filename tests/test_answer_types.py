@@ -73,6 +73,9 @@ from languages.answer_types import asked_kinds, unstated_kinds
         ("¿Quién presidió el período de sesiones?", ("person",)),
         ("Кто возглавляет Совет?", ("person",)),
         ("من هو رئيس مجلس حقوق الإنسان؟", ("person",)),
+        # An office named with its organisation, a moderator in Russian as in English.
+        ("who is the current UN High Commissioner for Human Rights", ("person",)),
+        ("Кто был модератором дискуссионной группы?", ("person",)),
         ("在网络空间保护人权，首要责任由谁来承担？", ()),
         ("Who is to provide the services and facilities for the panel discussion?", ()),
         ("Who are the stakeholders the Council wants involved?", ()),
@@ -108,6 +111,7 @@ from languages.answer_types import asked_kinds, unstated_kinds
         ("世界城市论坛第十二届会议最后通过了什么成果文件？", ("outcome",)),
         ("这份报告对公共服务私有化得出了什么结论？", ("outcome",)),
         ("What did the Commission of Inquiry conclude about the attacks?", ("outcome",)),
+        ("What were the main conclusions of the panel once it was held?", ("outcome",)),
         ("¿Qué resultados concretos obtuvo el Foro Urbano Mundial?", ("outcome",)),
         ("人权理事会此前通过了哪些关于地方政府与人权的决议？", ()),
         # Who presides or won, in any tense and person of the verb; which outcome document a

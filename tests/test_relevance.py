@@ -32,7 +32,9 @@ from qa.signals import (
     missing_share,
     question_terms,
     titled_documents,
+    unplaced_share,
 )
+from qa.translate import TranslatedWord
 
 ROOT = Path(__file__).parents[1]
 DEV = ROOT / "eval" / "dev.jsonl"
@@ -682,6 +684,19 @@ def test_a_missing_word_of_the_askers_situation_weighs_half_in_the_missing_share
     assert share == pytest.approx(missing_weight / (missing_weight + 8.2))
 
 
+def test_a_word_no_english_word_comes_near_counts_in_its_share_as_the_rarest_word():
+    # The model places `апатридов` (stateless persons) near no English word, so it is not
+    # looked for at all; `правах` is, and `Что говорится о` are no words of its matter (stop
+    # words, words it is asked with): of the question's words, one is placed nowhere.
+    question = "Что говорится о правах апатридов?"
+    rights = TranslatedWord("правах", 16, 22, ("权利",), True)
+    term = Term("правах", 16, 22, 6.0, ("правах", "权利"))
+    share = unplaced_share(question, "ru", [rights], [term])
+    assert share == pytest.approx(UNKNOWN_WEIGHT / (UNKNOWN_WEIGHT + 6.0))
+    placed = TranslatedWord("апатридов", 23, 32, ("无国籍",), True)
+    assert unplaced_share(question, "ru", [rights, placed], [term]) == 0.0
+
+
 def test_the_words_a_chinese_question_is_asked_with_are_no_terms():
     # The resolutions never say 有没有 or 提到: as terms, each counted as a notion they lack.
     terms = [term.text for term in question_terms("决议有没有提到鼓励年轻人到公共部门工作？", "zh")]
@@ -754,6 +769,25 @@ def test_a_near_domain_question_whose_notion_no_resolution_holds_is_refused_nami
     assert answer.status == "no_match"
     assert answer.missing == (notion,)
     assert answer.message.startswith(says)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Stateless persons; the Palestinian people's self-determination; a traditional dish.
+        "Что говорится о правах апатридов и сокращении безгражданства?",
+        "ما موقف مجلس حقوق الإنسان من حق الشعب الفلسطيني في تقرير المصير؟",
+        "كيف أحضّر الكبسة باللحم على الطريقة التقليدية؟",
+    ],
+)
+def test_a_question_whose_matter_no_english_word_comes_near_is_refused(assistant, question):
+    # The words naming its matter are placed near no English word, so they are not looked
+    # for; the words left (rights, the Council's name, the traditional way) every paragraph
+    # holds.
+    answer = assistant.ask(question)
+    assert answer.signals.through_english and answer.signals.unplaced > 0
+    assert answer.status == "no_match"
 
 
 @pytest.mark.slow
