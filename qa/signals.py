@@ -50,7 +50,7 @@ from languages.titles import CITING, TITLES
 from qa.generic import centroid
 from qa.places import named_places, unmentioned
 from qa.retrieval import Found
-from qa.translate import TranslatedWord, _asked_with, english_words, word_vectors
+from qa.translate import TranslatedWord, asked_with, english_words, word_vectors
 from store.base import ParagraphStore, passage_text
 from store.tokenize import segmenter, token_spans, tokens
 from store.word_tables import idf_weights
@@ -308,7 +308,7 @@ def unplaced_share(
         1
         for _, start, end in token_spans(question, language)
         if start not in placed
-        and not _asked_with(question[start:end], language)
+        and not asked_with(question[start:end], language)
         and not any(char.isdigit() for char in question[start:end])
     )
     weight = UNKNOWN_WEIGHT * unplaced

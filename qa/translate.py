@@ -473,7 +473,7 @@ def words_through_english(
     spans = [
         (question[start:end], start, end)
         for _, start, end in token_spans(question, language)
-        if not _asked_with(question[start:end], language)
+        if not asked_with(question[start:end], language)
     ]
     looked_up = [text for text, _, _ in spans if not any(char.isdigit() for char in text)]
     forms = {text: (text, *without_clitics(text, language)) for text in looked_up}
@@ -535,7 +535,7 @@ def _term_pattern(language: Language) -> tuple[re.Pattern[str] | None, dict[str,
     return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE), english
 
 
-def _asked_with(word: str, language: Language) -> bool:
+def asked_with(word: str, language: Language) -> bool:
     """A word the question is asked with (`languages.stopwords.ASKING_WORDS`), or a stop word
     with clitics (`بها`, with it; `وبين`, and between), rather than a word of its topic."""
     word = word.lower()
