@@ -42,7 +42,6 @@ ASKING_WORDS: dict[Language, frozenset[str]] = {
     ),
     "en": frozenset(
         "say says said saying tell tells mention mentions mentioned paragraph paragraphs wording "
-        "text texts cite cites cited quote quoted preambular operative "
         "also whether would could anything something nothing without within whose upon yet like "
         "however therefore either neither else ever even".split()
     ),
@@ -82,10 +81,7 @@ Council say about …`, `Raconte …`, `Расскажи …`, `اشرح …`, `
 question whose words are looked up in English (`qa.translate`), where such a word would
 otherwise stand for the nearest English word (`Raconte` → `lactone`) and be named as missing.
 Imperatives in the forms a user addresses a program with, the verbs of saying and providing
-that ask what a text says, and the words for a paragraph and its wording; in English also the
-words for a text to cite and citing it (`text` → 发短信 or 课文, `cite` → 表彰, `quote` → 报价,
-`operative` → 手术: a citation tool's question asks for the paragraph to quote, not about texts
-or quotations), as the French and Spanish lists hold `citer` and `citar`. A Chinese question's
+that ask what a text says, and the words for a paragraph and its wording. A Chinese question's
 are no terms either (`qa.signals`): the resolutions say `提到` or `有没有` nowhere, so each
 would count as a notion they lack."""
 
