@@ -103,6 +103,10 @@ AUTHOR_WORDS = re.compile(r"(?:council|hrc)(?:['’]s)?|resolutions?", re.IGNORE
 encourage …`, `Which resolution …`), not terms of it: every paragraph is the Council's, in a
 resolution, and the paragraphs that do name the Council or a resolution (a report requested
 for its next session, an earlier resolution recalled) are seldom the one asked for."""
+CHINESE_AUTHOR_WORDS = frozenset({"理事会", "决议"})
+"""`AUTHOR_WORDS` of a Chinese question (`理事会在决议中鼓励…`, `人权理事会` segmented as `人权`,
+`理事会`): every paragraph is the Council's, in a resolution, and the paragraphs that name the
+Council or a resolution are seldom the one asked for."""
 KIND_SHOWN_WITHIN = 1
 """The paragraphs looked at for the kind of answer a question asks for (a figure, a date): the
 best one, whose answering the question the question model judges (a date in the third paragraph
@@ -483,8 +487,13 @@ def _word_terms(
         ]
     terms = []
     for word, start, end in segmenter().tokenize(question):
-        # Not a stop word, not punctuation, not a word the question is asked with.
-        if word.lower() in tokens(word) and word not in ASKING_WORDS[language]:
+        # Not a stop word, not punctuation, not a word the question is asked with, nor one
+        # naming the Council or its resolutions.
+        if (
+            word.lower() in tokens(word)
+            and word not in ASKING_WORDS[language]
+            and word not in CHINESE_AUTHOR_WORDS
+        ):
             terms.append(Term(word, start, end, _weight(word), _forms(word, holds)))
     return terms
 
