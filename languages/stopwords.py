@@ -85,6 +85,17 @@ that ask what a text says, and the words for a paragraph and its wording. A Chin
 are no terms either (`qa.signals`): the resolutions say `提到` or `有没有` nowhere, so each
 would count as a notion they lack."""
 
+CITING_WORDS_EN = frozenset("text texts cite cites cited quote quoted preambular operative".split())
+"""An English question's words for the text it wants and for citing it (`Which text can I
+cite?`, `agreed language I could quote in a preambular paragraph`): a citation tool's question
+asks for the paragraph to quote, not about texts or quotations, and the dictionary renders them
+as other notions (`text` → 发短信 or 课文, `cite` → 表彰, `quote` → 报价, `operative` → 手术)
+that the paragraph asked for seldom holds, so they are no terms of it (`qa.translate`), as
+`citer` and `citar` are none of a French or Spanish one (`ASKING_WORDS`). Kept apart from
+`ASKING_WORDS["en"]`, which also decides which English glosses are embedded for French,
+Spanish, Russian and Arabic words (`qa.translate._english_vectors`): `texte` and `cotation`
+keep their nearest English words, and the tables made before stay valid."""
+
 QUESTION_WORDS: dict[Language, re.Pattern[str]] = {
     "zh": re.compile(
         r"什么|哪|如何|怎|是否|吗|多少|谁|为何|几[个年次项位届]|^\s*请?(?:列出|概述|概括)"

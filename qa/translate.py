@@ -62,7 +62,7 @@ from embeddings.encoder import Encoder
 from languages import Language
 from languages.clitics import CLITICS as JOINED_WORDS
 from languages.clitics import without_clitics
-from languages.stopwords import ASKING_WORDS, STOPWORDS, STOPWORDS_EN_PLUS
+from languages.stopwords import ASKING_WORDS, CITING_WORDS_EN, STOPWORDS, STOPWORDS_EN_PLUS
 from languages.terminology import THROUGH_ENGLISH_TERMS, UN_TERMS
 from qa import embedded
 from store import atomic
@@ -111,7 +111,8 @@ class TranslatedWord:
 def english_words(
     question: str, holds: Callable[[str], bool] | None = None
 ) -> list[TranslatedWord]:
-    """The content words of an English question (stop words left out), each with the Chinese
+    """The content words of an English question (stop words, words it is asked with and words
+    for citing left out: `languages.stopwords`), each with the Chinese
     headwords its glosses give; with `holds` (whether the corpus holds a text), a word none of
     whose translations the corpus holds gets the held headwords of the glosses it is a word of
     instead (the module docstring)."""
@@ -144,7 +145,7 @@ def english_words(
         for (word, start, end), stem, lemma, found in zip(
             words, stems, lemmas, translations, strict=True
         )
-        if not _asks_with(word)
+        if not _asks_with(word) and word.lower() not in CITING_WORDS_EN
     ]
 
 

@@ -730,12 +730,27 @@ def test_the_council_and_its_resolutions_are_no_terms_of_a_chinese_question():
         ),
         ("决议里有没有提到鼓励年轻人到公共部门工作？", {"37/7 OP8"}),
         ("决议里有没有说要鼓励年轻人到政府部门去工作？", {"37/7 OP8"}),
+        (
+            "We are preparing a statement for a regional group that puts national ownership "
+            "first. The group wants to quote agreed language saying that outside support for "
+            "implementing recommendations should come when a country asks for it and follow "
+            "the priorities that country has set itself. Where does the Council say this?",
+            {"36/29 OP3", "36/29 OP4", "36/29 OP5", "36/29 PP24"},
+        ),
+        (
+            "Our anti-corruption agency is launching an e-government portal, and the minister "
+            "wants to quote a Human Rights Council text in the launch speech. We are looking for "
+            "language that connects the use of technology in government with preventing and "
+            "reducing corruption. What can we cite?",
+            {"37/7 PP15", "37/7 OP2", "51/5 PP22", "51/5 PP8", "37/7 PP8", "51/5 OP11"},
+        ),
     ],
 )
 def test_a_question_asking_where_the_texts_say_something_is_answered(assistant, question, gold):
     # `Where is that set out?` asks where in the texts, not for a place (a paragraph naming
-    # none would refuse it); `有没有`, `提到` are words it is asked with, and `决议` names
-    # the texts' author, not notions the resolutions lack.
+    # none would refuse it); `有没有`, `提到`, `quote`, `text`, `cite` are words it is asked
+    # with or asks for a citation with, and `决议` names the texts' author, not notions the
+    # resolutions lack.
     answer = assistant.ask(question)
     assert answer.status == "ok"
     assert answer.results[0].paragraph.key in gold

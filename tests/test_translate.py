@@ -85,7 +85,7 @@ def test_words_a_question_is_asked_with_are_not_its_terms():
         word.text
         for word in english_words("I'm asking whether the text says anything on UNIFIL's mandate")
     ]
-    assert words == ["asking", "text", "UNIFIL's", "mandate"]
+    assert words == ["asking", "UNIFIL's", "mandate"]
 
 
 def test_un_terms_come_before_the_dictionary():
@@ -122,6 +122,22 @@ def test_the_council_and_its_resolutions_are_no_terms_of_an_english_question():
     assert "人权理事会" in terms[0].forms
     terms = question_terms("Which HRC resolutions recall the Council's panel?", "en")
     assert [term.text for term in terms] == ["recall", "panel"]
+
+
+def test_the_words_for_citing_a_text_are_no_terms_of_an_english_question():
+    # `Which text can I cite?`: the paragraph to quote is asked for, not one about texts or
+    # quotations (`text` → 课文, `quote` → 报价); the resolutions never write `preambular`.
+    terms = question_terms(
+        "Is there a text I could quote or cite in a preambular paragraph on open data?", "en"
+    )
+    assert [term.text for term in terms] == ["open", "data"]
+
+
+def test_the_words_for_citing_a_text_stay_english_glosses_of_other_languages_words():
+    # The glosses embedded for French, Spanish, Russian and Arabic words leave out those a
+    # question is asked with (`tell`), not these: `texte` keeps `text` as its nearest word.
+    assert not any(translate._asks_with(word) for word in ("text", "quote", "cite"))
+    assert translate._asks_with("tell")
 
 
 def test_a_name_the_dictionary_does_not_know_is_marked_unknown():
