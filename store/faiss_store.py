@@ -19,10 +19,8 @@ from __future__ import annotations
 import gc
 import itertools
 import json
-import mmap
-import sys
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 
 import msgspec
@@ -327,12 +325,9 @@ class FaissStore(ParagraphStore):
             raise ValueError(f"{ROWS} is not a list of paragraph ids ({error})") from None
         self._entries = [by_id[paragraph_id] for paragraph_id in rows]
         self._row_of = {entry.id: row for row, entry in enumerate(self._entries)}
-        # Memory-mapped, and mapped whole at once: every question reads a few hundred
-        # scattered rows (each walk's candidates scored again, the hits' similarities), and a
-        # row first read maps its part of the file then, at a page fault each, which a question
-        # never asked before paid row by row (README: "A new question at a million
-        # paragraphs").
-        self._vector_blocks = [_mapped_whole(np.load(version / VECTORS, mmap_mode="r"))]
+        # Memory-mapped: the FAISS index holds its own copy to search; these rows are read
+        # only by an update of the store, so they need not take memory while it serves.
+        self._vector_blocks = [np.load(version / VECTORS, mmap_mode="r")]
         self._words = None
         self._folder = version
         searchers = _Searchers(
@@ -483,22 +478,6 @@ def _collection_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-MADV_POPULATE_READ = getattr(mmap, "MADV_POPULATE_READ", 22)
-"""Linux's advice (5.14 on) that maps every page of a mapping at once (Python 3.11's `mmap`
-does not name it)."""
-
-
-def _mapped_whole(array: np.memmap) -> np.memmap:
-    """`array`, its file's pages mapped into this process now rather than at a fault each on
-    first reading (they are in the page cache: a load has just checksummed the file). Where the
-    kernel cannot, they are mapped as read, as before."""
-    mapping = getattr(array, "_mmap", None)  # numpy's, of the whole file
-    if sys.platform == "linux" and mapping is not None:
-        with suppress(OSError):  # a kernel before 5.14
-            mapping.madvise(MADV_POPULATE_READ)
-    return array
 
 
 def _write_json(path: Path, value: object) -> None:

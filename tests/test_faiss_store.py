@@ -52,27 +52,6 @@ def test_opening_a_store_segments_nothing(home, fake_encoder, monkeypatch):
     assert found[0].id in ("A/HRC/RES/37/7:OP8:zh", "A/HRC/RES/37/7:OP9:zh")
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="reads Linux's /proc/self/smaps")
-def test_a_loaded_store_has_its_vectors_mapped_before_the_first_question(home, fake_encoder):
-    # A question never asked reads rows no earlier one read: none of them waits on a page
-    # fault (README: "A new question at a million paragraphs").
-    vectors = load(home, fake_encoder)._matrix()
-    assert _resident_kib(vectors.ctypes.data) >= vectors.nbytes // 1024
-
-
-def _resident_kib(address: int) -> int:
-    """How much of the mapping holding `address` is in this process's memory."""
-    inside = False
-    for line in Path("/proc/self/smaps").read_text().splitlines():
-        fields = line.split()
-        if "-" in fields[0] and not fields[0].endswith(":"):  # a mapping's address range
-            start, end = (int(bound, 16) for bound in fields[0].split("-"))
-            inside = start <= address < end
-        elif inside and fields[0] == "Rss:":
-            return int(fields[1])
-    raise AssertionError(f"no mapping holds {address:#x}")
-
-
 def test_an_update_of_a_loaded_store_keeps_the_stored_words(home, fake_encoder):
     update(home, fake_encoder, [BUNDLED_CORPUS / "A_HRC_RES_57_12.zh.txt"])
     store = load(home, fake_encoder)
