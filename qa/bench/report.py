@@ -146,7 +146,8 @@ def _asked(row: dict) -> str:
         f"the warm-up's mix of languages: {languages}; from "
         f"{', '.join(map(_file, timed['files']))}); the peer embeds the same questions in the "
         f"same order after the same warm-up. The parts (embed, dense, keyword) are timed after "
-        "each answer, so they find its look-ups kept. The recall is of the warm-up's questions."
+        "each answer, so they find its look-ups kept. The recall is of all "
+        f"{warm_up['asked'] + timed['asked']} questions asked, the warm-up's and the timed."
     )
 
 
