@@ -89,6 +89,8 @@ ASKS: dict[AnswerKind, re.Pattern[str]] = {
     "place": re.compile(
         r"在哪(?:里|儿)?(?:举行|举办|召开)|哪个城市|哪座城市|哪些城市|哪个国家|哪些国家|哪几个国家|哪国"
         r"|哪些政府"
+        # The States that drafted or tabled a text (`核心起草国是哪几个`), as `who sponsored`.
+        r"|(?:起草|提案)国[^，。？]{0,4}(?:是|有)哪"
         r"|(?:城市|国家)(?:有|是)哪些"
         rf"|\bwhere (?:is|was|were|are|will|did|does|do|has|have)\b(?=[^?.]*\b{_MEETING})"
         r"|\b(?:which|what) (?:city|cities|country|countries|governments)\b"

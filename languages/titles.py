@@ -3,11 +3,14 @@ document itself says (`《维也纳宣言和行动纲领》…是怎么建议的
 say about …?`, `Que dit la Déclaration de Vienne …`, `Что говорится в Итоговом документе …`): the
 resolutions cite such documents by name far more often than they give their content.
 
-A Chinese title stands in 《》, with the asking words just after it (`《千年宣言》提出的…`); an
-English one is a run of capitalised words holding a document word (Declaration, Agenda …); a
-French, Spanish, Russian or Arabic one runs from its document word (a Russian one from the
-adjective before it) to the end of its clause or the preposition saying what it is asked
-about (at most eighty characters), as the question writes it, to be named in the answer. A
+A Chinese title stands in 《》, or unmarked from the start of its clause (or after `在`, `对`,
+`与`, `和`, `将`) to its document word (`2005年世界首脑会议成果文件里关于…`, as an English one
+needs no marks), with the asking words just after it (`《千年宣言》提出的…`), or after what it is
+asked about (`《新城市议程》在适足住房方面作了哪些承诺？`); an English one is a run of
+capitalised words holding a document word (Declaration, Agenda …); a French, Spanish, Russian
+or Arabic one runs from its document word (a Russian one from the adjective before it) to the
+end of its clause or the preposition saying what it is asked about (at most eighty
+characters), as the question writes it, to be named in the answer. A
 title named after the resolutions or the Council (`Que dit la résolution 57/12 sur l'Appel à
 l'action …`, `What does resolution 36/29 say about the Sustainable Development Goals?`) is what
 the question asks them about, not a document whose own content it asks for.
@@ -62,11 +65,21 @@ _WORDS_AFTER = r"(?:\s+[^\s,;:?¿؟،()]+){0,3}"
 `Какие главы Конвенции ООН против коррупции рассматриваются …`): its document word and the
 three words after it, enough to name it."""
 
+_CHINESE_DOCUMENT = r"(?:成果文件|宣言|公约|议程|行动纲领|契约)"
+"""The words a Chinese document's title ends with (Outcome Document, Declaration, Convention,
+Agenda, Programme of Action, Pact), by which an unmarked one is read (`2005年世界首脑会议成果
+文件`): a year may start it, a clause or `在`, `对`, `与`, `和`, `将` comes before it."""
+
 TITLES: dict[Language, TitleForms] = {
     "zh": TitleForms(
-        re.compile(r"(?P<title>《[^《》]+》)(?P<after>[^，。？?《]{0,6})"),
+        re.compile(
+            rf"(?P<title>《[^《》]+》|(?:^|(?<=[，。？！、；：\s在对与和将]))(?:\d{{4}}年)?"
+            rf"[\u4e00-\u9fff]{{2,16}}?{_CHINESE_DOCUMENT})"
+            r"(?P<after>(?:在[^，。？?《]{1,12}?方面)?[^，。？?《]{0,6})"
+        ),
         re.compile(
             r"对|关于|里|中|提出|第[\d一二三四五六七八九十]+条|规定|是哪|有哪些|附件|是怎么|是如何|怎样"
+            r"|(?:作了|作出了?|有)(?:哪些|什么)承诺|定了|确定的|哪几"
         ),
     ),
     "en": TitleForms(

@@ -111,6 +111,9 @@ KIND_SHOWN_WITHIN = 1
 """The paragraphs looked at for the kind of answer a question asks for (a figure, a date): the
 best one, whose answering the question the question model judges (a date in the third paragraph
 does not make the first an answer; resolutions date the documents they recall)."""
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+_CHINESE_COUNT = re.compile(r"[\d零〇一二两三四五六七八九十百千万]+[个项届次名位种条类件份]")
+"""A Chinese count: a number and its counter (`八项`, `七个`, `一届`)."""
 NUMBERS_SHOWN_WITHIN = 5
 """The paragraphs looked at for a number the question names a thing by: as many as an answer
 shows, so that a session's number in the fifth of them counts as shown."""
@@ -426,9 +429,15 @@ def missing_phrases(question: str, signals: Signals, most: int = 3) -> tuple[str
 
 def _nameable(term: Term) -> bool:
     """Salient, and a word: two Chinese characters the IDF table does not know are more often
-    a segmentation seam (城市数字化时应采取 → 时应) than a word."""
+    a segmentation seam (城市数字化时应采取 → 时应) than a word; a Chinese word that asks
+    (`哪一年`, `哪几个`, `由谁来`) or counts (`八项`, `七个`) names nothing the resolutions could
+    lack, however rare it is in general Chinese."""
     fragment = len(term.text) <= 2 and not term.text.isascii() and term.text not in idf_weights()
-    return term.weight >= SALIENT_WEIGHT and not fragment
+    asks = _CHINESE.search(term.text) is not None and (
+        QUESTION_WORDS["zh"].search(term.text) is not None
+        or _CHINESE_COUNT.fullmatch(term.text) is not None
+    )
+    return term.weight >= SALIENT_WEIGHT and not fragment and not asks
 
 
 def question_terms(

@@ -46,6 +46,7 @@ from languages.answer_types import asked_kinds, unstated_kinds
         ("Where was the eleventh session of the World Urban Forum held?", ("place",)),
         ("Which governments publish their procurement data openly?", ("place",)),
         ("哪些政府公开了采购数据？", ("place",)),
+        ("关于善治的那份决议，核心起草国是哪几个？", ("place",)),
         ("Quels pays ont ratifié le protocole ?", ("place",)),
         ("¿Dónde se celebró el Foro Urbano Mundial?", ("place",)),
         ("Какие страны ратифицировали протокол?", ("place",)),
