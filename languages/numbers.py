@@ -36,6 +36,8 @@ _NAMED_CHINESE = re.compile(
 clause (`十一条`): numbers that pick one out; before other counters (`八项`) a numeral
 counts."""
 _CHINESE_SHOWN = re.compile(rf"[{_CHINESE_NUMERAL}]+")
+_CHINESE_COUNT = re.compile(rf"[\d{_CHINESE_NUMERAL}万]+[个项届次名位种条类件份]")
+"""A Chinese count: a number and its counter (`八项`, `七个`, `一届`)."""
 _FIGURES = re.compile(
     r"(?<![A-Za-z0-9.,-])\d{1,3}(?:,\d{3})+(?![\d,])|(?<![A-Za-z0-9.,-])\d+(?:\.\d+)*"
 )
@@ -153,3 +155,8 @@ def chinese_value(numeral: str) -> int:
 def _english_value(match: re.Match[str]) -> int:
     tens = _TENS_BEFORE[match["tens"].lower()] if match["tens"] else 0
     return tens + _ORDINALS[match["ordinal"].lower()]
+
+
+def is_chinese_count(word: str) -> bool:
+    """Whether `word` is a number and its counter and nothing else (`八项`, `3个`)."""
+    return _CHINESE_COUNT.fullmatch(word) is not None

@@ -44,7 +44,7 @@ from embeddings.encoder import Encoder
 from languages import Language
 from languages.answer_types import AnswerKind, unstated_kinds
 from languages.keywords import KEYWORD_FORMS
-from languages.numbers import named_numbers, shown_numbers
+from languages.numbers import is_chinese_count, named_numbers, shown_numbers
 from languages.stopwords import ASKING_WORDS, QUESTION_WORDS
 from languages.titles import CITING, TITLES
 from qa.generic import centroid
@@ -111,9 +111,6 @@ KIND_SHOWN_WITHIN = 1
 """The paragraphs looked at for the kind of answer a question asks for (a figure, a date): the
 best one, whose answering the question the question model judges (a date in the third paragraph
 does not make the first an answer; resolutions date the documents they recall)."""
-_CHINESE = re.compile(r"[\u4e00-\u9fff]")
-_CHINESE_COUNT = re.compile(r"[\d零〇一二两三四五六七八九十百千万]+[个项届次名位种条类件份]")
-"""A Chinese count: a number and its counter (`八项`, `七个`, `一届`)."""
 NUMBERS_SHOWN_WITHIN = 5
 """The paragraphs looked at for a number the question names a thing by: as many as an answer
 shows, so that a session's number in the fifth of them counts as shown."""
@@ -433,10 +430,7 @@ def _nameable(term: Term) -> bool:
     (`哪一年`, `哪几个`, `由谁来`) or counts (`八项`, `七个`) names nothing the resolutions could
     lack, however rare it is in general Chinese."""
     fragment = len(term.text) <= 2 and not term.text.isascii() and term.text not in idf_weights()
-    asks = _CHINESE.search(term.text) is not None and (
-        QUESTION_WORDS["zh"].search(term.text) is not None
-        or _CHINESE_COUNT.fullmatch(term.text) is not None
-    )
+    asks = QUESTION_WORDS["zh"].search(term.text) is not None or is_chinese_count(term.text)
     return term.weight >= SALIENT_WEIGHT and not fragment and not asks
 
 

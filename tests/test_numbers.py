@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from languages.numbers import named_numbers, shown_numbers
+from languages.numbers import is_chinese_count, named_numbers, shown_numbers
 
 
 @pytest.mark.parametrize(
@@ -25,6 +25,17 @@ from languages.numbers import named_numbers, shown_numbers
 )
 def test_a_number_is_read_where_it_names_what_is_asked_about(question, named):
     assert [number.text for number in named_numbers(question)] == named
+
+
+@pytest.mark.parametrize("word", ["八项", "七个", "一届", "3个", "两万名"])
+def test_a_chinese_count_is_read_as_one(word):
+    # A count asks how many; it names nothing a refusal could say the resolutions lack.
+    assert is_chinese_count(word)
+
+
+@pytest.mark.parametrize("word", ["项目", "个人", "八项措施", "第八项", "届会"])
+def test_a_word_holding_a_counter_is_no_count(word):
+    assert not is_chinese_count(word)
 
 
 def test_a_number_is_shown_however_a_text_writes_it():
