@@ -65,6 +65,7 @@ CALIBRATION_SETS = (
     "eval/trust/heldout10.jsonl",
     "eval/trust/heldout11.jsonl",
     "eval/trust/heldout12.jsonl",
+    "eval/trust/heldout13.jsonl",
     "eval/trust/languages2.jsonl",
     "eval/dev.jsonl",
     "eval/languages.jsonl",

@@ -33,7 +33,7 @@ them too."""
 TIMED_FILES = (
     "eval/trust/calibration.jsonl",
     "eval/trust/heldout.jsonl",
-    *(f"eval/trust/heldout{number}.jsonl" for number in range(2, 13)),
+    *(f"eval/trust/heldout{number}.jsonl" for number in range(2, 14)),
 )
 """Where the timed questions come from: the trust sets retired into the fitting pool, written at
 other times than the warm-up's (never a blind set)."""
