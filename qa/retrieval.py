@@ -136,7 +136,7 @@ class HybridRetriever:
         keyword_search = BESIDE.submit(self._keyword_search, question, depth, where, mode, meaning)
         query = self.encoder.encode_queries([question])[0]
         dense = self.store.dense_search(query, depth, where) if mode != "keyword" else []
-        keyword, english, _ = keyword_search.result()
+        keyword, english = keyword_search.result()
         fusion = TRANSLATED_FUSION if english is not None else FUSION
         translated_dense = meaning.result() if meaning is not None and english is not None else []
         dense_ranks = {found.id: rank for rank, found in enumerate(dense, 1)}
@@ -176,26 +176,28 @@ class HybridRetriever:
         where: Filters,
         mode: Mode,
         meaning: Future[list[Scored]] | None = None,
-    ) -> tuple[list[Scored], tuple[TranslatedWord, ...] | None, list[str]]:
+    ) -> tuple[list[Scored], tuple[TranslatedWord, ...] | None]:
         """The keyword search's ranking (none in `dense` mode); for an English question, also
-        its words with the translations the store holds, and those its second dense query is
-        made of (`_translated_keyword_search`); given `meaning`, their embedding and search
-        are started as soon as they are chosen, for `meaning` to hold."""
+        its words with the translations the store holds (`_translated_keyword_search`); given
+        `meaning`, the second dense query's embedding and search are started as soon as its
+        translations are chosen, for `meaning` to hold."""
         if mode == "dense":
-            return [], None, []
+            return [], None
         language = question_language(question)
         if not self.through_english(language):
-            return self.store.keyword_search(question, depth, where), None, []
+            return self.store.keyword_search(question, depth, where), None
         if language == "en":
             english = tuple(english_words(question, self.store.holds_text))
         else:
             english = tuple(
                 words_through_english(question, language, self.encoder, self.store.holds_text)
             )
-        keyword, translations = self._translated_keyword_search(
-            question, english, depth, where, meaning
-        )
-        return keyword, english, translations
+        found_by = self._translations_found(english, depth, where)
+        if meaning is not None:
+            # Started before the ranking is summed, which the second dense search does not need.
+            translations = self._cohesive_translations(found_by)
+            BESIDE.submit(self._meaning_search, translations, depth, where, meaning)
+        return self._translated_ranking(question, found_by, depth, where), english
 
     def through_english(self, language: str) -> bool:
         """Whether a question in `language` is searched by keyword through the Chinese of its
@@ -205,40 +207,42 @@ class HybridRetriever:
             language in THROUGH_ENGLISH and not self.store.holds_language(language)
         )
 
-    def _translated_keyword_search(
-        self,
-        question: str,
-        english: tuple[TranslatedWord, ...],
-        depth: int,
-        where: Filters,
-        meaning: Future[list[Scored]] | None = None,
-    ) -> tuple[list[Scored], list[str]]:
-        """Keyword search for an English question: its own words, plus for each of its
-        `english` words the mean BM25 score of its Chinese translations that the corpus holds
-        (those matching no paragraph left out of the mean). With every translation in one
-        query, a word the dictionary gives many Chinese words for outweighed the rest of the
-        question. Also the translations the second dense query is made of, in question order
-        (`_cohesive_translations`): given `meaning`, their search is started in a thread of its
-        own before the ranking is summed, which it does not need."""
+    def _translations_found(
+        self, english: tuple[TranslatedWord, ...], depth: int, where: Filters
+    ) -> list[tuple[str, dict[str, list[Scored]]]]:
+        """Each of an English question's `english` words (lower-cased, in question order) with
+        its Chinese translations that the keyword search finds, and the rows it finds for each
+        (a translation matching no paragraph left out). Each translation is searched once."""
         searched: dict[str, list[Scored]] = {}
-        held: list[tuple[str, list[str]]] = []
+        found_by: list[tuple[str, dict[str, list[Scored]]]] = []
         for word in english:
             for translation in word.translations:
                 if translation not in searched:
                     searched[translation] = self.store.keyword_search(translation, depth, where)
-            held.append((word.text.lower(), [t for t in word.translations if searched[t]]))
-        translations = self._cohesive_translations(held, searched)
-        if meaning is not None:
-            BESIDE.submit(self._meaning_search, translations, depth, where, meaning)
+            found = {t: searched[t] for t in word.translations if searched[t]}
+            found_by.append((word.text.lower(), found))
+        return found_by
+
+    def _translated_ranking(
+        self,
+        question: str,
+        found_by: list[tuple[str, dict[str, list[Scored]]]],
+        depth: int,
+        where: Filters,
+    ) -> list[Scored]:
+        """Keyword ranking for an English question: its own words, plus for each of its words
+        the mean BM25 score of its translations that the corpus holds (`found_by`). With every
+        translation in one query, a word the dictionary gives many Chinese words for outweighed
+        the rest of the question."""
         totals: dict[str, float] = defaultdict(float)
         for found in self.store.keyword_search(question, depth, where):
             totals[found.id] += found.score
-        for _, found_by in held:
-            for translation in found_by:
-                for found in searched[translation]:
-                    totals[found.id] += found.score / len(found_by)
+        for _, found in found_by:
+            for rows in found.values():
+                for row in rows:
+                    totals[row.id] += row.score / len(found)
         ranked = sorted(totals.items(), key=lambda item: -item[1])[:depth]
-        return [Scored(id, score) for id, score in ranked], translations
+        return [Scored(id, score) for id, score in ranked]
 
     def _meaning_search(
         self, translations: list[str], depth: int, where: Filters, meaning: Future[list[Scored]]
@@ -255,16 +259,18 @@ class HybridRetriever:
             meaning.set_exception(failure)
 
     def _cohesive_translations(
-        self, held: list[tuple[str, list[str]]], searched: dict[str, list[Scored]]
+        self, found_by: list[tuple[str, dict[str, list[Scored]]]]
     ) -> list[str]:
-        """Of each word's `held` translations (word → those the keyword search found), the
-        `MEANING_TRANSLATIONS` that the most paragraphs hold beside a translation of another
-        of the question's words (the dictionary's order among equals, and the first ones where
-        none is held beside another's), in question order. The paragraphs counted are those
-        the translations' keyword searches found (`searched`), each checked for holding the
-        translation as written: every translation of an ambiguous word was searched anyway,
-        and one read in another sense (`local` → 小范围, found by 范围) is rarely held beside
-        the others (`government` → 政府)."""
+        """The translations the second dense query is made of: of each word's translations
+        the keyword search found (`found_by`), the `MEANING_TRANSLATIONS` that the most
+        paragraphs hold beside a translation of another of the question's words (the
+        dictionary's order among equals, and the first ones where none is held beside
+        another's), in question order. The paragraphs counted are those the translations'
+        keyword searches found, each checked for holding the translation as written: every
+        translation of an ambiguous word was searched anyway, and one read in another sense
+        (`local` → 小范围, found by 范围) is rarely held beside the others (`government` → 政府)."""
+        held = [(word, list(found)) for word, found in found_by]
+        searched = {t: rows for _, found in found_by for t, rows in found.items()}
         found_ids = list(dict.fromkeys(found.id for rows in searched.values() for found in rows))
         passages = [
             passage_text(item.resolution, item.paragraph).lower()

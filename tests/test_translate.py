@@ -199,12 +199,23 @@ def test_threads_answering_at_once_get_the_stems_of_their_own_words():
     assert together == [alone[question] for question in questions]
 
 
+def _translated_search(
+    retriever: HybridRetriever, question: str, depth: int
+) -> tuple[list, list[str]]:
+    """An English question's keyword ranking and its second dense query's translations, as
+    the retriever's search makes them."""
+    english = tuple(english_words(question, retriever.store.holds_text))
+    found_by = retriever._translations_found(english, depth, Filters())
+    ranking = retriever._translated_ranking(question, found_by, depth, Filters())
+    return ranking, retriever._cohesive_translations(found_by)
+
+
 def test_an_english_word_weighs_as_the_mean_of_its_translations_the_corpus_holds(fake_assistant):
     # "locally" has twenty Chinese translations (当地, 地方, 本地, 局部, …): summed, they
     # outweighed the rest of the question; a translation matching no paragraph is left out.
     store = fake_assistant.store
     question = "promoting human rights locally"
-    found, _, held = fake_assistant.retriever._keyword_search(question, 200, Filters(), "hybrid")
+    found, meaning = _translated_search(fake_assistant.retriever, question, 200)
     expected = {hit.id: hit.score for hit in store.keyword_search(question, 200, Filters())}
     for word in english_words(question):
         matched = [store.keyword_search(t, 200, Filters()) for t in word.translations]
@@ -213,7 +224,7 @@ def test_an_english_word_weighs_as_the_mean_of_its_translations_the_corpus_holds
             for hit in hits:
                 expected[hit.id] = expected.get(hit.id, 0.0) + hit.score / len(matched)
     locally = next(word for word in english_words(question) if word.text == "locally")
-    assert "地方" in held and "局部" in locally.translations and "局部" not in held
+    assert "地方" in meaning and "局部" in locally.translations and "局部" not in meaning
     assert {hit.id: pytest.approx(hit.score) for hit in found} == expected
     assert [hit.score for hit in found] == sorted((hit.score for hit in found), reverse=True)
 
@@ -223,7 +234,7 @@ def test_the_meaning_query_keeps_the_translations_held_beside_the_other_words(fa
     # paragraphs, 小范围 (found by its 范围) in none: the second dense query takes each word's
     # two most often held beside another word's, and nothing of the other sense.
     question = "local government best practices report HRC63"
-    _, _, meaning = fake_assistant.retriever._keyword_search(question, 50, Filters(), "hybrid")
+    _, meaning = _translated_search(fake_assistant.retriever, question, 50)
     local = next(word for word in english_words(question) if word.text == "local")
     assert {"小范围", "就地", "当地"} <= set(local.translations)
     assert {"地方", "政府"} <= set(meaning)
@@ -248,16 +259,14 @@ def test_an_english_question_is_searched_the_same_whatever_was_asked_before(fake
     store, encoder = fake_assistant.store, fake_assistant.retriever.encoder
     depths = (1, 50, 3)
     alone = {
-        (question, depth): HybridRetriever(store, encoder)._keyword_search(
-            question, depth, Filters(), "hybrid"
-        )
+        (question, depth): _translated_search(HybridRetriever(store, encoder), question, depth)
         for depth in depths
         for question in ENGLISH_QUESTIONS
     }
     retriever = HybridRetriever(store, encoder)
     for question in ENGLISH_QUESTIONS + ENGLISH_QUESTIONS[::-1]:
         for depth in depths[::-1] + depths:
-            searched = retriever._keyword_search(question, depth, Filters(), "hybrid")
+            searched = _translated_search(retriever, question, depth)
             assert searched == alone[question, depth], (question, depth)
 
 
