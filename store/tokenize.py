@@ -68,10 +68,32 @@ def tokens(text: str, language: Language | None = None) -> list[str]:
 
 
 @lru_cache(maxsize=SEGMENT_CACHE_SIZE)
+def cut_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    """jieba's words of `text` (its default mode: no word inside another), as written, with
+    their offsets. Kept: a Chinese question is read so for its terms and for the places it
+    names, and its search-mode words (`_segment`) are made from these."""
+    return tuple(segmenter().tokenize(text))
+
+
+@lru_cache(maxsize=SEGMENT_CACHE_SIZE)
 def _segment(text: str) -> tuple[tuple[str, int, int], ...]:
-    return tuple(
-        (word.lower(), start, end) for word, start, end in segmenter().tokenize(text, mode="search")
-    )
+    """jieba's search-mode words of `text`, lower-cased, with their offsets: as its
+    `tokenize(text, mode="search")` makes them (each word's two- and three-character words
+    that the table holds, then the word), from the default-mode words `cut_spans` keeps, so
+    that a question is cut once."""
+    frequency = segmenter().FREQ
+    found = []
+    for word, start, end in cut_spans(text):
+        width = end - start
+        for size in (2, 3):
+            if width > size:
+                found += [
+                    (gram.lower(), start + i, start + i + size)
+                    for i in range(width - size + 1)
+                    if frequency.get(gram := word[i : i + size])
+                ]
+        found.append((word.lower(), start, end))
+    return tuple(found)
 
 
 @lru_cache(maxsize=SEGMENT_CACHE_SIZE)
