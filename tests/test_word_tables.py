@@ -15,7 +15,7 @@ from corpus import BUNDLED_CORPUS, read_resolutions
 from store import word_tables
 from store.atomic import VersionUnavailable
 from store.base import passage_text
-from store.tokenize import segmenter
+from store.tokenize import _segment, cut_spans, segmenter
 from store.word_tables import WordTable, frequencies, idf_weights
 
 
@@ -35,6 +35,17 @@ def texts() -> list[str]:
 def test_the_segmenter_cuts_as_jieba_does(texts, mode):
     for text in texts:
         assert list(segmenter().tokenize(text, mode=mode)) == list(jieba.tokenize(text, mode))
+
+
+def test_a_text_cut_once_gives_jiebas_words_in_both_modes(texts):
+    """A question's words are cut once and kept (`cut_spans`); its search-mode words, which
+    the keyword search and the highlights read, are made from them: both are jieba's own."""
+    for text in texts:
+        assert cut_spans(text) == tuple(jieba.tokenize(text))
+        searched = tuple(
+            (word.lower(), start, end) for word, start, end in jieba.tokenize(text, "search")
+        )
+        assert _segment(text) == searched
 
 
 def test_the_tables_hold_jiebas_numbers():
