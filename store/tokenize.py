@@ -67,33 +67,29 @@ def tokens(text: str, language: Language | None = None) -> list[str]:
     return [word for word, _, _ in token_spans(text, language)]
 
 
-@lru_cache(maxsize=SEGMENT_CACHE_SIZE)
 def cut_spans(text: str) -> tuple[tuple[str, int, int], ...]:
-    """jieba's words of `text` (its default mode: no word inside another), as written, with
-    their offsets. Kept: a Chinese question is read so for its terms and for the places it
-    names, and its search-mode words (`_segment`) are made from these."""
-    return tuple(segmenter().tokenize(text))
+    """jieba's words of `text` in its default mode (no word inside another), as written, with
+    their offsets, read from its search-mode words (`_segment`, kept): search mode yields each
+    default-mode word after the shorter words inside it, so the default-mode words are, from
+    the text's start, the longest word starting where the one before ends. A Chinese question
+    is cut once, for its keyword search, its terms and the places it names, and kept once."""
+    longest: dict[int, int] = {}
+    for _, start, end in _segment(text):
+        longest[start] = max(end, longest.get(start, end))
+    words = []
+    start = 0
+    while start in longest:
+        end = longest[start]
+        words.append((text[start:end], start, end))
+        start = end
+    return tuple(words)
 
 
 @lru_cache(maxsize=SEGMENT_CACHE_SIZE)
 def _segment(text: str) -> tuple[tuple[str, int, int], ...]:
-    """jieba's search-mode words of `text`, lower-cased, with their offsets: as its
-    `tokenize(text, mode="search")` makes them (each word's two- and three-character words
-    that the table holds, then the word), from the default-mode words `cut_spans` keeps, so
-    that a question is cut once."""
-    frequency = segmenter().FREQ
-    found = []
-    for word, start, end in cut_spans(text):
-        width = end - start
-        for size in (2, 3):
-            if width > size:
-                found += [
-                    (gram.lower(), start + i, start + i + size)
-                    for i in range(width - size + 1)
-                    if frequency.get(gram := word[i : i + size])
-                ]
-        found.append((word.lower(), start, end))
-    return tuple(found)
+    return tuple(
+        (word.lower(), start, end) for word, start, end in segmenter().tokenize(text, mode="search")
+    )
 
 
 @lru_cache(maxsize=SEGMENT_CACHE_SIZE)

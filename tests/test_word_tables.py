@@ -38,14 +38,13 @@ def test_the_segmenter_cuts_as_jieba_does(texts, mode):
 
 
 def test_a_text_cut_once_gives_jiebas_words_in_both_modes(texts):
-    """A question's words are cut once and kept (`cut_spans`); its search-mode words, which
-    the keyword search and the highlights read, are made from them: both are jieba's own."""
+    """A question is cut once, in search mode, and kept (`_segment`); its default-mode words,
+    which its terms and the places it names are read from, are read from those: both are
+    jieba's own."""
     for text in texts:
+        searched = jieba.tokenize(text, "search")
+        assert _segment(text) == tuple((word.lower(), start, end) for word, start, end in searched)
         assert cut_spans(text) == tuple(jieba.tokenize(text))
-        searched = tuple(
-            (word.lower(), start, end) for word, start, end in jieba.tokenize(text, "search")
-        )
-        assert _segment(text) == searched
 
 
 def test_the_tables_hold_jiebas_numbers():
