@@ -39,7 +39,7 @@ from embeddings import settings
 from languages import LANGUAGES, Language
 from store import atomic
 from store.atomic import Artefact
-from store.tokenize import segmenter
+from store.tokenize import cut_spans
 
 PLACE_TABLE = Artefact("hrc-qa-places/1", "place-name table", verify="checksum")
 """Its format is raised when the way the table is made changes."""
@@ -105,7 +105,7 @@ def _chinese_places(
     question: str, names: dict[str, tuple[str, ...]]
 ) -> list[tuple[int, int, tuple[str, ...]]]:
     """Runs of whole words of the question's segmentation that are a name, longest first."""
-    words = list(segmenter().tokenize(question))
+    words = cut_spans(question)
     found = [
         (words[first][1], words[last][2], names[name])
         for first in range(len(words))

@@ -144,23 +144,24 @@ class HybridRetriever:
         translated_ranks = {found.id: rank for rank, found in enumerate(translated_dense, 1)}
         keyword_scores = {found.id: found.score for found in keyword}
         ids = list(dense_ranks | keyword_ranks | translated_ranks)
-        similarities = self.store.vectors(ids) @ query if ids else []
+        similarities = (self.store.vectors(ids) @ query).tolist() if ids else []
+        fused = _fused(
+            ids,
+            (
+                (dense_ranks, fusion.dense),
+                (keyword_ranks, fusion.keyword),
+                (translated_ranks, fusion.translated),
+            ),
+            fusion.k,
+        )
         hits = [
             Hit(
-                id=paragraph_id,
-                fused=sum(
-                    weight / (fusion.k + ranks[paragraph_id])
-                    for ranks, weight in (
-                        (dense_ranks, fusion.dense),
-                        (keyword_ranks, fusion.keyword),
-                        (translated_ranks, fusion.translated),
-                    )
-                    if paragraph_id in ranks
-                ),
-                similarity=float(similarity),
-                dense_rank=dense_ranks.get(paragraph_id),
-                keyword_rank=keyword_ranks.get(paragraph_id),
-                keyword_score=keyword_scores.get(paragraph_id, 0.0),
+                paragraph_id,
+                fused[paragraph_id],
+                similarity,
+                dense_ranks.get(paragraph_id),
+                keyword_ranks.get(paragraph_id),
+                keyword_scores.get(paragraph_id, 0.0),
             )
             for paragraph_id, similarity in zip(ids, similarities, strict=True)
         ]
@@ -340,6 +341,20 @@ class HybridRetriever:
         scores = reranker.scores(question, passages)
         order = sorted(range(len(head)), key=lambda i: -scores[i])
         return [head[i] for i in order] + tail
+
+
+def _fused(
+    ids: list[str], weighted_ranks: tuple[tuple[dict[str, int], float], ...], k: int
+) -> dict[str, float]:
+    """Each of `ids`' reciprocal rank fusion score: `weight / (k + rank)` summed over the
+    ranked lists it is in, in their order. One pass over each list, where a sum over the
+    lists for each id took most of the fusion's time (README: "A question's path at a million
+    paragraphs, shorter")."""
+    fused = dict.fromkeys(ids, 0.0)
+    for ranks, weight in weighted_ranks:
+        for paragraph_id, rank in ranks.items():
+            fused[paragraph_id] += weight / (k + rank)
+    return fused
 
 
 def _rows_holding(passages: list[str], texts: list[str]) -> dict[str, set[int]]:

@@ -52,7 +52,7 @@ from qa.places import named_places, unmentioned
 from qa.retrieval import Found
 from qa.translate import TranslatedWord, asked_with, english_words, word_vectors
 from store.base import ParagraphStore, passage_text
-from store.tokenize import segmenter, token_spans, tokens
+from store.tokenize import cut_spans, segmenter, token_spans, tokens
 from store.word_tables import idf_weights
 
 UNKNOWN_WEIGHT = 12.0
@@ -489,7 +489,7 @@ def _word_terms(
             for stem, start, end in token_spans(question, language)
         ]
     terms = []
-    for word, start, end in segmenter().tokenize(question):
+    for word, start, end in cut_spans(question):
         # Not a stop word, not punctuation, not a word the question is asked with, nor one
         # naming the Council or its resolutions.
         if (

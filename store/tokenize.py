@@ -67,6 +67,24 @@ def tokens(text: str, language: Language | None = None) -> list[str]:
     return [word for word, _, _ in token_spans(text, language)]
 
 
+def cut_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    """jieba's words of `text` in its default mode (no word inside another), as written, with
+    their offsets, read from its search-mode words (`_segment`, kept): search mode yields each
+    default-mode word after the shorter words inside it, so the default-mode words are, from
+    the text's start, the longest word starting where the one before ends. A Chinese question
+    is cut once, for its keyword search, its terms and the places it names, and kept once."""
+    longest: dict[int, int] = {}
+    for _, start, end in _segment(text):
+        longest[start] = max(end, longest.get(start, end))
+    words = []
+    start = 0
+    while start in longest:
+        end = longest[start]
+        words.append((text[start:end], start, end))
+        start = end
+    return tuple(words)
+
+
 @lru_cache(maxsize=SEGMENT_CACHE_SIZE)
 def _segment(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(

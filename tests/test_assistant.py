@@ -183,3 +183,17 @@ def test_a_part_that_does_not_exist_is_an_error(fake_assistant):
     answer = fake_assistant.ask("腐败", filters=Filters(part="appendix"))  # type: ignore[arg-type]
     assert (answer.status, answer.results) == ("error", ())
     assert "preambular" in answer.message and "appendix" in answer.message
+
+
+def test_a_hit_is_scored_by_the_ranks_it_was_found_at(fake_assistant):
+    """Reciprocal rank fusion, summed in one pass over each ranked list: each hit scores
+    `weight / (k + rank)` over the searches that found it, and the hits come best first."""
+    from qa.retrieval import FUSION
+
+    hits = fake_assistant.retriever.search("人权理事会关于善治与反腐败的决议", 10)
+    assert len(hits) == 10
+    for hit in hits:
+        ranked = ((hit.dense_rank, FUSION.dense), (hit.keyword_rank, FUSION.keyword))
+        assert hit.fused == sum(weight / (FUSION.k + rank) for rank, weight in ranked if rank)
+    assert [hit.fused for hit in hits] == sorted((hit.fused for hit in hits), reverse=True)
+    assert any(hit.dense_rank and hit.keyword_rank for hit in hits)

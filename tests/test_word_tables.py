@@ -15,7 +15,7 @@ from corpus import BUNDLED_CORPUS, read_resolutions
 from store import word_tables
 from store.atomic import VersionUnavailable
 from store.base import passage_text
-from store.tokenize import segmenter
+from store.tokenize import _segment, cut_spans, segmenter
 from store.word_tables import WordTable, frequencies, idf_weights
 
 
@@ -35,6 +35,16 @@ def texts() -> list[str]:
 def test_the_segmenter_cuts_as_jieba_does(texts, mode):
     for text in texts:
         assert list(segmenter().tokenize(text, mode=mode)) == list(jieba.tokenize(text, mode))
+
+
+def test_a_text_cut_once_gives_jiebas_words_in_both_modes(texts):
+    """A question is cut once, in search mode, and kept (`_segment`); its default-mode words,
+    which its terms and the places it names are read from, are read from those: both are
+    jieba's own."""
+    for text in texts:
+        searched = jieba.tokenize(text, "search")
+        assert _segment(text) == tuple((word.lower(), start, end) for word, start, end in searched)
+        assert cut_spans(text) == tuple(jieba.tokenize(text))
 
 
 def test_the_tables_hold_jiebas_numbers():
