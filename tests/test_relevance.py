@@ -26,6 +26,7 @@ from qa.signals import (
     UNKNOWN_WEIGHT,
     Signals,
     Term,
+    asking_part,
     asks_about_documents,
     coverage,
     is_question,
@@ -731,6 +732,37 @@ def test_a_word_no_english_word_comes_near_counts_in_its_share_as_the_rarest_wor
     assert share == pytest.approx(UNKNOWN_WEIGHT / (UNKNOWN_WEIGHT + 6.0))
     placed = TranslatedWord("апатридов", 23, 32, ("无国籍",), True)
     assert unplaced_share(question, "ru", [rights, placed], [term]) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        # The situation's session and places are the asker's, not what is asked for.
+        (
+            "Our city network is preparing input for the OHCHR report due at the Council's "
+            "sixty-third session. We want to be consulted. Whose views is the Office asked to "
+            "seek?",
+            "Whose views is the Office asked to seek?",
+        ),
+        # An ask that names nothing, or asks `which ones`, asks about the sentence before it.
+        (
+            "I need a list of countries that have a national reporting mechanism. Which ones "
+            "are there?",
+            "I need a list of countries that have a national reporting mechanism. Which ones "
+            "are there?",
+        ),
+        (
+            "我需要一份设有国家报告机制的国家名单。有哪些？",
+            "我需要一份设有国家报告机制的国家名单。 有哪些？",
+        ),
+        # One sentence, or no question mark: the whole question.
+        ("When was the panel held?", "When was the panel held?"),
+        ("I need the sixty-third session's report. List its requests.", None),
+    ],
+)
+def test_the_kind_asked_and_the_numbers_named_are_read_from_the_sentences_that_ask(question, ask):
+    language = "en" if question.isascii() else "zh"
+    assert asking_part(question, question_terms(question, language)) == (ask or question)
 
 
 def test_the_words_a_chinese_question_is_asked_with_are_no_terms():
