@@ -29,7 +29,8 @@ or election, no outcome and nothing of this year).
 Another, whether it names a thing by a number none of the paragraphs found shows (`SDG target
 16.5` beside goal 16, `第十三届` beside 第十二届: `languages.numbers`), is not weighed by a
 model: such a question is refused, as one about places no resolution mentions is
-(`qa.assistant`).
+(`qa.assistant`). Both are read from the sentences that ask (`asking_part`): the situation a
+long question tells first names places and sessions that are the asker's, not what is asked.
 """
 
 from __future__ import annotations
