@@ -29,7 +29,8 @@ or election, no outcome and nothing of this year).
 Another, whether it names a thing by a number none of the paragraphs found shows (`SDG target
 16.5` beside goal 16, `第十三届` beside 第十二届: `languages.numbers`), is not weighed by a
 model: such a question is refused, as one about places no resolution mentions is
-(`qa.assistant`).
+(`qa.assistant`). Both are read from the sentences that ask (`asking_part`): the situation a
+long question tells first names places and sessions that are the asker's, not what is asked.
 """
 
 from __future__ import annotations
@@ -244,6 +245,7 @@ def question_signals(
     stored, passages = [stored[i] for i in order], [passages[i] for i in order]
     coverages = [coverages[i] for i in order]
     best = found.hits[0]
+    ask = asking_part(question, terms)
     places = named_places(question, language)
     absent = unmentioned(places, store.holds_text)
     nearness = (
@@ -267,13 +269,52 @@ def question_signals(
         words_checked=checked,
         through_english=through_english,
         word_similarity=nearness,
-        unstated_kinds=unstated_kinds(question, passages[:KIND_SHOWN_WITHIN]),
+        unstated_kinds=unstated_kinds(ask, passages[:KIND_SHOWN_WITHIN]),
         unmentioned_places=tuple(dict.fromkeys(place.text for place in absent)),
         names_mentioned_place=len(absent) < len(places),
-        unshown_numbers=unshown_numbers(question, passages[:NUMBERS_SHOWN_WITHIN]),
+        unshown_numbers=unshown_numbers(ask, passages[:NUMBERS_SHOWN_WITHIN]),
         unplaced=unplaced_share(question, language, found.english, terms)
         if through_english
         else 0.0,
+    )
+
+
+_REFERS_BACK = re.compile(r"\b(?:which|what) ones\b", re.IGNORECASE)
+"""An English ask for the things the sentence before it names (`ones` is a term: the
+dictionary glosses 哪些 as `which ones`)."""
+
+
+def asking_part(question: str, terms: Sequence[Term]) -> str:
+    """The part of `question` that asks, which the kind of answer and the numbers it names
+    things by are read from (`unstated_kinds`, `unshown_numbers`): of a question of several
+    sentences, those with a question mark, each with the sentence before it when it holds
+    none of the question's `terms` or asks `which ones` (`Which ones are there?` after `I need
+    a list of countries that …`: what it asks for is named there); the whole question when it is one sentence or no sentence has a mark. The
+    situation a long question tells first (`… a side event on what countries have learned`,
+    `… the report due at the Council's sixty-third session`) asks for no place and names no
+    session the answer must show; its words are still terms, and still named when missing."""
+    ends = [match.end() for match in _SENTENCE_END.finditer(question)]
+    if not ends:
+        return question
+    spans = list(zip([0, *ends], [*ends, len(question)], strict=True))
+    asking = [
+        i
+        for i, (start, end) in enumerate(spans)
+        if any(mark in question[start:end] for mark in QUESTION_MARKS)
+    ]
+    if not asking:
+        return question
+    chosen = set(asking) | {
+        i - 1
+        for i in asking
+        if i
+        and (
+            _REFERS_BACK.search(question, *spans[i]) is not None
+            or not any(spans[i][0] <= term.start < spans[i][1] for term in terms)
+        )
+    }
+    return " ".join(
+        question[start:end].strip() for start, end in (spans[i] for i in sorted(chosen))
     )
 
 

@@ -26,6 +26,7 @@ from qa.signals import (
     UNKNOWN_WEIGHT,
     Signals,
     Term,
+    asking_part,
     asks_about_documents,
     coverage,
     is_question,
@@ -731,6 +732,78 @@ def test_a_word_no_english_word_comes_near_counts_in_its_share_as_the_rarest_wor
     assert share == pytest.approx(UNKNOWN_WEIGHT / (UNKNOWN_WEIGHT + 6.0))
     placed = TranslatedWord("апатридов", 23, 32, ("无国籍",), True)
     assert unplaced_share(question, "ru", [rights, placed], [term]) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        # The situation's session and places are the asker's, not what is asked for.
+        (
+            "Our city network is preparing input for the OHCHR report due at the Council's "
+            "sixty-third session. We want to be consulted. Whose views is the Office asked to "
+            "seek?",
+            "Whose views is the Office asked to seek?",
+        ),
+        # An ask that names nothing, or asks `which ones`, asks about the sentence before it.
+        (
+            "I need a list of countries that have a national reporting mechanism. Which ones "
+            "are there?",
+            "I need a list of countries that have a national reporting mechanism. Which ones "
+            "are there?",
+        ),
+        (
+            "我需要一份设有国家报告机制的国家名单。有哪些？",
+            "我需要一份设有国家报告机制的国家名单。 有哪些？",
+        ),
+        # One sentence, or no question mark: the whole question.
+        ("When was the panel held?", "When was the panel held?"),
+        ("I need the sixty-third session's report. List its requests.", None),
+    ],
+)
+def test_the_kind_asked_and_the_numbers_named_are_read_from_the_sentences_that_ask(question, ask):
+    language = "en" if question.isascii() else "zh"
+    assert asking_part(question, question_terms(question, language)) == (ask or question)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "gold"),
+    [
+        # `what countries have learned` tells the side event's theme, not a place asked for.
+        (
+            "I'm organising a side event on what countries have learned from running their "
+            "national follow-up systems. We'd like to point to a Council mandate for the UN "
+            "human rights office to gather this experience. Has the Office been asked to "
+            "compile and share good practices, challenges and lessons learned on these systems?",
+            {"36/29 OP8"},
+        ),
+        # The session is the asker's deadline; the paragraph asked for names none.
+        (
+            "Our city network is preparing input for the OHCHR report due at the Council's "
+            "sixty-third session. We want to make sure we're consulted. Whose views is the "
+            "Office asked to seek?",
+            {"57/12 OP12", "57/12 OP11"},
+        ),
+    ],
+)
+def test_a_long_question_is_not_refused_for_a_place_or_a_session_its_situation_names(
+    assistant, question, gold
+):
+    answer = assistant.ask(question)
+    assert answer.status == "ok" and answer.signals.unshown_numbers == ()
+    assert answer.results[0].paragraph.key in gold
+
+
+@pytest.mark.slow
+def test_a_long_question_asking_which_ones_of_what_it_named_before_is_refused_saying_so(
+    assistant,
+):
+    answer = assistant.ask(
+        "I need a list of countries that already have a national mechanism for reporting and "
+        "follow-up up and running. Which ones are there?"
+    )
+    assert answer.status == "no_match" and answer.signals.unstated_kinds == ("place",)
+    assert answer.message.startswith("The question asks for a place or for particular countries")
 
 
 def test_the_words_a_chinese_question_is_asked_with_are_no_terms():
