@@ -10,7 +10,8 @@ question's ten nearest as surely with half the candidates a graph of a million n
 walks side by side take about half the time of one (README: "Graphs side by side"). Each walk
 compares one-byte integer codes of the vectors (`GRAPH_CODES`) and its best candidates are
 scored again exactly from the store's float vectors, so the scores and order returned are
-exact.
+exact. A walk whose candidates crowd (`crowded`) is walked again with more of them: the rows
+it missed are found there (README: "A walk whose candidates crowd, walked again").
 """
 
 from __future__ import annotations
