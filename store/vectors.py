@@ -10,7 +10,8 @@ question's ten nearest as surely with half the candidates a graph of a million n
 walks side by side take about half the time of one (README: "Graphs side by side"). Each walk
 compares one-byte integer codes of the vectors (`GRAPH_CODES`) and its best candidates are
 scored again exactly from the store's float vectors, so the scores and order returned are
-exact.
+exact. A walk whose candidates crowd (`crowded`) is walked again with more of them: the rows
+it missed are found there (README: "A walk whose candidates crowd, walked again").
 """
 
 from __future__ import annotations
@@ -51,6 +52,17 @@ CODE_RANGE = 127
 RESCORED = 50
 """How many of a walk's candidates are scored again exactly, however few are asked: the
 codes' order can differ from the exact one among near neighbours."""
+CROWD_NEAREST = 10
+"""The candidates whose crowding a walk checks (`crowded`): the ten a user's answer is drawn
+from first, against the `RESCORED`-th."""
+CROWDED_SPREAD = 0.02
+"""A walk's candidates crowd when the `CROWD_NEAREST`-th's exact score exceeds the
+`RESCORED`-th's by less than this share of how far the best is from the question (1 − its
+score): many rows about as near as each other, compared with how near they are, which is where
+a walk misses some of the nearest (their links go to rows outside the crowd). A share, not a
+score, so that it does not depend on how near a corpus's rows lie to its questions."""
+CROWDED_WALK = 3
+"""A crowded walk is walked again with this many times its candidates (`walk`)."""
 BUILD_THREADS = faiss.omp_get_max_threads()
 """Building a graph uses every core FAISS may; a walk uses one thread, since FAISS's threads
 gain nothing on one vector and, woken right after ONNX Runtime's threads have embedded the
@@ -152,7 +164,8 @@ class VectorIndex:
     ) -> tuple[np.ndarray, np.ndarray]:
         """The `k` rows nearest `query` and their scores, best first, among `rows` (sorted;
         None: all); `matrix` holds every row's float vector. `candidates` is each walk's
-        efSearch (its graph's `ef_search` when None)."""
+        efSearch, walked once (None: its graph's `ef_search`, walked again where its candidates
+        crowd: `walk`)."""
         faiss.omp_set_num_threads(1)
         if not self.graphs:
             selector = None if rows is None else faiss.IDSelectorBatch(rows.astype(np.int64))
@@ -169,7 +182,9 @@ class VectorIndex:
             if within is None or len(within):
                 # Given on every walk: a saved graph keeps the efSearch it was built with.
                 depth = candidates or ef_search(graph.ntotal)
-                walks.append((start, (graph, matrix[start:end], query, k, depth, within)))
+                walks.append(
+                    (start, (graph, matrix[start:end], query, k, depth, within, not candidates))
+                )
         if not walks:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32)
         beside = [_WALKS.submit(walk, *arguments) for _, arguments in walks[1:]]
@@ -207,23 +222,44 @@ def walk(
     k: int,
     candidates: int,
     rows: np.ndarray | None = None,
+    again: bool = True,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The rows of the `k` vectors of `matrix` (the graph's, in float32) nearest `query` among
     `rows` (None: all), and their scores, best first: the graph walked with `candidates` (its
     efSearch) over its codes (`GRAPH_CODES`), its best `RESCORED` (or `k`) scored again
-    exactly from `matrix`."""
+    exactly from `matrix`. Where they crowd (`crowded`), the graph is walked again with
+    `CROWDED_WALK` times the candidates and both walks' rows are kept; `again=False` walks
+    once (the benchmark's recall by efSearch)."""
     selector = None if rows is None else faiss.IDSelectorBatch(rows.astype(np.int64))
     depth = min(max(k, RESCORED), graph.ntotal)
-    # A filter drops rows the walk passes through: it keeps more candidates to find enough.
-    parameters = faiss.SearchParametersHNSW(
-        sel=selector, efSearch=max(candidates, depth if selector is None else 2 * depth)
-    )
     probe = _codes(query) if _integer_codes(graph) else query
-    found = graph.search(probe[None], depth, params=parameters)[1][0]
-    found = found[found >= 0]
+
+    def walked(efsearch: int) -> np.ndarray:
+        # A filter drops rows the walk passes through: it keeps more candidates to find enough.
+        parameters = faiss.SearchParametersHNSW(
+            sel=selector, efSearch=max(efsearch, depth if selector is None else 2 * depth)
+        )
+        found = graph.search(probe[None], depth, params=parameters)[1][0]
+        return found[found >= 0]
+
+    found = walked(candidates)
     scores = matrix[found] @ query
-    best = np.argsort(-scores, kind="stable")[:k]
+    order = np.argsort(-scores, kind="stable")
+    if again and crowded(scores[order]):
+        found = np.union1d(found, walked(CROWDED_WALK * candidates))
+        scores = matrix[found] @ query
+        order = np.argsort(-scores, kind="stable")
+    best = order[:k]
     return found[best], scores[best]
+
+
+def crowded(scores: np.ndarray) -> bool:
+    """Whether a walk's exact `scores`, best first, crowd (`CROWDED_SPREAD`); a walk that found
+    fewer than `RESCORED` rows (a filter's few) is not judged."""
+    if len(scores) < RESCORED:
+        return False
+    spread = scores[CROWD_NEAREST - 1] - scores[RESCORED - 1]
+    return bool(spread < CROWDED_SPREAD * (1.0 - scores[0]))
 
 
 def _codes(vectors: np.ndarray) -> np.ndarray:

@@ -276,6 +276,73 @@ def test_a_saved_graph_is_searched_as_deep_as_a_new_one(clustered_store):
             graph.hnsw.efSearch = vector_indexes.ef_search(graph.ntotal)
 
 
+def test_a_crowded_walk_is_walked_again_and_finds_what_a_deeper_walk_finds(
+    clustered_store, monkeypatch
+):
+    # Walks kept shallow here (ten candidates, ten scored again) so that they miss: where the candidates crowd, the second walk
+    # of three times as many finds what a walk that deep finds, and the first's rows are kept.
+    store, vectors, ids = clustered_store
+    queries = vectors[np.random.default_rng(4).choice(len(vectors), 100, replace=False)]
+    queries = (queries + np.random.default_rng(5).normal(0, 0.02, queries.shape)).astype(np.float32)
+
+    monkeypatch.setattr(vector_indexes, "RESCORED", 10)
+
+    def recall(ef: int, spread: float) -> float:
+        monkeypatch.setattr(vector_indexes, "HNSW_EF_SEARCH", ((None, ef),))
+        monkeypatch.setattr(vector_indexes, "CROWDED_SPREAD", spread)
+        shares = [
+            len(
+                set(exact_top(vectors, ids, query, 10))
+                & {hit.id for hit in store.dense_search(query, 10, Filters())}
+            )
+            / 10
+            for query in queries
+        ]
+        return float(np.mean(shares))
+
+    shallow, deeper = recall(10, 0.0), recall(3 * 10, 0.0)
+    assert shallow < deeper
+    assert recall(10, np.inf) >= deeper
+
+
+class CountedWalks:
+    """A graph whose walks' efSearch values are kept, in order."""
+
+    def __init__(self, graph: faiss.Index) -> None:
+        self.graph, self.walks = graph, []
+
+    def __getattr__(self, name: str):
+        return getattr(self.graph, name)
+
+    def search(self, query, k, params):
+        self.walks.append(params.efSearch)
+        return self.graph.search(query, k, params=params)
+
+
+def test_only_a_crowded_walk_is_walked_again(clustered_store, monkeypatch):
+    store, vectors, _ = clustered_store
+    graph = CountedWalks(store.vector_index.parts[0])
+    matrix = vectors[: graph.ntotal]
+    # Near a row, not the row itself: at no distance from the question nothing is crowded.
+    query = vectors[5] + np.random.default_rng(6).normal(0, 0.02, vectors.shape[1])
+    query = (query / np.linalg.norm(query)).astype(np.float32)
+    monkeypatch.setattr(vector_indexes, "CROWDED_SPREAD", 0.0)
+    vector_indexes.walk(graph, matrix, query, 10, 64)
+    monkeypatch.setattr(vector_indexes, "CROWDED_SPREAD", np.inf)
+    vector_indexes.walk(graph, matrix, query, 10, 64)
+    vector_indexes.walk(graph, matrix, query, 10, 64, again=False)
+    assert graph.walks == [64, 64, 3 * 64, 64]
+
+
+def test_candidates_crowd_when_the_tenth_is_about_as_near_as_the_fiftieth():
+    # Judged against how far the best is from the question, not by a score of their own.
+    near, far = 1 - np.linspace(0.100, 0.102, 50), 1 - np.linspace(0.10, 0.20, 50)
+    assert vector_indexes.crowded(near)
+    assert not vector_indexes.crowded(far)
+    assert vector_indexes.crowded(1 - (1 - near) * 3)  # as crowded, three times as far
+    assert not vector_indexes.crowded(near[:49])  # a filter's few rows are not judged
+
+
 @pytest.fixture
 def split_home(tmp_path, fake_encoder, monkeypatch) -> Path:
     """A saved store of 36/29, 37/7 and 51/5 whose vectors are in graphs of at most 40 rows."""
