@@ -289,10 +289,11 @@ def asking_part(question: str, terms: Sequence[Term]) -> str:
     things by are read from (`unstated_kinds`, `unshown_numbers`): of a question of several
     sentences, those with a question mark, each with the sentence before it when it holds
     none of the question's `terms` or asks `which ones` (`Which ones are there?` after `I need
-    a list of countries that …`: what it asks for is named there); the whole question when it is one sentence or no sentence has a mark. The
-    situation a long question tells first (`… a side event on what countries have learned`,
-    `… the report due at the Council's sixty-third session`) asks for no place and names no
-    session the answer must show; its words are still terms, and still named when missing."""
+    a list of countries that …`: what it asks for is named there); the whole question when it
+    is one sentence or no sentence has a mark. The situation a long question tells first
+    (`… a side event on what countries have learned`, `… the report due at the Council's
+    sixty-third session`) asks for no place and names no session the answer must show; its
+    words are still terms, and still named when missing."""
     ends = [match.end() for match in _SENTENCE_END.finditer(question)]
     if not ends:
         return question
