@@ -179,9 +179,9 @@ class HybridRetriever:
         meaning: Future[list[Scored]] | None = None,
     ) -> tuple[list[Scored], tuple[TranslatedWord, ...] | None]:
         """The keyword search's ranking (none in `dense` mode); for an English question, also
-        its words with the translations the store holds (`_translated_keyword_search`); given
-        `meaning`, the second dense query's embedding and search are started as soon as its
-        translations are chosen, for `meaning` to hold."""
+        its words with the translations the store holds, ranked by `_translated_ranking`;
+        given `meaning`, the second dense query's embedding and search are started as soon as
+        its translations are chosen (`_cohesive_translations`), for `meaning` to hold."""
         if mode == "dense":
             return [], None
         language = question_language(question)

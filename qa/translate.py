@@ -112,10 +112,10 @@ def english_words(
     question: str, holds: Callable[[str], bool] | None = None
 ) -> list[TranslatedWord]:
     """The content words of an English question (stop words, words it is asked with and words
-    for citing left out: `languages.stopwords`), each with the Chinese
-    headwords its glosses give; with `holds` (whether the corpus holds a text), a word none of
-    whose translations the corpus holds gets the held headwords of the glosses it is a word of
-    instead (the module docstring)."""
+    for citing left out: `languages.stopwords`), each with the Chinese headwords its glosses
+    give; with `holds` (whether the corpus holds a text), a word none of whose translations the
+    corpus holds gets the held headwords of the glosses it is a word of instead (the module
+    docstring)."""
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(question)]
     spelled = [_as_glossed(word) for word, _, _ in words]
     stems = [_stem(word) for word in spelled]
