@@ -96,6 +96,11 @@ that the paragraph asked for seldom holds, so they are no terms of it (`qa.trans
 Spanish, Russian and Arabic words (`qa.translate._english_vectors`): `texte` and `cotation`
 keep their nearest English words, and the tables made before stay valid."""
 
+REFERRING_BACK_EN = re.compile(r"\b(?:which|what) ones\b", re.IGNORECASE)
+"""An English ask for the things the sentence before it names (`Which ones are there?` after
+`I need a list of countries that …`): what it asks for is read there too (`qa.signals`,
+`asking_part`). `ones` is a term: the dictionary glosses 哪些 as `which ones`."""
+
 QUESTION_WORDS: dict[Language, re.Pattern[str]] = {
     "zh": re.compile(
         r"什么|哪|如何|怎|是否|吗|多少|谁|为何|几[个年次项位届]|^\s*请?(?:列出|概述|概括)"

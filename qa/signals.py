@@ -46,7 +46,7 @@ from languages import Language
 from languages.answer_types import AnswerKind, unstated_kinds
 from languages.keywords import KEYWORD_FORMS
 from languages.numbers import is_chinese_count, named_numbers, shown_numbers
-from languages.stopwords import ASKING_WORDS, QUESTION_WORDS
+from languages.stopwords import ASKING_WORDS, QUESTION_WORDS, REFERRING_BACK_EN
 from languages.titles import CITING, TITLES
 from qa.generic import centroid
 from qa.places import named_places, unmentioned
@@ -279,11 +279,6 @@ def question_signals(
     )
 
 
-_REFERS_BACK = re.compile(r"\b(?:which|what) ones\b", re.IGNORECASE)
-"""An English ask for the things the sentence before it names (`ones` is a term: the
-dictionary glosses 哪些 as `which ones`)."""
-
-
 def asking_part(question: str, terms: Sequence[Term]) -> str:
     """The part of `question` that asks, which the kind of answer and the numbers it names
     things by are read from (`unstated_kinds`, `unshown_numbers`): of a question of several
@@ -310,7 +305,7 @@ def asking_part(question: str, terms: Sequence[Term]) -> str:
         for i in asking
         if i
         and (
-            _REFERS_BACK.search(question, *spans[i]) is not None
+            REFERRING_BACK_EN.search(question, *spans[i]) is not None
             or not any(spans[i][0] <= term.start < spans[i][1] for term in terms)
         )
     }
